@@ -1,0 +1,49 @@
+//! The checks: rules over a loaded [`Dataset`], each returning findings. One file per group of
+//! rules, one function per rule. Pure; no I/O; "today" is a parameter.
+
+mod contacts;
+mod dates;
+mod events;
+mod grids;
+mod ids;
+mod lookup;
+mod phones;
+mod refs;
+mod visits;
+
+use chrono::NaiveDate;
+
+pub use lookup::Lookup;
+
+use crate::finding::{Finding, Severity};
+use crate::model::Dataset;
+
+/// Runs every rule over the dataset.
+pub fn check(ds: &Dataset, today: NaiveDate) -> Vec<Finding> {
+    let look = Lookup::new(ds);
+    let mut out = Vec::new();
+    ids::duplicate_ids(ds, &mut out);
+    refs::dangling_references(ds, &look, &mut out);
+    dates::future_dates(ds, today, &mut out);
+    dates::wrong_month_files(ds, &mut out);
+    events::event_order(ds, &mut out);
+    contacts::households_without_contacts(ds, &mut out);
+    contacts::inactive_contacts(ds, &look, &mut out);
+    contacts::visits_by_non_contacts(ds, &look, &mut out);
+    visits::duplicate_visits(ds, &mut out);
+    phones::bad_phones(ds, &mut out);
+    grids::grid_cycles(ds, &look, &mut out);
+    out
+}
+
+/// Sorts findings for output and counts them by severity: (errors, warnings).
+pub fn finish(findings: &mut [Finding]) -> (usize, usize) {
+    findings.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+    let errors = findings.iter().filter(|f| f.severity == Severity::Error).count();
+    (errors, findings.len() - errors)
+}
+
+/// A finding at a record's place.
+fn at(ds: &Dataset, loc: crate::model::Loc, code: crate::finding::Code, message: String) -> Finding {
+    Finding::new(code, ds.path(loc.file), Some(loc.line), message)
+}

@@ -1,0 +1,60 @@
+//! `gov check`: validate the data folder and report every finding at once.
+
+use std::io::{self, BufWriter, Write};
+
+use clap::{Args, ValueEnum};
+
+use super::{CliError, Ctx, Exit};
+use crate::check;
+use crate::finding::Severity;
+use crate::load;
+use crate::render::findings::{Summary, write_json, write_text};
+
+/// Check the data folder: every problem in every file, at once.
+///
+/// Exits 0 when there are no errors (warnings allowed), 1 when there are errors (with --strict,
+/// warnings too), 2 when the folder cannot be read at all.
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    /// Output format
+    #[arg(long, value_enum, default_value_t = CheckFormat::Text)]
+    pub format: CheckFormat,
+
+    /// Count warnings as errors for the exit code
+    #[arg(long)]
+    pub strict: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum CheckFormat {
+    /// For people: one line per finding, with hints and source lines
+    Text,
+    /// For programs: {"summary": {...}, "findings": [{code, severity, file, line, column, message, hint}]}
+    Json,
+}
+
+pub fn run(ctx: &Ctx, args: &CheckArgs) -> Result<Exit, CliError> {
+    let root = ctx.root()?;
+    let loaded = load::load(&root)?;
+    let ds = &loaded.dataset;
+    let mut findings = loaded.findings;
+    findings.extend(check::check(ds, ctx.today));
+    let (errors, warnings) = check::finish(&mut findings);
+    let summary = Summary {
+        grids: ds.grids.len(),
+        members: ds.members.len(),
+        households: ds.households.len(),
+        visits: ds.visits.len(),
+        issues: ds.issues.len(),
+        errors,
+        warnings,
+    };
+    let mut out = BufWriter::new(io::stdout().lock());
+    match args.format {
+        CheckFormat::Text => write_text(&mut out, &findings, &summary)?,
+        CheckFormat::Json => write_json(&mut out, &findings, &summary)?,
+    }
+    out.flush()?;
+    let failing = findings.iter().any(|f| f.severity == Severity::Error || args.strict);
+    Ok(if failing { Exit::Findings } else { Exit::Ok })
+}

@@ -1,0 +1,100 @@
+//! The command line: global options, the registry of subcommands (one file each) and the exit
+//! codes. Commands load, compute through the library, then hand the result to a writer.
+
+mod check;
+mod error;
+mod init;
+
+use std::io::{self, Write};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use anyhow::Context;
+use chrono::NaiveDate;
+use clap::{Parser, Subcommand};
+
+pub use error::{CliError, Exit};
+
+use crate::load::{self, LoadError};
+use crate::model::date::parse_date;
+
+/// Keep the records of the party-member-linked-households system (党员联系户) as plain files:
+/// check them, record visits and problems, and report on them.
+#[derive(Debug, Parser)]
+#[command(name = "gov", version, max_term_width = 100)]
+pub struct Cli {
+    /// The data folder [default: the nearest folder at or above the current one holding gov.yaml]
+    #[arg(long, global = true, env = "GOV_DATA", value_name = "DIR")]
+    pub data: Option<PathBuf>,
+
+    /// Take this date as today (YYYY-MM-DD), for reproducible output [default: the real date]
+    #[arg(long, global = true, env = "GOV_TODAY", value_name = "DATE", value_parser = today_arg)]
+    pub today: Option<NaiveDate>,
+
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    Check(check::CheckArgs),
+    Init(init::InitArgs),
+}
+
+fn today_arg(s: &str) -> Result<NaiveDate, String> {
+    parse_date(s).ok_or_else(|| format!("`{s}` is not a date; write YYYY-MM-DD"))
+}
+
+/// What every command gets besides its own arguments.
+pub struct Ctx {
+    pub data: Option<PathBuf>,
+    pub today: NaiveDate,
+    pub cwd: PathBuf,
+}
+
+impl Ctx {
+    /// The data folder the user means, or an error saying where we looked.
+    pub fn root(&self) -> Result<PathBuf, CliError> {
+        load::find_root(self.data.as_deref(), &self.cwd).map_err(|e| {
+            let hint = match &e {
+                LoadError::NotFound { .. } => "pass --data DIR, set GOV_DATA, or run `gov init` to make a data folder",
+                LoadError::NoSettings { .. } => "run `gov init DIR` to make a data folder there",
+                _ => "check the --data path",
+            };
+            CliError::new(e).hint(hint)
+        })
+    }
+}
+
+/// Parses the arguments, runs the command, and returns the exit code.
+pub fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let cwd = match std::env::current_dir().context("cannot read the current folder") {
+        Ok(cwd) => cwd,
+        Err(e) => return fail(CliError::new(e)),
+    };
+    let ctx = Ctx { data: cli.data, today: cli.today.unwrap_or_else(|| chrono::Local::now().date_naive()), cwd };
+    let result = match cli.command {
+        Command::Check(args) => check::run(&ctx, &args),
+        Command::Init(args) => init::run(&ctx, &args),
+    };
+    match result {
+        Ok(exit) => exit.into(),
+        Err(e) if is_broken_pipe(&e) => Exit::Ok.into(),
+        Err(e) => fail(e),
+    }
+}
+
+fn fail(e: CliError) -> ExitCode {
+    let _ = writeln!(io::stderr(), "{e}");
+    Exit::Failure.into()
+}
+
+fn is_broken_pipe(e: &CliError) -> bool {
+    e.error.chain().any(|c| c.downcast_ref::<io::Error>().is_some_and(|io| io.kind() == io::ErrorKind::BrokenPipe))
+}
+
+/// Shows a path relative to the current folder when it is inside it.
+pub fn shown(path: &Path, cwd: &Path) -> String {
+    path.strip_prefix(cwd).unwrap_or(path).display().to_string()
+}

@@ -1,0 +1,182 @@
+//! Findings: what the loader and the checks report about a data folder. Each has a stable code,
+//! a severity, a place (`file:line:column`), a message naming the offending value and a hint
+//! saying what to do. Pure; no I/O.
+
+use std::path::PathBuf;
+
+use serde::Serialize;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Error,
+    Warning,
+}
+
+impl Severity {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        }
+    }
+}
+
+macro_rules! codes {
+    ($($variant:ident = $code:literal, $severity:ident, $doc:literal;)*) => {
+        /// Every finding code. The list in docs/checks.md is tested against this one.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        pub enum Code { $(#[doc = $doc] $variant),* }
+
+        impl Code {
+            pub const ALL: &'static [Code] = &[$(Code::$variant),*];
+
+            /// The stable code printed in findings, e.g. `dangling-reference`.
+            pub fn as_str(self) -> &'static str {
+                match self { $(Code::$variant => $code),* }
+            }
+
+            pub fn severity(self) -> Severity {
+                match self { $(Code::$variant => Severity::$severity),* }
+            }
+
+            /// One line saying what the code means.
+            pub fn summary(self) -> &'static str {
+                match self { $(Code::$variant => $doc),* }
+            }
+        }
+    };
+}
+
+codes! {
+    ParseError = "parse-error", Error, "A file cannot be read as YAML or CSV, or is not text in UTF-8 or GB18030.";
+    MissingField = "missing-field", Error, "A required field is absent or empty.";
+    InvalidValue = "invalid-value", Error, "A value is not a valid date, number, yes/no, id or allowed enum value.";
+    UnknownField = "unknown-field", Warning, "A field or column that the format does not define (often a typo).";
+    DuplicateId = "duplicate-id", Error, "Two records of one kind share an id.";
+    DanglingReference = "dangling-reference", Error, "A reference to a grid, member, household, issue or department that does not exist.";
+    FutureDate = "future-date", Error, "A date after today.";
+    EventOrder = "event-order", Error, "Issue events out of order or impossible (resolved before received, feedback before resolved, report before whistle).";
+    NoContacts = "no-contacts", Warning, "A household with no linked member.";
+    InactiveContact = "inactive-contact", Warning, "A household linked to a member who is not active.";
+    VisitNotContact = "visit-not-contact", Warning, "A visit by a member who is not one of the household's contacts.";
+    DuplicateVisit = "duplicate-visit", Warning, "Two visit rows with exactly the same content.";
+    WrongMonthFile = "wrong-month-file", Warning, "A visit in visits/YYYY-MM.csv dated in another month.";
+    BadPhone = "bad-phone", Warning, "A phone number that is neither a mainland mobile nor a landline.";
+    GridCycle = "grid-cycle", Error, "A grid that is its own ancestor through `parent`.";
+    UnknownFile = "unknown-file", Warning, "A file that is not part of the data folder format.";
+}
+
+/// A source line to show under a finding, with the column to point at.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Snippet {
+    pub text: String,
+    pub column: u32,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Finding {
+    pub code: Code,
+    pub severity: Severity,
+    /// Relative to the folder root.
+    pub file: PathBuf,
+    pub line: Option<u32>,
+    pub column: Option<u32>,
+    pub message: String,
+    pub hint: Option<String>,
+    pub snippet: Option<Snippet>,
+}
+
+impl Finding {
+    pub fn new(code: Code, file: impl Into<PathBuf>, line: Option<u32>, message: impl Into<String>) -> Self {
+        Finding {
+            code,
+            severity: code.severity(),
+            file: file.into(),
+            line,
+            column: None,
+            message: message.into(),
+            hint: None,
+            snippet: None,
+        }
+    }
+
+    pub fn hint(mut self, hint: impl Into<String>) -> Self {
+        self.hint = Some(hint.into());
+        self
+    }
+
+    pub fn column(mut self, column: Option<u32>) -> Self {
+        self.column = column.filter(|&c| c > 0);
+        self
+    }
+
+    pub fn snippet(mut self, snippet: Option<Snippet>) -> Self {
+        self.snippet = snippet;
+        self
+    }
+
+    /// Order for output: by file, then position, then code.
+    pub fn sort_key(&self) -> (&PathBuf, u32, u32, Code) {
+        (&self.file, self.line.unwrap_or(0), self.column.unwrap_or(0), self.code)
+    }
+}
+
+/// Edit distance between two strings, in characters.
+pub fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    let mut cur = vec![0; b.len() + 1];
+    for (i, ca) in a.chars().enumerate() {
+        cur[0] = i + 1;
+        for (j, &cb) in b.iter().enumerate() {
+            let cost = usize::from(ca != cb);
+            cur[j + 1] = (prev[j] + cost).min(prev[j + 1] + 1).min(cur[j] + 1);
+        }
+        std::mem::swap(&mut prev, &mut cur);
+    }
+    prev[b.len()]
+}
+
+/// The closest candidate to `word`, if it is close enough to be a likely typo.
+pub fn did_you_mean<'c>(word: &str, candidates: impl IntoIterator<Item = &'c str>) -> Option<&'c str> {
+    let limit = (word.chars().count() / 3).max(1);
+    candidates
+        .into_iter()
+        .filter(|c| c.len().abs_diff(word.len()) <= limit)
+        .map(|c| (edit_distance(word, c), c))
+        .filter(|&(d, _)| d > 0 && d <= limit)
+        .min()
+        .map(|(_, c)| c)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn codes_are_unique_kebab_case() {
+        let mut seen = std::collections::HashSet::new();
+        for c in Code::ALL {
+            assert!(seen.insert(c.as_str()));
+            assert!(c.as_str().bytes().all(|b| b.is_ascii_lowercase() || b == b'-'));
+        }
+    }
+
+    #[test]
+    fn distance() {
+        assert_eq!(edit_distance("kitten", "sitting"), 3);
+        assert_eq!(edit_distance("", "abc"), 3);
+        assert_eq!(edit_distance("张伟", "张伟"), 0);
+        assert_eq!(edit_distance("张伟", "张玮"), 1);
+    }
+
+    #[test]
+    fn suggestions() {
+        assert_eq!(did_you_mean("M012", ["M001", "M012x", "H012"]), Some("H012"));
+        assert_eq!(did_you_mean("hosehold", ["household", "member"]), Some("household"));
+        assert_eq!(did_you_mean("colour", ["color", "tags"]), Some("color"));
+        assert_eq!(did_you_mean("zzz", ["household", "member"]), None);
+        assert_eq!(did_you_mean("M001", ["M001"]), None);
+    }
+}

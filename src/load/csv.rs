@@ -1,0 +1,167 @@
+//! CSV files to [`RawRecord`]s, one row at a time, borrowing from the file's text. The header is
+//! checked once (unknown, duplicate and missing columns); rows whose field count differs from the
+//! header's are reported and skipped; blank rows (Excel leaves `,,,`) are skipped silently.
+
+use std::borrow::Cow;
+
+use super::fields::{Sink, unknown_field};
+use super::raw::{RawField, RawRecord, RawValue};
+use crate::finding::Code;
+
+/// Reads `text` as CSV and calls `each` with every well-formed row.
+pub fn for_each_row<'t>(
+    text: &'t str,
+    sink: &mut Sink<'_>,
+    known: &[&str],
+    required: &[&str],
+    mut each: impl FnMut(&RawRecord<'_>, &mut Sink<'_>),
+) {
+    let mut reader = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .from_reader(text.as_bytes());
+    let mut row = csv::ByteRecord::new();
+    let header: Vec<String> = match reader.read_byte_record(&mut row) {
+        Ok(true) => row.iter().map(|f| String::from_utf8_lossy(f).trim().to_string()).collect(),
+        Ok(false) => return, // an empty file holds no records
+        Err(e) => {
+            sink.push(Code::ParseError, 1, 0, format!("cannot read the header row: {e}"), None);
+            return;
+        }
+    };
+    if !check_header(&header, sink, known, required) {
+        return;
+    }
+    let mut lines = LineCounter::default();
+    loop {
+        match reader.read_byte_record(&mut row) {
+            Ok(true) => {}
+            Ok(false) => break,
+            Err(e) => {
+                let line = e.position().map_or(0, |p| p.line() as u32);
+                sink.push(Code::ParseError, line, 0, format!("cannot read this row: {e}"), None);
+                break;
+            }
+        }
+        let line = lines.line_at(text.as_bytes(), row.position().map_or(0, |p| p.byte() as usize));
+        if row.iter().all(|f| f.iter().all(u8::is_ascii_whitespace)) {
+            continue;
+        }
+        if row.len() != header.len() {
+            sink.push(
+                Code::ParseError,
+                line,
+                0,
+                format!("row has {} fields but the header has {}", row.len(), header.len()),
+                Some("a value containing a comma must be quoted: \"like, this\"".into()),
+            );
+            continue;
+        }
+        let fields = header
+            .iter()
+            .zip(row.iter())
+            .enumerate()
+            .map(|(i, (key, value))| RawField {
+                key: Cow::Borrowed(key.as_str()),
+                value: RawValue::Scalar(Cow::Borrowed(std::str::from_utf8(value).unwrap_or_default().trim())),
+                line,
+                column: i as u32 + 1,
+            })
+            .collect();
+        each(&RawRecord { line, fields }, sink);
+    }
+}
+
+/// 1-based line numbers from byte offsets, counted forward once through the file. (csv's own
+/// line count is one short for CRLF files: it ends a record at `\r` and meets the `\n` later.)
+#[derive(Default)]
+struct LineCounter {
+    pos: usize,
+    newlines: usize,
+}
+
+impl LineCounter {
+    fn line_at(&mut self, text: &[u8], start: usize) -> u32 {
+        let mut start = start.min(text.len());
+        while start < text.len() && matches!(text[start], b'\r' | b'\n') {
+            start += 1;
+        }
+        if start >= self.pos {
+            self.newlines += text[self.pos..start].iter().filter(|&&b| b == b'\n').count();
+            self.pos = start;
+        }
+        (self.newlines + 1) as u32
+    }
+}
+
+/// Reports header problems once per file; false when the file cannot be read at all.
+fn check_header(header: &[String], sink: &mut Sink<'_>, known: &[&str], required: &[&str]) -> bool {
+    let mut ok = true;
+    for (i, name) in header.iter().enumerate() {
+        if name.is_empty() {
+            sink.push(Code::ParseError, 1, i as u32 + 1, format!("column {} of the header has no name", i + 1), Some("name every column, or delete the empty one".into()));
+            ok = false;
+        } else if header[..i].contains(name) {
+            sink.push(Code::ParseError, 1, i as u32 + 1, format!("column `{name}` appears twice in the header"), None);
+            ok = false;
+        } else if !known.contains(&name.as_str()) {
+            unknown_field(sink, name, 1, i as u32 + 1, known);
+        }
+    }
+    for name in required {
+        if !header.iter().any(|h| h == name) {
+            sink.push(Code::MissingField, 1, 0, format!("required column `{name}` is missing from the header"), Some(format!("add a `{name}` column")));
+        }
+    }
+    ok
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::path::Path;
+
+    fn rows(text: &str) -> (Vec<(u32, Vec<(String, String)>)>, Vec<(Code, Option<u32>, String)>) {
+        let path = Path::new("t.csv");
+        let mut sink = Sink::new(path);
+        let mut out = Vec::new();
+        for_each_row(text, &mut sink, &["a", "b", "c"], &["a"], |r, _| {
+            out.push((
+                r.line,
+                r.fields
+                    .iter()
+                    .map(|f| match &f.value {
+                        RawValue::Scalar(s) => (f.key.to_string(), s.to_string()),
+                        _ => unreachable!(),
+                    })
+                    .collect(),
+            ))
+        });
+        (out, sink.findings.into_iter().map(|f| (f.code, f.line, f.message)).collect())
+    }
+
+    #[test]
+    fn crlf_quotes_and_column_order() {
+        let (rows, findings) = rows("c,a\r\n\"x, y\",1\r\n\"multi\nline\",2\r\n");
+        assert!(findings.is_empty());
+        assert_eq!(rows[0], (2, vec![("c".into(), "x, y".into()), ("a".into(), "1".into())]));
+        assert_eq!(rows[1].0, 3);
+        assert_eq!(rows[1].1[0].1, "multi\nline");
+    }
+
+    #[test]
+    fn bad_rows_are_reported_and_skipped() {
+        let (rows, findings) = rows("a,b\n1,2\n1,2,3\n,\n4,5\n");
+        assert_eq!(rows.len(), 2);
+        assert_eq!(findings, vec![(Code::ParseError, Some(3), "row has 3 fields but the header has 2".into())]);
+    }
+
+    #[test]
+    fn header_problems_once() {
+        let (_, findings) = rows("b,d,b\n1,2,3\n");
+        let codes: Vec<_> = findings.iter().map(|f| f.0).collect();
+        assert_eq!(codes, [Code::UnknownField, Code::ParseError, Code::MissingField]);
+        let (rows, findings) = rows("");
+        assert!(rows.is_empty() && findings.is_empty());
+    }
+}

@@ -1,0 +1,401 @@
+//! Reading typed fields out of a [`RawRecord`], reporting every problem as a finding instead of
+//! stopping: missing required fields, invalid values (with the allowed ones as a hint) and unknown
+//! fields (with "did you mean"). Shared by every record kind and both file formats.
+
+use std::path::Path;
+
+use chrono::NaiveDate;
+
+use super::raw::{RawField, RawRecord, RawValue};
+use crate::finding::{Code, Finding, did_you_mean};
+use crate::model::date::parse_date;
+use crate::model::id::id_problem;
+use crate::model::labels::Labelled;
+
+/// Collects the findings of one file.
+#[derive(Debug)]
+pub struct Sink<'p> {
+    pub path: &'p Path,
+    pub findings: Vec<Finding>,
+}
+
+impl<'p> Sink<'p> {
+    pub fn new(path: &'p Path) -> Self {
+        Sink { path, findings: Vec::new() }
+    }
+
+    pub fn push(&mut self, code: Code, line: u32, column: u32, message: String, hint: Option<String>) {
+        let mut f = Finding::new(code, self.path, Some(line).filter(|&l| l > 0), message).column(Some(column));
+        f.hint = hint;
+        self.findings.push(f);
+    }
+}
+
+/// Separators accepted between list items in one cell: `;`, `；` and `、`.
+pub fn split_list(s: &str) -> impl Iterator<Item = &str> {
+    s.split([';', '；', '、']).map(str::trim).filter(|p| !p.is_empty())
+}
+
+/// A cursor over one record's fields.
+pub struct Fields<'r, 'a, 's, 'p> {
+    rec: &'r RawRecord<'a>,
+    used: Vec<bool>,
+    sink: &'s mut Sink<'p>,
+    /// CSV: a column missing from the header is reported once per file, not per row.
+    csv: bool,
+}
+
+impl<'r, 'a, 's, 'p> Fields<'r, 'a, 's, 'p> {
+    pub fn new(rec: &'r RawRecord<'a>, sink: &'s mut Sink<'p>, csv: bool) -> Self {
+        Fields { rec, used: vec![false; rec.fields.len()], sink, csv }
+    }
+
+    pub fn line(&self) -> u32 {
+        self.rec.line
+    }
+
+    pub fn sink(&mut self) -> &mut Sink<'p> {
+        self.sink
+    }
+
+    /// The field named `name`, marked as used; empty values count as absent.
+    fn take(&mut self, name: &str) -> Option<&'r RawField<'a>> {
+        let i = self.rec.fields.iter().position(|f| f.key == name)?;
+        self.used[i] = true;
+        let field = &self.rec.fields[i];
+        (!field.value.is_empty()).then_some(field)
+    }
+
+    /// Is the field present at all (even empty)?
+    pub fn has_field(&self, name: &str) -> bool {
+        self.has_key(name)
+    }
+
+    /// A text field with the field itself, for messages that point at it.
+    pub fn text_with_field(&mut self, name: &str, required: bool) -> Option<(&'r str, &'r RawField<'a>)> {
+        let field = self.take(name);
+        match field {
+            Some(f) => self.scalar_of(f).map(|s| (s, f)),
+            None => {
+                if required {
+                    self.missing(name);
+                }
+                None
+            }
+        }
+    }
+
+    fn has_key(&self, name: &str) -> bool {
+        self.rec.fields.iter().any(|f| f.key == name)
+    }
+
+    fn missing(&mut self, name: &str) {
+        if self.csv && !self.has_key(name) {
+            return; // reported once for the header
+        }
+        let line = self.rec.line;
+        self.sink.push(Code::MissingField, line, 0, format!("required field `{name}` is missing or empty"), Some(format!("add a value for `{name}`")));
+    }
+
+    pub fn invalid(&mut self, field: &RawField<'_>, message: String, hint: Option<String>) {
+        self.sink.push(Code::InvalidValue, field.line, field.column, message, hint);
+    }
+
+    fn scalar_of(&mut self, field: &'r RawField<'a>) -> Option<&'r str> {
+        match &field.value {
+            RawValue::Scalar(s) => Some(s.trim()),
+            other => {
+                let what = other.describe();
+                self.invalid(field, format!("`{}` should be a single value, found {what}", field.key), None);
+                None
+            }
+        }
+    }
+
+    /// A text field, trimmed; reported when required and absent.
+    pub fn text(&mut self, name: &str, required: bool) -> Option<&'r str> {
+        match self.take(name) {
+            Some(f) => self.scalar_of(f),
+            None => {
+                if required {
+                    self.missing(name);
+                }
+                None
+            }
+        }
+    }
+
+    pub fn string(&mut self, name: &str, required: bool) -> Option<String> {
+        self.text(name, required).map(str::to_owned)
+    }
+
+    /// A list field: a YAML sequence, or one value with items separated by `;`, `；` or `、`.
+    pub fn list(&mut self, name: &str, required: bool) -> Option<Vec<&'r str>> {
+        let Some(field) = self.take(name) else {
+            if required {
+                self.missing(name);
+            }
+            return None;
+        };
+        match &field.value {
+            RawValue::Scalar(s) => Some(split_list(s).collect()),
+            RawValue::List(items) => Some(items.iter().flat_map(|s| split_list(s)).collect()),
+            other => {
+                let what = other.describe();
+                self.invalid(field, format!("`{name}` should be a list, found {what}"), None);
+                None
+            }
+        }
+    }
+
+    /// An id (this record's own or a reference), syntax-checked.
+    pub fn id(&mut self, name: &str, required: bool) -> Option<&'r str> {
+        let field = self.take(name);
+        let value = match field {
+            Some(f) => self.scalar_of(f)?,
+            None => {
+                if required {
+                    self.missing(name);
+                }
+                return None;
+            }
+        };
+        self.check_id(field?, name, value)
+    }
+
+    /// A list of ids, each syntax-checked; bad ones are reported and dropped.
+    pub fn ids(&mut self, name: &str, required: bool) -> Option<Vec<&'r str>> {
+        let items = self.list(name, required)?;
+        let field = self.rec.fields.iter().find(|f| f.key == name)?;
+        Some(items.into_iter().filter_map(|v| self.check_id(field, name, v)).collect())
+    }
+
+    fn check_id(&mut self, field: &RawField<'_>, name: &str, value: &'r str) -> Option<&'r str> {
+        match id_problem(value) {
+            None => Some(value),
+            Some(problem) => {
+                self.invalid(field, format!("`{name}` value `{value}` is not a valid id: it {problem}"), Some("ids are 1-64 characters of A-Z a-z 0-9 _ - . and do not start with `.`".into()));
+                None
+            }
+        }
+    }
+
+    pub fn date(&mut self, name: &str, required: bool) -> Option<NaiveDate> {
+        let field = self.take(name);
+        let Some(text) = field.and_then(|f| self.scalar_of(f)) else {
+            if required && field.is_none() {
+                self.missing(name);
+            }
+            return None;
+        };
+        let date = parse_date(text);
+        if date.is_none() {
+            self.invalid(field?, format!("`{name}` value `{text}` is not a date"), Some("write dates as YYYY-MM-DD, e.g. 2022-03-05".into()));
+        }
+        date
+    }
+
+    pub fn labelled<E: Labelled>(&mut self, name: &str, required: bool) -> Option<E> {
+        let field = self.take(name);
+        let Some(text) = field.and_then(|f| self.scalar_of(f)) else {
+            if required && field.is_none() {
+                self.missing(name);
+            }
+            return None;
+        };
+        let value = E::parse(text);
+        if value.is_none() {
+            self.bad_label::<E>(field?, name, text);
+        }
+        value
+    }
+
+    pub fn bad_label<E: Labelled>(&mut self, field: &RawField<'_>, name: &str, text: &str) {
+        let codes = E::ALL.iter().map(|v| v.code());
+        let hint = match did_you_mean(&text.to_lowercase(), codes) {
+            Some(close) => format!("did you mean `{close}`? allowed: {}", E::allowed()),
+            None => format!("allowed: {}", E::allowed()),
+        };
+        self.invalid(field, format!("`{name}` value `{text}` is not a valid {}", E::WHAT), Some(hint));
+    }
+
+    /// A list of enum values; invalid items are reported and dropped.
+    pub fn labelled_list<E: Labelled>(&mut self, name: &str) -> Vec<E> {
+        let Some(items) = self.list(name, false) else { return Vec::new() };
+        let Some(field) = self.rec.fields.iter().find(|f| f.key == name) else { return Vec::new() };
+        let mut out = Vec::with_capacity(items.len());
+        for item in items {
+            match E::parse(item) {
+                Some(v) => out.push(v),
+                None => self.bad_label::<E>(field, name, item),
+            }
+        }
+        out
+    }
+
+    pub fn number(&mut self, name: &str, min: u32, max: u32) -> Option<u32> {
+        let field = self.take(name)?;
+        let text = self.scalar_of(field)?;
+        match text.parse::<u32>() {
+            Ok(n) if (min..=max).contains(&n) => Some(n),
+            _ => {
+                self.invalid(field, format!("`{name}` value `{text}` is not a whole number from {min} to {max}"), None);
+                None
+            }
+        }
+    }
+
+    pub fn boolean(&mut self, name: &str) -> Option<bool> {
+        let field = self.take(name)?;
+        let text = self.scalar_of(field)?;
+        match text.to_lowercase().as_str() {
+            "true" | "yes" | "y" | "是" | "已解决" => Some(true),
+            "false" | "no" | "n" | "否" | "未解决" => Some(false),
+            _ => {
+                self.invalid(field, format!("`{name}` value `{text}` is not yes or no"), Some("write yes/no (or 是/否)".into()));
+                None
+            }
+        }
+    }
+
+    /// A nested mapping field (gov.yaml settings).
+    pub fn map(&mut self, name: &str) -> Option<&'r RawRecord<'a>> {
+        let field = self.take(name)?;
+        match &field.value {
+            RawValue::Map(rec) => Some(rec),
+            other => {
+                let what = other.describe();
+                self.invalid(field, format!("`{name}` should be a mapping, found {what}"), None);
+                None
+            }
+        }
+    }
+
+    /// A nested list of mappings (an issue's `events`).
+    pub fn records(&mut self, name: &str) -> Option<&'r [RawRecord<'a>]> {
+        let field = self.take(name)?;
+        match &field.value {
+            RawValue::Records(recs) => Some(recs),
+            RawValue::List(items) if items.is_empty() => Some(&[]),
+            other => {
+                let what = other.describe();
+                self.invalid(field, format!("`{name}` should be a list of mappings, found {what}"), None);
+                None
+            }
+        }
+    }
+
+    /// Reports fields nobody asked for (YAML only: CSV headers are checked once per file).
+    pub fn finish(self, known: &[&str]) {
+        if self.csv {
+            return;
+        }
+        for (field, used) in self.rec.fields.iter().zip(&self.used) {
+            if !used {
+                unknown_field(self.sink, &field.key, field.line, field.column, known);
+            }
+        }
+    }
+}
+
+/// Reports an unknown field or column, suggesting the closest known name.
+pub fn unknown_field(sink: &mut Sink<'_>, key: &str, line: u32, column: u32, known: &[&str]) {
+    let hint = match did_you_mean(key, known.iter().copied()) {
+        Some(close) => format!("did you mean `{close}`? known fields: {}", known.join(", ")),
+        None => format!("known fields: {}", known.join(", ")),
+    };
+    sink.push(Code::UnknownField, line, column, format!("unknown field `{key}`"), Some(hint));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::labels::{Color, HouseholdTag};
+    use std::borrow::Cow;
+
+    fn rec(fields: &[(&'static str, RawValue<'static>)]) -> RawRecord<'static> {
+        RawRecord {
+            line: 3,
+            fields: fields
+                .iter()
+                .enumerate()
+                .map(|(i, (k, v))| RawField { key: Cow::Borrowed(*k), value: v.clone(), line: 3 + i as u32, column: 1 })
+                .collect(),
+        }
+    }
+
+    fn s(v: &'static str) -> RawValue<'static> {
+        RawValue::Scalar(Cow::Borrowed(v))
+    }
+
+    #[test]
+    fn list_separators() {
+        assert_eq!(split_list("a;b；c、 d ;;").collect::<Vec<_>>(), ["a", "b", "c", "d"]);
+        let r = rec(&[("tags", s("独居老人；低保")), ("ids", RawValue::List(vec!["M1".into(), "M2;M3".into()]))]);
+        let path = Path::new("x.yaml");
+        let mut sink = Sink::new(path);
+        let mut f = Fields::new(&r, &mut sink, false);
+        assert_eq!(f.labelled_list::<HouseholdTag>("tags"), [HouseholdTag::ElderlyAlone, HouseholdTag::Dibao]);
+        assert_eq!(f.ids("ids", true).unwrap(), ["M1", "M2", "M3"]);
+        f.finish(&["tags", "ids"]);
+        assert!(sink.findings.is_empty());
+    }
+
+    #[test]
+    fn every_problem_is_reported() {
+        let r = rec(&[
+            ("color", s("purple")),
+            ("date", s("2022-02-30")),
+            ("size", s("0")),
+            ("id", s("../x")),
+            ("colour", s("red")),
+        ]);
+        let path = Path::new("households.yaml");
+        let mut sink = Sink::new(path);
+        let mut f = Fields::new(&r, &mut sink, false);
+        assert_eq!(f.labelled::<Color>("color", false), None);
+        assert_eq!(f.date("date", true), None);
+        assert_eq!(f.number("size", 1, 1000), None);
+        assert_eq!(f.id("id", true), None);
+        assert_eq!(f.text("head", true), None);
+        f.finish(&["color", "date", "size", "id", "head"]);
+        let got: Vec<_> = sink.findings.iter().map(|f| (f.code, f.line)).collect();
+        assert_eq!(
+            got,
+            [
+                (Code::InvalidValue, Some(3)),
+                (Code::InvalidValue, Some(4)),
+                (Code::InvalidValue, Some(5)),
+                (Code::InvalidValue, Some(6)),
+                (Code::MissingField, Some(3)),
+                (Code::UnknownField, Some(7)),
+            ]
+        );
+        assert_eq!(sink.findings[5].hint.as_deref().unwrap().split('?').next(), Some("did you mean `color`"));
+        assert!(sink.findings[0].hint.as_deref().unwrap().starts_with("allowed: red (红)"));
+    }
+
+    #[test]
+    fn csv_missing_column_is_not_reported_per_row() {
+        let r = rec(&[("date", s(""))]);
+        let path = Path::new("visits/2022-01.csv");
+        let mut sink = Sink::new(path);
+        let mut f = Fields::new(&r, &mut sink, true);
+        assert_eq!(f.text("summary", true), None); // column absent: header check reports it
+        assert_eq!(f.date("date", true), None); // column present but empty: reported here
+        assert_eq!(sink.findings.len(), 1);
+        assert_eq!(sink.findings[0].code, Code::MissingField);
+    }
+
+    #[test]
+    fn booleans() {
+        let r = rec(&[("a", s("是")), ("b", s("No")), ("c", s("maybe"))]);
+        let path = Path::new("x.yaml");
+        let mut sink = Sink::new(path);
+        let mut f = Fields::new(&r, &mut sink, false);
+        assert_eq!(f.boolean("a"), Some(true));
+        assert_eq!(f.boolean("b"), Some(false));
+        assert_eq!(f.boolean("c"), None);
+        assert_eq!(sink.findings.len(), 1);
+    }
+}

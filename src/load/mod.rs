@@ -1,0 +1,229 @@
+//! Loading a data folder into a [`Dataset`]: find the files, decode them, read YAML and CSV into
+//! raw records, type them, and report every problem met on the way as a [`Finding`]. Files are
+//! read in parallel; visit files, the bulk of any folder, are parsed and typed in parallel too.
+
+pub mod convert;
+pub mod csv;
+pub mod discover;
+pub mod fields;
+pub mod raw;
+pub mod text;
+pub mod yaml;
+
+use std::borrow::Cow;
+use std::path::{Path, PathBuf};
+
+use rayon::prelude::*;
+
+use self::convert::*;
+use self::fields::{Fields, Sink};
+use self::raw::RawRecord;
+use crate::finding::{Code, Finding, Snippet};
+use crate::model::{Dataset, FileId, Format, Interner, Kind, Loc, SourceFile, Visit};
+
+pub use discover::{SETTINGS_FILE, find_root};
+
+/// Files larger than this are refused rather than read into memory.
+pub const MAX_FILE_BYTES: u64 = 512 * 1024 * 1024;
+
+/// Why a folder could not be loaded at all (as opposed to findings inside it).
+#[derive(Debug, thiserror::Error)]
+pub enum LoadError {
+    #[error("no gov.yaml found in {} or any folder above it", searched.display())]
+    NotFound { searched: PathBuf },
+    #[error("{} is not a folder", path.display())]
+    NoFolder { path: PathBuf },
+    #[error("{} has no gov.yaml, so it is not a gov data folder", path.display())]
+    NoSettings { path: PathBuf },
+    #[error("cannot list the files of {}: {message}", path.display())]
+    Walk { path: PathBuf, message: String },
+}
+
+/// A loaded folder and everything the loader found wrong with it.
+#[derive(Debug)]
+pub struct Loaded {
+    pub dataset: Dataset,
+    pub findings: Vec<Finding>,
+}
+
+/// Loads the folder at `root` (which must hold a gov.yaml).
+pub fn load(root: &Path) -> Result<Loaded, LoadError> {
+    let (files, mut findings) = discover::discover(root)?;
+    let mut ds = Dataset { root: root.to_path_buf(), files, ..Dataset::default() };
+
+    // Every file but the visits, read and (for YAML) parsed in parallel.
+    let parsed: Vec<(FileId, Parsed, Vec<Finding>)> = ds
+        .files
+        .par_iter()
+        .enumerate()
+        .filter(|(_, f)| f.kind != Kind::Visits)
+        .map(|(i, f)| {
+            let mut sink = Sink::new(&f.path);
+            let parsed = parse_file(root, f, &mut sink);
+            (FileId(i as u32), parsed, sink.findings)
+        })
+        .collect();
+
+    let mut ids = Interner::default();
+    let kinds: Vec<Kind> = ds.files.iter().map(|f| f.kind).collect();
+    for kind in [Kind::Settings, Kind::Grids, Kind::Members, Kind::Households, Kind::Issues] {
+        for (file, parsed, file_findings) in parsed.iter().filter(|p| kinds[p.0.0 as usize] == kind) {
+            let path = ds.files[file.0 as usize].path.clone();
+            let mut sink = Sink::new(&path);
+            sink.findings.extend(file_findings.iter().cloned());
+            let format = parsed.format();
+            parsed.each_record(&mut sink, kind, |rec, sink| {
+                let f = Fields::new(rec, sink, format == Format::Csv);
+                let loc = Loc { file: *file, line: rec.line };
+                match kind {
+                    Kind::Settings => ds.settings = settings(f),
+                    Kind::Grids => ds.grids.extend(grid(f, &mut ids, loc)),
+                    Kind::Members => ds.members.extend(member(f, &mut ids, loc)),
+                    Kind::Households => ds.households.extend(household(f, &mut ids, loc)),
+                    Kind::Issues => ds.issues.extend(issue(f, &mut ids, loc, &ds.settings)),
+                    Kind::Visits => unreachable!("visits are read below"),
+                }
+            });
+            findings.extend(with_snippets(sink.findings, parsed.text()));
+        }
+    }
+
+    // Visits: read, parse and type each file in parallel against the ids known so far.
+    let per_file: Vec<(Vec<Visit>, Vec<Box<str>>, Vec<Finding>)> = ds
+        .files
+        .par_iter()
+        .enumerate()
+        .filter(|(_, f)| f.kind == Kind::Visits)
+        .map(|(i, f)| {
+            let mut sink = Sink::new(&f.path);
+            let parsed = parse_file(root, f, &mut sink);
+            let mut local = LocalIds::new(&ids);
+            let mut visits = Vec::new();
+            parsed.each_record(&mut sink, Kind::Visits, |rec, sink| {
+                let f = Fields::new(rec, sink, parsed.format() == Format::Csv);
+                visits.extend(visit(f, &mut local, Loc { file: FileId(i as u32), line: rec.line }));
+            });
+            let found = with_snippets(sink.findings, parsed.text());
+            (visits, local.into_extra(), found)
+        })
+        .collect();
+    ds.visits.reserve(per_file.iter().map(|p| p.0.len()).sum());
+    for (mut visits, extra, found) in per_file {
+        LocalIds::patch(extra, &mut visits, &mut ids);
+        ds.visits.append(&mut visits);
+        findings.extend(found);
+    }
+    ds.ids = ids;
+    if ds.settings.name.is_empty() && !findings.iter().any(|f| f.file == Path::new(SETTINGS_FILE)) {
+        // gov.yaml parsed but empty: name the missing field once.
+        findings.push(Finding::new(Code::MissingField, SETTINGS_FILE, Some(1), "required setting `name` is missing").hint("add `name: <community name>` to gov.yaml"));
+    }
+    Ok(Loaded { dataset: ds, findings })
+}
+
+/// A file's content after decoding and, for YAML, parsing.
+enum Parsed {
+    Unreadable,
+    Yaml { text: String, records: Vec<RawRecord<'static>> },
+    Csv { text: String },
+}
+
+impl Parsed {
+    fn format(&self) -> Format {
+        match self {
+            Parsed::Csv { .. } => Format::Csv,
+            _ => Format::Yaml,
+        }
+    }
+
+    fn text(&self) -> &str {
+        match self {
+            Parsed::Unreadable => "",
+            Parsed::Yaml { text, .. } | Parsed::Csv { text } => text,
+        }
+    }
+
+    fn each_record(&self, sink: &mut Sink<'_>, kind: Kind, mut each: impl FnMut(&RawRecord<'_>, &mut Sink<'_>)) {
+        match self {
+            Parsed::Unreadable => {}
+            Parsed::Yaml { records, .. } => {
+                if kind == Kind::Settings && records.len() != 1 {
+                    let msg = if records.is_empty() { "gov.yaml is empty" } else { "gov.yaml must hold one mapping of setting: value, not a list" };
+                    sink.push(Code::ParseError, 1, 0, msg.into(), Some("start from the gov.yaml that `gov init` writes".into()));
+                    return;
+                }
+                records.iter().for_each(|r| each(r, sink));
+            }
+            Parsed::Csv { text } => {
+                let (known, required) = columns(kind);
+                csv::for_each_row(text, sink, known, required, each);
+            }
+        }
+    }
+}
+
+fn columns(kind: Kind) -> (&'static [&'static str], &'static [&'static str]) {
+    match kind {
+        Kind::Grids => (GRID_FIELDS, GRID_REQUIRED),
+        Kind::Members => (MEMBER_FIELDS, MEMBER_REQUIRED),
+        Kind::Households => (HOUSEHOLD_FIELDS, HOUSEHOLD_REQUIRED),
+        Kind::Visits => (VISIT_FIELDS, VISIT_REQUIRED),
+        Kind::Issues => (&ISSUE_FIELDS[..ISSUE_FIELDS.len() - 1], ISSUE_REQUIRED),
+        Kind::Settings => (SETTINGS_FIELDS, &["name"]),
+    }
+}
+
+fn parse_file(root: &Path, file: &SourceFile, sink: &mut Sink<'_>) -> Parsed {
+    let text = match read_text(&root.join(&file.path)) {
+        Ok(text) => text,
+        Err(message) => {
+            sink.push(Code::ParseError, 0, 0, message, Some("gov reads UTF-8 or GB18030 (GBK) text files".into()));
+            return Parsed::Unreadable;
+        }
+    };
+    match file.format {
+        Format::Csv => Parsed::Csv { text },
+        Format::Yaml => match yaml::parse_records(&text) {
+            Ok(records) => Parsed::Yaml { text, records },
+            Err(e) => {
+                sink.push(Code::ParseError, e.line, e.column, format!("invalid YAML: {}", e.message), Some("fix the YAML syntax at this place; other records in this file were not read".into()));
+                Parsed::Yaml { text, records: Vec::new() }
+            }
+        },
+    }
+}
+
+/// Reads and decodes a file, refusing files too large to hold.
+pub fn read_text(path: &Path) -> Result<String, String> {
+    let len = std::fs::metadata(path).map_err(|e| format!("cannot read file: {e}"))?.len();
+    if len > MAX_FILE_BYTES {
+        return Err(format!("file is {} MB, more than gov reads ({} MB); split it, e.g. visits by month", len >> 20, MAX_FILE_BYTES >> 20));
+    }
+    let bytes = std::fs::read(path).map_err(|e| format!("cannot read file: {e}"))?;
+    match text::decode(&bytes) {
+        Ok((Cow::Borrowed(_), _)) => {
+            let mut bytes = bytes;
+            if bytes.starts_with(b"\xEF\xBB\xBF") {
+                bytes.drain(..3);
+            }
+            Ok(String::from_utf8(bytes).expect("validated by decode"))
+        }
+        Ok((Cow::Owned(s), _)) => Ok(s),
+        Err(why) => Err(format!("file {why}")),
+    }
+}
+
+/// Adds the source line under parse errors.
+fn with_snippets(mut findings: Vec<Finding>, text: &str) -> Vec<Finding> {
+    for f in &mut findings {
+        if f.code == Code::ParseError && f.snippet.is_none() {
+            if let (Some(line), Some(col)) = (f.line, f.column.or(Some(0))) {
+                f.snippet = text::line_text(text, line)
+                    .filter(|t| t.len() <= 300 && col as usize <= t.chars().count() + 1)
+                    .map(|t| Snippet { text: t.to_string(), column: col });
+            }
+        }
+    }
+    findings
+}
+

@@ -1,0 +1,283 @@
+//! YAML files to [`RawRecord`]s, with the line and column of every record and field. Parsing is
+//! bounded: a budget caps depth, nodes, aliases and scalar bytes, so deeply nested or alias-bomb
+//! input is an error, never a hang or unbounded memory.
+
+use std::borrow::Cow;
+use std::fmt;
+
+use serde::Deserialize;
+use serde::de::{self, MapAccess, SeqAccess, Visitor};
+use serde_saphyr::{Budget, Options, Spanned};
+
+use super::raw::{RawField, RawRecord, RawValue};
+
+/// A YAML node before it is given meaning.
+#[derive(Debug)]
+enum Node {
+    Null,
+    Scalar(String),
+    Seq(Vec<Spanned<Node>>),
+    Map(Vec<(Spanned<Node>, Spanned<Node>)>),
+}
+
+impl<'de> Deserialize<'de> for Node {
+    fn deserialize<D: de::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        d.deserialize_any(NodeVisitor)
+    }
+}
+
+struct NodeVisitor;
+
+impl<'de> Visitor<'de> for NodeVisitor {
+    type Value = Node;
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("any YAML value")
+    }
+    fn visit_unit<E>(self) -> Result<Node, E> {
+        Ok(Node::Null)
+    }
+    fn visit_none<E>(self) -> Result<Node, E> {
+        Ok(Node::Null)
+    }
+    fn visit_some<D: de::Deserializer<'de>>(self, d: D) -> Result<Node, D::Error> {
+        Node::deserialize(d)
+    }
+    fn visit_bool<E>(self, v: bool) -> Result<Node, E> {
+        Ok(Node::Scalar(v.to_string()))
+    }
+    fn visit_i64<E>(self, v: i64) -> Result<Node, E> {
+        Ok(Node::Scalar(v.to_string()))
+    }
+    fn visit_u64<E>(self, v: u64) -> Result<Node, E> {
+        Ok(Node::Scalar(v.to_string()))
+    }
+    fn visit_i128<E>(self, v: i128) -> Result<Node, E> {
+        Ok(Node::Scalar(v.to_string()))
+    }
+    fn visit_u128<E>(self, v: u128) -> Result<Node, E> {
+        Ok(Node::Scalar(v.to_string()))
+    }
+    fn visit_f64<E>(self, v: f64) -> Result<Node, E> {
+        Ok(Node::Scalar(v.to_string()))
+    }
+    fn visit_str<E>(self, v: &str) -> Result<Node, E> {
+        Ok(Node::Scalar(v.to_owned()))
+    }
+    fn visit_string<E>(self, v: String) -> Result<Node, E> {
+        Ok(Node::Scalar(v))
+    }
+    fn visit_bytes<E: de::Error>(self, _: &[u8]) -> Result<Node, E> {
+        Err(E::custom("binary values are not supported"))
+    }
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Node, A::Error> {
+        let mut items = Vec::new();
+        while let Some(item) = seq.next_element()? {
+            items.push(item);
+        }
+        Ok(Node::Seq(items))
+    }
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Node, A::Error> {
+        let mut entries = Vec::new();
+        while let Some(entry) = map.next_entry()? {
+            entries.push(entry);
+        }
+        Ok(Node::Map(entries))
+    }
+}
+
+/// A YAML syntax or structure error with its place.
+#[derive(Debug, Clone, PartialEq)]
+pub struct YamlError {
+    pub message: String,
+    pub line: u32,
+    pub column: u32,
+}
+
+fn options() -> Options {
+    let mut budget = Budget::default();
+    // A folder's YAML is records; these bounds are far above any real file and far below what
+    // would hurt: 64 MiB of scalars, 5 million nodes (an issue file has ~50), nesting 32 deep.
+    budget.max_depth = 32;
+    budget.max_nodes = 5_000_000;
+    budget.max_events = 20_000_000;
+    budget.max_aliases = 10_000;
+    budget.max_anchors = 10_000;
+    budget.max_total_scalar_bytes = 64 * 1024 * 1024;
+    budget.max_documents = 1;
+    let mut opts = Options::default();
+    opts.budget = Some(budget);
+    opts.with_snippet = false;
+    opts.emit_comments = false;
+    opts.leading_zero_numbers_as_strings = true;
+    opts
+}
+
+fn line_col(s: &Spanned<Node>) -> (u32, u32) {
+    let loc = s.referenced;
+    (loc.line().min(u32::MAX as u64) as u32, loc.column().min(u32::MAX as u64) as u32)
+}
+
+/// Parses a file that holds one record (a mapping) or a list of records.
+pub fn parse_records(text: &str) -> Result<Vec<RawRecord<'static>>, YamlError> {
+    let root: Option<Spanned<Node>> = serde_saphyr::from_str_with_options(text, options()).map_err(|e| {
+        let (line, column) = e.location().map_or((0, 0), |l| (l.line() as u32, l.column() as u32));
+        YamlError { message: clean_message(&e.to_string()), line, column }
+    })?;
+    let Some(root) = root else { return Ok(Vec::new()) };
+    let (line, column) = line_col(&root);
+    match root.value {
+        Node::Null => Ok(Vec::new()),
+        Node::Map(entries) => Ok(vec![record(line, entries)]),
+        Node::Seq(items) => items
+            .into_iter()
+            .map(|item| {
+                let (line, column) = line_col(&item);
+                match item.value {
+                    Node::Map(entries) => Ok(record(line, entries)),
+                    other => Err(YamlError { message: format!("expected a record (a mapping of field: value), found {}", describe(&other)), line, column }),
+                }
+            })
+            .collect(),
+        Node::Scalar(_) => Err(YamlError { message: "expected a record (a mapping of field: value) or a list of records, found a single value".into(), line, column }),
+    }
+}
+
+/// Parses a file that must hold exactly one mapping (gov.yaml).
+pub fn parse_mapping(text: &str) -> Result<RawRecord<'static>, YamlError> {
+    let mut records = parse_records(text)?;
+    if records.len() == 1 && !text.trim_start().starts_with('-') {
+        Ok(records.remove(0))
+    } else if records.is_empty() {
+        Ok(RawRecord { line: 1, fields: Vec::new() })
+    } else {
+        Err(YamlError { message: "expected one mapping of setting: value, found a list".into(), line: 1, column: 1 })
+    }
+}
+
+fn describe(n: &Node) -> &'static str {
+    match n {
+        Node::Null => "nothing",
+        Node::Scalar(_) => "a single value",
+        Node::Seq(_) => "a list",
+        Node::Map(_) => "a mapping",
+    }
+}
+
+fn record(line: u32, entries: Vec<(Spanned<Node>, Spanned<Node>)>) -> RawRecord<'static> {
+    let fields = entries
+        .into_iter()
+        .map(|(k, v)| {
+            let (line, column) = line_col(&k);
+            let key = match k.value {
+                Node::Scalar(s) => s,
+                other => format!("<{}>", describe(&other)),
+            };
+            RawField { key: Cow::Owned(key), value: value(v.value), line, column }
+        })
+        .collect();
+    RawRecord { line, fields }
+}
+
+fn value(node: Node) -> RawValue<'static> {
+    match node {
+        Node::Null => RawValue::Null,
+        Node::Scalar(s) => RawValue::Scalar(Cow::Owned(s)),
+        Node::Map(entries) => RawValue::Map(record(0, entries)),
+        Node::Seq(items) => {
+            if items.iter().all(|i| matches!(i.value, Node::Scalar(_) | Node::Null)) {
+                RawValue::List(
+                    items
+                        .into_iter()
+                        .filter_map(|i| match i.value {
+                            Node::Scalar(s) => Some(Cow::Owned(s)),
+                            _ => None,
+                        })
+                        .collect(),
+                )
+            } else if items.iter().all(|i| matches!(i.value, Node::Map(_))) {
+                RawValue::Records(
+                    items
+                        .into_iter()
+                        .map(|i| {
+                            let (line, _) = line_col(&i);
+                            match i.value {
+                                Node::Map(entries) => record(line, entries),
+                                _ => unreachable!("checked above"),
+                            }
+                        })
+                        .collect(),
+                )
+            } else {
+                RawValue::Other("a list of mixed or nested values")
+            }
+        }
+    }
+}
+
+/// serde-saphyr's messages may end with a location we already print; keep the first line.
+fn clean_message(m: &str) -> String {
+    m.lines().next().unwrap_or(m).trim().to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn one_record_or_a_list() {
+        let one = parse_records("id: M001\nname: 张伟\n").unwrap();
+        assert_eq!(one.len(), 1);
+        assert_eq!(one[0].line, 1);
+        assert_eq!(one[0].fields[1].key, "name");
+        assert_eq!(one[0].fields[1].line, 2);
+        let many = parse_records("# members\n- id: M001\n  name: a\n- id: M002\n  name: b\n").unwrap();
+        assert_eq!(many.iter().map(|r| r.line).collect::<Vec<_>>(), [2, 4]);
+        assert!(parse_records("").unwrap().is_empty());
+        assert!(parse_records("# only a comment\n").unwrap().is_empty());
+    }
+
+    #[test]
+    fn scalars_keep_their_text() {
+        let r = parse_records("id: 007\nphone: 13812345678\nok: true\nsize: 3\n").unwrap();
+        let vals: Vec<_> = r[0].fields.iter().map(|f| f.value.clone()).collect();
+        assert_eq!(vals[0], RawValue::Scalar("007".into()));
+        assert_eq!(vals[1], RawValue::Scalar("13812345678".into()));
+        assert_eq!(vals[2], RawValue::Scalar("true".into()));
+        assert_eq!(vals[3], RawValue::Scalar("3".into()));
+    }
+
+    #[test]
+    fn nested_events() {
+        let r = parse_records("id: I-1\nevents:\n  - date: 2022-01-02\n    action: 派单\n  - date: 2022-01-03\n    action: resolved\n").unwrap();
+        match &r[0].fields[1].value {
+            RawValue::Records(events) => {
+                assert_eq!(events.len(), 2);
+                assert_eq!(events[1].line, 5);
+            }
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn errors_have_places() {
+        let e = parse_records("id: M001\nname: [unclosed\n").unwrap_err();
+        assert!(e.line >= 2, "{e:?}");
+        let e = parse_records("a: 1\na: 2\n").unwrap_err();
+        assert!(e.message.to_lowercase().contains("duplicate"), "{e:?}");
+        let e = parse_records("just text").unwrap_err();
+        assert!(e.message.contains("found a single value"));
+    }
+
+    #[test]
+    fn bombs_are_refused() {
+        let deep = format!("{}1{}", "[".repeat(10_000), "]".repeat(10_000));
+        assert!(parse_records(&deep).is_err());
+        let mut bomb = String::from("a: &a [x, x, x, x, x, x, x, x, x, x]\n");
+        for i in 1..12 {
+            let prev = if i == 1 { "a".to_string() } else { format!("a{}", i - 1) };
+            bomb.push_str(&format!("a{i}: &a{i} [*{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}]\n"));
+        }
+        assert!(parse_records(&bomb).is_err());
+    }
+}

@@ -1,0 +1,58 @@
+//! Phone numbers: validity and masking. Pure; no I/O.
+
+/// Is this a mainland mobile (`1[3-9]` + 9 digits, optional `+86`) or a landline
+/// (`0` + area code + number)? Spaces and dashes are ignored.
+pub fn is_valid_phone(s: &str) -> bool {
+    let digits: String = s.chars().filter(|c| !matches!(c, ' ' | '-')).collect();
+    let digits = digits.strip_prefix("+86").unwrap_or(&digits);
+    if !digits.bytes().all(|b| b.is_ascii_digit()) {
+        return false;
+    }
+    let b = digits.as_bytes();
+    let mobile = b.len() == 11 && b[0] == b'1' && (b'3'..=b'9').contains(&b[1]);
+    let landline = (10..=12).contains(&b.len()) && b[0] == b'0' && b[1] != b'0';
+    mobile || landline
+}
+
+/// Masks a phone number for output: `138****1234`. Keeps the first three and last four
+/// characters of an 11-character mobile; for anything else keeps at most a quarter at each end.
+pub fn mask_phone(s: &str) -> String {
+    if let Some(rest) = s.trim().strip_prefix("+86") {
+        return format!("+86{}", mask_phone(rest));
+    }
+    let chars: Vec<char> = s.trim().chars().collect();
+    let n = chars.len();
+    let (head, tail) = if n >= 11 { (3, 4) } else { (n / 4, n / 4) };
+    let mut out: String = chars[..head].iter().collect();
+    out.push_str("****");
+    out.extend(&chars[n - tail..]);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn valid_numbers() {
+        for ok in ["13812345678", "+8613812345678", "138-1234-5678", "138 1234 5678", "19912345678", "010-12345678", "0571-8888888"] {
+            assert!(is_valid_phone(ok), "{ok}");
+        }
+    }
+
+    #[test]
+    fn malformed_numbers() {
+        for bad in ["1381234567", "12812345678", "138123456789", "phone", "1381234567a", "", "00012345678", "+8612812345678"] {
+            assert!(!is_valid_phone(bad), "{bad}");
+        }
+    }
+
+    #[test]
+    fn masking() {
+        assert_eq!(mask_phone("13812341234"), "138****1234");
+        assert_eq!(mask_phone("+8613812341234"), "+86138****1234");
+        assert_eq!(mask_phone("12345678"), "12****78");
+        assert_eq!(mask_phone("123"), "****");
+        assert_eq!(mask_phone(""), "****");
+    }
+}

@@ -1,0 +1,215 @@
+//! The record types of a data folder: grids, members, households, visits and issues (problems
+//! raised by residents) with their events. Ids are interned [`Sym`]s; every record knows where it
+//! came from ([`Loc`]). Pure; no I/O.
+
+use chrono::NaiveDate;
+
+use super::id::Sym;
+use super::labels::{
+    Action, Color, HouseholdTag, IssueCategory, IssueSource, MemberKind, MemberStatus,
+    Satisfaction, Urgency, VisitMethod,
+};
+
+/// Index of a file in [`crate::model::Dataset::files`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct FileId(pub u32);
+
+/// Where a record starts: file and 1-based line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Loc {
+    pub file: FileId,
+    pub line: u32,
+}
+
+/// 网格: a grid at one of three levels.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Grid {
+    pub id: Sym,
+    pub name: String,
+    /// 1 community, 2 area/compound, 3 building/micro-grid.
+    pub level: u8,
+    pub parent: Option<Sym>,
+    /// A member id.
+    pub leader: Option<Sym>,
+    pub loc: Loc,
+}
+
+/// 党员: a party member.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Member {
+    pub id: Sym,
+    pub name: String,
+    /// `None` only when the file's value was invalid (already reported).
+    pub kind: Option<MemberKind>,
+    /// 支部.
+    pub branch: Option<String>,
+    pub grid: Option<Sym>,
+    pub phone: Option<String>,
+    /// 工作单位, for in-service members.
+    pub unit: Option<String>,
+    /// Date of registering with the community (双报到).
+    pub registered: Option<NaiveDate>,
+    pub status: MemberStatus,
+    pub roles: Vec<String>,
+    pub loc: Loc,
+}
+
+/// 户: a household.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Household {
+    pub id: Sym,
+    pub address: String,
+    pub grid: Option<Sym>,
+    /// 户主.
+    pub head: String,
+    pub phone: Option<String>,
+    pub size: Option<u32>,
+    pub color: Color,
+    pub tags: Vec<HouseholdTag>,
+    /// Member ids linked to this household (党员联系户).
+    pub contacts: Vec<Sym>,
+    pub loc: Loc,
+}
+
+/// 走访记录: one contact between a member and a household.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Visit {
+    pub id: Option<Sym>,
+    pub date: NaiveDate,
+    pub member: Sym,
+    pub household: Sym,
+    pub method: VisitMethod,
+    pub summary: Box<str>,
+    pub topics: Box<[Box<str>]>,
+    /// Accompanying member ids.
+    pub with: Box<[Sym]>,
+    /// Issue ids raised during the visit.
+    pub issues: Box<[Sym]>,
+    /// Hash of the row's normalised content, for finding exact duplicates.
+    pub fingerprint: u64,
+    pub loc: Loc,
+}
+
+/// A problem category: built in, or one added in gov.yaml.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum Category {
+    Builtin(IssueCategory),
+    Custom(String),
+}
+
+/// 群众诉求: a problem raised by residents, with its append-only event history.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Issue {
+    pub id: Sym,
+    pub title: String,
+    pub received: NaiveDate,
+    pub category: Option<Category>,
+    pub urgency: Urgency,
+    pub source: Option<IssueSource>,
+    pub grid: Option<Sym>,
+    pub household: Option<Sym>,
+    /// A member id.
+    pub recorded_by: Option<Sym>,
+    pub description: Option<String>,
+    pub events: Vec<Event>,
+    pub loc: Loc,
+}
+
+/// One step in an issue's life.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Event {
+    pub date: NaiveDate,
+    pub action: Action,
+    pub by: Option<String>,
+    pub note: Option<String>,
+    /// Departments summoned by a whistle.
+    pub departments: Vec<String>,
+    /// The department that reported.
+    pub department: Option<String>,
+    pub solved: Option<bool>,
+    pub satisfaction: Option<Satisfaction>,
+    pub line: u32,
+}
+
+/// An issue's status, derived from its events and never stored.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum IssueStatus {
+    Received,
+    InProgress,
+    Resolved,
+    Closed,
+}
+
+impl IssueStatus {
+    /// The status after one more event: received → in progress → resolved → closed (after
+    /// feedback or close); `reopened` goes back to in progress; `duplicate` closes.
+    pub fn after(self, action: Action) -> IssueStatus {
+        match action {
+            Action::Resolved => IssueStatus::Resolved,
+            Action::Feedback | Action::Closed | Action::Duplicate => IssueStatus::Closed,
+            Action::Reopened => IssueStatus::InProgress,
+            Action::Dispatched | Action::Whistle | Action::Report | Action::Progress => match self {
+                IssueStatus::Received => IssueStatus::InProgress,
+                other => other,
+            },
+        }
+    }
+}
+
+impl Issue {
+    /// The status its events lead to.
+    pub fn status(&self) -> IssueStatus {
+        self.events.iter().fold(IssueStatus::Received, |s, e| s.after(e.action))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn issue(actions: &[Action]) -> Issue {
+        let date = NaiveDate::from_ymd_opt(2022, 1, 1).unwrap();
+        Issue {
+            id: Sym(0),
+            title: "t".into(),
+            received: date,
+            category: None,
+            urgency: Urgency::Normal,
+            source: None,
+            grid: None,
+            household: None,
+            recorded_by: None,
+            description: None,
+            events: actions
+                .iter()
+                .map(|&action| Event {
+                    date,
+                    action,
+                    by: None,
+                    note: None,
+                    departments: vec![],
+                    department: None,
+                    solved: None,
+                    satisfaction: None,
+                    line: 1,
+                })
+                .collect(),
+            loc: Loc { file: FileId(0), line: 1 },
+        }
+    }
+
+    #[test]
+    fn status_is_derived_from_events() {
+        use Action::*;
+        assert_eq!(issue(&[]).status(), IssueStatus::Received);
+        assert_eq!(issue(&[Dispatched]).status(), IssueStatus::InProgress);
+        assert_eq!(issue(&[Whistle, Report]).status(), IssueStatus::InProgress);
+        assert_eq!(issue(&[Dispatched, Resolved]).status(), IssueStatus::Resolved);
+        assert_eq!(issue(&[Resolved, Progress]).status(), IssueStatus::Resolved);
+        assert_eq!(issue(&[Resolved, Feedback]).status(), IssueStatus::Closed);
+        assert_eq!(issue(&[Resolved, Reopened]).status(), IssueStatus::InProgress);
+        assert_eq!(issue(&[Resolved, Reopened, Resolved]).status(), IssueStatus::Resolved);
+        assert_eq!(issue(&[Duplicate]).status(), IssueStatus::Closed);
+        assert_eq!(issue(&[Closed]).status(), IssueStatus::Closed);
+    }
+}

@@ -1,0 +1,71 @@
+//! Folder settings from `gov.yaml`. Pure; no I/O.
+
+use super::labels::{Color, Lang, Urgency};
+
+/// What gov.yaml says, with defaults filled in.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Settings {
+    /// The community's name (required).
+    pub name: String,
+    pub town: Option<String>,
+    pub lang: Lang,
+    /// Days between visits, per colour (三色管理).
+    pub visit_interval_days: ColorDays,
+    /// Days to resolve a problem, per urgency.
+    pub issue_due_days: UrgencyDays,
+    /// Departments that may be summoned by a whistle (吹哨).
+    pub departments: Vec<String>,
+    /// Problem categories beyond the built-in ones.
+    pub issue_categories: Vec<String>,
+    /// Commit every write to git (used by the recording commands).
+    pub auto_commit: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ColorDays {
+    pub red: u32,
+    pub yellow: u32,
+    pub green: u32,
+}
+
+impl ColorDays {
+    pub fn get(&self, color: Color) -> u32 {
+        match color {
+            Color::Red => self.red,
+            Color::Yellow => self.yellow,
+            Color::Green => self.green,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct UrgencyDays {
+    pub urgent: u32,
+    pub normal: u32,
+    pub complex: u32,
+}
+
+impl UrgencyDays {
+    pub fn get(&self, urgency: Urgency) -> u32 {
+        match urgency {
+            Urgency::Urgent => self.urgent,
+            Urgency::Normal => self.normal,
+            Urgency::Complex => self.complex,
+        }
+    }
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Settings {
+            name: String::new(),
+            town: None,
+            lang: Lang::En,
+            visit_interval_days: ColorDays { red: 7, yellow: 14, green: 30 },
+            issue_due_days: UrgencyDays { urgent: 1, normal: 7, complex: 15 },
+            departments: Vec::new(),
+            issue_categories: Vec::new(),
+            auto_commit: false,
+        }
+    }
+}

@@ -1,0 +1,142 @@
+//! `gov check` output: one line per finding (`file:line:col: severity[code] message`, the form
+//! editors and CI annotate), a hint under it, the source line under parse errors, and a summary.
+
+use std::io::{self, Write};
+
+use annotate_snippets::{AnnotationKind, Level, Renderer, Snippet as Source};
+use serde::Serialize;
+
+use crate::finding::{Finding, Severity};
+
+/// Counts for the summary line.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct Summary {
+    pub grids: usize,
+    pub members: usize,
+    pub households: usize,
+    pub visits: usize,
+    pub issues: usize,
+    pub errors: usize,
+    pub warnings: usize,
+}
+
+/// Thousands separators: 5420 → "5,420".
+pub fn thousands(n: usize) -> String {
+    let s = n.to_string();
+    let mut out = String::with_capacity(s.len() + s.len() / 3);
+    for (i, c) in s.chars().enumerate() {
+        if i > 0 && (s.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
+fn plural(n: usize, one: &str, many: &str) -> String {
+    format!("{} {}", thousands(n), if n == 1 { one } else { many })
+}
+
+pub fn write_text(w: &mut impl Write, findings: &[Finding], summary: &Summary) -> io::Result<()> {
+    for f in findings {
+        let mut place = f.file.display().to_string();
+        if let Some(line) = f.line {
+            place.push_str(&format!(":{line}"));
+            if let Some(col) = f.column {
+                place.push_str(&format!(":{col}"));
+            }
+        }
+        writeln!(w, "{place}: {}[{}] {}", f.severity.as_str(), f.code.as_str(), f.message)?;
+        if let (Some(snippet), Some(line)) = (&f.snippet, f.line) {
+            writeln!(w, "{}", source_block(&snippet.text, line, snippet.column))?;
+        }
+        if let Some(hint) = &f.hint {
+            writeln!(w, "    hint: {hint}")?;
+        }
+    }
+    if !findings.is_empty() {
+        writeln!(w)?;
+    }
+    let s = summary;
+    writeln!(
+        w,
+        "checked {}, {}, {}, {}, {}: {}, {}",
+        plural(s.grids, "grid", "grids"),
+        plural(s.members, "member", "members"),
+        plural(s.households, "household", "households"),
+        plural(s.visits, "visit", "visits"),
+        plural(s.issues, "issue", "issues"),
+        plural(s.errors, "error", "errors"),
+        plural(s.warnings, "warning", "warnings"),
+    )
+}
+
+/// The source line with a caret under the column, rustc style.
+fn source_block(text: &str, line: u32, column: u32) -> String {
+    let start = text.char_indices().nth(column.saturating_sub(1) as usize).map_or(text.len(), |(i, _)| i);
+    let end = text[start..].chars().next().map_or(start, |c| start + c.len_utf8());
+    let group = Level::NOTE.no_name().primary_title("").element(
+        Source::source(text).line_start(line as usize).annotation(AnnotationKind::Primary.span(start..end.max(start))),
+    );
+    let rendered = Renderer::plain().render(&[group]);
+    // Drop the empty title line; keep the gutter and caret lines.
+    rendered.lines().skip_while(|l| !l.trim_start().starts_with('|') && !l.contains('│')).collect::<Vec<_>>().join("\n")
+}
+
+#[derive(Serialize)]
+struct JsonFinding<'a> {
+    code: &'a str,
+    severity: Severity,
+    file: String,
+    line: Option<u32>,
+    column: Option<u32>,
+    message: &'a str,
+    hint: Option<&'a str>,
+}
+
+#[derive(Serialize)]
+struct JsonReport<'a> {
+    summary: &'a Summary,
+    findings: Vec<JsonFinding<'a>>,
+}
+
+pub fn write_json(w: &mut impl Write, findings: &[Finding], summary: &Summary) -> io::Result<()> {
+    let report = JsonReport {
+        summary,
+        findings: findings
+            .iter()
+            .map(|f| JsonFinding {
+                code: f.code.as_str(),
+                severity: f.severity,
+                file: f.file.to_string_lossy().replace('\\', "/"),
+                line: f.line,
+                column: f.column,
+                message: &f.message,
+                hint: f.hint.as_deref(),
+            })
+            .collect(),
+    };
+    serde_json::to_writer_pretty(&mut *w, &report)?;
+    writeln!(w)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn separators() {
+        assert_eq!(thousands(0), "0");
+        assert_eq!(thousands(999), "999");
+        assert_eq!(thousands(5420), "5,420");
+        assert_eq!(thousands(2_000_000), "2,000,000");
+    }
+
+    #[test]
+    fn caret_under_column() {
+        let b = source_block("name: [unclosed", 3, 7);
+        assert!(b.contains("3 | name: [unclosed"), "{b}");
+        let caret_line = b.lines().find(|l| l.contains('^')).unwrap();
+        assert_eq!(caret_line.find('^').unwrap(), b.lines().find(|l| l.contains("name")).unwrap().find('[').unwrap());
+    }
+}

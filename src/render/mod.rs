@@ -1,0 +1,4 @@
+//! Writers: turn findings (and, later, reports) into text for people or JSON for programs.
+//! Nothing here computes; everything here formats.
+
+pub mod findings;
