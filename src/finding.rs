@@ -164,6 +164,17 @@ mod tests {
     }
 
     #[test]
+    fn docs_list_every_code_with_its_severity() {
+        let docs = include_str!("../docs/checks.md");
+        for c in Code::ALL {
+            let row = format!("| `{}` | {} | {} |", c.as_str(), c.severity().as_str(), c.summary());
+            assert!(docs.contains(&row), "docs/checks.md lacks the row: {row}");
+        }
+        let rows = docs.lines().filter(|l| l.starts_with("| `")).count();
+        assert_eq!(rows, Code::ALL.len(), "docs/checks.md lists codes that do not exist");
+    }
+
+    #[test]
     fn distance() {
         assert_eq!(edit_distance("kitten", "sitting"), 3);
         assert_eq!(edit_distance("", "abc"), 3);

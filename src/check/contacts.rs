@@ -22,8 +22,20 @@ pub fn inactive_contacts(ds: &Dataset, look: &Lookup, out: &mut Vec<Finding>) {
             let Some(m) = look.member(c).map(|i| &ds.members[i]) else { continue };
             if m.status != MemberStatus::Active {
                 out.push(
-                    at(ds, h.loc, Code::InactiveContact, format!("household `{}` is linked to member `{}` ({}), whose status is {} ({})", ds.name(h.id), ds.name(m.id), m.name, m.status.code(), m.status.zh()))
-                        .hint("link an active member instead"),
+                    at(
+                        ds,
+                        h.loc,
+                        Code::InactiveContact,
+                        format!(
+                            "household `{}` is linked to member `{}` ({}), whose status is {} ({})",
+                            ds.name(h.id),
+                            ds.name(m.id),
+                            m.name,
+                            m.status.code(),
+                            m.status.zh()
+                        ),
+                    )
+                    .hint("link an active member instead"),
                 );
             }
         }

@@ -37,15 +37,30 @@ pub fn wrong_month_files(ds: &Dataset, out: &mut Vec<Finding>) {
     let months: Vec<Option<NaiveDate>> = ds
         .files
         .iter()
-        .map(|f| f.path.file_stem().and_then(|s| s.to_str()).and_then(parse_month).filter(|_| f.kind == crate::model::Kind::Visits))
+        .map(|f| {
+            f.path
+                .file_stem()
+                .and_then(|s| s.to_str())
+                .and_then(parse_month)
+                .filter(|_| f.kind == crate::model::Kind::Visits)
+        })
         .collect();
     let month_of = |file: FileId| months[file.0 as usize];
     for v in &ds.visits {
         if let Some(m) = month_of(v.loc.file) {
             if (v.date.year(), v.date.month()) != (m.year(), m.month()) {
                 out.push(
-                    at(ds, v.loc, Code::WrongMonthFile, format!("visit dated {} is in the file for {}-{:02}", v.date, m.year(), m.month()))
-                        .hint(format!("move the row to visits/{}-{:02}.csv, or correct its date", v.date.year(), v.date.month())),
+                    at(
+                        ds,
+                        v.loc,
+                        Code::WrongMonthFile,
+                        format!("visit dated {} is in the file for {}-{:02}", v.date, m.year(), m.month()),
+                    )
+                    .hint(format!(
+                        "move the row to visits/{}-{:02}.csv, or correct its date",
+                        v.date.year(),
+                        v.date.month()
+                    )),
                 );
             }
         }

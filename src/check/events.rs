@@ -23,9 +23,15 @@ fn one(ds: &Dataset, issue: &Issue, out: &mut Vec<Finding>) {
         let loc = Loc { file: issue.loc.file, line: e.line };
         let mut bad = |msg: String, hint: &str| out.push(at(ds, loc, Code::EventOrder, msg).hint(hint));
         if e.date < issue.received {
-            bad(format!("`{}` on {} is before the problem was received ({})", e.action, e.date, issue.received), "correct the event date or the received date");
+            bad(
+                format!("`{}` on {} is before the problem was received ({})", e.action, e.date, issue.received),
+                "correct the event date or the received date",
+            );
         } else if n > 0 && e.date < prev_date {
-            bad(format!("`{}` on {} comes after an event dated {}", e.action, e.date, prev_date), "events are a history: list them in date order");
+            bad(
+                format!("`{}` on {} comes after an event dated {}", e.action, e.date, prev_date),
+                "events are a history: list them in date order",
+            );
         }
         prev_date = prev_date.max(e.date);
         match e.action {
@@ -33,22 +39,31 @@ fn one(ds: &Dataset, issue: &Issue, out: &mut Vec<Finding>) {
                 format!("feedback (回访) on {} before the problem was resolved", e.date),
                 "record a `resolved` event first; feedback follows resolution",
             ),
-            Action::Resolved if status == IssueStatus::Resolved => {
-                bad(format!("resolved again on {} without being reopened", e.date), "add a `reopened` event between the two, or delete one")
-            }
-            Action::Reopened if !matches!(status, IssueStatus::Resolved | IssueStatus::Closed) => {
-                bad(format!("reopened on {} but the problem was not resolved or closed", e.date), "only a resolved or closed problem can be reopened")
-            }
+            Action::Resolved if status == IssueStatus::Resolved => bad(
+                format!("resolved again on {} without being reopened", e.date),
+                "add a `reopened` event between the two, or delete one",
+            ),
+            Action::Reopened if !matches!(status, IssueStatus::Resolved | IssueStatus::Closed) => bad(
+                format!("reopened on {} but the problem was not resolved or closed", e.date),
+                "only a resolved or closed problem can be reopened",
+            ),
             Action::Report => {
                 if let Some(d) = &e.department {
                     if !summoned.contains(&d.as_str()) {
-                        bad(format!("department `{d}` reports (报到) on {} but no earlier whistle (吹哨) summoned it", e.date), "add the department to an earlier `whistle` event's departments");
+                        bad(
+                            format!(
+                                "department `{d}` reports (报到) on {} but no earlier whistle (吹哨) summoned it",
+                                e.date
+                            ),
+                            "add the department to an earlier `whistle` event's departments",
+                        );
                     }
                 }
             }
-            Action::Dispatched | Action::Whistle | Action::Progress if status == IssueStatus::Closed => {
-                bad(format!("`{}` on {} after the problem was closed", e.action, e.date), "reopen the problem (`reopened`) before working on it again")
-            }
+            Action::Dispatched | Action::Whistle | Action::Progress if status == IssueStatus::Closed => bad(
+                format!("`{}` on {} after the problem was closed", e.action, e.date),
+                "reopen the problem (`reopened`) before working on it again",
+            ),
             _ => {}
         }
         needs(ds, loc, e, out);
@@ -61,11 +76,17 @@ fn one(ds: &Dataset, issue: &Issue, out: &mut Vec<Finding>) {
 
 fn needs(ds: &Dataset, loc: Loc, e: &crate::model::Event, out: &mut Vec<Finding>) {
     let mut missing = |field: &str, why: &str| {
-        out.push(at(ds, loc, Code::MissingField, format!("`{}` event has no `{field}`", e.action)).hint(why.to_string()));
+        out.push(
+            at(ds, loc, Code::MissingField, format!("`{}` event has no `{field}`", e.action)).hint(why.to_string()),
+        );
     };
     match e.action {
-        Action::Whistle if e.departments.is_empty() => missing("departments", "a whistle (吹哨) names the departments it summons"),
-        Action::Report if e.department.is_none() => missing("department", "a report (报到) names the department that reported"),
+        Action::Whistle if e.departments.is_empty() => {
+            missing("departments", "a whistle (吹哨) names the departments it summons")
+        }
+        Action::Report if e.department.is_none() => {
+            missing("department", "a report (报到) names the department that reported")
+        }
         Action::Feedback => {
             if e.satisfaction.is_none() {
                 missing("satisfaction", "feedback records satisfied, basic, unsatisfied or unreachable");

@@ -10,7 +10,15 @@ pub fn grid_cycles(ds: &Dataset, look: &Lookup, out: &mut Vec<Finding>) {
         let mut steps = 0;
         while let Some(p) = cur {
             if p == g.id {
-                out.push(at(ds, g.loc, Code::GridCycle, format!("grid `{}` is its own ancestor through `parent`", ds.name(g.id))).hint("a grid's parent must be a grid above it (level 1 community, 2 area, 3 building)"));
+                out.push(
+                    at(
+                        ds,
+                        g.loc,
+                        Code::GridCycle,
+                        format!("grid `{}` is its own ancestor through `parent`", ds.name(g.id)),
+                    )
+                    .hint("a grid's parent must be a grid above it (level 1 community, 2 area, 3 building)"),
+                );
                 break;
             }
             steps += 1;

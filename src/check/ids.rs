@@ -19,8 +19,18 @@ fn dup(ds: &Dataset, what: &str, records: impl Iterator<Item = (Sym, Loc)>, out:
     for (id, loc) in records {
         if let Some(prev) = first.get(&id) {
             out.push(
-                at(ds, loc, Code::DuplicateId, format!("{what} id `{}` is already used at {}:{}", ds.name(id), ds.path(prev.file).display(), prev.line))
-                    .hint(format!("give each {what} its own id, or delete one of the two records")),
+                at(
+                    ds,
+                    loc,
+                    Code::DuplicateId,
+                    format!(
+                        "{what} id `{}` is already used at {}:{}",
+                        ds.name(id),
+                        ds.path(prev.file).display(),
+                        prev.line
+                    ),
+                )
+                .hint(format!("give each {what} its own id, or delete one of the two records")),
             );
         } else {
             first.insert(id, loc);

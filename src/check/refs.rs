@@ -52,7 +52,15 @@ impl Refs<'_> {
             Some(close) => format!("did you mean `{close}`?"),
             None => format!("add the {what} to {file}, or correct the id"),
         };
-        out.push(at(self.ds, loc, Code::DanglingReference, format!("`{field}` refers to {what} `{name}`, which does not exist")).hint(hint));
+        out.push(
+            at(
+                self.ds,
+                loc,
+                Code::DanglingReference,
+                format!("`{field}` refers to {what} `{name}`, which does not exist"),
+            )
+            .hint(hint),
+        );
     }
 
     fn suggest(&self, t: Target, name: &str) -> Option<String> {
@@ -112,7 +120,10 @@ pub fn dangling_references(ds: &Dataset, look: &Lookup, out: &mut Vec<Finding>) 
                         None => "list it under `departments` in gov.yaml".to_string(),
                     };
                     let loc = Loc { file: i.loc.file, line: e.line };
-                    out.push(at(ds, loc, Code::DanglingReference, format!("department `{d}` is not listed in gov.yaml")).hint(hint));
+                    out.push(
+                        at(ds, loc, Code::DanglingReference, format!("department `{d}` is not listed in gov.yaml"))
+                            .hint(hint),
+                    );
                 }
             }
         }

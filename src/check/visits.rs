@@ -13,8 +13,20 @@ pub fn duplicate_visits(ds: &Dataset, out: &mut Vec<Finding>) {
         if fa == fb {
             let (first, dup) = (&ds.visits[a as usize], &ds.visits[b as usize]);
             out.push(
-                at(ds, dup.loc, Code::DuplicateVisit, format!("same visit as {}:{} ({} {} → {})", ds.path(first.loc.file).display(), first.loc.line, dup.date, ds.name(dup.member), ds.name(dup.household)))
-                    .hint("delete one of the two rows if the visit was entered twice"),
+                at(
+                    ds,
+                    dup.loc,
+                    Code::DuplicateVisit,
+                    format!(
+                        "same visit as {}:{} ({} {} → {})",
+                        ds.path(first.loc.file).display(),
+                        first.loc.line,
+                        dup.date,
+                        ds.name(dup.member),
+                        ds.name(dup.household)
+                    ),
+                )
+                .hint("delete one of the two rows if the visit was entered twice"),
             );
         }
     }

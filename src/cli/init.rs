@@ -33,20 +33,31 @@ const FOLDERS: &[&str] = &["visits", "issues"];
 
 pub fn run(ctx: &Ctx, args: &InitArgs) -> Result<Exit, CliError> {
     let dir = ctx.cwd.join(args.dir.as_deref().unwrap_or(".".as_ref()));
-    let existing: Vec<String> = TEMPLATE.iter().filter(|(p, _)| dir.join(p).exists()).map(|(p, _)| p.to_string()).collect();
+    let existing: Vec<String> =
+        TEMPLATE.iter().filter(|(p, _)| dir.join(p).exists()).map(|(p, _)| p.to_string()).collect();
     if !existing.is_empty() {
-        return Err(CliError::new(anyhow::anyhow!("{} already has {}; nothing was written", shown(&dir, &ctx.cwd), existing.join(", ")))
-            .hint("run `gov init` in a new or empty folder"));
+        return Err(CliError::new(anyhow::anyhow!(
+            "{} already has {}; nothing was written",
+            shown(&dir, &ctx.cwd),
+            existing.join(", ")
+        ))
+        .hint("run `gov init` in a new or empty folder"));
     }
     fs::create_dir_all(&dir).with_context(|| format!("cannot create {}", dir.display()))?;
     for folder in FOLDERS {
-        fs::create_dir_all(dir.join(folder)).with_context(|| format!("cannot create {}", dir.join(folder).display()))?;
+        fs::create_dir_all(dir.join(folder))
+            .with_context(|| format!("cannot create {}", dir.join(folder).display()))?;
     }
     for (path, contents) in TEMPLATE {
         let target = dir.join(path);
         // create_new: never replace a file that appeared since the check above.
-        let mut f = fs::File::options().write(true).create_new(true).open(&target).with_context(|| format!("cannot create {}", target.display()))?;
-        std::io::Write::write_all(&mut f, contents.as_bytes()).with_context(|| format!("cannot write {}", target.display()))?;
+        let mut f = fs::File::options()
+            .write(true)
+            .create_new(true)
+            .open(&target)
+            .with_context(|| format!("cannot create {}", target.display()))?;
+        std::io::Write::write_all(&mut f, contents.as_bytes())
+            .with_context(|| format!("cannot write {}", target.display()))?;
     }
     let shown_dir = shown(&dir, &ctx.cwd);
     let shown_dir = if shown_dir.is_empty() { ".".to_string() } else { shown_dir };

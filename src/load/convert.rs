@@ -7,22 +7,46 @@ use std::hash::{DefaultHasher, Hash, Hasher};
 
 use super::fields::Fields;
 use super::raw::RawRecord;
-use crate::model::labels::{Action, Color, IssueCategory, Lang, Labelled, MemberKind, MemberStatus, Urgency};
+use crate::model::labels::{Action, Color, IssueCategory, Labelled, Lang, MemberKind, MemberStatus, Urgency};
 use crate::model::settings::{ColorDays, Settings, UrgencyDays};
 use crate::model::{Category, Event, Grid, Household, Interner, Issue, Loc, Member, Sym, Visit};
 
-pub const SETTINGS_FIELDS: &[&str] = &["name", "town", "lang", "visit_interval_days", "issue_due_days", "departments", "issue_categories", "auto_commit"];
+pub const SETTINGS_FIELDS: &[&str] = &[
+    "name",
+    "town",
+    "lang",
+    "visit_interval_days",
+    "issue_due_days",
+    "departments",
+    "issue_categories",
+    "auto_commit",
+];
 pub const GRID_FIELDS: &[&str] = &["id", "name", "level", "parent", "leader"];
 pub const GRID_REQUIRED: &[&str] = &["id", "name"];
-pub const MEMBER_FIELDS: &[&str] = &["id", "name", "kind", "branch", "grid", "phone", "unit", "registered", "status", "roles"];
+pub const MEMBER_FIELDS: &[&str] =
+    &["id", "name", "kind", "branch", "grid", "phone", "unit", "registered", "status", "roles"];
 pub const MEMBER_REQUIRED: &[&str] = &["id", "name", "kind"];
 pub const HOUSEHOLD_FIELDS: &[&str] = &["id", "address", "grid", "head", "phone", "size", "color", "tags", "contacts"];
 pub const HOUSEHOLD_REQUIRED: &[&str] = &["id", "address", "grid", "head", "contacts"];
-pub const VISIT_FIELDS: &[&str] = &["id", "date", "member", "household", "method", "summary", "topics", "with", "issues"];
+pub const VISIT_FIELDS: &[&str] =
+    &["id", "date", "member", "household", "method", "summary", "topics", "with", "issues"];
 pub const VISIT_REQUIRED: &[&str] = &["date", "member", "household", "method", "summary"];
-pub const ISSUE_FIELDS: &[&str] = &["id", "title", "received", "category", "urgency", "source", "grid", "household", "recorded_by", "description", "events"];
+pub const ISSUE_FIELDS: &[&str] = &[
+    "id",
+    "title",
+    "received",
+    "category",
+    "urgency",
+    "source",
+    "grid",
+    "household",
+    "recorded_by",
+    "description",
+    "events",
+];
 pub const ISSUE_REQUIRED: &[&str] = &["id", "title", "received", "category"];
-pub const EVENT_FIELDS: &[&str] = &["date", "action", "by", "note", "departments", "department", "solved", "satisfaction"];
+pub const EVENT_FIELDS: &[&str] =
+    &["date", "action", "by", "note", "departments", "department", "solved", "satisfaction"];
 
 /// Turns id text into a [`Sym`].
 pub trait Resolve {
@@ -103,7 +127,13 @@ pub fn settings(mut f: Fields<'_, '_, '_, '_>) -> Settings {
             "en" | "english" => s.lang = Lang::En,
             _ => {
                 let line = f.line();
-                f.sink().push(crate::finding::Code::InvalidValue, line, 0, format!("`lang` value `{lang}` is not a language"), Some("allowed: zh, en".into()));
+                f.sink().push(
+                    crate::finding::Code::InvalidValue,
+                    line,
+                    0,
+                    format!("`lang` value `{lang}` is not a language"),
+                    Some("allowed: zh, en".into()),
+                );
             }
         }
     }
@@ -164,7 +194,19 @@ pub fn member(mut f: Fields<'_, '_, '_, '_>, ids: &mut impl Resolve, loc: Loc) -
     let status = f.labelled::<MemberStatus>("status", false).unwrap_or(MemberStatus::Active);
     let roles = owned(f.list("roles", false));
     f.finish(MEMBER_FIELDS);
-    Some(Member { id: ids.sym(id?), name: name.unwrap_or_default(), kind, branch, grid, phone, unit, registered, status, roles, loc })
+    Some(Member {
+        id: ids.sym(id?),
+        name: name.unwrap_or_default(),
+        kind,
+        branch,
+        grid,
+        phone,
+        unit,
+        registered,
+        status,
+        roles,
+        loc,
+    })
 }
 
 pub fn household(mut f: Fields<'_, '_, '_, '_>, ids: &mut impl Resolve, loc: Loc) -> Option<Household> {
@@ -178,7 +220,18 @@ pub fn household(mut f: Fields<'_, '_, '_, '_>, ids: &mut impl Resolve, loc: Loc
     let tags = f.labelled_list("tags");
     let contacts = contacts(&mut f, ids);
     f.finish(HOUSEHOLD_FIELDS);
-    Some(Household { id: ids.sym(id?), address: address.unwrap_or_default(), grid, head: head.unwrap_or_default(), phone, size, color, tags, contacts, loc })
+    Some(Household {
+        id: ids.sym(id?),
+        address: address.unwrap_or_default(),
+        grid,
+        head: head.unwrap_or_default(),
+        phone,
+        size,
+        color,
+        tags,
+        contacts,
+        loc,
+    })
 }
 
 /// `contacts` is required as a field, but an empty list is allowed here and reported by the
@@ -236,7 +289,20 @@ pub fn issue(mut f: Fields<'_, '_, '_, '_>, ids: &mut impl Resolve, loc: Loc, se
         None => Vec::new(),
     };
     f.finish(ISSUE_FIELDS);
-    Some(Issue { id: ids.sym(id?), title: title.unwrap_or_default(), received: received?, category, urgency, source, grid, household, recorded_by, description, events, loc })
+    Some(Issue {
+        id: ids.sym(id?),
+        title: title.unwrap_or_default(),
+        received: received?,
+        category,
+        urgency,
+        source,
+        grid,
+        household,
+        recorded_by,
+        description,
+        events,
+        loc,
+    })
 }
 
 fn category(f: &mut Fields<'_, '_, '_, '_>, settings: &Settings) -> Option<Category> {
@@ -252,7 +318,11 @@ fn category(f: &mut Fields<'_, '_, '_, '_>, settings: &Settings) -> Option<Categ
         allowed.push_str(", ");
         allowed.push_str(c);
     }
-    f.invalid(text.1, format!("`category` value `{}` is not a valid issue category", text.0), Some(format!("allowed: {allowed}; more can be added under issue_categories in gov.yaml")));
+    f.invalid(
+        text.1,
+        format!("`category` value `{}` is not a valid issue category", text.0),
+        Some(format!("allowed: {allowed}; more can be added under issue_categories in gov.yaml")),
+    );
     None
 }
 
@@ -267,5 +337,15 @@ fn event(rec: &RawRecord<'_>, parent: &mut Fields<'_, '_, '_, '_>) -> Option<Eve
     let solved = f.boolean("solved");
     let satisfaction = f.labelled("satisfaction", false);
     f.finish(EVENT_FIELDS);
-    Some(Event { date: date?, action: action?, by, note, departments, department, solved, satisfaction, line: rec.line })
+    Some(Event {
+        date: date?,
+        action: action?,
+        by,
+        note,
+        departments,
+        department,
+        solved,
+        satisfaction,
+        line: rec.line,
+    })
 }

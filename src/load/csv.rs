@@ -16,10 +16,7 @@ pub fn for_each_row<'t>(
     required: &[&str],
     mut each: impl FnMut(&RawRecord<'_>, &mut Sink<'_>),
 ) {
-    let mut reader = csv::ReaderBuilder::new()
-        .has_headers(false)
-        .flexible(true)
-        .from_reader(text.as_bytes());
+    let mut reader = csv::ReaderBuilder::new().has_headers(false).flexible(true).from_reader(text.as_bytes());
     let mut row = csv::ByteRecord::new();
     let header: Vec<String> = match reader.read_byte_record(&mut row) {
         Ok(true) => row.iter().map(|f| String::from_utf8_lossy(f).trim().to_string()).collect(),
@@ -99,7 +96,13 @@ fn check_header(header: &[String], sink: &mut Sink<'_>, known: &[&str], required
     let mut ok = true;
     for (i, name) in header.iter().enumerate() {
         if name.is_empty() {
-            sink.push(Code::ParseError, 1, i as u32 + 1, format!("column {} of the header has no name", i + 1), Some("name every column, or delete the empty one".into()));
+            sink.push(
+                Code::ParseError,
+                1,
+                i as u32 + 1,
+                format!("column {} of the header has no name", i + 1),
+                Some("name every column, or delete the empty one".into()),
+            );
             ok = false;
         } else if header[..i].contains(name) {
             sink.push(Code::ParseError, 1, i as u32 + 1, format!("column `{name}` appears twice in the header"), None);
@@ -110,7 +113,13 @@ fn check_header(header: &[String], sink: &mut Sink<'_>, known: &[&str], required
     }
     for name in required {
         if !header.iter().any(|h| h == name) {
-            sink.push(Code::MissingField, 1, 0, format!("required column `{name}` is missing from the header"), Some(format!("add a `{name}` column")));
+            sink.push(
+                Code::MissingField,
+                1,
+                0,
+                format!("required column `{name}` is missing from the header"),
+                Some(format!("add a `{name}` column")),
+            );
         }
     }
     ok

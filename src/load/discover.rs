@@ -47,9 +47,11 @@ fn is_ignored(name: &str) -> bool {
 pub fn discover(root: &Path) -> Result<(Vec<SourceFile>, Vec<Finding>), LoadError> {
     let mut files = vec![SourceFile { path: PathBuf::from(SETTINGS_FILE), kind: Kind::Settings, format: Format::Yaml }];
     let mut findings = Vec::new();
-    let walker = WalkDir::new(root).min_depth(1).sort_by_file_name().into_iter().filter_entry(|e| {
-        !is_ignored(&e.file_name().to_string_lossy())
-    });
+    let walker = WalkDir::new(root)
+        .min_depth(1)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_entry(|e| !is_ignored(&e.file_name().to_string_lossy()));
     let mut walker = walker;
     while let Some(entry) = walker.next() {
         let entry = entry.map_err(|e| LoadError::Walk { path: root.to_path_buf(), message: e.to_string() })?;
@@ -97,9 +99,22 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let root = dir.path();
         for f in [
-            "gov.yaml", "members.csv", "households.yaml", "grids.yml", "visits/2022-01.csv", "visits/old/2021.yaml",
-            "issues/2022/I-1.yaml", "members/extra.csv", "notes.txt", "README.md", ".gitignore", "visits/README.txt",
-            "visits/x.xlsx", "junk/a.csv", ".git/config", ".gov/cache",
+            "gov.yaml",
+            "members.csv",
+            "households.yaml",
+            "grids.yml",
+            "visits/2022-01.csv",
+            "visits/old/2021.yaml",
+            "issues/2022/I-1.yaml",
+            "members/extra.csv",
+            "notes.txt",
+            "README.md",
+            ".gitignore",
+            "visits/README.txt",
+            "visits/x.xlsx",
+            "junk/a.csv",
+            ".git/config",
+            ".gov/cache",
         ] {
             let p = root.join(f);
             fs::create_dir_all(p.parent().unwrap()).unwrap();

@@ -94,7 +94,13 @@ impl<'r, 'a, 's, 'p> Fields<'r, 'a, 's, 'p> {
             return; // reported once for the header
         }
         let line = self.rec.line;
-        self.sink.push(Code::MissingField, line, 0, format!("required field `{name}` is missing or empty"), Some(format!("add a value for `{name}`")));
+        self.sink.push(
+            Code::MissingField,
+            line,
+            0,
+            format!("required field `{name}` is missing or empty"),
+            Some(format!("add a value for `{name}`")),
+        );
     }
 
     pub fn invalid(&mut self, field: &RawField<'_>, message: String, hint: Option<String>) {
@@ -174,7 +180,11 @@ impl<'r, 'a, 's, 'p> Fields<'r, 'a, 's, 'p> {
         match id_problem(value) {
             None => Some(value),
             Some(problem) => {
-                self.invalid(field, format!("`{name}` value `{value}` is not a valid id: it {problem}"), Some("ids are 1-64 characters of A-Z a-z 0-9 _ - . and do not start with `.`".into()));
+                self.invalid(
+                    field,
+                    format!("`{name}` value `{value}` is not a valid id: it {problem}"),
+                    Some("ids are 1-64 characters of A-Z a-z 0-9 _ - . and do not start with `.`".into()),
+                );
                 None
             }
         }
@@ -190,7 +200,11 @@ impl<'r, 'a, 's, 'p> Fields<'r, 'a, 's, 'p> {
         };
         let date = parse_date(text);
         if date.is_none() {
-            self.invalid(field?, format!("`{name}` value `{text}` is not a date"), Some("write dates as YYYY-MM-DD, e.g. 2022-03-05".into()));
+            self.invalid(
+                field?,
+                format!("`{name}` value `{text}` is not a date"),
+                Some("write dates as YYYY-MM-DD, e.g. 2022-03-05".into()),
+            );
         }
         date
     }
@@ -252,7 +266,11 @@ impl<'r, 'a, 's, 'p> Fields<'r, 'a, 's, 'p> {
             "true" | "yes" | "y" | "是" | "已解决" => Some(true),
             "false" | "no" | "n" | "否" | "未解决" => Some(false),
             _ => {
-                self.invalid(field, format!("`{name}` value `{text}` is not yes or no"), Some("write yes/no (or 是/否)".into()));
+                self.invalid(
+                    field,
+                    format!("`{name}` value `{text}` is not yes or no"),
+                    Some("write yes/no (or 是/否)".into()),
+                );
                 None
             }
         }

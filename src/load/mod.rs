@@ -116,7 +116,10 @@ pub fn load(root: &Path) -> Result<Loaded, LoadError> {
     ds.ids = ids;
     if ds.settings.name.is_empty() && !findings.iter().any(|f| f.file == Path::new(SETTINGS_FILE)) {
         // gov.yaml parsed but empty: name the missing field once.
-        findings.push(Finding::new(Code::MissingField, SETTINGS_FILE, Some(1), "required setting `name` is missing").hint("add `name: <community name>` to gov.yaml"));
+        findings.push(
+            Finding::new(Code::MissingField, SETTINGS_FILE, Some(1), "required setting `name` is missing")
+                .hint("add `name: <community name>` to gov.yaml"),
+        );
     }
     Ok(Loaded { dataset: ds, findings })
 }
@@ -148,8 +151,18 @@ impl Parsed {
             Parsed::Unreadable => {}
             Parsed::Yaml { records, .. } => {
                 if kind == Kind::Settings && records.len() != 1 {
-                    let msg = if records.is_empty() { "gov.yaml is empty" } else { "gov.yaml must hold one mapping of setting: value, not a list" };
-                    sink.push(Code::ParseError, 1, 0, msg.into(), Some("start from the gov.yaml that `gov init` writes".into()));
+                    let msg = if records.is_empty() {
+                        "gov.yaml is empty"
+                    } else {
+                        "gov.yaml must hold one mapping of setting: value, not a list"
+                    };
+                    sink.push(
+                        Code::ParseError,
+                        1,
+                        0,
+                        msg.into(),
+                        Some("start from the gov.yaml that `gov init` writes".into()),
+                    );
                     return;
                 }
                 records.iter().for_each(|r| each(r, sink));
@@ -186,7 +199,13 @@ fn parse_file(root: &Path, file: &SourceFile, sink: &mut Sink<'_>) -> Parsed {
         Format::Yaml => match yaml::parse_records(&text) {
             Ok(records) => Parsed::Yaml { text, records },
             Err(e) => {
-                sink.push(Code::ParseError, e.line, e.column, format!("invalid YAML: {}", e.message), Some("fix the YAML syntax at this place; other records in this file were not read".into()));
+                sink.push(
+                    Code::ParseError,
+                    e.line,
+                    e.column,
+                    format!("invalid YAML: {}", e.message),
+                    Some("fix the YAML syntax at this place; other records in this file were not read".into()),
+                );
                 Parsed::Yaml { text, records: Vec::new() }
             }
         },
@@ -197,7 +216,11 @@ fn parse_file(root: &Path, file: &SourceFile, sink: &mut Sink<'_>) -> Parsed {
 pub fn read_text(path: &Path) -> Result<String, String> {
     let len = std::fs::metadata(path).map_err(|e| format!("cannot read file: {e}"))?.len();
     if len > MAX_FILE_BYTES {
-        return Err(format!("file is {} MB, more than gov reads ({} MB); split it, e.g. visits by month", len >> 20, MAX_FILE_BYTES >> 20));
+        return Err(format!(
+            "file is {} MB, more than gov reads ({} MB); split it, e.g. visits by month",
+            len >> 20,
+            MAX_FILE_BYTES >> 20
+        ));
     }
     let bytes = std::fs::read(path).map_err(|e| format!("cannot read file: {e}"))?;
     match text::decode(&bytes) {
@@ -226,4 +249,3 @@ fn with_snippets(mut findings: Vec<Finding>, text: &str) -> Vec<Finding> {
     }
     findings
 }
-

@@ -135,11 +135,19 @@ pub fn parse_records(text: &str) -> Result<Vec<RawRecord<'static>>, YamlError> {
                 let (line, column) = line_col(&item);
                 match item.value {
                     Node::Map(entries) => Ok(record(line, entries)),
-                    other => Err(YamlError { message: format!("expected a record (a mapping of field: value), found {}", describe(&other)), line, column }),
+                    other => Err(YamlError {
+                        message: format!("expected a record (a mapping of field: value), found {}", describe(&other)),
+                        line,
+                        column,
+                    }),
                 }
             })
             .collect(),
-        Node::Scalar(_) => Err(YamlError { message: "expected a record (a mapping of field: value) or a list of records, found a single value".into(), line, column }),
+        Node::Scalar(_) => Err(YamlError {
+            message: "expected a record (a mapping of field: value) or a list of records, found a single value".into(),
+            line,
+            column,
+        }),
     }
 }
 
@@ -249,7 +257,10 @@ mod tests {
 
     #[test]
     fn nested_events() {
-        let r = parse_records("id: I-1\nevents:\n  - date: 2022-01-02\n    action: 派单\n  - date: 2022-01-03\n    action: resolved\n").unwrap();
+        let r = parse_records(
+            "id: I-1\nevents:\n  - date: 2022-01-02\n    action: 派单\n  - date: 2022-01-03\n    action: resolved\n",
+        )
+        .unwrap();
         match &r[0].fields[1].value {
             RawValue::Records(events) => {
                 assert_eq!(events.len(), 2);

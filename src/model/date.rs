@@ -12,9 +12,7 @@ pub fn parse_date(s: &str) -> Option<NaiveDate> {
     if parts.next().is_some() || y.len() != 4 || !(1..=2).contains(&m.len()) || !(1..=2).contains(&d.len()) {
         return None;
     }
-    let num = |p: &str| -> Option<u32> {
-        p.bytes().all(|b| b.is_ascii_digit()).then(|| p.parse().ok())?
-    };
+    let num = |p: &str| -> Option<u32> { p.bytes().all(|b| b.is_ascii_digit()).then(|| p.parse().ok())? };
     NaiveDate::from_ymd_opt(num(y)? as i32, num(m)?, num(d)?)
 }
 
@@ -59,8 +57,19 @@ mod tests {
     #[test]
     fn rejects_malformed() {
         for bad in [
-            "", "2022", "2022-13-01", "2022-00-10", "2022-01-32", "22-01-01", "2022-01-01-01",
-            "2022-1-001", "2022/01-05x", "二〇二二年", "2022-0a-01", "+022-01-01", "2022-+1-01",
+            "",
+            "2022",
+            "2022-13-01",
+            "2022-00-10",
+            "2022-01-32",
+            "22-01-01",
+            "2022-01-01-01",
+            "2022-1-001",
+            "2022/01-05x",
+            "二〇二二年",
+            "2022-0a-01",
+            "+022-01-01",
+            "2022-+1-01",
         ] {
             assert_eq!(parse_date(bad), None, "{bad:?}");
         }

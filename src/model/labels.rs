@@ -32,18 +32,12 @@ pub trait Labelled: Sized + Copy + 'static {
     /// Parses a file value: the English code (any case), the Chinese label or an alias.
     fn parse(s: &str) -> Option<Self> {
         let s = s.trim();
-        Self::ALL.iter().copied().find(|v| {
-            v.code().eq_ignore_ascii_case(s) || v.zh() == s || v.aliases().contains(&s)
-        })
+        Self::ALL.iter().copied().find(|v| v.code().eq_ignore_ascii_case(s) || v.zh() == s || v.aliases().contains(&s))
     }
 
     /// The allowed values for a hint: `home (入户), phone (电话), …`.
     fn allowed() -> String {
-        Self::ALL
-            .iter()
-            .map(|v| format!("{} ({})", v.code(), v.zh()))
-            .collect::<Vec<_>>()
-            .join(", ")
+        Self::ALL.iter().map(|v| format!("{} ({})", v.code(), v.zh())).collect::<Vec<_>>().join(", ")
     }
 }
 
@@ -238,9 +232,6 @@ mod tests {
 
     #[test]
     fn allowed_lists_code_and_label() {
-        assert_eq!(
-            Color::allowed(),
-            "red (红), yellow (黄), green (绿)"
-        );
+        assert_eq!(Color::allowed(), "red (红), yellow (黄), green (绿)");
     }
 }

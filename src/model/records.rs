@@ -6,8 +6,8 @@ use chrono::NaiveDate;
 
 use super::id::Sym;
 use super::labels::{
-    Action, Color, HouseholdTag, IssueCategory, IssueSource, MemberKind, MemberStatus,
-    Satisfaction, Urgency, VisitMethod,
+    Action, Color, HouseholdTag, IssueCategory, IssueSource, MemberKind, MemberStatus, Satisfaction, Urgency,
+    VisitMethod,
 };
 
 /// Index of a file in [`crate::model::Dataset::files`].
