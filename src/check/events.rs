@@ -21,6 +21,8 @@ fn one(ds: &Dataset, issue: &Issue, out: &mut Vec<Finding>) {
     let mut prev_date = issue.received;
     for (n, e) in issue.events.iter().enumerate() {
         let loc = Loc { file: issue.loc.file, line: e.line };
+        // An impossible step is reported and then not applied, so one mistake is reported once.
+        let mut possible = true;
         let mut bad = |msg: String, hint: &str| out.push(at(ds, loc, Code::EventOrder, msg).hint(hint));
         if e.date < issue.received {
             bad(
@@ -35,10 +37,13 @@ fn one(ds: &Dataset, issue: &Issue, out: &mut Vec<Finding>) {
         }
         prev_date = prev_date.max(e.date);
         match e.action {
-            Action::Feedback if status != IssueStatus::Resolved => bad(
-                format!("feedback (回访) on {} before the problem was resolved", e.date),
-                "record a `resolved` event first; feedback follows resolution",
-            ),
+            Action::Feedback if status != IssueStatus::Resolved => {
+                possible = false;
+                bad(
+                    format!("feedback (回访) on {} before the problem was resolved", e.date),
+                    "record a `resolved` event first; feedback follows resolution",
+                )
+            }
             Action::Resolved if status == IssueStatus::Resolved => bad(
                 format!("resolved again on {} without being reopened", e.date),
                 "add a `reopened` event between the two, or delete one",
@@ -70,7 +75,9 @@ fn one(ds: &Dataset, issue: &Issue, out: &mut Vec<Finding>) {
         if e.action == Action::Whistle {
             summoned.extend(e.departments.iter().map(String::as_str));
         }
-        status = status.after(e.action);
+        if possible {
+            status = status.after(e.action);
+        }
     }
 }
 

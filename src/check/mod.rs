@@ -11,6 +11,9 @@ mod phones;
 mod refs;
 mod visits;
 
+#[cfg(test)]
+mod tests;
+
 use chrono::NaiveDate;
 
 pub use lookup::Lookup;

@@ -94,11 +94,16 @@ pub struct YamlError {
     pub column: u32,
 }
 
+/// Deepest nesting accepted; records need three or four levels.
+const MAX_DEPTH: usize = 32;
+
 fn options() -> Options {
     let mut budget = Budget::default();
     // A folder's YAML is records; these bounds are far above any real file and far below what
     // would hurt: 64 MiB of scalars, 5 million nodes (an issue file has ~50), nesting 32 deep.
-    budget.max_depth = 32;
+    budget.max_depth = MAX_DEPTH;
+    budget.max_recorded_anchor_events = 100_000;
+    budget.max_recorded_anchor_bytes = 8 * 1024 * 1024;
     budget.max_nodes = 5_000_000;
     budget.max_events = 20_000_000;
     budget.max_aliases = 10_000;
@@ -122,7 +127,7 @@ fn line_col(s: &Spanned<Node>) -> (u32, u32) {
 pub fn parse_records(text: &str) -> Result<Vec<RawRecord<'static>>, YamlError> {
     let root: Option<Spanned<Node>> = serde_saphyr::from_str_with_options(text, options()).map_err(|e| {
         let (line, column) = e.location().map_or((0, 0), |l| (l.line() as u32, l.column() as u32));
-        YamlError { message: clean_message(&e.to_string()), line, column }
+        YamlError { message: describe_error(&e), line, column }
     })?;
     let Some(root) = root else { return Ok(Vec::new()) };
     let (line, column) = line_col(&root);
@@ -223,9 +228,33 @@ fn value(node: Node) -> RawValue<'static> {
     }
 }
 
-/// serde-saphyr's messages may end with a location we already print; keep the first line.
-fn clean_message(m: &str) -> String {
-    m.lines().next().unwrap_or(m).trim().to_string()
+/// Plain words for the errors people meet; serde-saphyr's own text for the rest, without the
+/// location it appends (we print the place ourselves).
+fn describe_error(e: &serde_saphyr::Error) -> String {
+    use serde_saphyr::budget::BudgetBreach;
+    match e {
+        serde_saphyr::Error::DuplicateMappingKey { key: Some(key), .. } => format!("key `{key}` appears twice in one mapping"),
+        serde_saphyr::Error::DuplicateMappingKey { key: None, .. } => "a key appears twice in one mapping".into(),
+        serde_saphyr::Error::Budget { breach, .. } => match breach {
+            BudgetBreach::Depth { .. } => format!("nested deeper than {MAX_DEPTH} levels"),
+            BudgetBreach::Aliases { .. } | BudgetBreach::RecordedAnchorEvents { .. } | BudgetBreach::RecordedAnchorBytes { .. } | BudgetBreach::AliasAnchorRatio { .. } => {
+                "anchors and aliases (&a / *a) expand too far; write the values out".into()
+            }
+            other => format!("file too large or complex for a record file ({other:?})"),
+        },
+        other => {
+            let text = other.to_string();
+            let first = text.lines().next().unwrap_or(&text);
+            // Budget breaches met while replaying aliases arrive wrapped; read them by their text.
+            if first.contains("recursion limit") || first.contains("budget breached: Depth") {
+                return format!("nested deeper than {MAX_DEPTH} levels");
+            }
+            if first.contains("budget breached") && (first.contains("Anchor") || first.contains("Alias")) {
+                return "anchors and aliases (&a / *a) expand too far; write the values out".into();
+            }
+            first.split(" at line ").next().unwrap_or(first).trim().to_string()
+        }
+    }
 }
 
 #[cfg(test)]
@@ -275,7 +304,7 @@ mod tests {
         let e = parse_records("id: M001\nname: [unclosed\n").unwrap_err();
         assert!(e.line >= 2, "{e:?}");
         let e = parse_records("a: 1\na: 2\n").unwrap_err();
-        assert!(e.message.to_lowercase().contains("duplicate"), "{e:?}");
+        assert_eq!(e.message, "key `a` appears twice in one mapping");
         let e = parse_records("just text").unwrap_err();
         assert!(e.message.contains("found a single value"));
     }
@@ -283,12 +312,13 @@ mod tests {
     #[test]
     fn bombs_are_refused() {
         let deep = format!("{}1{}", "[".repeat(10_000), "]".repeat(10_000));
-        assert!(parse_records(&deep).is_err());
+        assert_eq!(parse_records(&deep).unwrap_err().message, "nested deeper than 32 levels");
         let mut bomb = String::from("a: &a [x, x, x, x, x, x, x, x, x, x]\n");
         for i in 1..12 {
             let prev = if i == 1 { "a".to_string() } else { format!("a{}", i - 1) };
             bomb.push_str(&format!("a{i}: &a{i} [*{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}]\n"));
         }
-        assert!(parse_records(&bomb).is_err());
+        let e = parse_records(&bomb).unwrap_err();
+        assert!(e.message.starts_with("anchors and aliases"), "{e:?}");
     }
 }
