@@ -11,3 +11,4 @@ pub mod finding;
 pub mod load;
 pub mod model;
 pub mod render;
+pub mod report;

@@ -4,7 +4,7 @@
 use super::at;
 use crate::finding::{Code, Finding};
 use crate::model::Dataset;
-use crate::model::phone::{is_valid_phone, mask_phone};
+use crate::model::privacy::{is_valid_phone, mask_phone};
 
 pub fn bad_phones(ds: &Dataset, out: &mut Vec<Finding>) {
     let members = ds.members.iter().map(|m| (m.loc, "member", m.id, m.phone.as_deref()));

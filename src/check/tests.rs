@@ -8,7 +8,8 @@ use crate::finding::Code;
 const GOV: &str = "name: 测试社区\ndepartments: [城管局, 房产中心]\n";
 const GRIDS: &str = "id,name,level,parent\nG1,社区,1,\nG2,3号楼,3,G1\n";
 const MEMBERS: &str = "id,name,kind,grid,phone,status\nM1,张伟,resident,G2,13812345678,\nM2,李娜,在职党员,G2,,active\nM3,王强,mobile,G2,,transferred\n";
-const HOUSEHOLDS: &str = "id,address,grid,head,color,contacts\nH1,3号楼101,G2,赵敏,红,M1;M2\nH2,3号楼102,G2,钱进,green,M1\n";
+const HOUSEHOLDS: &str =
+    "id,address,grid,head,color,contacts\nH1,3号楼101,G2,赵敏,红,M1;M2\nH2,3号楼102,G2,钱进,green,M1\n";
 
 /// Loads and checks a folder made of the base files plus `extra` (which may replace them).
 fn findings(extra: &[(&str, &str)]) -> Vec<(Code, String, u32)> {
@@ -118,7 +119,8 @@ fn events_need_their_fields() {
 #[test]
 fn contacts_rules() {
     let households = format!("{HOUSEHOLDS}H3,3号楼103,G2,孙丽,yellow,\nH4,3号楼104,G2,周杰,green,M3\n");
-    let visits = "date,member,household,method,summary\n2022-03-01,M2,H2,home,不是联系人\n2022-03-02,M2,H1,home,是联系人\n";
+    let visits =
+        "date,member,household,method,summary\n2022-03-01,M2,H2,home,不是联系人\n2022-03-02,M2,H1,home,是联系人\n";
     assert_eq!(
         codes(&[("households.csv", &households), ("visits/2022-03.csv", visits)]),
         [(Code::NoContacts, 4), (Code::InactiveContact, 5), (Code::VisitNotContact, 2)]
@@ -140,5 +142,8 @@ fn bad_phones() {
 #[test]
 fn grid_cycles() {
     let grids = "id,name,level,parent\nG1,社区,1,G3\nG2,3号楼,3,G1\nG3,小区,2,G2\nG4,独立,1,G4\n";
-    assert_eq!(codes(&[("grids.csv", grids)]), [(Code::GridCycle, 2), (Code::GridCycle, 3), (Code::GridCycle, 4), (Code::GridCycle, 5)]);
+    assert_eq!(
+        codes(&[("grids.csv", grids)]),
+        [(Code::GridCycle, 2), (Code::GridCycle, 3), (Code::GridCycle, 4), (Code::GridCycle, 5)]
+    );
 }

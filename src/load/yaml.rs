@@ -233,11 +233,16 @@ fn value(node: Node) -> RawValue<'static> {
 fn describe_error(e: &serde_saphyr::Error) -> String {
     use serde_saphyr::budget::BudgetBreach;
     match e {
-        serde_saphyr::Error::DuplicateMappingKey { key: Some(key), .. } => format!("key `{key}` appears twice in one mapping"),
+        serde_saphyr::Error::DuplicateMappingKey { key: Some(key), .. } => {
+            format!("key `{key}` appears twice in one mapping")
+        }
         serde_saphyr::Error::DuplicateMappingKey { key: None, .. } => "a key appears twice in one mapping".into(),
         serde_saphyr::Error::Budget { breach, .. } => match breach {
             BudgetBreach::Depth { .. } => format!("nested deeper than {MAX_DEPTH} levels"),
-            BudgetBreach::Aliases { .. } | BudgetBreach::RecordedAnchorEvents { .. } | BudgetBreach::RecordedAnchorBytes { .. } | BudgetBreach::AliasAnchorRatio { .. } => {
+            BudgetBreach::Aliases { .. }
+            | BudgetBreach::RecordedAnchorEvents { .. }
+            | BudgetBreach::RecordedAnchorBytes { .. }
+            | BudgetBreach::AliasAnchorRatio { .. } => {
                 "anchors and aliases (&a / *a) expand too far; write the values out".into()
             }
             other => format!("file too large or complex for a record file ({other:?})"),

@@ -5,7 +5,7 @@ pub mod dataset;
 pub mod date;
 pub mod id;
 pub mod labels;
-pub mod phone;
+pub mod privacy;
 pub mod records;
 pub mod settings;
 

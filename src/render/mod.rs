@@ -2,3 +2,4 @@
 //! Nothing here computes; everything here formats.
 
 pub mod findings;
+pub mod report;

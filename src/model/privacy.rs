@@ -1,4 +1,4 @@
-//! Phone numbers: validity and masking. Pure; no I/O.
+//! Personal data in output: phone validity and masking, door-number masking. Pure; no I/O.
 
 /// Is this a mainland mobile (`1[3-9]` + 9 digits, optional `+86`) or a landline
 /// (`0` + area code + number)? Spaces and dashes are ignored.
@@ -29,6 +29,20 @@ pub fn mask_phone(s: &str) -> String {
     out
 }
 
+/// Masks the door number of an address (the last run of digits): `3号楼2单元301室` →
+/// `3号楼2单元***室`. Building and unit numbers stay, so a ledger still reads.
+pub fn mask_door(address: &str) -> String {
+    let Some(end) = address.rfind(|c: char| c.is_ascii_digit()) else { return address.to_string() };
+    let start = address[..end]
+        .rfind(|c: char| !c.is_ascii_digit())
+        .map_or(0, |i| i + address[i..].chars().next().map_or(1, char::len_utf8));
+    let mut out = String::with_capacity(address.len());
+    out.push_str(&address[..start]);
+    out.extend(std::iter::repeat_n('*', end + 1 - start));
+    out.push_str(&address[end + 1..]);
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -55,6 +69,14 @@ mod tests {
         {
             assert!(!is_valid_phone(bad), "{bad}");
         }
+    }
+
+    #[test]
+    fn doors() {
+        assert_eq!(mask_door("幸福里小区3号楼2单元301室"), "幸福里小区3号楼2单元***室");
+        assert_eq!(mask_door("3号楼101"), "3号楼***");
+        assert_eq!(mask_door("1201"), "****");
+        assert_eq!(mask_door("平房区"), "平房区");
     }
 
     #[test]
