@@ -6,7 +6,7 @@ mod dates;
 mod events;
 mod grids;
 mod ids;
-mod lookup;
+
 mod phones;
 mod refs;
 mod visits;
@@ -16,7 +16,7 @@ mod tests;
 
 use chrono::NaiveDate;
 
-pub use lookup::Lookup;
+pub use crate::model::Lookup;
 
 use crate::finding::{Finding, Severity};
 use crate::model::Dataset;

@@ -29,6 +29,11 @@ impl CliError {
         CliError { error: error.into(), hint: None }
     }
 
+    /// A mistake in the command line (exit 2, like any failure to run).
+    pub fn usage(error: impl Into<anyhow::Error>) -> Self {
+        CliError::new(error)
+    }
+
     pub fn hint(mut self, hint: impl Into<String>) -> Self {
         self.hint = Some(hint.into());
         self

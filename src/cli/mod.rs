@@ -2,8 +2,14 @@
 //! codes. Commands load, compute through the library, then hand the result to a writer.
 
 mod check;
+mod due;
 mod error;
+mod export;
 mod init;
+mod output;
+mod report;
+mod stats;
+mod visit;
 
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
@@ -39,6 +45,12 @@ pub struct Cli {
 pub enum Command {
     Check(check::CheckArgs),
     Init(init::InitArgs),
+    Stats(stats::StatsArgs),
+    Report(report::ReportArgs),
+    #[command(subcommand)]
+    Visit(visit::VisitCommand),
+    Due(due::DueArgs),
+    Export(export::ExportArgs),
 }
 
 fn today_arg(s: &str) -> Result<NaiveDate, String> {
@@ -77,6 +89,11 @@ pub fn main() -> ExitCode {
     let result = match cli.command {
         Command::Check(args) => check::run(&ctx, &args),
         Command::Init(args) => init::run(&ctx, &args),
+        Command::Stats(args) => stats::run(&ctx, &args),
+        Command::Report(args) => report::run(&ctx, &args),
+        Command::Visit(visit::VisitCommand::List(args)) => visit::list::run(&ctx, &args),
+        Command::Due(args) => due::run(&ctx, &args),
+        Command::Export(args) => export::run(&ctx, &args),
     };
     match result {
         Ok(exit) => exit.into(),

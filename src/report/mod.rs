@@ -1,8 +1,14 @@
 //! Reports as plain data: each report computes a [`Table`] (numbers, dates, labels; no layout)
 //! from a [`crate::model::Dataset`], a [`Period`] and a "today". Pure; no I/O.
 
+pub mod due;
+pub mod index;
+pub mod ledger;
 pub mod period;
+pub mod stats;
 pub mod table;
+pub mod visits;
 
+pub use index::Index;
 pub use period::Period;
 pub use table::{Column, Table, Value, col};

@@ -1,4 +1,4 @@
-//! Fast id look-ups for the rules: which record, if any, each interned id names, per kind.
+//! Fast id look-ups: which record, if any, each interned id names, per kind. Pure.
 
 use crate::model::{Dataset, Sym};
 

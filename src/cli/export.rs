@@ -1,0 +1,91 @@
+//! `gov export`: the month's whole pack as CSV files, for submission to the town.
+
+use std::path::PathBuf;
+
+use anyhow::Context;
+use clap::{Args, ValueEnum};
+
+use super::output::{LangArg, load_for_report, write_file};
+use super::{CliError, Ctx, Exit, shown};
+use crate::model::Lang;
+use crate::render::report::{OutFormat, RenderOptions};
+use crate::report::due::{DueFilter, due_table};
+use crate::report::ledger::{By, LedgerFilter, ledger_table};
+use crate::report::period::parse_month_arg;
+use crate::report::stats::stats_table;
+use crate::report::visits::{VisitFilter, visit_table};
+use crate::report::{Index, Table};
+
+/// Write the month's pack into a folder as CSV files (UTF-8 with BOM, for Excel/WPS): headline
+/// statistics, the ledger summary by member and by grid, the detailed ledger, and the households
+/// overdue at the month's end (or today, for the current month).
+#[derive(Debug, Args)]
+pub struct ExportArgs {
+    /// The month: YYYY-MM, this-month or last-month
+    #[arg(long, value_name = "MONTH")]
+    pub month: String,
+    /// The folder to write into (made if missing)
+    #[arg(long, value_name = "DIR")]
+    pub out: PathBuf,
+    /// Language of file names, headers and labels [default: `lang` in gov.yaml]
+    #[arg(long, value_enum)]
+    pub lang: Option<LangArg>,
+    /// Leave out the UTF-8 byte order mark
+    #[arg(long)]
+    pub no_bom: bool,
+    /// Show phone numbers and door numbers in full
+    #[arg(long)]
+    pub unmask: bool,
+    /// Format of the files
+    #[arg(long, value_enum, default_value_t = ExportFormat::Csv)]
+    pub format: ExportFormat,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ExportFormat {
+    Csv,
+    Json,
+    Md,
+}
+
+pub fn run(ctx: &Ctx, args: &ExportArgs) -> Result<Exit, CliError> {
+    let period = parse_month_arg(&args.month, ctx.today).map_err(|e| CliError::usage(anyhow::anyhow!(e)))?;
+    let ds = load_for_report(ctx)?;
+    let ix = Index::new(&ds);
+    let lang = match args.lang {
+        Some(LangArg::Zh) => Lang::Zh,
+        Some(LangArg::En) => Lang::En,
+        None => ds.settings.lang,
+    };
+    let as_of = period.to.min(ctx.today);
+    let tables: Vec<(&str, &str, Table)> = vec![
+        ("统计", "stats", stats_table(&ix, &period)),
+        (
+            "走访汇总-按党员",
+            "summary-by-member",
+            ledger_table(&ix, &period, ctx.today, By::Member, &LedgerFilter::default()),
+        ),
+        (
+            "走访汇总-按网格",
+            "summary-by-grid",
+            ledger_table(&ix, &period, ctx.today, By::Grid, &LedgerFilter::default()),
+        ),
+        ("走访台账", "ledger", visit_table(&ix, &period, &VisitFilter::default())),
+        ("逾期未访", "overdue", due_table(&ix, as_of, &DueFilter::default())),
+    ];
+    let out = ctx.cwd.join(&args.out);
+    std::fs::create_dir_all(&out).with_context(|| format!("cannot create {}", out.display()))?;
+    let (format, ext) = match args.format {
+        ExportFormat::Csv => (OutFormat::Csv, "csv"),
+        ExportFormat::Json => (OutFormat::Json, "json"),
+        ExportFormat::Md => (OutFormat::Md, "md"),
+    };
+    let opts = RenderOptions { lang, unmask: args.unmask, bom: !args.no_bom, width: None };
+    for (zh, en, table) in &tables {
+        let stem = if lang == Lang::Zh { zh } else { en };
+        let path = out.join(format!("{}-{stem}.{ext}", period.label()));
+        write_file(&path, table, format, &opts)?;
+        println!("{}  ({} rows)", shown(&path, &ctx.cwd), table.rows.len());
+    }
+    Ok(Exit::Ok)
+}

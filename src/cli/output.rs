@@ -1,0 +1,170 @@
+//! Options shared by every report: the period, and where and how to write the result.
+
+use std::io::{self, BufWriter, IsTerminal, Write};
+use std::path::PathBuf;
+
+use anyhow::Context;
+use clap::{Args, ValueEnum};
+
+use super::{CliError, Ctx};
+use crate::load;
+use crate::model::{Dataset, Lang, Sym};
+use crate::render::report::{OutFormat, RenderOptions, write};
+use crate::report::index::FindError;
+use crate::report::period::{self, Period};
+use crate::report::{Index, Table};
+
+/// Which dates a report covers [default: the current month].
+#[derive(Debug, Args, Default)]
+pub struct PeriodArgs {
+    /// A month: YYYY-MM, this-month or last-month
+    #[arg(long, value_name = "MONTH", conflicts_with_all = ["year", "from", "to"])]
+    pub month: Option<String>,
+    /// A calendar year: YYYY, this-year or last-year
+    #[arg(long, value_name = "YEAR", conflicts_with_all = ["from", "to"])]
+    pub year: Option<String>,
+    /// First day of a range (inclusive) [default: the start of the data]
+    #[arg(long, value_name = "DATE")]
+    pub from: Option<String>,
+    /// Last day of a range (inclusive) [default: today]
+    #[arg(long, value_name = "DATE")]
+    pub to: Option<String>,
+}
+
+impl PeriodArgs {
+    pub fn period(&self, ctx: &Ctx) -> Result<Period, CliError> {
+        period::choose(self.month.as_deref(), self.year.as_deref(), self.from.as_deref(), self.to.as_deref(), ctx.today)
+            .map_err(|e| CliError::usage(anyhow::anyhow!(e)))
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum FormatArg {
+    /// Aligned table for the terminal
+    Table,
+    /// CSV for Excel/WPS (a UTF-8 BOM when written to a file)
+    Csv,
+    /// JSON for programs
+    Json,
+    /// Markdown table
+    Md,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum LangArg {
+    Zh,
+    En,
+}
+
+/// How and where a report is written.
+#[derive(Debug, Args, Default)]
+pub struct OutputArgs {
+    /// Output format [default: from the -o file's extension, else table on a terminal, csv when piped]
+    #[arg(long, value_enum)]
+    pub format: Option<FormatArg>,
+    /// Write to this file instead of standard output
+    #[arg(short = 'o', long = "output", value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Language of headers and labels [default: `lang` in gov.yaml]
+    #[arg(long, value_enum)]
+    pub lang: Option<LangArg>,
+    /// Leave out the UTF-8 byte order mark that CSV files get for Excel/WPS
+    #[arg(long)]
+    pub no_bom: bool,
+    /// Show phone numbers and door numbers in full (they are masked by default)
+    #[arg(long)]
+    pub unmask: bool,
+}
+
+impl OutputArgs {
+    pub fn lang(&self, ds: &Dataset) -> Lang {
+        match self.lang {
+            Some(LangArg::Zh) => Lang::Zh,
+            Some(LangArg::En) => Lang::En,
+            None => ds.settings.lang,
+        }
+    }
+
+    fn format(&self) -> Result<OutFormat, CliError> {
+        Ok(match (self.format, &self.output) {
+            (Some(FormatArg::Table), _) => OutFormat::Table,
+            (Some(FormatArg::Csv), _) => OutFormat::Csv,
+            (Some(FormatArg::Json), _) => OutFormat::Json,
+            (Some(FormatArg::Md), _) => OutFormat::Md,
+            (None, Some(path)) => OutFormat::from_extension(path).ok_or_else(|| {
+                CliError::usage(anyhow::anyhow!("cannot tell the format of `{}` from its extension", path.display()))
+                    .hint("name the file .csv, .json, .md or .txt, or pass --format")
+            })?,
+            (None, None) if io::stdout().is_terminal() => OutFormat::Table,
+            (None, None) => OutFormat::Csv,
+        })
+    }
+
+    /// Writes one report where the user asked.
+    pub fn emit(&self, ds: &Dataset, table: &Table) -> Result<(), CliError> {
+        let format = self.format()?;
+        let opts = RenderOptions { lang: self.lang(ds), unmask: self.unmask, bom: false, width: None };
+        match &self.output {
+            Some(path) => write_file(path, table, format, &RenderOptions { bom: !self.no_bom, ..opts }),
+            None => {
+                let mut out = BufWriter::new(io::stdout().lock());
+                write(&mut out, table, format, &opts)?;
+                out.flush()?;
+                Ok(())
+            }
+        }
+    }
+}
+
+/// Writes a report to a file through a temporary file beside it, so a failure never leaves half
+/// a report behind.
+pub fn write_file(
+    path: &std::path::Path,
+    table: &Table,
+    format: OutFormat,
+    opts: &RenderOptions,
+) -> Result<(), CliError> {
+    let dir = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(".".as_ref());
+    let mut tmp = tempfile::NamedTempFile::new_in(dir).with_context(|| format!("cannot write in {}", dir.display()))?;
+    {
+        let mut out = BufWriter::new(tmp.as_file_mut());
+        write(&mut out, table, format, opts).with_context(|| format!("cannot write {}", path.display()))?;
+        out.flush()?;
+    }
+    tmp.persist(path).map_err(|e| e.error).with_context(|| format!("cannot write {}", path.display()))?;
+    Ok(())
+}
+
+/// Loads the folder for a report. Errors in the data are not fatal for reports, but the user is
+/// told how many there are.
+pub fn load_for_report(ctx: &Ctx) -> Result<Dataset, CliError> {
+    let root = ctx.root()?;
+    let loaded = load::load(&root)?;
+    let errors = loaded.findings.iter().filter(|f| f.severity == crate::finding::Severity::Error).count();
+    if errors > 0 {
+        let _ = writeln!(
+            io::stderr(),
+            "warning: the data folder has {errors} errors; figures may be incomplete (run `gov check`)"
+        );
+    }
+    Ok(loaded.dataset)
+}
+
+/// Resolves `--member`, `--household`, `--grid` values.
+pub fn resolve(found: Result<Sym, FindError>) -> Result<Sym, CliError> {
+    found.map_err(|e| {
+        let hint = match &e {
+            FindError::Ambiguous { .. } => "give the id, or more of the name",
+            FindError::None { .. } => "give an id or a name as written in the data folder",
+        };
+        CliError::usage(e).hint(hint)
+    })
+}
+
+pub fn resolve_opt<'d>(
+    ix: &Index<'d>,
+    q: Option<&str>,
+    f: impl Fn(&Index<'d>, &str) -> Result<Sym, FindError>,
+) -> Result<Option<Sym>, CliError> {
+    q.map(|q| resolve(f(ix, q))).transpose()
+}

@@ -1,0 +1,52 @@
+//! `gov report`: the ledger summary by member, grid or branch.
+
+use clap::{Args, ValueEnum};
+
+use super::output::{OutputArgs, PeriodArgs, load_for_report, resolve_opt};
+use super::{CliError, Ctx, Exit};
+use crate::report::Index;
+use crate::report::ledger::{By, LedgerFilter, ledger_table};
+
+/// The visit ledger summary (走访台账汇总): per member (or grid, or branch) linked households,
+/// households visited, coverage, visits by method, overdue households at the period's end,
+/// problems raised and resolved; a totals row. Members without visits are listed last.
+#[derive(Debug, Args)]
+pub struct ReportArgs {
+    /// One row per member, grid or branch
+    #[arg(long, value_enum, default_value_t = ByArg::Member)]
+    pub by: ByArg,
+    /// Only this grid (id or name)
+    #[arg(long)]
+    pub grid: Option<String>,
+    /// Only this member (id or name)
+    #[arg(long)]
+    pub member: Option<String>,
+    #[command(flatten)]
+    pub period: PeriodArgs,
+    #[command(flatten)]
+    pub output: OutputArgs,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ByArg {
+    Member,
+    Grid,
+    Branch,
+}
+
+pub fn run(ctx: &Ctx, args: &ReportArgs) -> Result<Exit, CliError> {
+    let period = args.period.period(ctx)?;
+    let ds = load_for_report(ctx)?;
+    let ix = Index::new(&ds);
+    let filter = LedgerFilter {
+        grid: resolve_opt(&ix, args.grid.as_deref(), Index::find_grid)?,
+        member: resolve_opt(&ix, args.member.as_deref(), Index::find_member)?,
+    };
+    let by = match args.by {
+        ByArg::Member => By::Member,
+        ByArg::Grid => By::Grid,
+        ByArg::Branch => By::Branch,
+    };
+    args.output.emit(&ds, &ledger_table(&ix, &period, ctx.today, by, &filter))?;
+    Ok(Exit::Ok)
+}

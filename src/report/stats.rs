@@ -1,0 +1,194 @@
+//! `gov stats`: the headline figures a community reports upward — members taking part, linked
+//! households, households visited, contacts (visits) by method, problems received / resolved /
+//! open, whistles blown, in-service members registered — for a period and cumulatively (from the
+//! first record to the period's end), each broken down by member kind. Definitions are in
+//! docs/metrics.md. Pure; no I/O.
+
+use std::collections::HashSet;
+
+use super::Period;
+use super::index::Index;
+use super::table::{Table, Value, col};
+use crate::model::labels::{Action, Labelled, MemberKind, VisitMethod};
+use crate::model::{IssueStatus, Sym};
+
+/// One figure split by member kind; `total` also counts records whose kind is unknown.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Split {
+    pub resident: usize,
+    pub in_service: usize,
+    pub mobile: usize,
+    pub total: usize,
+}
+
+impl Split {
+    fn add(&mut self, kind: Option<MemberKind>) {
+        match kind {
+            Some(MemberKind::Resident) => self.resident += 1,
+            Some(MemberKind::InService) => self.in_service += 1,
+            Some(MemberKind::Mobile) => self.mobile += 1,
+            None => {}
+        }
+        self.total += 1;
+    }
+}
+
+/// The headline figures over one range of dates.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Figures {
+    /// Members who visited at least one household (参与党员).
+    pub members_visiting: Split,
+    /// Households with at least one linked member, by the kinds of their contacts (a household
+    /// linked to a resident and an in-service member counts under both; the total counts it once).
+    pub linked_households: Split,
+    /// Distinct households visited, by the kind of the visiting member.
+    pub households_visited: Split,
+    /// Visits (contacts, 走访人次), by the kind of the visiting member.
+    pub visits: Split,
+    /// Visits by method, in [`VisitMethod::ALL`] order.
+    pub by_method: Vec<Split>,
+    /// Problems received (受理), by the kind of the member who recorded them.
+    pub received: Split,
+    /// Problems with a `resolved` event in the range (办结), counted once each.
+    pub resolved: Split,
+    /// Problems received by the range's end and not resolved or closed at its end.
+    pub open: Split,
+    /// Whistle events (吹哨).
+    pub whistles: Split,
+    /// In-service members who registered with the community (双报到) in the range.
+    pub registered: Split,
+}
+
+/// Computes the figures for visits and events dated in `range` (open problems as of its end).
+pub fn figures(ix: &Index<'_>, range: &Period) -> Figures {
+    let ds = ix.ds;
+    let kind_of = |m: Sym| ix.member(m).and_then(|m| m.kind);
+    let mut f = Figures { by_method: vec![Split::default(); VisitMethod::ALL.len()], ..Figures::default() };
+
+    let mut members: HashSet<Sym> = HashSet::new();
+    let mut households: HashSet<(Sym, Option<MemberKind>)> = HashSet::new();
+    let mut households_any: HashSet<Sym> = HashSet::new();
+    for v in ds.visits.iter().filter(|v| range.contains(v.date)) {
+        let kind = kind_of(v.member);
+        f.visits.add(kind);
+        f.by_method[VisitMethod::ALL.iter().position(|&m| m == v.method).expect("every method is listed")].add(kind);
+        if members.insert(v.member) {
+            f.members_visiting.add(kind);
+        }
+        if households.insert((v.household, kind)) {
+            bump(&mut f.households_visited, kind);
+        }
+        if households_any.insert(v.household) {
+            f.households_visited.total += 1;
+        }
+    }
+
+    for h in &ds.households {
+        let kinds: HashSet<Option<MemberKind>> =
+            h.contacts.iter().filter(|&&c| ix.member(c).is_some()).map(|&c| kind_of(c)).collect();
+        for &k in &kinds {
+            bump(&mut f.linked_households, k);
+        }
+        if !kinds.is_empty() {
+            f.linked_households.total += 1;
+        }
+    }
+
+    for i in &ds.issues {
+        let kind = i.recorded_by.and_then(kind_of);
+        if range.contains(i.received) {
+            f.received.add(kind);
+        }
+        if i.events.iter().any(|e| e.action == Action::Resolved && range.contains(e.date)) {
+            f.resolved.add(kind);
+        }
+        if i.received <= range.to {
+            let status =
+                i.events.iter().filter(|e| e.date <= range.to).fold(IssueStatus::Received, |s, e| s.after(e.action));
+            if !matches!(status, IssueStatus::Resolved | IssueStatus::Closed) {
+                f.open.add(kind);
+            }
+        }
+        for _ in i.events.iter().filter(|e| e.action == Action::Whistle && range.contains(e.date)) {
+            f.whistles.add(kind);
+        }
+    }
+
+    for m in &ds.members {
+        if m.kind == Some(MemberKind::InService) && m.registered.is_some_and(|d| range.contains(d)) {
+            f.registered.add(m.kind);
+        }
+    }
+    f
+}
+
+/// Adds to the kind's column only (for figures whose total is counted separately).
+fn bump(s: &mut Split, kind: Option<MemberKind>) {
+    let total = s.total;
+    s.add(kind);
+    s.total = total;
+}
+
+const COLUMNS: &[super::Column] = &[
+    col("scope", "范围", "scope"),
+    col("figure", "指标", "figure"),
+    col("resident", "社区党员", "resident"),
+    col("in_service", "在职党员", "in-service"),
+    col("mobile", "流动党员", "mobile"),
+    col("total", "合计", "total"),
+];
+
+/// The figures for the period and cumulatively (from the first record to the period's end).
+pub fn stats_table(ix: &Index<'_>, period: &Period) -> Table {
+    let cumulative = Period::range(chrono::NaiveDate::MIN, period.to);
+    let mut t = Table::new("stats", COLUMNS).titled(
+        format!("{}党员联系户工作统计（{}）", ix.ds.settings.name, period.label()),
+        format!("{} linked-households figures ({})", ix.ds.settings.name, period.label()),
+    );
+    let scopes = [
+        (figures(ix, period), Value::Label { code: "period", zh: "本期", en: "period" }),
+        (figures(ix, &cumulative), Value::Label { code: "cumulative", zh: "累计", en: "cumulative" }),
+    ];
+    for (f, scope) in scopes {
+        let mut rows: Vec<(&'static str, &'static str, &'static str, Split)> = vec![
+            ("members_visiting", "参与走访党员", "members who visited", f.members_visiting),
+            ("linked_households", "联系户数", "linked households", f.linked_households),
+            ("households_visited", "走访户数", "households visited", f.households_visited),
+            ("visits", "走访次数", "visits (contacts)", f.visits),
+        ];
+        for (m, s) in VisitMethod::ALL.iter().zip(&f.by_method) {
+            rows.push((m.code(), m.zh(), m.en(), *s));
+        }
+        rows.extend([
+            ("received", "受理诉求", "problems received", f.received),
+            ("resolved", "办结诉求", "problems resolved", f.resolved),
+            ("open", "未办结诉求", "problems open", f.open),
+            ("whistles", "吹哨次数", "whistles blown", f.whistles),
+            ("registered", "在职党员报到", "in-service members registered", f.registered),
+        ]);
+        for (code, zh, en, s) in rows {
+            let (zh, en) = method_label(code, zh, en);
+            t.push(vec![
+                scope.clone(),
+                Value::Label { code, zh, en },
+                Value::int(s.resident),
+                Value::int(s.in_service),
+                Value::int(s.mobile),
+                Value::int(s.total),
+            ]);
+        }
+    }
+    t
+}
+
+/// Method rows read "其中：入户" / "of which home visit" under the visits row.
+fn method_label(code: &'static str, zh: &'static str, en: &'static str) -> (&'static str, &'static str) {
+    match VisitMethod::parse(code) {
+        Some(VisitMethod::Home) => ("其中：入户", "  of which home visits"),
+        Some(VisitMethod::Phone) => ("其中：电话", "  of which phone"),
+        Some(VisitMethod::Wechat) => ("其中：微信", "  of which WeChat"),
+        Some(VisitMethod::Video) => ("其中：视频", "  of which video"),
+        Some(VisitMethod::Group) => ("其中：集中走访", "  of which group visits"),
+        None => (zh, en),
+    }
+}
