@@ -9,6 +9,9 @@ pub mod stats;
 pub mod table;
 pub mod visits;
 
+#[cfg(test)]
+mod tests;
+
 pub use index::Index;
 pub use period::Period;
 pub use table::{Column, Table, Value, col};
