@@ -122,6 +122,15 @@ impl Finding {
     }
 }
 
+/// A value as messages quote it: at most 60 characters, so a runaway cell cannot flood the output.
+pub fn shorten(s: &str) -> std::borrow::Cow<'_, str> {
+    const MAX: usize = 60;
+    match s.char_indices().nth(MAX) {
+        None => std::borrow::Cow::Borrowed(s),
+        Some((i, _)) => std::borrow::Cow::Owned(format!("{}… ({} characters)", &s[..i], s.chars().count())),
+    }
+}
+
 /// Edit distance between two strings, in characters.
 pub fn edit_distance(a: &str, b: &str) -> usize {
     let b: Vec<char> = b.chars().collect();
@@ -172,6 +181,13 @@ mod tests {
         }
         let rows = docs.lines().filter(|l| l.starts_with("| `")).count();
         assert_eq!(rows, Code::ALL.len(), "docs/checks.md lists codes that do not exist");
+    }
+
+    #[test]
+    fn long_values_are_shortened() {
+        assert_eq!(shorten("M001"), "M001");
+        let long = "长".repeat(100);
+        assert_eq!(shorten(&long), format!("{}… (100 characters)", "长".repeat(60)));
     }
 
     #[test]

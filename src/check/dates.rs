@@ -47,22 +47,27 @@ pub fn wrong_month_files(ds: &Dataset, out: &mut Vec<Finding>) {
         .collect();
     let month_of = |file: FileId| months[file.0 as usize];
     for v in &ds.visits {
-        if let Some(m) = month_of(v.loc.file) {
-            if (v.date.year(), v.date.month()) != (m.year(), m.month()) {
-                out.push(
-                    at(
-                        ds,
-                        v.loc,
-                        Code::WrongMonthFile,
-                        format!("visit dated {} is in the file for {}-{:02}", v.date, m.year(), m.month()),
-                    )
-                    .hint(format!(
-                        "move the row to visits/{}-{:02}.csv, or correct its date",
-                        v.date.year(),
-                        v.date.month()
-                    )),
-                );
-            }
+        if let Some(m) = month_of(v.loc.file)
+            && (v.date.year(), v.date.month()) != (m.year(), m.month())
+        {
+            out.push(
+                at(
+                    ds,
+                    v.loc,
+                    Code::WrongMonthFile,
+                    format!("visit dated {} is in the file for {}-{:02}", v.date, m.year(), m.month()),
+                )
+                .hint(format!(
+                    "move it to visits/{}-{:02}.{}, or correct its date",
+                    v.date.year(),
+                    v.date.month(),
+                    ext_of(ds, v.loc.file)
+                )),
+            );
         }
     }
+}
+
+fn ext_of(ds: &Dataset, file: FileId) -> &str {
+    ds.path(file).extension().and_then(|e| e.to_str()).unwrap_or("csv")
 }

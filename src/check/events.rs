@@ -53,16 +53,16 @@ fn one(ds: &Dataset, issue: &Issue, out: &mut Vec<Finding>) {
                 "only a resolved or closed problem can be reopened",
             ),
             Action::Report => {
-                if let Some(d) = &e.department {
-                    if !summoned.contains(&d.as_str()) {
-                        bad(
-                            format!(
-                                "department `{d}` reports (报到) on {} but no earlier whistle (吹哨) summoned it",
-                                e.date
-                            ),
-                            "add the department to an earlier `whistle` event's departments",
-                        );
-                    }
+                if let Some(d) = &e.department
+                    && !summoned.contains(&d.as_str())
+                {
+                    bad(
+                        format!(
+                            "department `{d}` reports (报到) on {} but no earlier whistle (吹哨) summoned it",
+                            e.date
+                        ),
+                        "add the department to an earlier `whistle` event's departments",
+                    );
                 }
             }
             Action::Dispatched | Action::Whistle | Action::Progress if status == IssueStatus::Closed => bad(

@@ -7,7 +7,9 @@ use super::{CliError, Ctx, Exit};
 use crate::report::Index;
 use crate::report::due::{DueFilter, due_table};
 
-/// Households overdue for a visit (三色管理) as of today, most overdue first: last visit, the
+/// Households overdue for a visit under three-colour management (三色管理)
+///
+/// As of today, most overdue first: last visit, the
 /// colour's interval from gov.yaml, due date, days overdue. Never-visited households count as
 /// overdue from the start of the data.
 #[derive(Debug, Args)]

@@ -16,7 +16,9 @@ use crate::report::stats::stats_table;
 use crate::report::visits::{VisitFilter, visit_table};
 use crate::report::{Index, Table};
 
-/// Write the month's pack into a folder as CSV files (UTF-8 with BOM, for Excel/WPS): headline
+/// Write a month's reports into a folder, for submission to the town
+///
+/// CSV files (UTF-8 with BOM, for Excel/WPS): headline
 /// statistics, the ledger summary by member and by grid, the detailed ledger, and the households
 /// overdue at the month's end (or today, for the current month).
 #[derive(Debug, Args)]

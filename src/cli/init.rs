@@ -8,8 +8,10 @@ use clap::Args;
 
 use super::{CliError, Ctx, Exit, shown};
 
-/// Make a new data folder: a commented gov.yaml, empty record files with their headers, a
-/// .gitignore for gov's scratch folder and a README explaining the layout (中文 and English).
+/// Make a new data folder from the template
+///
+/// Lays down a commented gov.yaml, empty record files with their headers, a .gitignore for gov's
+/// scratch folder and a README explaining the layout (中文 and English).
 ///
 /// Refuses to overwrite any existing file.
 #[derive(Debug, Args)]
@@ -60,7 +62,6 @@ pub fn run(ctx: &Ctx, args: &InitArgs) -> Result<Exit, CliError> {
             .with_context(|| format!("cannot write {}", target.display()))?;
     }
     let shown_dir = shown(&dir, &ctx.cwd);
-    let shown_dir = if shown_dir.is_empty() { ".".to_string() } else { shown_dir };
     println!("made a gov data folder in {shown_dir}");
     println!("next: edit {shown_dir}/gov.yaml (name, departments), add members and households, then run `gov check`");
     Ok(Exit::Ok)

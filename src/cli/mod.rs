@@ -47,6 +47,7 @@ pub enum Command {
     Init(init::InitArgs),
     Stats(stats::StatsArgs),
     Report(report::ReportArgs),
+    /// Visits: the detailed ledger (走访台账)
     #[command(subcommand)]
     Visit(visit::VisitCommand),
     Due(due::DueArgs),
@@ -113,5 +114,7 @@ fn is_broken_pipe(e: &CliError) -> bool {
 
 /// Shows a path relative to the current folder when it is inside it.
 pub fn shown(path: &Path, cwd: &Path) -> String {
-    path.strip_prefix(cwd).unwrap_or(path).display().to_string()
+    let rel = path.strip_prefix(cwd).unwrap_or(path);
+    let rel = rel.strip_prefix(".").unwrap_or(rel);
+    if rel.as_os_str().is_empty() { ".".to_string() } else { rel.display().to_string() }
 }

@@ -7,7 +7,9 @@ use super::{CliError, Ctx, Exit};
 use crate::report::Index;
 use crate::report::ledger::{By, LedgerFilter, ledger_table};
 
-/// The visit ledger summary (走访台账汇总): per member (or grid, or branch) linked households,
+/// The visit ledger summary (走访台账汇总) by member, grid or branch
+///
+/// Per member (or grid, or branch): linked households,
 /// households visited, coverage, visits by method, overdue households at the period's end,
 /// problems raised and resolved; a totals row. Members without visits are listed last.
 #[derive(Debug, Args)]

@@ -7,7 +7,9 @@ use super::{CliError, Ctx, Exit};
 use crate::report::Index;
 use crate::report::stats::stats_table;
 
-/// Headline figures: members who visited, linked and visited households, visits by method,
+/// Headline figures for a period and cumulatively
+///
+/// Members who visited, linked and visited households, visits by method,
 /// problems received / resolved / open, whistles, in-service members registered — for the
 /// period and cumulatively, by member kind.
 #[derive(Debug, Args)]

@@ -7,6 +7,7 @@ use std::hash::{DefaultHasher, Hash, Hasher};
 
 use super::fields::Fields;
 use super::raw::RawRecord;
+use crate::finding::shorten;
 use crate::model::labels::{Action, Color, IssueCategory, Labelled, Lang, MemberKind, MemberStatus, Urgency};
 use crate::model::settings::{ColorDays, Settings, UrgencyDays};
 use crate::model::{Category, Event, Grid, Household, Interner, Issue, Loc, Member, Sym, Visit};
@@ -118,28 +119,28 @@ impl Resolve for LocalIds<'_> {
 }
 
 pub fn settings(mut f: Fields<'_, '_, '_, '_>) -> Settings {
-    let mut s = Settings::default();
-    s.name = f.string("name", true).unwrap_or_default();
-    s.town = f.string("town", false);
-    if let Some(lang) = f.text("lang", false) {
-        match lang.to_lowercase().as_str() {
-            "zh" | "中文" => s.lang = Lang::Zh,
-            "en" | "english" => s.lang = Lang::En,
+    let defaults = Settings::default();
+    let name = f.string("name", true).unwrap_or_default();
+    let town = f.string("town", false);
+    let lang = match f.text_with_field("lang", false) {
+        None => defaults.lang,
+        Some((text, field)) => match text.to_lowercase().as_str() {
+            "zh" | "中文" => Lang::Zh,
+            "en" | "english" => Lang::En,
             _ => {
-                let line = f.line();
-                f.sink().push(
-                    crate::finding::Code::InvalidValue,
-                    line,
-                    0,
-                    format!("`lang` value `{lang}` is not a language"),
+                f.invalid(
+                    field,
+                    format!("`lang` value `{}` is not a language", shorten(text)),
                     Some("allowed: zh, en".into()),
                 );
+                defaults.lang
             }
-        }
-    }
+        },
+    };
+    let mut visit_interval_days = defaults.visit_interval_days;
     if let Some(map) = f.map("visit_interval_days") {
         let mut m = Fields::new(map, f.sink(), false);
-        let d = &mut s.visit_interval_days;
+        let d = &mut visit_interval_days;
         *d = ColorDays {
             red: m.number(Color::Red.code(), 1, 3660).unwrap_or(d.red),
             yellow: m.number(Color::Yellow.code(), 1, 3660).unwrap_or(d.yellow),
@@ -147,9 +148,10 @@ pub fn settings(mut f: Fields<'_, '_, '_, '_>) -> Settings {
         };
         m.finish(&["red", "yellow", "green"]);
     }
+    let mut issue_due_days = defaults.issue_due_days;
     if let Some(map) = f.map("issue_due_days") {
         let mut m = Fields::new(map, f.sink(), false);
-        let d = &mut s.issue_due_days;
+        let d = &mut issue_due_days;
         *d = UrgencyDays {
             urgent: m.number(Urgency::Urgent.code(), 1, 3660).unwrap_or(d.urgent),
             normal: m.number(Urgency::Normal.code(), 1, 3660).unwrap_or(d.normal),
@@ -157,11 +159,11 @@ pub fn settings(mut f: Fields<'_, '_, '_, '_>) -> Settings {
         };
         m.finish(&["urgent", "normal", "complex"]);
     }
-    s.departments = owned(f.list("departments", false));
-    s.issue_categories = owned(f.list("issue_categories", false));
-    s.auto_commit = f.boolean("auto_commit").unwrap_or(false);
+    let departments = owned(f.list("departments", false));
+    let issue_categories = owned(f.list("issue_categories", false));
+    let auto_commit = f.boolean("auto_commit").unwrap_or(false);
     f.finish(SETTINGS_FIELDS);
-    s
+    Settings { name, town, lang, visit_interval_days, issue_due_days, departments, issue_categories, auto_commit }
 }
 
 fn owned(items: Option<Vec<&str>>) -> Vec<String> {
@@ -320,7 +322,7 @@ fn category(f: &mut Fields<'_, '_, '_, '_>, settings: &Settings) -> Option<Categ
     }
     f.invalid(
         text.1,
-        format!("`category` value `{}` is not a valid issue category", text.0),
+        format!("`category` value `{}` is not a valid issue category", shorten(text.0)),
         Some(format!("allowed: {allowed}; more can be added under issue_categories in gov.yaml")),
     );
     None

@@ -7,10 +7,11 @@ use std::borrow::Cow;
 use super::fields::{Sink, unknown_field};
 use super::raw::{RawField, RawRecord, RawValue};
 use crate::finding::Code;
+use crate::finding::shorten;
 
 /// Reads `text` as CSV and calls `each` with every well-formed row.
-pub fn for_each_row<'t>(
-    text: &'t str,
+pub fn for_each_row(
+    text: &str,
     sink: &mut Sink<'_>,
     known: &[&str],
     required: &[&str],
@@ -57,12 +58,11 @@ pub fn for_each_row<'t>(
         let fields = header
             .iter()
             .zip(row.iter())
-            .enumerate()
-            .map(|(i, (key, value))| RawField {
+            .map(|(key, value)| RawField {
                 key: Cow::Borrowed(key.as_str()),
                 value: RawValue::Scalar(Cow::Borrowed(std::str::from_utf8(value).unwrap_or_default().trim())),
                 line,
-                column: i as u32 + 1,
+                column: 0, // CSV findings name the column instead of a character position
             })
             .collect();
         each(&RawRecord { line, fields }, sink);
@@ -91,24 +91,55 @@ impl LineCounter {
     }
 }
 
+/// The line where a quoted value opens and is never closed, if any. Follows CSV's rules: a quote
+/// opens a value only at the start of a field; inside, `""` is an escaped quote.
+pub fn unclosed_quote(text: &str) -> Option<u32> {
+    let bytes = text.as_bytes();
+    let (mut line, mut opened_at, mut in_quotes, mut field_start) = (1u32, 0u32, false, true);
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if in_quotes {
+            if b == b'"' {
+                if bytes.get(i + 1) == Some(&b'"') {
+                    i += 1;
+                } else {
+                    in_quotes = false;
+                }
+            }
+        } else if b == b'"' && field_start {
+            in_quotes = true;
+            opened_at = line;
+        }
+        if b == b'\n' {
+            line += 1;
+        }
+        field_start = !in_quotes && matches!(b, b',' | b'\n' | b'\r');
+        i += 1;
+    }
+    in_quotes.then_some(opened_at)
+}
+
 /// Reports header problems once per file; false when the file cannot be read at all.
 fn check_header(header: &[String], sink: &mut Sink<'_>, known: &[&str], required: &[&str]) -> bool {
     let mut ok = true;
+    let mut seen = std::collections::HashSet::new();
     for (i, name) in header.iter().enumerate() {
+        let shown = shorten(name);
         if name.is_empty() {
             sink.push(
                 Code::ParseError,
                 1,
-                i as u32 + 1,
+                0,
                 format!("column {} of the header has no name", i + 1),
                 Some("name every column, or delete the empty one".into()),
             );
             ok = false;
-        } else if header[..i].contains(name) {
-            sink.push(Code::ParseError, 1, i as u32 + 1, format!("column `{name}` appears twice in the header"), None);
+        } else if !seen.insert(name.as_str()) {
+            sink.push(Code::ParseError, 1, 0, format!("column `{shown}` appears twice in the header"), None);
             ok = false;
         } else if !known.contains(&name.as_str()) {
-            unknown_field(sink, name, 1, i as u32 + 1, known);
+            unknown_field(sink, name, 1, 0, known);
         }
     }
     for name in required {
@@ -130,7 +161,10 @@ mod tests {
     use super::*;
     use std::path::Path;
 
-    fn rows(text: &str) -> (Vec<(u32, Vec<(String, String)>)>, Vec<(Code, Option<u32>, String)>) {
+    type Rows = Vec<(u32, Vec<(String, String)>)>;
+    type Found = Vec<(Code, Option<u32>, String)>;
+
+    fn rows(text: &str) -> (Rows, Found) {
         let path = Path::new("t.csv");
         let mut sink = Sink::new(path);
         let mut out = Vec::new();
@@ -163,6 +197,15 @@ mod tests {
         let (rows, findings) = rows("a,b\n1,2\n1,2,3\n,\n4,5\n");
         assert_eq!(rows.len(), 2);
         assert_eq!(findings, vec![(Code::ParseError, Some(3), "row has 3 fields but the header has 2".into())]);
+    }
+
+    #[test]
+    fn unclosed_quotes() {
+        assert_eq!(unclosed_quote("a,b\n1,\"x\"\"y\"\n"), None);
+        assert_eq!(unclosed_quote("a,b\n1,\"multi\nline\"\n"), None);
+        assert_eq!(unclosed_quote("a,b\n1,他说\"好\n"), None); // a quote inside a field is literal
+        assert_eq!(unclosed_quote("a,b\n1,2\n3,\"看望老人，询问"), Some(3));
+        assert_eq!(unclosed_quote("a,b\r\n1,\"x\r\n"), Some(2));
     }
 
     #[test]

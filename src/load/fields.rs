@@ -7,7 +7,7 @@ use std::path::Path;
 use chrono::NaiveDate;
 
 use super::raw::{RawField, RawRecord, RawValue};
-use crate::finding::{Code, Finding, did_you_mean};
+use crate::finding::{Code, Finding, did_you_mean, shorten};
 use crate::model::date::parse_date;
 use crate::model::id::id_problem;
 use crate::model::labels::Labelled;
@@ -182,7 +182,7 @@ impl<'r, 'a, 's, 'p> Fields<'r, 'a, 's, 'p> {
             Some(problem) => {
                 self.invalid(
                     field,
-                    format!("`{name}` value `{value}` is not a valid id: it {problem}"),
+                    format!("`{name}` value `{}` is not a valid id: it {problem}", shorten(value)),
                     Some("ids are 1-64 characters of A-Z a-z 0-9 _ - . and do not start with `.`".into()),
                 );
                 None
@@ -202,7 +202,7 @@ impl<'r, 'a, 's, 'p> Fields<'r, 'a, 's, 'p> {
         if date.is_none() {
             self.invalid(
                 field?,
-                format!("`{name}` value `{text}` is not a date"),
+                format!("`{name}` value `{}` is not a date", shorten(text)),
                 Some("write dates as YYYY-MM-DD, e.g. 2022-03-05".into()),
             );
         }
@@ -230,7 +230,7 @@ impl<'r, 'a, 's, 'p> Fields<'r, 'a, 's, 'p> {
             Some(close) => format!("did you mean `{close}`? allowed: {}", E::allowed()),
             None => format!("allowed: {}", E::allowed()),
         };
-        self.invalid(field, format!("`{name}` value `{text}` is not a valid {}", E::WHAT), Some(hint));
+        self.invalid(field, format!("`{name}` value `{}` is not a valid {}", shorten(text), E::WHAT), Some(hint));
     }
 
     /// A list of enum values; invalid items are reported and dropped.
@@ -253,7 +253,11 @@ impl<'r, 'a, 's, 'p> Fields<'r, 'a, 's, 'p> {
         match text.parse::<u32>() {
             Ok(n) if (min..=max).contains(&n) => Some(n),
             _ => {
-                self.invalid(field, format!("`{name}` value `{text}` is not a whole number from {min} to {max}"), None);
+                self.invalid(
+                    field,
+                    format!("`{name}` value `{}` is not a whole number from {min} to {max}", shorten(text)),
+                    None,
+                );
                 None
             }
         }
@@ -268,7 +272,7 @@ impl<'r, 'a, 's, 'p> Fields<'r, 'a, 's, 'p> {
             _ => {
                 self.invalid(
                     field,
-                    format!("`{name}` value `{text}` is not yes or no"),
+                    format!("`{name}` value `{}` is not yes or no", shorten(text)),
                     Some("write yes/no (or 是/否)".into()),
                 );
                 None
@@ -318,11 +322,11 @@ impl<'r, 'a, 's, 'p> Fields<'r, 'a, 's, 'p> {
 
 /// Reports an unknown field or column, suggesting the closest known name.
 pub fn unknown_field(sink: &mut Sink<'_>, key: &str, line: u32, column: u32, known: &[&str]) {
-    let hint = match did_you_mean(key, known.iter().copied()) {
+    let hint = match did_you_mean(&shorten(key), known.iter().copied()) {
         Some(close) => format!("did you mean `{close}`? known fields: {}", known.join(", ")),
         None => format!("known fields: {}", known.join(", ")),
     };
-    sink.push(Code::UnknownField, line, column, format!("unknown field `{key}`"), Some(hint));
+    sink.push(Code::UnknownField, line, column, format!("unknown field `{}`", shorten(key)), Some(hint));
 }
 
 #[cfg(test)]

@@ -31,7 +31,7 @@ pub const MAX_FILE_BYTES: u64 = 512 * 1024 * 1024;
 pub enum LoadError {
     #[error("no gov.yaml found in {} or any folder above it", searched.display())]
     NotFound { searched: PathBuf },
-    #[error("{} is not a folder", path.display())]
+    #[error("{} does not exist or is not a folder", path.display())]
     NoFolder { path: PathBuf },
     #[error("{} has no gov.yaml, so it is not a gov data folder", path.display())]
     NoSettings { path: PathBuf },
@@ -89,7 +89,7 @@ pub fn load(root: &Path) -> Result<Loaded, LoadError> {
     }
 
     // Visits: read, parse and type each file in parallel against the ids known so far.
-    let per_file: Vec<(Vec<Visit>, Vec<Box<str>>, Vec<Finding>)> = ds
+    let per_file: Vec<VisitFile> = ds
         .files
         .par_iter()
         .enumerate()
@@ -114,21 +114,26 @@ pub fn load(root: &Path) -> Result<Loaded, LoadError> {
         findings.extend(found);
     }
     ds.ids = ids;
-    if ds.settings.name.is_empty() && !findings.iter().any(|f| f.file == Path::new(SETTINGS_FILE)) {
-        // gov.yaml parsed but empty: name the missing field once.
-        findings.push(
-            Finding::new(Code::MissingField, SETTINGS_FILE, Some(1), "required setting `name` is missing")
-                .hint("add `name: <community name>` to gov.yaml"),
-        );
-    }
     Ok(Loaded { dataset: ds, findings })
 }
 
+/// One visit file's records, the ids it used that were not yet known, and its findings.
+type VisitFile = (Vec<Visit>, Vec<Box<str>>, Vec<Finding>);
+
 /// A file's content after decoding and, for YAML, parsing.
 enum Parsed {
+    /// Not text, or YAML that does not parse: already reported; holds no records.
     Unreadable,
-    Yaml { text: String, records: Vec<RawRecord<'static>> },
-    Csv { text: String },
+    Broken {
+        text: String,
+    },
+    Yaml {
+        text: String,
+        records: Vec<RawRecord<'static>>,
+    },
+    Csv {
+        text: String,
+    },
 }
 
 impl Parsed {
@@ -142,31 +147,14 @@ impl Parsed {
     fn text(&self) -> &str {
         match self {
             Parsed::Unreadable => "",
-            Parsed::Yaml { text, .. } | Parsed::Csv { text } => text,
+            Parsed::Broken { text } | Parsed::Yaml { text, .. } | Parsed::Csv { text } => text,
         }
     }
 
     fn each_record(&self, sink: &mut Sink<'_>, kind: Kind, mut each: impl FnMut(&RawRecord<'_>, &mut Sink<'_>)) {
         match self {
-            Parsed::Unreadable => {}
-            Parsed::Yaml { records, .. } => {
-                if kind == Kind::Settings && records.len() != 1 {
-                    let msg = if records.is_empty() {
-                        "gov.yaml is empty"
-                    } else {
-                        "gov.yaml must hold one mapping of setting: value, not a list"
-                    };
-                    sink.push(
-                        Code::ParseError,
-                        1,
-                        0,
-                        msg.into(),
-                        Some("start from the gov.yaml that `gov init` writes".into()),
-                    );
-                    return;
-                }
-                records.iter().for_each(|r| each(r, sink));
-            }
+            Parsed::Unreadable | Parsed::Broken { .. } => {}
+            Parsed::Yaml { records, .. } => records.iter().for_each(|r| each(r, sink)),
             Parsed::Csv { text } => {
                 let (known, required) = columns(kind);
                 csv::for_each_row(text, sink, known, required, each);
@@ -194,21 +182,35 @@ fn parse_file(root: &Path, file: &SourceFile, sink: &mut Sink<'_>) -> Parsed {
             return Parsed::Unreadable;
         }
     };
-    match file.format {
-        Format::Csv => Parsed::Csv { text },
-        Format::Yaml => match yaml::parse_records(&text) {
-            Ok(records) => Parsed::Yaml { text, records },
-            Err(e) => {
+    let parsed = match (file.kind, file.format) {
+        (_, Format::Csv) => Ok(Vec::new()),
+        (Kind::Settings, Format::Yaml) => yaml::parse_mapping(&text).map(|r| vec![r]),
+        (_, Format::Yaml) => yaml::parse_records(&text),
+    };
+    match (file.format, parsed) {
+        (Format::Csv, _) => {
+            if let Some(line) = csv::unclosed_quote(&text) {
+                let hint = "add the closing `\"`; the file may have been cut short";
                 sink.push(
                     Code::ParseError,
-                    e.line,
-                    e.column,
-                    format!("invalid YAML: {}", e.message),
-                    Some("fix the YAML syntax at this place; other records in this file were not read".into()),
+                    line,
+                    0,
+                    "a quoted value that starts on this line is never closed".into(),
+                    Some(hint.into()),
                 );
-                Parsed::Yaml { text, records: Vec::new() }
             }
-        },
+            Parsed::Csv { text }
+        }
+        (Format::Yaml, Ok(records)) => Parsed::Yaml { text, records },
+        (Format::Yaml, Err(e)) => {
+            let hint = if file.kind == Kind::Settings {
+                "gov.yaml holds one mapping of setting: value; start from the one `gov init` writes"
+            } else {
+                "fix the YAML at this place; the other records in this file were not read"
+            };
+            sink.push(Code::ParseError, e.line, e.column, format!("invalid YAML: {}", e.message), Some(hint.into()));
+            Parsed::Broken { text }
+        }
     }
 }
 
@@ -239,12 +241,13 @@ pub fn read_text(path: &Path) -> Result<String, String> {
 /// Adds the source line under parse errors.
 fn with_snippets(mut findings: Vec<Finding>, text: &str) -> Vec<Finding> {
     for f in &mut findings {
-        if f.code == Code::ParseError && f.snippet.is_none() {
-            if let (Some(line), Some(col)) = (f.line, f.column.or(Some(0))) {
-                f.snippet = text::line_text(text, line)
-                    .filter(|t| t.len() <= 300 && col as usize <= t.chars().count() + 1)
-                    .map(|t| Snippet { text: t.to_string(), column: col });
-            }
+        if f.code == Code::ParseError
+            && f.snippet.is_none()
+            && let (Some(line), Some(col)) = (f.line, f.column)
+        {
+            f.snippet = text::line_text(text, line)
+                .filter(|t| t.len() <= 300 && col as usize <= t.chars().count() + 1)
+                .map(|t| Snippet { text: t.to_string(), column: col });
         }
     }
     findings

@@ -22,16 +22,24 @@ pub fn decode(bytes: &[u8]) -> Result<(Cow<'_, str>, Encoding), String> {
             .map_err(|e| format!("starts with a UTF-8 byte order mark but is not valid UTF-8 ({e})"));
     }
     if bytes.starts_with(b"\xFF\xFE") || bytes.starts_with(b"\xFE\xFF") {
-        return Err("is UTF-16 text; save it as UTF-8 (or \"CSV UTF-8\" in Excel)".into());
+        return Err("is UTF-16 text; save it as UTF-8".into());
     }
-    if let Ok(s) = std::str::from_utf8(bytes) {
-        if s.contains('\0') {
-            return Err("contains NUL bytes: it looks like a binary file, not text".into());
-        }
-        return Ok((Cow::Borrowed(s), Encoding::Utf8));
+    let bad = match std::str::from_utf8(bytes) {
+        Ok(s) if s.contains('\0') => return Err("contains NUL bytes: it looks like a binary file, not text".into()),
+        Ok(s) => return Ok((Cow::Borrowed(s), Encoding::Utf8)),
+        Err(e) => e,
+    };
+    // UTF-8 cut off mid-character, or UTF-8 with a bad byte after a stretch of Chinese that only
+    // UTF-8 explains: not GB18030, which would silently turn it into mojibake. (GB18030 Chinese
+    // breaks UTF-8 within a character or two.)
+    let good = std::str::from_utf8(&bytes[..bad.valid_up_to()]).unwrap_or_default();
+    let multibyte = good.chars().filter(|c| !c.is_ascii()).take(8).count();
+    if bad.error_len().is_none() && multibyte >= 1 {
+        return Err("ends in the middle of a UTF-8 character: it was probably cut short".into());
     }
-    if bytes.contains(&0) {
-        return Err("contains NUL bytes: it looks like a binary file, not text".into());
+    if multibyte >= 8 {
+        let line = good.bytes().filter(|&b| b == b'\n').count() + 1;
+        return Err(format!("is UTF-8 up to line {line}, where it has bytes that are not UTF-8; re-save it as UTF-8"));
     }
     match GB18030.decode_without_bom_handling_and_without_replacement(bytes) {
         Some(s) => Ok((Cow::Owned(s.into_owned()), Encoding::Gb18030)),
@@ -57,11 +65,27 @@ mod tests {
     }
 
     #[test]
+    fn gb18030_that_starts_like_utf8() {
+        // 穆 is 0xC4 0xC2 in GB18030; 腊 is 0xC0 0xB0, which is also a valid UTF-8 start.
+        let (bytes, _, _) = GB18030.encode("腊月,穆桂英\n");
+        assert_eq!(decode(&bytes).unwrap().1, Encoding::Gb18030);
+    }
+
+    #[test]
     fn gb18030_as_excel_writes_it() {
         let (bytes, _, _) = GB18030.encode("date,member\n2022-03-01,张伟\n");
         let (text, enc) = decode(&bytes).unwrap();
         assert_eq!(enc, Encoding::Gb18030);
         assert_eq!(text, "date,member\n2022-03-01,张伟\n");
+    }
+
+    #[test]
+    fn broken_utf8_is_not_mistaken_for_gb18030() {
+        let cut = &"电话问".as_bytes()[..8];
+        assert!(decode(cut).unwrap_err().contains("cut short"));
+        let mut mid = "走访电话问候\n第二行走访".as_bytes().to_vec();
+        mid.insert(25, 0xFF);
+        assert!(decode(&mid).unwrap_err().contains("UTF-8 up to line 2"), "{:?}", decode(&mid));
     }
 
     #[test]

@@ -100,12 +100,12 @@ const MAX_DEPTH: usize = 32;
 fn options() -> Options {
     let mut budget = Budget::default();
     // A folder's YAML is records; these bounds are far above any real file and far below what
-    // would hurt: 64 MiB of scalars, 5 million nodes (an issue file has ~50), nesting 32 deep.
+    // would hurt: 64 MiB of scalars, 2 million values (an issue file has ~50; big tables belong in CSV), nesting 32 deep.
     budget.max_depth = MAX_DEPTH;
     budget.max_recorded_anchor_events = 100_000;
     budget.max_recorded_anchor_bytes = 8 * 1024 * 1024;
-    budget.max_nodes = 5_000_000;
-    budget.max_events = 20_000_000;
+    budget.max_nodes = 2_000_000;
+    budget.max_events = 8_000_000;
     budget.max_aliases = 10_000;
     budget.max_anchors = 10_000;
     budget.max_total_scalar_bytes = 64 * 1024 * 1024;
@@ -125,15 +125,33 @@ fn line_col(s: &Spanned<Node>) -> (u32, u32) {
 
 /// Parses a file that holds one record (a mapping) or a list of records.
 pub fn parse_records(text: &str) -> Result<Vec<RawRecord<'static>>, YamlError> {
+    parse(text).map(|(_, records)| records)
+}
+
+/// Parses a file that must hold exactly one mapping (gov.yaml); an empty file is an empty mapping.
+pub fn parse_mapping(text: &str) -> Result<RawRecord<'static>, YamlError> {
+    match parse(text)? {
+        (false, mut records) if records.len() == 1 => Ok(records.remove(0)),
+        (false, _) => Ok(RawRecord { line: 1, fields: Vec::new() }),
+        (true, _) => Err(YamlError {
+            message: "expected one mapping of setting: value, found a list".into(),
+            line: 1,
+            column: 1,
+        }),
+    }
+}
+
+/// The records, and whether the file was a list.
+fn parse(text: &str) -> Result<(bool, Vec<RawRecord<'static>>), YamlError> {
     let root: Option<Spanned<Node>> = serde_saphyr::from_str_with_options(text, options()).map_err(|e| {
         let (line, column) = e.location().map_or((0, 0), |l| (l.line() as u32, l.column() as u32));
         YamlError { message: describe_error(&e), line, column }
     })?;
-    let Some(root) = root else { return Ok(Vec::new()) };
+    let Some(root) = root else { return Ok((false, Vec::new())) };
     let (line, column) = line_col(&root);
     match root.value {
-        Node::Null => Ok(Vec::new()),
-        Node::Map(entries) => Ok(vec![record(line, entries)]),
+        Node::Null => Ok((false, Vec::new())),
+        Node::Map(entries) => Ok((false, vec![record(line, entries)])),
         Node::Seq(items) => items
             .into_iter()
             .map(|item| {
@@ -147,24 +165,13 @@ pub fn parse_records(text: &str) -> Result<Vec<RawRecord<'static>>, YamlError> {
                     }),
                 }
             })
-            .collect(),
+            .collect::<Result<_, _>>()
+            .map(|records| (true, records)),
         Node::Scalar(_) => Err(YamlError {
             message: "expected a record (a mapping of field: value) or a list of records, found a single value".into(),
             line,
             column,
         }),
-    }
-}
-
-/// Parses a file that must hold exactly one mapping (gov.yaml).
-pub fn parse_mapping(text: &str) -> Result<RawRecord<'static>, YamlError> {
-    let mut records = parse_records(text)?;
-    if records.len() == 1 && !text.trim_start().starts_with('-') {
-        Ok(records.remove(0))
-    } else if records.is_empty() {
-        Ok(RawRecord { line: 1, fields: Vec::new() })
-    } else {
-        Err(YamlError { message: "expected one mapping of setting: value, found a list".into(), line: 1, column: 1 })
     }
 }
 
@@ -245,7 +252,7 @@ fn describe_error(e: &serde_saphyr::Error) -> String {
             | BudgetBreach::AliasAnchorRatio { .. } => {
                 "anchors and aliases (&a / *a) expand too far; write the values out".into()
             }
-            other => format!("file too large or complex for a record file ({other:?})"),
+            _ => "too many values or too much text for one YAML file; keep big tables in CSV".into(),
         },
         other => {
             let text = other.to_string();
@@ -256,6 +263,9 @@ fn describe_error(e: &serde_saphyr::Error) -> String {
             }
             if first.contains("budget breached") && (first.contains("Anchor") || first.contains("Alias")) {
                 return "anchors and aliases (&a / *a) expand too far; write the values out".into();
+            }
+            if first.contains("budget breached") {
+                return "too many values or too much text for one YAML file; keep big tables in CSV".into();
             }
             first.split(" at line ").next().unwrap_or(first).trim().to_string()
         }

@@ -87,10 +87,10 @@ fn text_rows(t: &Table, o: &RenderOptions, human: bool) -> Vec<Vec<String>> {
         t.rows.iter().map(|r| r.iter().map(|v| cell_text(v, o, human)).collect()).collect();
     if let Some(total) = &t.total {
         let mut row: Vec<String> = total.iter().map(|v| cell_text(v, o, human)).collect();
-        if let Some(first) = row.first_mut() {
-            if first.is_empty() {
-                *first = total_word(o.lang).to_string();
-            }
+        if let Some(first) = row.first_mut()
+            && first.is_empty()
+        {
+            *first = total_word(o.lang).to_string();
         }
         rows.push(row);
     }
@@ -121,10 +121,8 @@ fn write_terminal(w: &mut impl Write, t: &Table, o: &RenderOptions) -> io::Resul
         table.add_row(row);
     }
     for (i, numeric) in numeric_columns(t).into_iter().enumerate() {
-        if numeric {
-            if let Some(c) = table.column_mut(i) {
-                c.set_cell_alignment(CellAlignment::Right);
-            }
+        if numeric && let Some(c) = table.column_mut(i) {
+            c.set_cell_alignment(CellAlignment::Right);
         }
     }
     let title = title(t, o.lang);

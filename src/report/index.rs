@@ -21,10 +21,10 @@ impl<'d> Index<'d> {
         let mut linked = vec![Vec::new(); ds.members.len()];
         for (h, household) in ds.households.iter().enumerate() {
             for &c in &household.contacts {
-                if let Some(m) = look.member(c) {
-                    if !linked[m].contains(&(h as u32)) {
-                        linked[m].push(h as u32);
-                    }
+                if let Some(m) = look.member(c)
+                    && !linked[m].contains(&(h as u32))
+                {
+                    linked[m].push(h as u32);
                 }
             }
         }

@@ -110,10 +110,10 @@ pub fn ledger_table(ix: &Index<'_>, period: &Period, today: chrono::NaiveDate, b
     let overdue: Vec<bool> = schedule(ix, as_of).iter().map(|d| d.overdue()).collect();
     let mut resolved = vec![Vec::new(); ds.households.len()];
     for i in &ds.issues {
-        if i.events.iter().any(|e| e.action == Action::Resolved && period.contains(e.date)) {
-            if let Some(h) = i.household.and_then(|h| ix.look.household(h)) {
-                resolved[h].push(i.id);
-            }
+        if i.events.iter().any(|e| e.action == Action::Resolved && period.contains(e.date))
+            && let Some(h) = i.household.and_then(|h| ix.look.household(h))
+        {
+            resolved[h].push(i.id);
         }
     }
     let facts = Facts { ix, period, overdue, resolved };

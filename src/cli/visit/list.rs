@@ -8,8 +8,10 @@ use crate::model::labels::{Labelled, VisitMethod};
 use crate::report::Index;
 use crate::report::visits::{VisitFilter, visit_table};
 
-/// The detailed visit ledger (走访台账): date, member, household (grid, address, head), method,
-/// summary, topics, problems raised; sorted by date then member.
+/// The detailed visit ledger (走访台账)
+///
+/// Date, member, household (grid, address, head), method, summary, topics, problems raised;
+/// sorted by date then member.
 #[derive(Debug, Args)]
 pub struct ListArgs {
     /// Only visits by this member (id or name)
