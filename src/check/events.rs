@@ -17,6 +17,9 @@ pub fn event_order(ds: &Dataset, out: &mut Vec<Finding>) {
 
 fn one(ds: &Dataset, issue: &Issue, out: &mut Vec<Finding>) {
     let mut status = IssueStatus::Received;
+    // Resolved since it was received or last reopened: feedback may follow, another `resolved`
+    // may not (even after the follow-up closed it).
+    let mut resolved = false;
     let mut summoned: Vec<&str> = Vec::new();
     let mut prev_date = issue.received;
     for (n, e) in issue.events.iter().enumerate() {
@@ -37,21 +40,27 @@ fn one(ds: &Dataset, issue: &Issue, out: &mut Vec<Finding>) {
         }
         prev_date = prev_date.max(e.date);
         match e.action {
-            Action::Feedback if status != IssueStatus::Resolved => {
+            Action::Feedback if !resolved => {
                 possible = false;
                 bad(
                     format!("feedback (回访) on {} before the problem was resolved", e.date),
                     "record a `resolved` event first; feedback follows resolution",
-                )
+                );
             }
-            Action::Resolved if status == IssueStatus::Resolved => bad(
-                format!("resolved again on {} without being reopened", e.date),
-                "add a `reopened` event between the two, or delete one",
-            ),
-            Action::Reopened if !matches!(status, IssueStatus::Resolved | IssueStatus::Closed) => bad(
-                format!("reopened on {} but the problem was not resolved or closed", e.date),
-                "only a resolved or closed problem can be reopened",
-            ),
+            Action::Resolved if resolved => {
+                possible = false;
+                bad(
+                    format!("resolved again on {} without being reopened", e.date),
+                    "add a `reopened` event between the two, or delete one",
+                );
+            }
+            Action::Reopened if !matches!(status, IssueStatus::Resolved | IssueStatus::Closed) => {
+                possible = false;
+                bad(
+                    format!("reopened on {} but the problem was not resolved or closed", e.date),
+                    "only a resolved or closed problem can be reopened",
+                );
+            }
             Action::Report => {
                 if let Some(d) = &e.department
                     && !summoned.contains(&d.as_str())
@@ -76,7 +85,12 @@ fn one(ds: &Dataset, issue: &Issue, out: &mut Vec<Finding>) {
             summoned.extend(e.departments.iter().map(String::as_str));
         }
         if possible {
-            status = status.after(e.action);
+            status = status.after(e);
+            match e.action {
+                Action::Resolved => resolved = true,
+                Action::Reopened => resolved = false,
+                _ => {}
+            }
         }
     }
 }

@@ -108,6 +108,27 @@ events:
 }
 
 #[test]
+fn follow_ups_and_repeated_resolutions() {
+    // Calling again after an unreachable follow-up is normal; resolving again after the
+    // follow-up closed it, without a reopen, is not.
+    let issue = "\
+id: I-1
+title: t
+received: 2022-01-10
+category: water
+events:
+  - {date: 2022-01-10, action: resolved}
+  - {date: 2022-01-11, action: feedback, satisfaction: unreachable}
+  - {date: 2022-01-12, action: feedback, solved: yes, satisfaction: satisfied}
+  - {date: 2022-01-13, action: feedback, solved: yes, satisfaction: satisfied}
+  - {date: 2022-01-14, action: resolved}
+  - {date: 2022-01-15, action: reopened}
+  - {date: 2022-01-16, action: resolved}
+";
+    assert_eq!(codes(&[("issues/I-1.yaml", issue)]), [(Code::EventOrder, 10)]);
+}
+
+#[test]
 fn events_need_their_fields() {
     let issue = "id: I-1\ntitle: t\nreceived: 2022-01-10\ncategory: water\nevents:\n  - {date: 2022-01-10, action: whistle}\n  - {date: 2022-01-11, action: report}\n  - {date: 2022-01-12, action: resolved}\n  - {date: 2022-01-13, action: feedback}\n  - {date: 2022-01-14, action: reopened}\n  - {date: 2022-01-14, action: resolved}\n  - {date: 2022-01-15, action: feedback, satisfaction: unreachable}\n";
     assert_eq!(

@@ -141,11 +141,14 @@ pub enum IssueStatus {
 }
 
 impl IssueStatus {
-    /// The status after one more event: received → in progress → resolved → closed (after
-    /// feedback or close); `reopened` goes back to in progress; `duplicate` closes.
-    pub fn after(self, action: Action) -> IssueStatus {
-        match action {
+    /// The status after one more event: received → in progress → resolved → closed (after a
+    /// follow-up that reached the resident, a close or a duplicate); `reopened` goes back to in
+    /// progress. A follow-up that could not reach the resident (`unreachable`) leaves the problem
+    /// resolved, awaiting another call.
+    pub fn after(self, e: &Event) -> IssueStatus {
+        match e.action {
             Action::Resolved => IssueStatus::Resolved,
+            Action::Feedback if e.satisfaction == Some(Satisfaction::Unreachable) => self,
             Action::Feedback | Action::Closed | Action::Duplicate => IssueStatus::Closed,
             Action::Reopened => IssueStatus::InProgress,
             Action::Dispatched | Action::Whistle | Action::Report | Action::Progress => match self {
@@ -159,7 +162,12 @@ impl IssueStatus {
 impl Issue {
     /// The status its events lead to.
     pub fn status(&self) -> IssueStatus {
-        self.events.iter().fold(IssueStatus::Received, |s, e| s.after(e.action))
+        self.status_on(NaiveDate::MAX)
+    }
+
+    /// The status its events dated on or before `date` lead to.
+    pub fn status_on(&self, date: NaiveDate) -> IssueStatus {
+        self.events.iter().filter(|e| e.date <= date).fold(IssueStatus::Received, |s, e| s.after(e))
     }
 }
 
@@ -168,6 +176,10 @@ mod tests {
     use super::*;
 
     fn issue(actions: &[Action]) -> Issue {
+        issue_with(actions, None)
+    }
+
+    fn issue_with(actions: &[Action], satisfaction: Option<Satisfaction>) -> Issue {
         let date = NaiveDate::from_ymd_opt(2022, 1, 1).unwrap();
         Issue {
             id: Sym(0),
@@ -190,7 +202,7 @@ mod tests {
                     departments: vec![],
                     department: None,
                     solved: None,
-                    satisfaction: None,
+                    satisfaction,
                     line: 1,
                 })
                 .collect(),
@@ -211,5 +223,7 @@ mod tests {
         assert_eq!(issue(&[Resolved, Reopened, Resolved]).status(), IssueStatus::Resolved);
         assert_eq!(issue(&[Duplicate]).status(), IssueStatus::Closed);
         assert_eq!(issue(&[Closed]).status(), IssueStatus::Closed);
+        let unreachable = issue_with(&[Resolved, Feedback], Some(Satisfaction::Unreachable));
+        assert_eq!(unreachable.status(), IssueStatus::Resolved);
     }
 }

@@ -103,8 +103,7 @@ pub fn figures(ix: &Index<'_>, range: &Period) -> Figures {
             f.resolved.add(kind);
         }
         if i.received <= range.to {
-            let status =
-                i.events.iter().filter(|e| e.date <= range.to).fold(IssueStatus::Received, |s, e| s.after(e.action));
+            let status = i.status_on(range.to);
             if !matches!(status, IssueStatus::Resolved | IssueStatus::Closed) {
                 f.open.add(kind);
             }

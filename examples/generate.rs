@@ -1,0 +1,1598 @@
+//! Generates realistic, deterministic data folders for `gov`: a community's grids, party members,
+//! linked households (党员联系户), monthly visit ledgers (走访台账) and residents' problems (诉求)
+//! with their whistle-and-report (吹哨报到) history. Every name, phone number and address is
+//! invented.
+//!
+//! ```text
+//! cargo run --release --example generate -- \
+//!     --scale demo --out examples/xiawo --seed 1 [--force]
+//! ```
+//!
+//! Scales:
+//! - `demo`: 夏窝社区 of 河湾镇, calendar year 2022, reproducing the source report exactly: 282
+//!   members who made visits, 5,420 visits, 623 problems resolved (137 of them from October on),
+//!   520 in-service members registered with the community (双报到).
+//! - `town`: 2,000 members, 30,000 households, 200,000 visits, 6,000 problems, 2023-2025.
+//! - `district`: 10,000 members, 200,000 households, 2,000,000 visits, 60,000 problems, 2023-2025.
+//!
+//! The same seed always gives byte-identical output: the generator carries its own PRNG
+//! (SplitMix64), draws in a fixed order and never iterates a hash map. `--force` replaces an
+//! existing data folder (one holding gov.yaml) at `--out`.
+
+use std::fs::{self, File};
+use std::io::{BufWriter, Write};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use std::time::Instant;
+
+use chrono::{Datelike, Days, NaiveDate};
+
+type Res<T> = Result<T, Box<dyn std::error::Error>>;
+
+const USAGE: &str = "usage: generate --scale demo|town|district --out DIR [--seed N] [--force]";
+const NONE: u32 = u32::MAX;
+
+// ───────────────────────────── PRNG ─────────────────────────────
+
+/// SplitMix64: tiny, fast and fixed forever, so a seed always gives the same folder.
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+        z ^ (z >> 31)
+    }
+    /// Uniform in `0..n`.
+    fn below(&mut self, n: usize) -> usize {
+        ((self.next() as u128 * n as u128) >> 64) as usize
+    }
+    /// Uniform in `lo..=hi`.
+    fn range(&mut self, lo: i64, hi: i64) -> i64 {
+        lo + self.below((hi - lo + 1) as usize) as i64
+    }
+    fn unit(&mut self) -> f64 {
+        (self.next() >> 11) as f64 / (1u64 << 53) as f64
+    }
+    fn chance(&mut self, p: f64) -> bool {
+        self.unit() < p
+    }
+    fn pick<T: Copy>(&mut self, xs: &[T]) -> T {
+        xs[self.below(xs.len())]
+    }
+    /// An index drawn with the given integer weights.
+    fn weighted(&mut self, w: &[u32]) -> usize {
+        let mut x = self.below(w.iter().sum::<u32>() as usize) as u32;
+        for (i, &wi) in w.iter().enumerate() {
+            if x < wi {
+                return i;
+            }
+            x -= wi;
+        }
+        unreachable!("weights sum to more than the draw")
+    }
+    fn shuffle<T>(&mut self, xs: &mut [T]) {
+        for i in (1..xs.len()).rev() {
+            xs.swap(i, self.below(i + 1));
+        }
+    }
+}
+
+/// Splits `total` into parts proportional to `weights` (largest remainder, ties to the earlier).
+fn apportion(total: usize, weights: &[u64]) -> Vec<usize> {
+    let sum = weights.iter().sum::<u64>() as u128;
+    let mut parts: Vec<usize> = weights.iter().map(|&w| (total as u128 * w as u128 / sum) as usize).collect();
+    let mut rest: Vec<(u128, usize)> =
+        weights.iter().enumerate().map(|(i, &w)| (total as u128 * w as u128 % sum, i)).collect();
+    rest.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+    let left = total - parts.iter().sum::<usize>();
+    for &(_, i) in &rest[..left] {
+        parts[i] += 1;
+    }
+    parts
+}
+
+// ───────────────────────────── Scales ─────────────────────────────
+
+#[derive(Clone, Copy)]
+struct Scale {
+    key: &'static str,
+    name: &'static str,
+    town: &'static str,
+    first: NaiveDate,
+    last: NaiveDate,
+    communities: usize,
+    areas: usize,
+    buildings: (i64, i64),
+    households: usize,
+    /// resident, in-service, mobile.
+    members: [usize; 3],
+    /// How many of each kind visit households.
+    visitors: [usize; 3],
+    visits: usize,
+    resolved: usize,
+    open: usize,
+    /// Exactly this many of the resolved problems are resolved on or after this date.
+    late: Option<(NaiveDate, usize)>,
+}
+
+fn date(y: i32, m: u32, d: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(y, m, d).expect("valid date")
+}
+
+fn scale(key: &str) -> Option<Scale> {
+    let three_years = (date(2023, 1, 1), date(2025, 12, 31));
+    Some(match key {
+        "demo" => Scale {
+            key: "demo",
+            name: "夏窝社区",
+            town: "河湾镇",
+            first: date(2022, 1, 1),
+            last: date(2022, 12, 31),
+            communities: 1,
+            areas: 6,
+            buildings: (6, 8),
+            households: 1800,
+            members: [205, 520, 35],
+            visitors: [185, 90, 7],
+            visits: 5420,
+            resolved: 623,
+            open: 57,
+            late: Some((date(2022, 10, 1), 137)),
+        },
+        "town" => Scale {
+            key: "town",
+            name: "河湾镇各社区",
+            town: "河湾镇",
+            first: three_years.0,
+            last: three_years.1,
+            communities: 6,
+            areas: 8,
+            buildings: (10, 14),
+            households: 30_000,
+            members: [600, 1300, 100],
+            visitors: [540, 340, 20],
+            visits: 200_000,
+            resolved: 5_760,
+            open: 240,
+            late: None,
+        },
+        "district" => Scale {
+            key: "district",
+            name: "滨江区各街道社区",
+            town: "滨江区",
+            first: three_years.0,
+            last: three_years.1,
+            communities: 25,
+            areas: 8,
+            buildings: (16, 24),
+            households: 200_000,
+            members: [3000, 6500, 500],
+            visitors: [2700, 1700, 100],
+            visits: 2_000_000,
+            resolved: 57_600,
+            open: 2_400,
+            late: None,
+        },
+        _ => return None,
+    })
+}
+
+// ───────────────────────────── Word lists ─────────────────────────────
+
+/// Surnames with rough weights per thousand people.
+#[rustfmt::skip]
+const SURNAMES: &[(&str, u32)] = &[
+    ("王", 72), ("李", 72), ("张", 68), ("刘", 53), ("陈", 45), ("杨", 31), ("赵", 23), ("黄", 22), ("周", 21),
+    ("吴", 20), ("徐", 17), ("孙", 15), ("胡", 13), ("朱", 13), ("高", 12), ("林", 12), ("何", 12), ("郭", 11),
+    ("马", 11), ("罗", 9), ("梁", 8), ("宋", 7), ("郑", 7), ("谢", 6), ("韩", 6), ("唐", 6), ("冯", 6), ("于", 6),
+    ("董", 5), ("程", 5), ("曹", 5), ("袁", 5), ("邓", 5), ("许", 5), ("傅", 4), ("沈", 4), ("曾", 4), ("彭", 4),
+    ("吕", 4), ("苏", 4), ("卢", 4), ("蒋", 4), ("蔡", 4), ("贾", 3), ("丁", 3), ("魏", 3), ("薛", 3), ("叶", 3),
+    ("余", 3), ("潘", 3), ("杜", 3), ("戴", 2), ("夏", 2), ("钟", 2), ("汪", 2), ("田", 2), ("任", 2), ("姜", 2),
+    ("范", 2), ("方", 2), ("石", 2), ("姚", 2), ("谭", 2), ("廖", 2), ("邹", 2), ("熊", 2), ("金", 2), ("陆", 2),
+    ("郝", 2), ("孔", 2), ("白", 2), ("崔", 2), ("康", 2), ("毛", 2), ("邱", 2), ("秦", 2), ("江", 2), ("史", 2),
+    ("顾", 2), ("侯", 2), ("邵", 2), ("孟", 2), ("龙", 1), ("万", 1), ("段", 1), ("雷", 1), ("钱", 1), ("汤", 1),
+    ("尹", 1), ("常", 1), ("武", 1), ("乔", 1), ("贺", 1), ("龚", 1), ("文", 1),
+];
+#[rustfmt::skip]
+const GIVEN_MALE: &[&str] = &[
+    "伟", "强", "磊", "军", "勇", "杰", "涛", "明", "超", "刚", "平", "辉", "鹏", "华", "飞", "鑫", "波", "斌", "宇",
+    "浩", "凯", "健", "俊", "帆", "旭", "宁", "龙", "林", "国", "建", "志", "文", "海", "永", "德", "成", "荣", "庆",
+    "东", "振", "利", "峰", "晨", "博", "新", "忠", "春", "立",
+];
+#[rustfmt::skip]
+const GIVEN_FEMALE: &[&str] = &[
+    "芳", "娜", "敏", "静", "丽", "艳", "娟", "霞", "秀", "英", "兰", "玲", "红", "梅", "琳", "婷", "雪", "慧", "颖",
+    "洁", "燕", "萍", "凤", "桂", "珍", "琴", "云", "莉", "晶", "倩", "佳", "欣", "怡", "淑", "华", "玉", "春", "月",
+];
+#[rustfmt::skip]
+const PHONE_PREFIXES: &[&str] = &[
+    "130", "131", "132", "133", "135", "136", "137", "138", "139", "150", "151", "152", "153", "155", "156", "157",
+    "158", "159", "166", "173", "176", "177", "180", "181", "182", "183", "185", "186", "187", "188", "189", "191",
+    "198", "199",
+];
+#[rustfmt::skip]
+const COMMUNITIES: &[&str] = &[
+    "夏窝社区", "东关社区", "柳园社区", "北辰社区", "西苑社区", "南湖社区", "新华社区", "光明社区", "建设社区",
+    "青年路社区", "文化社区", "花园社区", "育才社区", "胜利社区", "友谊社区", "和平社区", "工农社区", "红旗社区",
+    "长春社区", "朝阳社区", "滨河社区", "振兴社区", "富民社区", "永安社区", "民主社区", "兴华社区", "康宁社区",
+    "东风社区", "丰收社区", "团结社区",
+];
+#[rustfmt::skip]
+const AREA_PREFIXES: &[&str] = &[
+    "幸福", "阳光", "锦绣", "和平", "翠柳", "金桥", "福泰", "康乐", "润泽", "东方", "绿洲", "华苑", "馨园", "春晖",
+    "怡景", "丽水", "书香", "嘉和", "泰和", "盛世", "万家", "紫荆", "梧桐", "滨河", "朝阳", "新城", "龙湾", "御景",
+    "香樟", "桃源",
+];
+const AREA_SUFFIXES: &[&str] = &["小区", "花园", "家园", "新村", "苑", "里小区", "雅居", "名苑"];
+#[rustfmt::skip]
+const UNITS: &[&str] = &[
+    "区税务局", "市第一人民医院", "河湾镇中心小学", "区人民法院", "区住建局", "国网滨江供电公司", "市自来水公司",
+    "区市场监管局", "区农商银行", "区教育局", "区财政局", "区公安分局", "区卫健委", "区人社局", "区民政局",
+    "区城管局", "市第二中学", "区人民检察院", "区交通运输局", "区文旅局", "区应急管理局", "区自然资源局",
+    "区统计局", "区审计局", "中国移动滨江分公司", "区妇幼保健院", "市实验小学", "区残联", "区总工会", "团区委",
+];
+const DUTIES: &[&str] = &["志愿服务", "卡点值守", "物资保供", "巡逻", "政策宣讲"];
+#[rustfmt::skip]
+const DEPARTMENTS: &[&str] = &[
+    "城管局", "房产中心", "信访局", "供水公司", "供电公司", "供热公司", "燃气公司", "住建局", "民政局", "人社局",
+    "医保局", "司法所", "派出所", "消防救援站", "市场监管局",
+];
+const DISPATCHERS: &[&str] = &["社区居委会", "社区党委", "网格服务站"];
+/// Progress notes for repairs and for problems solved by talking (disputes, welfare, other).
+const PROGRESS_REPAIR: &[&str] = &["已联系责任单位，正在处理", "维修材料已到位，等待施工", "已现场查看，制定维修方案"];
+const PROGRESS_TALK: &[&str] = &["已联系责任单位，正在处理", "已与当事人沟通，正在协调", "已收集相关材料，等待审核"];
+
+// Household tags (bit positions follow the codes below).
+const TAGS: [&str; 8] =
+    ["elderly_alone", "hardship", "dibao", "disability", "key_person", "rental", "minor_care", "vacant"];
+const ELDERLY: u8 = 1;
+const HARDSHIP: u8 = 2;
+const DIBAO: u8 = 4;
+const DISABILITY: u8 = 8;
+const KEY_PERSON: u8 = 16;
+const RENTAL: u8 = 32;
+const MINOR: u8 = 64;
+const VACANT: u8 = 128;
+
+const RED: u8 = 0;
+const YELLOW: u8 = 1;
+const COLORS: [&str; 3] = ["red", "yellow", "green"];
+const KINDS: [&str; 3] = ["resident", "in_service", "mobile"];
+const METHODS: [&str; 5] = ["home", "phone", "wechat", "video", "group"];
+const METHOD_PREFIX: [&str; 5] = ["入户走访，", "电话联系，", "微信联系，", "视频连线，", "集中走访，"];
+
+// Months as bits (bit 0 = January).
+const ALL: u16 = 0xFFF;
+const WINTER: u16 = 0xC07; // Nov-Mar
+const SUMMER: u16 = 0x0E0; // Jun-Aug
+const RAINY: u16 = 0x1F0; // May-Sep
+const MEDICAL: u16 = 0xF01; // Sep-Jan, the resident medical insurance season
+const FESTIVAL: u16 = 0x103; // Spring Festival and Mid-Autumn
+
+/// A visit topic: its name in the `topics` column, what a summary says about it, when it comes up
+/// (month bits, last year-month or 0) and which household tags draw it (0: any household).
+struct Topic {
+    name: &'static str,
+    lines: &'static [&'static str],
+    months: u16,
+    until: u32,
+    tags: u8,
+    weight: u32,
+}
+
+#[rustfmt::skip]
+const TOPICS: &[Topic] = &[
+    Topic { name: "防诈骗", months: ALL, until: 0, tags: 0, weight: 10, lines: &["宣传防范电信网络诈骗知识，提醒不接听陌生来电", "讲解以房养老、保健品等诈骗套路，提醒老人守好钱袋子", "指导下载安装国家反诈中心APP"] },
+    Topic { name: "医保缴费", months: MEDICAL, until: 0, tags: 0, weight: 8, lines: &["提醒按时缴纳城乡居民医保", "讲解医保缴费渠道和报销比例", "帮助老人用手机完成医保缴费"] },
+    Topic { name: "疫情防控", months: ALL, until: 202301, tags: 0, weight: 8, lines: &["宣传疫苗接种政策，登记未接种人员", "询问家庭成员健康状况，提醒做好个人防护", "了解居家人员生活需求，帮助代购生活物资"] },
+    Topic { name: "垃圾分类", months: ALL, until: 0, tags: 0, weight: 5, lines: &["宣传垃圾分类知识，发放分类指南", "提醒按时定点投放生活垃圾"] },
+    Topic { name: "安全用电", months: ALL, until: 0, tags: 0, weight: 6, lines: &["检查家中电线插座，提醒不私拉乱接", "提醒电动车不进楼道、不飞线充电"] },
+    Topic { name: "燃气安全", months: WINTER, until: 0, tags: 0, weight: 6, lines: &["检查燃气管道和报警器，提醒用完关阀", "提醒冬季注意通风，防止一氧化碳中毒"] },
+    Topic { name: "供暖", months: WINTER, until: 0, tags: 0, weight: 7, lines: &["询问冬季供暖情况，室温正常", "询问冬季供暖情况，居民反映暖气不太热", "提醒做好水管防冻"] },
+    Topic { name: "政策宣传", months: ALL, until: 0, tags: 0, weight: 6, lines: &["宣传惠民政策，发放政策明白纸", "讲解高龄津贴申领条件和流程", "宣传城乡居民养老保险政策"] },
+    Topic { name: "防汛", months: SUMMER, until: 0, tags: 0, weight: 6, lines: &["排查房屋漏雨情况，提醒汛期注意安全", "提醒雨天远离河道和低洼地带"] },
+    Topic { name: "征求意见", months: ALL, until: 0, tags: 0, weight: 5, lines: &["征求居民对社区工作的意见建议", "了解居民对物业服务的评价"] },
+    Topic { name: "文明创建", months: ALL, until: 0, tags: 0, weight: 4, lines: &["宣传文明城市创建，倡导文明养犬", "动员居民参加楼道清洁志愿活动"] },
+    Topic { name: "消防安全", months: ALL, until: 0, tags: 0, weight: 4, lines: &["检查楼道杂物，提醒保持消防通道畅通", "讲解家用灭火器使用方法"] },
+    Topic { name: "节日慰问", months: FESTIVAL, until: 0, tags: 0, weight: 6, lines: &["节前走访慰问，送去节日祝福", "送去慰问品，了解节日期间生活安排"] },
+    Topic { name: "养老服务", months: ALL, until: 0, tags: ELDERLY, weight: 30, lines: &["了解老人身体状况，提醒按时服药", "介绍社区助餐点和居家养老服务", "陪老人聊天，了解生活需求", "帮助老人预约家庭医生上门"] },
+    Topic { name: "救助帮扶", months: ALL, until: 0, tags: HARDSHIP | DIBAO, weight: 25, lines: &["了解家庭收入变化，核实低保情况", "送去米面油等慰问品", "协助申请临时救助"] },
+    Topic { name: "出租房管理", months: ALL, until: 0, tags: RENTAL, weight: 20, lines: &["登记租户信息，提醒签订租赁合同", "检查出租屋消防安全"] },
+    Topic { name: "困境儿童关爱", months: ALL, until: 0, tags: MINOR, weight: 25, lines: &["了解孩子学习生活情况", "送去学习用品，联系志愿者辅导功课"] },
+    Topic { name: "残疾人服务", months: ALL, until: 0, tags: DISABILITY, weight: 20, lines: &["了解残疾人两项补贴发放情况", "协助办理残疾证年审"] },
+    Topic { name: "稳控帮扶", months: ALL, until: 0, tags: KEY_PERSON, weight: 30, lines: &["了解近期思想和生活状况，做好稳控帮扶", "耐心倾听诉求，做好解释疏导"] },
+    Topic { name: "空挂户核查", months: ALL, until: 0, tags: VACANT, weight: 40, lines: &["电话联系户主，核实房屋居住情况", "核实空挂户人员信息"] },
+];
+const NO_TOPIC: u8 = u8::MAX;
+
+/// Where a problem is: one flat, one entrance of a building, or a whole compound.
+#[derive(Clone, Copy, PartialEq)]
+enum Scope {
+    Room,
+    Entrance,
+    Area,
+}
+
+const URGENT: usize = 0;
+const NORMAL: usize = 1;
+const COMPLEX: usize = 2;
+const URGENCIES: [&str; 3] = ["urgent", "normal", "complex"];
+
+/// A kind of problem: category, where, urgency, season, the household tags it needs (0: any),
+/// title after the place, description, how it was solved, and the departments a whistle summons.
+struct ProblemKind {
+    cat: &'static str,
+    needs: u8,
+    /// Needs a lift (buildings of 11 floors or more) or a flat on the top floor.
+    lift: bool,
+    top_floor: bool,
+    scope: Scope,
+    urgency: usize,
+    months: u16,
+    title: &'static str,
+    desc: &'static str,
+    note: &'static str,
+    depts: &'static [&'static str],
+}
+
+/// `problem!(category, scope, urgency, months, title, description, resolution, [departments], flag: value...)`.
+macro_rules! problem {
+    ($cat:literal, $scope:ident, $urg:ident, $months:ident, $title:literal, $desc:literal, $note:literal, [$($d:literal),*] $(, $flag:ident: $v:expr)*) => {
+        ProblemKind {
+            $($flag: $v,)*
+            ..ProblemKind {
+                cat: $cat, needs: 0, lift: false, top_floor: false, scope: Scope::$scope, urgency: $urg, months: $months,
+                title: $title, desc: $desc, note: $note, depts: &[$($d),*],
+            }
+        }
+    };
+}
+
+#[rustfmt::skip]
+const PROBLEMS: &[ProblemKind] = &[
+    problem!("heating", Room, NORMAL, WINTER, "暖气不热", "家中暖气温度偏低，室温不到16度，家里有老人孩子", "供热公司上门排气调试，室温恢复正常", ["供热公司"]),
+    problem!("heating", Entrance, URGENT, WINTER, "暖气管道漏水", "楼道暖气管道接口漏水，地面结冰有滑倒风险", "供热公司抢修更换管道接口，漏水已止", ["供热公司"]),
+    problem!("heating", Area, COMPLEX, WINTER, "供暖管网老化温度不达标", "多栋楼住户反映暖气温度普遍偏低，管网老化严重", "供热公司更换老化管段，室温达标", ["供热公司", "住建局"]),
+    problem!("water", Entrance, URGENT, ALL, "突然停水", "整个单元突然停水，事先未接到停水通知", "供水公司抢修爆裂管道，已恢复供水", ["供水公司"]),
+    problem!("water", Room, NORMAL, ALL, "自来水水压低", "用水高峰时段水压不足，热水器无法启动", "供水公司调整二次供水加压设备，水压恢复", ["供水公司"]),
+    problem!("water", Entrance, NORMAL, ALL, "下水管道堵塞返水", "单元下水管道堵塞，一楼住户地漏返水", "物业疏通下水管道，已恢复通畅", ["房产中心"]),
+    problem!("power", Entrance, NORMAL, ALL, "楼道电线老化", "楼道内电线裸露老化，存在触电和火灾隐患", "供电公司更换老化线路", ["供电公司"]),
+    problem!("power", Room, URGENT, ALL, "频繁跳闸停电", "家中频繁跳闸停电，冰箱食物变质", "供电公司检修入户线路，用电恢复正常", ["供电公司"]),
+    problem!("property", Entrance, URGENT, ALL, "电梯故障困人", "电梯运行中突然停止，有住户被困", "维保单位解救被困人员并更换故障部件，电梯经检测恢复运行", ["房产中心", "市场监管局"], lift: true),
+    problem!("property", Area, COMPLEX, ALL, "物业服务不到位", "小区绿化无人修剪，公共区域卫生差，物业人员不足", "社区约谈物业公司，物业制定整改计划并落实", ["房产中心"]),
+    problem!("property", Room, COMPLEX, RAINY, "屋顶漏雨", "顶楼住户屋顶漏雨，墙面发霉", "协调维修资金对屋面做防水处理", ["房产中心", "住建局"], top_floor: true),
+    problem!("property", Entrance, NORMAL, ALL, "单元门禁损坏", "单元门禁损坏无法关闭，外来人员随意进出", "物业更换门禁锁具", []),
+    problem!("sanitation", Area, NORMAL, ALL, "垃圾清运不及时", "垃圾桶满溢，异味大，蚊蝇滋生", "协调环卫部门增加清运频次", ["城管局"]),
+    problem!("sanitation", Entrance, NORMAL, ALL, "楼道杂物堆积", "楼道堆放旧家具和纸箱，影响通行", "组织党员志愿者和物业清理楼道杂物", []),
+    problem!("sanitation", Area, URGENT, ALL, "化粪池外溢", "化粪池外溢污水横流，气味刺鼻", "城管局协调清掏化粪池并消毒", ["城管局"]),
+    problem!("infrastructure", Entrance, NORMAL, ALL, "楼道灯不亮", "楼道感应灯损坏，老人夜间上下楼不便", "已更换楼道灯", []),
+    problem!("infrastructure", Area, COMPLEX, ALL, "路面破损积水", "小区主干道路面坑洼，雨天积水严重", "住建局安排修补路面并疏通雨水管", ["住建局", "城管局"]),
+    problem!("infrastructure", Area, NORMAL, ALL, "路灯损坏", "小区内多盏路灯不亮，夜间出行不安全", "城管局维修更换路灯", ["城管局"]),
+    problem!("dispute", Room, NORMAL, ALL, "邻里噪音纠纷", "楼上住户夜间噪音大，双方多次发生争执", "网格员会同司法所上门调解，双方达成谅解", ["司法所"]),
+    problem!("dispute", Room, COMPLEX, ALL, "楼上漏水引发纠纷", "楼上卫生间漏水导致楼下天花板受损，双方协商未果", "司法所调解达成赔偿协议，楼上已完成防水维修", ["司法所", "房产中心"]),
+    problem!("dispute", Area, NORMAL, ALL, "停车位纠纷", "个别住户长期占用公共车位引发矛盾", "召开居民议事会协商，制定车位使用规则", []),
+    problem!("safety", Entrance, NORMAL, ALL, "电动车楼道充电", "有住户将电动车推入楼道充电，存在火灾隐患", "劝导住户到集中充电桩充电，楼道已清理", ["消防救援站"]),
+    problem!("safety", Room, URGENT, ALL, "燃气异味", "家中闻到燃气异味，担心管道泄漏", "燃气公司上门检测并更换老化胶管", ["燃气公司"]),
+    problem!("safety", Area, NORMAL, ALL, "消防通道被占用", "车辆长期占用消防通道，消防车无法通行", "城管局和消防救援站联合整治，已设置禁停标识", ["消防救援站", "城管局"]),
+    problem!("welfare", Room, NORMAL, ALL, "住户咨询低保申请", "家庭收入下降，咨询低保申请条件和办理流程", "协助准备材料并提交民政部门审核", ["民政局"], needs: HARDSHIP),
+    problem!("welfare", Room, NORMAL, ALL, "高龄津贴未到账", "老人高龄津贴连续两个月未到账", "民政局核实后已补发", ["民政局"], needs: ELDERLY),
+    problem!("welfare", Room, NORMAL, ALL, "独居老人需要助餐服务", "独居老人行动不便，做饭困难", "为老人办理社区助餐服务，每日送餐上门", ["民政局"], needs: ELDERLY),
+    problem!("welfare", Room, NORMAL, ALL, "住户咨询医保报销", "家人住院，咨询医保报销比例和异地就医备案", "医保局工作人员上门讲解并协助办理备案", ["医保局"]),
+    problem!("welfare", Room, NORMAL, ALL, "家庭成员失业求助", "家庭成员失业，希望社区帮助推荐工作", "人社局推荐就业岗位并安排技能培训", ["人社局"]),
+    problem!("other", Area, COMPLEX, ALL, "老旧小区改造进度咨询", "居民关心老旧小区改造何时开工及改造内容", "住建局到社区召开说明会，公布改造计划", ["住建局"]),
+    problem!("other", Area, NORMAL, ALL, "广场舞噪音扰民", "晚间广场舞音响声音过大，影响周边住户休息", "协商调整活动时间和音量", []),
+];
+
+const SOURCES: [&str; 7] = ["visit", "hotline", "walk_in", "wechat", "patrol", "meeting", "other"];
+const SOURCE_WEIGHTS: [u32; 7] = [45, 15, 12, 12, 9, 4, 3];
+
+// ───────────────────────────── Records ─────────────────────────────
+
+struct Grid {
+    id: String,
+    name: String,
+    level: u8,
+    parent: Option<usize>,
+    leader: Option<usize>,
+    number: usize,
+    units: usize,
+    floors: usize,
+}
+
+struct Area {
+    grid: usize,
+    community: usize,
+    index: usize,
+    buildings: Vec<usize>,
+    households: Vec<usize>,
+    visitors: Vec<usize>,
+    active: Vec<usize>,
+    leader: usize,
+}
+
+struct Member {
+    id: String,
+    name: String,
+    kind: usize,
+    area: usize,
+    grid: usize,
+    branch: String,
+    phone: String,
+    unit: Option<&'static str>,
+    registered: Option<NaiveDate>,
+    status: &'static str,
+    roles: Vec<&'static str>,
+    visitor: bool,
+}
+
+struct Household {
+    id: String,
+    area: usize,
+    building: usize,
+    unit: usize,
+    room: usize,
+    head: String,
+    phone: Option<String>,
+    size: Option<u32>,
+    color: u8,
+    tags: u8,
+    contacts: Vec<u32>,
+}
+
+/// One visit row; the summary text is made from these choices when the row is written.
+struct Visit {
+    day: u16,
+    member: u32,
+    household: u32,
+    with: u32,
+    issue: u32,
+    method: u8,
+    topics: [u8; 2],
+    lines: [u8; 2],
+    prefix: bool,
+}
+
+#[derive(Clone)]
+struct Event {
+    day: i64,
+    action: &'static str,
+    by: Option<&'static str>,
+    note: Option<&'static str>,
+    departments: Vec<&'static str>,
+    department: Option<&'static str>,
+    solved: Option<bool>,
+    satisfaction: Option<&'static str>,
+}
+
+impl Event {
+    fn new(day: i64, action: &'static str) -> Event {
+        Event {
+            day,
+            action,
+            by: None,
+            note: None,
+            departments: Vec::new(),
+            department: None,
+            solved: None,
+            satisfaction: None,
+        }
+    }
+}
+
+struct Issue {
+    id: String,
+    received: usize,
+    kind: usize,
+    urgency: usize,
+    source: &'static str,
+    /// The household whose flat, entrance or compound the problem is about.
+    place: usize,
+    household: Option<usize>,
+    grid: usize,
+    recorded_by: usize,
+    events: Vec<Event>,
+}
+
+/// The whole folder in memory, built in a fixed order from one PRNG.
+struct World {
+    s: Scale,
+    days: Vec<String>,
+    yms: Vec<u32>,
+    grids: Vec<Grid>,
+    areas: Vec<Area>,
+    members: Vec<Member>,
+    households: Vec<Household>,
+    visits: Vec<Visit>,
+    issues: Vec<Issue>,
+}
+
+fn width(n: usize) -> usize {
+    n.to_string().len().max(4)
+}
+
+fn cn_number(n: usize) -> String {
+    const D: [&str; 10] = ["", "一", "二", "三", "四", "五", "六", "七", "八", "九"];
+    match n {
+        1..=9 => D[n].into(),
+        10 => "十".into(),
+        11..=19 => format!("十{}", D[n % 10]),
+        _ => format!("{}十{}", D[n / 10], D[n % 10]),
+    }
+}
+
+fn person_name(rng: &mut Rng) -> String {
+    let weights: Vec<u32> = SURNAMES.iter().map(|s| s.1).collect();
+    let mut name = SURNAMES[rng.weighted(&weights)].0.to_string();
+    let pool = if rng.chance(0.5) { GIVEN_MALE } else { GIVEN_FEMALE };
+    name.push_str(rng.pick(pool));
+    if rng.chance(0.7) {
+        name.push_str(rng.pick(pool));
+    }
+    name
+}
+
+fn mobile(rng: &mut Rng) -> String {
+    format!("{}{:08}", rng.pick(PHONE_PREFIXES), rng.below(100_000_000))
+}
+
+// ───────────────────────────── Building the world ─────────────────────────────
+
+impl World {
+    fn new(s: Scale) -> World {
+        let n = (s.last - s.first).num_days() as u64 + 1;
+        let dates: Vec<NaiveDate> = (0..n).map(|d| s.first + Days::new(d)).collect();
+        World {
+            s,
+            days: dates.iter().map(|d| d.to_string()).collect(),
+            yms: dates.iter().map(|d| d.year() as u32 * 100 + d.month()).collect(),
+            grids: Vec::new(),
+            areas: Vec::new(),
+            members: Vec::new(),
+            households: Vec::new(),
+            visits: Vec::new(),
+            issues: Vec::new(),
+        }
+    }
+
+    fn community_name(&self, c: usize) -> &'static str {
+        if self.s.communities == 1 { self.s.name } else { COMMUNITIES[c] }
+    }
+
+    /// Communities (level 1), compounds (level 2) and buildings (level 3).
+    fn build_grids(&mut self, rng: &mut Rng) {
+        let mut names: Vec<String> =
+            AREA_PREFIXES.iter().flat_map(|p| AREA_SUFFIXES.iter().map(move |s| format!("{p}{s}"))).collect();
+        rng.shuffle(&mut names);
+        let grid = |id: String, name: String, level: u8, parent: Option<usize>| Grid {
+            id,
+            name,
+            level,
+            parent,
+            leader: None,
+            number: 0,
+            units: 0,
+            floors: 0,
+        };
+        for c in 0..self.s.communities {
+            let cg = self.grids.len();
+            self.grids.push(grid(format!("G-{:02}", c + 1), self.community_name(c).into(), 1, None));
+            for a in 0..self.s.areas {
+                let ag = self.grids.len();
+                let name = names[self.areas.len()].clone();
+                self.grids.push(grid(format!("G-{:02}-{:02}", c + 1, a + 1), name, 2, Some(cg)));
+                let mut area = Area {
+                    grid: ag,
+                    community: c,
+                    index: a,
+                    buildings: vec![],
+                    households: vec![],
+                    visitors: vec![],
+                    active: vec![],
+                    leader: 0,
+                };
+                for b in 0..rng.range(self.s.buildings.0, self.s.buildings.1) as usize {
+                    area.buildings.push(self.grids.len());
+                    let mut g = grid(
+                        format!("G-{:02}-{:02}-{:02}", c + 1, a + 1, b + 1),
+                        format!("{}号楼", b + 1),
+                        3,
+                        Some(ag),
+                    );
+                    g.number = b + 1;
+                    g.units = rng.range(2, 4) as usize;
+                    g.floors = rng.pick(&[5, 6, 6, 6, 7, 11, 12, 18, 18, 26]);
+                    self.grids.push(g);
+                }
+                self.areas.push(area);
+            }
+        }
+    }
+
+    /// Households fill randomly chosen flats, in proportion to each building's size.
+    fn build_households(&mut self, rng: &mut Rng) {
+        let buildings: Vec<(usize, usize)> =
+            self.areas.iter().enumerate().flat_map(|(a, ar)| ar.buildings.iter().map(move |&g| (a, g))).collect();
+        let caps: Vec<u64> =
+            buildings.iter().map(|&(_, g)| (2 * self.grids[g].units * self.grids[g].floors) as u64).collect();
+        let counts = apportion(self.s.households, &caps);
+        let w = width(self.s.households).max(5);
+        for (i, &(a, g)) in buildings.iter().enumerate() {
+            let (cap, k) = (caps[i] as usize, counts[i]);
+            assert!(k <= cap, "building {} is over-full", self.grids[g].id);
+            let mut flats: Vec<usize> = (0..cap).collect();
+            for j in 0..k {
+                flats.swap(j, j + rng.below(cap - j));
+            }
+            let mut flats = flats[..k].to_vec();
+            flats.sort_unstable();
+            let per_unit = 2 * self.grids[g].floors;
+            for f in flats {
+                let (color, tags) = colour_and_tags(rng);
+                let size = if tags & VACANT != 0 {
+                    None
+                } else if tags & ELDERLY != 0 {
+                    Some(1)
+                } else {
+                    Some([1, 2, 3, 4, 5, 6][rng.weighted(&[8, 30, 32, 18, 8, 4])])
+                };
+                let n = self.households.len();
+                self.areas[a].households.push(n);
+                self.households.push(Household {
+                    id: format!("H{:0w$}", n + 1),
+                    area: a,
+                    building: g,
+                    unit: f / per_unit + 1,
+                    room: (f % per_unit / 2 + 1) * 100 + f % 2 + 1,
+                    head: person_name(rng),
+                    phone: rng.chance(0.97).then(|| mobile(rng)),
+                    size,
+                    color,
+                    tags,
+                    contacts: Vec::new(),
+                });
+            }
+        }
+    }
+
+    /// Members of the three kinds; the visitors are spread over the compounds by households.
+    fn build_members(&mut self, rng: &mut Rng) {
+        let s = self.s;
+        let n_areas = self.areas.len();
+        let per_area: Vec<u64> = self.areas.iter().map(|a| a.households.len() as u64).collect();
+        let quota = apportion(s.visitors.iter().sum(), &per_area);
+        assert!(s.visitors[0] >= n_areas && quota.iter().all(|&q| q >= 1), "every compound needs a resident visitor");
+        let mut pool: Vec<usize> = Vec::new();
+        for (kind, &n) in s.visitors.iter().enumerate() {
+            pool.extend(std::iter::repeat_n(kind, n - if kind == 0 { n_areas } else { 0 }));
+        }
+        rng.shuffle(&mut pool);
+        let mut specs: Vec<(usize, usize, u64, bool)> = Vec::new(); // kind, area, order key, visitor
+        let mut next = pool.into_iter();
+        for (a, &q) in quota.iter().enumerate() {
+            specs.push((0, a, 0, true)); // the compound's grid leader comes first
+            for _ in 1..q {
+                specs.push((next.next().expect("enough visitors"), a, rng.next(), true));
+            }
+        }
+        for kind in 0..3 {
+            for _ in s.visitors[kind]..s.members[kind] {
+                specs.push((kind, rng.below(n_areas), rng.next(), false));
+            }
+        }
+        specs.sort_by_key(|&(kind, area, key, _)| (kind, area, key));
+        let w = width(specs.len());
+        let since = date(2019, 6, 1);
+        for (i, &(kind, a, _, visitor)) in specs.iter().enumerate() {
+            let area = &self.areas[a];
+            let (community, index) = (area.community, area.index);
+            let status = if visitor {
+                "active"
+            } else {
+                match kind {
+                    0 => ["active", "transferred", "inactive", "deceased"][rng.weighted(&[86, 5, 3, 6])],
+                    1 => ["active", "transferred"][rng.weighted(&[98, 2])],
+                    _ => ["active", "inactive"][rng.weighted(&[82, 18])],
+                }
+            };
+            let branch = match kind {
+                0 if s.communities == 1 => format!("第{}党支部", cn_number(index + 1)),
+                0 => format!("{}第{}党支部", self.community_name(community), cn_number(index + 1)),
+                1 => format!("{}网格临时党支部", self.grids[area.grid].name),
+                _ => "流动党员党支部".to_string(),
+            };
+            let registered = (kind == 1).then(|| {
+                let until = if visitor { s.first - Days::new(30) } else { s.last };
+                since + Days::new(rng.below((until - since).num_days() as usize + 1) as u64)
+            });
+            let mut roles = Vec::new();
+            if kind == 1 && rng.chance(0.6) {
+                roles.push(rng.pick(DUTIES));
+                if rng.chance(0.3) {
+                    let second = rng.pick(DUTIES);
+                    if second != roles[0] {
+                        roles.push(second);
+                    }
+                }
+            }
+            self.members.push(Member {
+                id: format!("M{:0w$}", i + 1),
+                name: person_name(rng),
+                kind,
+                area: a,
+                grid: area.grid,
+                branch,
+                phone: mobile(rng),
+                unit: (kind == 1).then(|| rng.pick(UNITS)),
+                registered,
+                status,
+                roles,
+                visitor,
+            });
+        }
+        for (m, member) in self.members.iter().enumerate() {
+            let area = &mut self.areas[member.area];
+            if member.visitor {
+                area.visitors.push(m);
+            }
+            if member.status == "active" {
+                area.active.push(m);
+            }
+        }
+        self.house_residents_and_leaders(rng);
+    }
+
+    /// Resident members live in the buildings; grids get their leaders and members their roles.
+    fn house_residents_and_leaders(&mut self, rng: &mut Rng) {
+        for a in 0..self.areas.len() {
+            let residents: Vec<usize> =
+                self.members.iter().enumerate().filter(|(_, m)| m.kind == 0 && m.area == a).map(|(i, _)| i).collect();
+            let mut buildings = self.areas[a].buildings.clone();
+            rng.shuffle(&mut buildings);
+            for (j, &m) in residents.iter().enumerate() {
+                self.members[m].grid = buildings[j % buildings.len()];
+            }
+            let active_res: Vec<usize> =
+                residents.iter().copied().filter(|&m| self.members[m].status == "active").collect();
+            let leader =
+                *self.areas[a].visitors.iter().find(|&&m| self.members[m].kind == 0).expect("a resident visitor");
+            self.areas[a].leader = leader;
+            self.grids[self.areas[a].grid].leader = Some(leader);
+            self.members[leader].roles.insert(0, "网格长");
+            for (bi, &g) in self.areas[a].buildings.clone().iter().enumerate() {
+                let living: Vec<usize> = active_res.iter().copied().filter(|&m| self.members[m].grid == g).collect();
+                let chosen = living
+                    .iter()
+                    .copied()
+                    .find(|&m| self.members[m].visitor)
+                    .or(living.first().copied())
+                    .unwrap_or(active_res[bi % active_res.len()]);
+                self.grids[g].leader = Some(chosen);
+                if !self.members[chosen].roles.contains(&"楼栋长") {
+                    self.members[chosen].roles.push("楼栋长");
+                }
+            }
+            for &m in &self.areas[a].visitors {
+                let member = &mut self.members[m];
+                if member.kind == 0 && m != leader && rng.chance(0.2) {
+                    member.roles.push(if rng.chance(0.6) { "网格员" } else { "党小组长" });
+                }
+            }
+        }
+        for c in 0..self.s.communities {
+            let first = &self.areas[c * self.s.areas];
+            let secretary = first
+                .visitors
+                .iter()
+                .copied()
+                .find(|&m| self.members[m].kind == 0 && m != first.leader)
+                .unwrap_or(first.leader);
+            let community_grid = self.grids[first.grid].parent.expect("a compound's community");
+            self.grids[community_grid].leader = Some(secretary);
+            self.members[secretary].roles.insert(0, "社区党委书记");
+        }
+    }
+
+    /// Every visitor gets households of their own compound (so each has at least one); red
+    /// households get two or three contacts.
+    fn link_contacts(&mut self, rng: &mut Rng) {
+        for a in 0..self.areas.len() {
+            let mut vis = self.areas[a].visitors.clone();
+            rng.shuffle(&mut vis);
+            let hs = &self.areas[a].households;
+            assert!(hs.len() >= vis.len(), "more visitors than households in a compound");
+            for (i, &h) in hs.iter().enumerate() {
+                let want = match self.households[h].color {
+                    RED => rng.range(2, 3) as usize,
+                    YELLOW => 1 + rng.chance(0.4) as usize,
+                    _ => 1 + rng.chance(0.2) as usize,
+                }
+                .min(vis.len());
+                let contacts = &mut self.households[h].contacts;
+                contacts.push(vis[i % vis.len()] as u32);
+                while contacts.len() < want {
+                    let c = rng.pick(&vis) as u32;
+                    if !contacts.contains(&c) {
+                        contacts.push(c);
+                    }
+                }
+            }
+        }
+    }
+
+    /// Exactly `s.visits` visits: one per household at least, the rest by colour; each
+    /// household's visits are spread over the period at roughly even intervals on distinct days.
+    fn schedule_visits(&mut self, rng: &mut Rng) {
+        let (n, h) = (self.s.visits, self.households.len());
+        assert!(n >= h, "fewer visits than households");
+        let weights: Vec<u64> = self
+            .households
+            .iter()
+            .map(|hh| {
+                if hh.tags & VACANT != 0 {
+                    30
+                } else {
+                    [2000u64, 400, 100][hh.color as usize] * (80 + rng.below(41) as u64) / 100
+                }
+            })
+            .collect();
+        let extra = apportion(n - h, &weights);
+        let days = self.days.len() as i64;
+        self.visits.reserve(n);
+        for (hi, &more) in extra.iter().enumerate() {
+            let k = 1 + more as i64;
+            assert!(k <= days, "more visits than days for one household");
+            let step = days as f64 / k as f64;
+            let mut prev = -1;
+            for i in 0..k {
+                let d = (((i as f64 + rng.unit()) * step) as i64).min(days - (k - i)).max(prev + 1);
+                prev = d;
+                let v = self.one_visit(rng, hi, d as usize);
+                self.visits.push(v);
+            }
+        }
+    }
+
+    fn one_visit(&self, rng: &mut Rng, h: usize, day: usize) -> Visit {
+        let hh = &self.households[h];
+        let member =
+            if hh.contacts.len() == 1 || rng.chance(0.7) { hh.contacts[0] } else { rng.pick(&hh.contacts[1..]) };
+        let method = if hh.tags & VACANT != 0 {
+            1 + rng.weighted(&[70, 30])
+        } else {
+            rng.weighted(&[[60, 20, 12, 3, 5], [45, 30, 17, 3, 5], [35, 35, 22, 3, 5]][hh.color as usize])
+        };
+        let mut with = NONE;
+        let p_with = if hh.tags & KEY_PERSON != 0 { 0.5 } else { 0.12 };
+        if (method == 0 || method == 4) && rng.chance(p_with) {
+            let c = rng.pick(&self.areas[hh.area].active) as u32;
+            if c != member {
+                with = c;
+            }
+        }
+        let (topics, lines) = choose_topics(rng, hh.tags, self.yms[day]);
+        Visit {
+            day: day as u16,
+            member,
+            household: h as u32,
+            with,
+            issue: NONE,
+            method: method as u8,
+            topics,
+            lines,
+            prefix: rng.chance(0.5),
+        }
+    }
+
+    /// A visitor whose households' visits all went to other contacts takes one over.
+    fn every_visitor_visits(&mut self) {
+        let mut count = vec![0u32; self.members.len()];
+        let mut by_household: Vec<Vec<u32>> = vec![Vec::new(); self.households.len()];
+        for (i, v) in self.visits.iter().enumerate() {
+            count[v.member as usize] += 1;
+            by_household[v.household as usize].push(i as u32);
+        }
+        let mut linked: Vec<Vec<usize>> = vec![Vec::new(); self.members.len()];
+        for (h, hh) in self.households.iter().enumerate() {
+            hh.contacts.iter().for_each(|&c| linked[c as usize].push(h));
+        }
+        for m in 0..self.members.len() {
+            if !self.members[m].visitor || count[m] > 0 {
+                continue;
+            }
+            let visit = linked[m]
+                .iter()
+                .flat_map(|&h| by_household[h].iter().copied())
+                .find(|&v| count[self.visits[v as usize].member as usize] >= 2);
+            let v = &mut self.visits[visit.expect("a visit to take over") as usize];
+            count[v.member as usize] -= 1;
+            count[m] += 1;
+            v.member = m as u32;
+            if v.with == m as u32 {
+                v.with = NONE;
+            }
+        }
+    }
+
+    /// Resolved problems (their last resolution dated in the right bucket), then open ones.
+    fn build_issues(&mut self, rng: &mut Rng) {
+        let days = self.days.len() as i64;
+        let mut by_day: Vec<Vec<u32>> = vec![Vec::new(); days as usize];
+        for (i, v) in self.visits.iter().enumerate() {
+            by_day[v.day as usize].push(i as u32);
+        }
+        let buckets = match self.s.late {
+            Some((from, n)) => {
+                let cut = (from - self.s.first).num_days();
+                vec![(0, cut - 1, self.s.resolved - n), (cut, days - 1, n)]
+            }
+            None => vec![(0, days - 1, self.s.resolved)],
+        };
+        for (lo, hi, n) in buckets {
+            for _ in 0..n {
+                let issue = self.resolved_issue(rng, lo, hi, &by_day);
+                self.issues.push(issue);
+            }
+        }
+        for _ in 0..self.s.open {
+            let issue = self.open_issue(rng, &by_day);
+            self.issues.push(issue);
+        }
+        self.number_issues();
+    }
+
+    fn resolved_issue(&mut self, rng: &mut Rng, lo: i64, hi: i64, by_day: &[Vec<u32>]) -> Issue {
+        loop {
+            let (kind, urgency) = pick_problem(rng);
+            let events = timeline(rng, &PROBLEMS[kind], urgency, true);
+            let resolved: Vec<i64> = events.iter().filter(|e| e.action == "resolved").map(|e| e.day).collect();
+            let (first, last) = (resolved[0], *resolved.last().unwrap());
+            let earliest = last.max(lo + last - first);
+            if earliest > hi {
+                continue;
+            }
+            let received = (rng.range(earliest, hi) - last) as usize;
+            if in_season(&PROBLEMS[kind], self.yms[received]) {
+                return self.place_issue(rng, kind, urgency, received, events, by_day);
+            }
+        }
+    }
+
+    /// Still open at the end: mostly received in the last weeks, with no resolution yet.
+    fn open_issue(&mut self, rng: &mut Rng, by_day: &[Vec<u32>]) -> Issue {
+        loop {
+            let (kind, urgency) = pick_problem(rng);
+            let mut events = timeline(rng, &PROBLEMS[kind], urgency, false);
+            if rng.chance(0.12) {
+                events.clear(); // received, not yet dispatched
+            }
+            let u = rng.unit();
+            let back = ((u * u * 120.0) as usize).min(self.days.len() - 1);
+            let received = self.days.len() - 1 - back;
+            if in_season(&PROBLEMS[kind], self.yms[received]) {
+                return self.place_issue(rng, kind, urgency, received, events, by_day);
+            }
+        }
+    }
+
+    /// Where the problem came from and whom it concerns; a problem raised on a visit is linked to
+    /// that visit (same household, same day).
+    fn place_issue(
+        &mut self,
+        rng: &mut Rng,
+        kind: usize,
+        urgency: usize,
+        received: usize,
+        mut events: Vec<Event>,
+        by_day: &[Vec<u32>],
+    ) -> Issue {
+        let k = &PROBLEMS[kind];
+        let mut source = SOURCES[rng.weighted(&SOURCE_WEIGHTS)];
+        let visit = if source == "visit" { self.free_visit(rng, &by_day[received], k) } else { None };
+        if source == "visit" && visit.is_none() {
+            source = "hotline";
+        }
+        if k.scope == Scope::Room && matches!(source, "patrol" | "meeting" | "other") {
+            source = "walk_in";
+        }
+        let place = match visit {
+            Some(v) => self.visits[v].household as usize,
+            None => loop {
+                let h = rng.below(self.households.len());
+                if self.fits(h, k) {
+                    break h;
+                }
+            },
+        };
+        let hh = &self.households[place];
+        let grid = if k.scope == Scope::Area { self.areas[hh.area].grid } else { hh.building };
+        let recorded_by = visit.map_or(self.areas[hh.area].leader, |v| self.visits[v].member as usize);
+        if let Some(v) = visit {
+            self.visits[v].issue = self.issues.len() as u32;
+        }
+        let last_day = self.days.len() as i64 - 1;
+        events.retain(|e| e.day + received as i64 <= last_day);
+        events.iter_mut().for_each(|e| e.day += received as i64);
+        let resident = matches!(source, "visit" | "hotline" | "walk_in" | "wechat");
+        Issue {
+            id: String::new(),
+            received,
+            kind,
+            urgency,
+            source,
+            place,
+            household: resident.then_some(place),
+            grid,
+            recorded_by,
+            events,
+        }
+    }
+
+    /// Can this household raise this kind of problem (tags, lift, top floor)?
+    fn fits(&self, h: usize, k: &ProblemKind) -> bool {
+        let hh = &self.households[h];
+        let floors = self.grids[hh.building].floors;
+        hh.tags & VACANT == 0
+            && (k.needs == 0 || hh.tags & k.needs != 0)
+            && (!k.lift || floors >= 11)
+            && (!k.top_floor || hh.room / 100 == floors)
+    }
+
+    fn free_visit(&self, rng: &mut Rng, candidates: &[u32], k: &ProblemKind) -> Option<usize> {
+        if candidates.is_empty() {
+            return None;
+        }
+        let start = rng.below(candidates.len());
+        (0..candidates.len()).map(|j| candidates[(start + j) % candidates.len()] as usize).find(|&v| {
+            let visit = &self.visits[v];
+            visit.issue == NONE && self.fits(visit.household as usize, k)
+        })
+    }
+
+    /// Ids `I-YYYY-NNNN` in order of receipt within each year (five digits past 9,999 a year).
+    fn number_issues(&mut self) {
+        let mut order: Vec<usize> = (0..self.issues.len()).collect();
+        order.sort_by_key(|&i| (self.issues[i].received, i));
+        let year = |d: usize| self.yms[d] / 100;
+        let mut per_year = std::collections::BTreeMap::new();
+        order.iter().for_each(|&i| *per_year.entry(year(self.issues[i].received)).or_insert(0usize) += 1);
+        let w = if per_year.values().all(|&n| n <= 9999) { 4 } else { 5 };
+        let (mut cur, mut seq) = (0, 0);
+        for i in order {
+            let y = year(self.issues[i].received);
+            if y != cur {
+                (cur, seq) = (y, 0);
+            }
+            seq += 1;
+            self.issues[i].id = format!("I-{y}-{seq:0w$}");
+        }
+    }
+}
+
+fn colour_and_tags(rng: &mut Rng) -> (u8, u8) {
+    let color = rng.weighted(&[10, 25, 65]) as u8;
+    let tags = match color {
+        RED => {
+            const RED_TAGS: [u8; 6] = [ELDERLY, HARDSHIP, DIBAO, DISABILITY, KEY_PERSON, MINOR];
+            let mut t = RED_TAGS[rng.weighted(&[35, 20, 10, 15, 12, 8])];
+            if t & (HARDSHIP | MINOR) != 0 && rng.chance(0.6) {
+                t |= DIBAO;
+            }
+            if rng.chance(0.2) {
+                t |= RED_TAGS[rng.weighted(&[0, 20, 10, 30, 0, 0])];
+            }
+            t
+        }
+        YELLOW => [0, RENTAL, DIBAO, DISABILITY, HARDSHIP][rng.weighted(&[30, 32, 14, 14, 10])],
+        _ => [0, RENTAL, VACANT][rng.weighted(&[85, 10, 5])],
+    };
+    (color, tags)
+}
+
+fn choose_topics(rng: &mut Rng, tags: u8, ym: u32) -> ([u8; 2], [u8; 2]) {
+    let month_bit = 1u16 << (ym % 100 - 1);
+    let mut w: Vec<u32> = TOPICS
+        .iter()
+        .map(|t| {
+            let when = t.months & month_bit != 0 && (t.until == 0 || ym <= t.until);
+            let whom = t.tags == 0 || t.tags & tags != 0;
+            if when && whom { t.weight } else { 0 }
+        })
+        .collect();
+    let first = rng.weighted(&w);
+    let mut topics = [first as u8, NO_TOPIC];
+    let mut lines = [rng.below(TOPICS[first].lines.len()) as u8, 0];
+    w[first] = 0;
+    if rng.chance(0.35) && w.iter().any(|&x| x > 0) {
+        let second = rng.weighted(&w);
+        topics[1] = second as u8;
+        lines[1] = rng.below(TOPICS[second].lines.len()) as u8;
+    }
+    (topics, lines)
+}
+
+fn pick_problem(rng: &mut Rng) -> (usize, usize) {
+    let kind = rng.below(PROBLEMS.len());
+    let urgency = match PROBLEMS[kind].urgency {
+        NORMAL if rng.chance(0.08) => COMPLEX,
+        u => u,
+    };
+    (kind, urgency)
+}
+
+fn in_season(k: &ProblemKind, ym: u32) -> bool {
+    k.months & (1 << (ym % 100 - 1)) != 0
+}
+
+/// A problem's events in days after receipt: dispatch, perhaps a whistle with the departments'
+/// reports and progress; if `resolve`, the resolution, the follow-up call and now and then a
+/// reopening after an unsatisfied resident.
+fn timeline(rng: &mut Rng, k: &ProblemKind, urgency: usize, resolve: bool) -> Vec<Event> {
+    let mut ev = Vec::new();
+    let dispatched = if urgency == URGENT { 0 } else { rng.range(0, 1) };
+    ev.push(Event { by: Some(rng.pick(DISPATCHERS)), ..Event::new(dispatched, "dispatched") });
+    let mut t = dispatched;
+    if !k.depts.is_empty() && rng.chance([0.3, 0.12, 0.65][urgency]) {
+        t += if urgency == URGENT { 0 } else { rng.range(0, 2) };
+        let summoned = k.depts[..if k.depts.len() > 1 && rng.chance(0.6) { 2 } else { 1 }].to_vec();
+        let mut reports: Vec<(i64, &'static str)> = Vec::new();
+        for &d in &summoned {
+            if rng.chance(0.93) {
+                reports.push((t + rng.range(0, 2), d));
+            }
+        }
+        reports.sort();
+        ev.push(Event {
+            departments: summoned,
+            note: Some("社区吹哨，召集相关部门现场会商"),
+            ..Event::new(t, "whistle")
+        });
+        for (d, dept) in reports {
+            ev.push(Event { department: Some(dept), ..Event::new(d, "report") });
+            t = t.max(d);
+        }
+    }
+    if rng.chance(if urgency == COMPLEX { 0.7 } else { 0.2 }) {
+        t += rng.range(1, 3);
+        let notes = if matches!(k.cat, "dispute" | "welfare" | "other") { PROGRESS_TALK } else { PROGRESS_REPAIR };
+        ev.push(Event { note: Some(rng.pick(notes)), ..Event::new(t, "progress") });
+    }
+    if !resolve {
+        return ev;
+    }
+    let due = [1, 7, 15][urgency];
+    let took = if rng.chance(0.9) { rng.range(0, due) } else { rng.range(due + 1, due * 2 + 2) };
+    t = t.max(dispatched + took);
+    ev.push(Event { note: Some(k.note), ..Event::new(t, "resolved") });
+    if rng.chance(0.04) {
+        return ev; // not yet called back
+    }
+    t += rng.range(1, 4);
+    let satisfaction = ["satisfied", "basic", "unsatisfied", "unreachable"][rng.weighted(&[80, 11, 5, 4])];
+    let solved = match satisfaction {
+        "unreachable" => None,
+        "unsatisfied" => Some(rng.chance(0.3)),
+        "basic" => Some(rng.chance(0.9)),
+        _ => Some(true),
+    };
+    let note = (satisfaction == "unreachable").then_some("三次电话回访均未接通");
+    ev.push(Event { solved, satisfaction: Some(satisfaction), note, ..Event::new(t, "feedback") });
+    if solved == Some(false) && rng.chance(0.7) {
+        t += rng.range(0, 2);
+        ev.push(Event {
+            note: Some("居民反映问题仍未解决，重新派单办理"), ..Event::new(t, "reopened")
+        });
+        t += rng.range(1, 3);
+        ev.push(Event { note: Some("责任单位再次到现场处置"), ..Event::new(t, "progress") });
+        t += rng.range(1, 5);
+        ev.push(Event { note: Some(k.note), ..Event::new(t, "resolved") });
+        t += rng.range(1, 3);
+        let satisfaction = ["satisfied", "basic"][rng.weighted(&[70, 30])];
+        ev.push(Event { solved: Some(true), satisfaction: Some(satisfaction), ..Event::new(t, "feedback") });
+    }
+    ev
+}
+
+// ───────────────────────────── Figures ─────────────────────────────
+
+/// The report's headline figures, counted over the whole period.
+struct Figures {
+    visiting_members: usize,
+    visits: usize,
+    resolved: usize,
+    late: usize,
+    in_service_registered: usize,
+}
+
+/// The status an issue's events lead to, as `gov` computes it.
+fn final_status(events: &[Event]) -> &'static str {
+    events.iter().fold("received", |s, e| match e.action {
+        "resolved" => "resolved",
+        "feedback" | "closed" | "duplicate" => "closed",
+        "reopened" => "in_progress",
+        _ if s == "received" => "in_progress",
+        _ => s,
+    })
+}
+
+impl World {
+    fn figures(&self) -> Figures {
+        let mut seen = vec![false; self.members.len()];
+        self.visits.iter().for_each(|v| seen[v.member as usize] = true);
+        let cut = self.s.late.map_or(usize::MAX, |(d, _)| (d - self.s.first).num_days() as usize);
+        let resolved: Vec<&Issue> = self
+            .issues
+            .iter()
+            .filter(|i| {
+                i.events.iter().any(|e| e.action == "resolved")
+                    && matches!(final_status(&i.events), "resolved" | "closed")
+            })
+            .collect();
+        let late = resolved
+            .iter()
+            .filter(|i| i.events.iter().rev().find(|e| e.action == "resolved").is_some_and(|e| e.day as usize >= cut))
+            .count();
+        let registered_by = self.s.last;
+        Figures {
+            visiting_members: seen.iter().filter(|&&s| s).count(),
+            visits: self.visits.len(),
+            resolved: resolved.len(),
+            late,
+            in_service_registered: self
+                .members
+                .iter()
+                .filter(|m| m.kind == 1 && m.registered.is_some_and(|d| d <= registered_by))
+                .count(),
+        }
+    }
+}
+
+// ───────────────────────────── Writing ─────────────────────────────
+
+/// A CSV cell: quoted only when it must be.
+fn cell(s: &str) -> std::borrow::Cow<'_, str> {
+    if s.contains([',', '"', '\n', '\r']) { format!("\"{}\"", s.replace('"', "\"\"")).into() } else { s.into() }
+}
+
+fn create(path: &Path) -> Res<BufWriter<File>> {
+    Ok(BufWriter::with_capacity(1 << 16, File::create(path)?))
+}
+
+impl World {
+    fn write(&self, out: &Path, seed: u64) -> Res<()> {
+        fs::create_dir_all(out.join("visits"))?;
+        fs::create_dir_all(out.join("issues"))?;
+        self.write_settings(out)?;
+        self.write_readme(out, seed)?;
+        self.write_grids(out)?;
+        self.write_members(out)?;
+        self.write_households(out)?;
+        self.write_visits(out)?;
+        self.write_issues(out)
+    }
+
+    fn write_settings(&self, out: &Path) -> Res<()> {
+        let mut w = create(&out.join("gov.yaml"))?;
+        writeln!(
+            w,
+            "# {} 党员联系户数据：虚构示例，由 examples/generate.rs 生成（--scale {}）",
+            self.s.name, self.s.key
+        )?;
+        writeln!(w, "name: {}\ntown: {}\nlang: zh", self.s.name, self.s.town)?;
+        writeln!(w, "visit_interval_days:\n  red: 7\n  yellow: 14\n  green: 30")?;
+        writeln!(w, "issue_due_days:\n  urgent: 1\n  normal: 7\n  complex: 15")?;
+        writeln!(w, "departments:")?;
+        for d in DEPARTMENTS {
+            writeln!(w, "  - {d}")?;
+        }
+        Ok(w.flush()?)
+    }
+
+    fn write_readme(&self, out: &Path, seed: u64) -> Res<()> {
+        let mut w = create(&out.join("README.md"))?;
+        writeln!(w, "# {}（虚构示例数据）\n", self.s.name)?;
+        writeln!(w, "本文件夹的全部姓名、电话、地址均为虚构，由 `examples/generate.rs` 生成：\n")?;
+        writeln!(w, "    cargo run --release --example generate -- --scale {} --out DIR --seed {seed}\n", self.s.key)?;
+        writeln!(
+            w,
+            "All names, phone numbers and addresses here are invented. Period: {} to {}.",
+            self.days[0],
+            self.days[self.days.len() - 1]
+        )?;
+        Ok(w.flush()?)
+    }
+
+    fn write_grids(&self, out: &Path) -> Res<()> {
+        let mut w = create(&out.join("grids.csv"))?;
+        writeln!(w, "id,name,level,parent,leader")?;
+        for g in &self.grids {
+            let parent = g.parent.map_or("", |p| self.grids[p].id.as_str());
+            let leader = g.leader.map_or("", |m| self.members[m].id.as_str());
+            writeln!(w, "{},{},{},{},{}", g.id, cell(&g.name), g.level, parent, leader)?;
+        }
+        Ok(w.flush()?)
+    }
+
+    fn write_members(&self, out: &Path) -> Res<()> {
+        let mut w = create(&out.join("members.csv"))?;
+        writeln!(w, "id,name,kind,branch,grid,phone,unit,registered,status,roles")?;
+        for m in &self.members {
+            let registered = m.registered.map(|d| d.to_string()).unwrap_or_default();
+            writeln!(
+                w,
+                "{},{},{},{},{},{},{},{},{},{}",
+                m.id,
+                cell(&m.name),
+                KINDS[m.kind],
+                cell(&m.branch),
+                self.grids[m.grid].id,
+                m.phone,
+                m.unit.unwrap_or(""),
+                registered,
+                m.status,
+                m.roles.join(";")
+            )?;
+        }
+        Ok(w.flush()?)
+    }
+
+    fn address(&self, h: &Household) -> String {
+        let b = &self.grids[h.building];
+        format!("{}{}号楼{}单元{}室", self.grids[self.areas[h.area].grid].name, b.number, h.unit, h.room)
+    }
+
+    fn write_households(&self, out: &Path) -> Res<()> {
+        let mut w = create(&out.join("households.csv"))?;
+        writeln!(w, "id,address,grid,head,phone,size,color,tags,contacts")?;
+        for h in &self.households {
+            let tags: Vec<&str> = (0..8).filter(|b| h.tags & (1 << b) != 0).map(|b| TAGS[b]).collect();
+            let contacts: Vec<&str> = h.contacts.iter().map(|&c| self.members[c as usize].id.as_str()).collect();
+            let size = h.size.map(|s| s.to_string()).unwrap_or_default();
+            writeln!(
+                w,
+                "{},{},{},{},{},{},{},{},{}",
+                h.id,
+                cell(&self.address(h)),
+                self.grids[h.building].id,
+                cell(&h.head),
+                h.phone.as_deref().unwrap_or(""),
+                size,
+                COLORS[h.color as usize],
+                tags.join(";"),
+                contacts.join(";")
+            )?;
+        }
+        Ok(w.flush()?)
+    }
+
+    /// One file per month, rows by date then household.
+    fn write_visits(&self, out: &Path) -> Res<()> {
+        let mut months: Vec<u32> = self.yms.clone();
+        months.dedup();
+        let month_index = |ym: u32| months.binary_search(&ym).expect("a month of the period");
+        let mut by_month: Vec<Vec<u32>> = vec![Vec::new(); months.len()];
+        for (i, v) in self.visits.iter().enumerate() {
+            by_month[month_index(self.yms[v.day as usize])].push(i as u32);
+        }
+        let mut summary = String::new();
+        for (m, rows) in by_month.iter_mut().enumerate() {
+            rows.sort_unstable_by_key(|&i| (self.visits[i as usize].day, self.visits[i as usize].household));
+            let mut w = create(&out.join("visits").join(format!("{}-{:02}.csv", months[m] / 100, months[m] % 100)))?;
+            writeln!(w, "date,member,household,method,summary,topics,with,issues")?;
+            for &i in rows.iter() {
+                let v = &self.visits[i as usize];
+                summary.clear();
+                self.summary(v, &mut summary);
+                let (topics, sep, more) = match (v.issue, v.topics[1]) {
+                    (i, _) if i != NONE => ("诉求收集", "", ""),
+                    (_, NO_TOPIC) => (TOPICS[v.topics[0] as usize].name, "", ""),
+                    (_, t) => (TOPICS[v.topics[0] as usize].name, ";", TOPICS[t as usize].name),
+                };
+                let with = if v.with == NONE { "" } else { self.members[v.with as usize].id.as_str() };
+                let issue = if v.issue == NONE { "" } else { self.issues[v.issue as usize].id.as_str() };
+                writeln!(
+                    w,
+                    "{},{},{},{},{},{topics}{sep}{more},{with},{issue}",
+                    self.days[v.day as usize],
+                    self.members[v.member as usize].id,
+                    self.households[v.household as usize].id,
+                    METHODS[v.method as usize],
+                    cell(&summary)
+                )?;
+            }
+            w.flush()?;
+        }
+        Ok(())
+    }
+
+    fn summary(&self, v: &Visit, out: &mut String) {
+        if v.prefix || v.issue != NONE {
+            out.push_str(METHOD_PREFIX[v.method as usize]);
+        }
+        if v.issue != NONE {
+            let issue = &self.issues[v.issue as usize];
+            out.push_str("居民反映");
+            out.push_str(&self.title(issue));
+            out.push_str("，已登记并上报社区");
+            return;
+        }
+        out.push_str(TOPICS[v.topics[0] as usize].lines[v.lines[0] as usize]);
+        if v.topics[1] != NO_TOPIC {
+            out.push('；');
+            out.push_str(TOPICS[v.topics[1] as usize].lines[v.lines[1] as usize]);
+        }
+    }
+
+    fn title(&self, issue: &Issue) -> String {
+        let k = &PROBLEMS[issue.kind];
+        let h = &self.households[issue.place];
+        let b = self.grids[h.building].number;
+        match k.scope {
+            Scope::Room => format!("{b}号楼{}单元{}室{}", h.unit, h.room, k.title),
+            Scope::Entrance => format!("{b}号楼{}单元{}", h.unit, k.title),
+            Scope::Area => format!("{}{}", self.grids[self.areas[h.area].grid].name, k.title),
+        }
+    }
+
+    fn write_issues(&self, out: &Path) -> Res<()> {
+        let mut year_dirs = std::collections::BTreeSet::new();
+        let mut text = String::new();
+        for issue in &self.issues {
+            let year = self.yms[issue.received] / 100;
+            let dir = out.join("issues").join(year.to_string());
+            if year_dirs.insert(year) {
+                fs::create_dir_all(&dir)?;
+            }
+            text.clear();
+            self.issue_yaml(issue, &mut text);
+            fs::write(dir.join(format!("{}.yaml", issue.id)), &text)?;
+        }
+        Ok(())
+    }
+
+    fn issue_yaml(&self, issue: &Issue, s: &mut String) {
+        use std::fmt::Write as _;
+        let k = &PROBLEMS[issue.kind];
+        let said = match issue.source {
+            "visit" => "走访时居民反映",
+            "patrol" => "网格员巡查发现",
+            "meeting" => "居民议事会上提出",
+            "other" => "",
+            _ => "居民反映",
+        };
+        let _ = writeln!(s, "id: {}\ntitle: {}\nreceived: {}", issue.id, self.title(issue), self.days[issue.received]);
+        let _ = writeln!(s, "category: {}\nurgency: {}\nsource: {}", k.cat, URGENCIES[issue.urgency], issue.source);
+        let _ = writeln!(s, "grid: {}", self.grids[issue.grid].id);
+        if let Some(h) = issue.household {
+            let _ = writeln!(s, "household: {}", self.households[h].id);
+        }
+        let _ = writeln!(s, "recorded_by: {}\ndescription: {said}{}", self.members[issue.recorded_by].id, k.desc);
+        if issue.events.is_empty() {
+            return;
+        }
+        s.push_str("events:\n");
+        for e in &issue.events {
+            let _ = writeln!(s, "  - date: {}\n    action: {}", self.days[e.day as usize], e.action);
+            if let Some(by) = e.by {
+                let _ = writeln!(s, "    by: {by}");
+            }
+            if !e.departments.is_empty() {
+                let _ = writeln!(s, "    departments: [{}]", e.departments.join(", "));
+            }
+            if let Some(d) = e.department {
+                let _ = writeln!(s, "    department: {d}");
+            }
+            if let Some(solved) = e.solved {
+                let _ = writeln!(s, "    solved: {solved}");
+            }
+            if let Some(sat) = e.satisfaction {
+                let _ = writeln!(s, "    satisfaction: {sat}");
+            }
+            if let Some(note) = e.note {
+                let _ = writeln!(s, "    note: {note}");
+            }
+        }
+    }
+}
+
+// ───────────────────────────── Main ─────────────────────────────
+
+struct Args {
+    scale: Scale,
+    out: PathBuf,
+    seed: u64,
+    force: bool,
+}
+
+fn parse_args() -> Result<Args, String> {
+    let (mut scale, mut out, mut seed, mut force) = (None, None, 1, false);
+    let mut args = std::env::args().skip(1);
+    while let Some(arg) = args.next() {
+        let mut value = || args.next().ok_or(format!("`{arg}` needs a value\n{USAGE}"));
+        match arg.as_str() {
+            "--scale" => {
+                let v = value()?;
+                scale = Some(self::scale(&v).ok_or(format!("unknown scale `{v}`\n{USAGE}"))?);
+            }
+            "--out" => out = Some(PathBuf::from(value()?)),
+            "--seed" => seed = value()?.parse().map_err(|_| format!("--seed takes a whole number\n{USAGE}"))?,
+            "--force" => force = true,
+            "-h" | "--help" => return Err(USAGE.into()),
+            _ => return Err(format!("unknown argument `{arg}`\n{USAGE}")),
+        }
+    }
+    Ok(Args { scale: scale.ok_or(USAGE)?, out: out.ok_or(USAGE)?, seed, force })
+}
+
+/// The output folder must be new or empty, or a data folder replaced with `--force`.
+fn prepare(out: &Path, force: bool) -> Res<()> {
+    if out.exists() && fs::read_dir(out)?.next().is_some() {
+        if !(force && out.join("gov.yaml").is_file()) {
+            return Err(format!(
+                "{} is not empty; pass --force to replace a data folder (one holding gov.yaml)",
+                out.display()
+            )
+            .into());
+        }
+        fs::remove_dir_all(out)?;
+    }
+    Ok(fs::create_dir_all(out)?)
+}
+
+fn run(args: Args) -> Res<()> {
+    let started = Instant::now();
+    let s = args.scale;
+    let mut rng = Rng(args.seed);
+    let mut world = World::new(s);
+    world.build_grids(&mut rng);
+    world.build_households(&mut rng);
+    world.build_members(&mut rng);
+    world.link_contacts(&mut rng);
+    world.schedule_visits(&mut rng);
+    world.every_visitor_visits();
+    world.build_issues(&mut rng);
+
+    let f = world.figures();
+    let visitors: usize = s.visitors.iter().sum();
+    assert_eq!(f.visiting_members, visitors, "members who visited");
+    assert_eq!(f.visits, s.visits, "visits");
+    assert_eq!(f.resolved, s.resolved, "problems resolved");
+    if let Some((_, late)) = s.late {
+        assert_eq!(f.late, late, "problems resolved late in the year");
+    }
+    assert!(f.in_service_registered > 500, "in-service members registered");
+
+    prepare(&args.out, args.force)?;
+    world.write(&args.out, args.seed)?;
+    let (from, to) = (&world.days[0], &world.days[world.days.len() - 1]);
+    println!("wrote {} ({} scale, seed {}) in {:.1?}", args.out.display(), s.key, args.seed, started.elapsed());
+    println!(
+        "  {} grids, {} members, {} households, {} visits, {} issues",
+        world.grids.len(),
+        world.members.len(),
+        world.households.len(),
+        world.visits.len(),
+        world.issues.len()
+    );
+    println!("figures for {from} to {to}:");
+    println!("  members who made visits:       {}", f.visiting_members);
+    println!("  visits (contacts):             {}", f.visits);
+    println!("  problems resolved:             {}", f.resolved);
+    if let Some((d, _)) = s.late {
+        println!("  ... of them resolved from {d}: {}", f.late);
+    }
+    println!("  in-service members registered: {}", f.in_service_registered);
+    Ok(())
+}
+
+fn main() -> ExitCode {
+    match parse_args().map_err(Into::into).and_then(run) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("generate: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
