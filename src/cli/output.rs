@@ -125,7 +125,7 @@ pub fn write_file(
     opts: &RenderOptions,
 ) -> Result<(), CliError> {
     let dir = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(".".as_ref());
-    let mut tmp = tempfile::NamedTempFile::new_in(dir).with_context(|| format!("cannot write in {}", dir.display()))?;
+    let mut tmp = temp_file(dir).with_context(|| format!("cannot write in {}", dir.display()))?;
     {
         let mut out = BufWriter::new(tmp.as_file_mut());
         write(&mut out, table, format, opts).with_context(|| format!("cannot write {}", path.display()))?;
@@ -133,6 +133,17 @@ pub fn write_file(
     }
     tmp.persist(path).map_err(|e| e.error).with_context(|| format!("cannot write {}", path.display()))?;
     Ok(())
+}
+
+/// A temporary file that will become an ordinary, readable report file (tempfile's default is 0600).
+fn temp_file(dir: &std::path::Path) -> io::Result<tempfile::NamedTempFile> {
+    let mut b = tempfile::Builder::new();
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        b.permissions(std::fs::Permissions::from_mode(0o644));
+    }
+    b.tempfile_in(dir)
 }
 
 /// Loads the folder for a report. Errors in the data are not fatal for reports, but the user is

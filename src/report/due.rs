@@ -79,7 +79,7 @@ pub fn due_table(ix: &Index<'_>, today: NaiveDate, filter: &DueFilter) -> Table 
         .filter(|d| d.overdue() || filter.within.is_some_and(|w| -d.days_overdue <= i64::from(w)))
         .filter(|d| {
             let h = &ds.households[d.household];
-            filter.member.is_none_or(|m| h.contacts.contains(&m)) && filter.grid.is_none_or(|g| h.grid == Some(g))
+            filter.member.is_none_or(|m| h.contacts.contains(&m)) && filter.grid.is_none_or(|g| ix.within(h.grid, g))
         })
         .collect();
     rows.sort_by(|a, b| b.days_overdue.cmp(&a.days_overdue).then(a.household.cmp(&b.household)));

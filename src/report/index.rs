@@ -50,6 +50,20 @@ impl<'d> Index<'d> {
         self.look.grid(s).map_or_else(|| self.ds.name(s), |i| self.ds.grids[i].name.as_str())
     }
 
+    /// Is `grid` the grid `ancestor` or one below it (following `parent`)? Naming an area or the
+    /// community grid in a filter takes in the building grids under it.
+    pub fn within(&self, grid: Option<Sym>, ancestor: Sym) -> bool {
+        let mut cur = grid;
+        for _ in 0..=self.ds.grids.len() {
+            match cur {
+                Some(g) if g == ancestor => return true,
+                Some(g) => cur = self.look.grid(g).and_then(|i| self.ds.grids[i].parent),
+                None => return false,
+            }
+        }
+        false // a parent cycle, reported by `gov check`
+    }
+
     /// Each household's last visit on or before `upto` (by household position).
     pub fn last_visits(&self, upto: NaiveDate) -> Vec<Option<NaiveDate>> {
         let mut last = vec![None; self.ds.households.len()];
@@ -115,6 +129,15 @@ impl Index<'_> {
     pub fn find_household(&self, q: &str) -> Result<Sym, FindError> {
         find("household", q, &self.ds.households, |h| self.ds.name(h.id), |h| vec![h.address.as_str(), h.head.as_str()])
             .map(|h| h.id)
+            .map_err(|e| match e {
+                // Candidates are listed with their door numbers masked, like every output.
+                FindError::Ambiguous { what, query, candidates } => FindError::Ambiguous {
+                    what,
+                    query,
+                    candidates: candidates.iter().map(|c| crate::model::privacy::mask_door(c)).collect(),
+                },
+                other => other,
+            })
     }
 
     /// A grid by id or name.

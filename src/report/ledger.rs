@@ -50,6 +50,8 @@ struct Unit {
 struct Facts<'a, 'd> {
     ix: &'a Index<'d>,
     period: &'a Period,
+    /// `--grid` and `--member` narrow the visits counted, not only the rows shown.
+    filter: &'a LedgerFilter,
     overdue: Vec<bool>,
     /// Households (by position) with a problem resolved in the period, and which problems.
     resolved: Vec<Vec<Sym>>,
@@ -76,6 +78,11 @@ impl Facts<'_, '_> {
         let mut raised: Vec<HashSet<Sym>> = vec![HashSet::new(); units.len()];
         for v in ds.visits.iter().filter(|v| self.period.contains(v.date)) {
             let (Some(m), h) = (self.ix.look.member(v.member), self.ix.look.household(v.household)) else { continue };
+            if self.filter.member.is_some_and(|f| f != v.member)
+                || self.filter.grid.is_some_and(|g| h.is_none_or(|h| !self.ix.within(ds.households[h].grid, g)))
+            {
+                continue;
+            }
             let key = if by_household { h } else { Some(m) };
             let Some(u) = key.map(|k| owner[k]).filter(|&u| u != usize::MAX) else { continue };
             let r = &mut rows[u];
@@ -116,19 +123,19 @@ pub fn ledger_table(ix: &Index<'_>, period: &Period, today: chrono::NaiveDate, b
             resolved[h].push(i.id);
         }
     }
-    let facts = Facts { ix, period, overdue, resolved };
+    let facts = Facts { ix, period, filter, overdue, resolved };
     let visitors: HashSet<usize> =
         ds.visits.iter().filter(|v| period.contains(v.date)).filter_map(|v| ix.look.member(v.member)).collect();
 
     // The members in scope, and the households they answer for.
-    let in_grid = |h: usize| filter.grid.is_none_or(|g| ds.households[h].grid == Some(g));
+    let in_grid = |h: usize| filter.grid.is_none_or(|g| ix.within(ds.households[h].grid, g));
     let members: Vec<usize> = (0..ds.members.len())
         .filter(|&m| filter.member.is_none_or(|s| ds.members[m].id == s))
         .filter(|&m| listed(&ds.members[m], &ix.linked[m], visitors.contains(&m)))
         .filter(|&m| {
             filter
                 .grid
-                .is_none_or(|g| ds.members[m].grid == Some(g) || ix.linked[m].iter().any(|&h| in_grid(h as usize)))
+                .is_none_or(|g| ix.within(ds.members[m].grid, g) || ix.linked[m].iter().any(|&h| in_grid(h as usize)))
         })
         .collect();
     let households_of = |ms: &mut dyn Iterator<Item = usize>| -> HashSet<usize> {

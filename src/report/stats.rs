@@ -9,7 +9,7 @@ use std::collections::HashSet;
 use super::Period;
 use super::index::Index;
 use super::table::{Table, Value, col};
-use crate::model::labels::{Action, Labelled, MemberKind, VisitMethod};
+use crate::model::labels::{Action, Labelled, MemberKind, MemberStatus, VisitMethod};
 use crate::model::{IssueStatus, Sym};
 
 /// One figure split by member kind; `total` also counts records whose kind is unknown.
@@ -38,7 +38,7 @@ impl Split {
 pub struct Figures {
     /// Members who visited at least one household (参与党员).
     pub members_visiting: Split,
-    /// Households with at least one linked member, by the kinds of their contacts (a household
+    /// Households with at least one active linked member, by the kinds of their contacts (a household
     /// linked to a resident and an in-service member counts under both; the total counts it once).
     pub linked_households: Split,
     /// Distinct households visited, by the kind of the visiting member.
@@ -84,8 +84,12 @@ pub fn figures(ix: &Index<'_>, range: &Period) -> Figures {
     }
 
     for h in &ds.households {
-        let kinds: HashSet<Option<MemberKind>> =
-            h.contacts.iter().filter(|&&c| ix.member(c).is_some()).map(|&c| kind_of(c)).collect();
+        let kinds: HashSet<Option<MemberKind>> = h
+            .contacts
+            .iter()
+            .filter(|&&c| ix.member(c).is_some_and(|m| m.status == MemberStatus::Active))
+            .map(|&c| kind_of(c))
+            .collect();
         for &k in &kinds {
             bump(&mut f.linked_households, k);
         }
@@ -183,11 +187,11 @@ pub fn stats_table(ix: &Index<'_>, period: &Period) -> Table {
 /// Method rows read "其中：入户" / "of which home visit" under the visits row.
 fn method_label(code: &'static str, zh: &'static str, en: &'static str) -> (&'static str, &'static str) {
     match VisitMethod::parse(code) {
-        Some(VisitMethod::Home) => ("其中：入户", "  of which home visits"),
-        Some(VisitMethod::Phone) => ("其中：电话", "  of which phone"),
-        Some(VisitMethod::Wechat) => ("其中：微信", "  of which WeChat"),
-        Some(VisitMethod::Video) => ("其中：视频", "  of which video"),
-        Some(VisitMethod::Group) => ("其中：集中走访", "  of which group visits"),
+        Some(VisitMethod::Home) => ("其中：入户", "of which home visits"),
+        Some(VisitMethod::Phone) => ("其中：电话", "of which phone"),
+        Some(VisitMethod::Wechat) => ("其中：微信", "of which WeChat"),
+        Some(VisitMethod::Video) => ("其中：视频", "of which video"),
+        Some(VisitMethod::Group) => ("其中：集中走访", "of which group visits"),
         None => (zh, en),
     }
 }

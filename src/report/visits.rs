@@ -38,7 +38,7 @@ pub fn visit_table(ix: &Index<'_>, period: &Period, filter: &VisitFilter) -> Tab
         .filter(|v| filter.member.is_none_or(|m| v.member == m))
         .filter(|v| filter.household.is_none_or(|h| v.household == h))
         .filter(|v| filter.method.is_none_or(|m| v.method == m))
-        .filter(|v| filter.grid.is_none_or(|g| ix.household(v.household).is_some_and(|h| h.grid == Some(g))))
+        .filter(|v| filter.grid.is_none_or(|g| ix.household(v.household).is_some_and(|h| ix.within(h.grid, g))))
         .collect();
     visits.sort_by(|a, b| (a.date, ds.name(a.member), a.loc).cmp(&(b.date, ds.name(b.member), b.loc)));
     let mut t = Table::new("ledger", COLUMNS).titled(
