@@ -114,8 +114,10 @@ fn write_terminal(w: &mut impl Write, t: &Table, o: &RenderOptions) -> io::Resul
     let mut table = comfy_table::Table::new();
     table.load_style(presets::UTF8_FULL_CONDENSED);
     table.set_header(headers(t, o.lang));
+    // Dynamic: wrap to the terminal's width when there is one (comfy-table asks the terminal).
+    table.set_content_arrangement(ContentArrangement::Dynamic);
     if let Some(width) = o.width {
-        table.set_width(width).set_content_arrangement(ContentArrangement::Dynamic);
+        table.set_width(width);
     }
     for row in text_rows(t, o, true) {
         table.add_row(row);
