@@ -33,9 +33,18 @@ fn stats_for_2022() {
 
 #[test]
 fn ledger_summaries_for_october() {
-    insta::assert_snapshot!("xiawo_report_by_grid", gov(&["report", "--month", "2022-10", "--by", "grid", "--format", "md"]));
-    insta::assert_snapshot!("xiawo_report_by_branch", gov(&["report", "--month", "2022-10", "--by", "branch", "--format", "csv"]));
-    insta::assert_snapshot!("xiawo_report_one_member", gov(&["report", "--month", "2022-10", "--member", "M0002", "--format", "md"]));
+    insta::assert_snapshot!(
+        "xiawo_report_by_grid",
+        gov(&["report", "--month", "2022-10", "--by", "grid", "--format", "md"])
+    );
+    insta::assert_snapshot!(
+        "xiawo_report_by_branch",
+        gov(&["report", "--month", "2022-10", "--by", "branch", "--format", "csv"])
+    );
+    insta::assert_snapshot!(
+        "xiawo_report_one_member",
+        gov(&["report", "--month", "2022-10", "--member", "M0002", "--format", "md"])
+    );
 }
 
 #[test]
@@ -44,5 +53,8 @@ fn visit_ledger_and_due_list() {
         "xiawo_visits_one_grid",
         gov(&["visit", "list", "--month", "2022-10", "--grid", "G-01-04", "--method", "home", "--format", "csv"])
     );
-    insta::assert_snapshot!("xiawo_due_one_member", gov(&["due", "--member", "M0002", "--within", "7", "--format", "md"]));
+    insta::assert_snapshot!(
+        "xiawo_due_one_member",
+        gov(&["due", "--member", "M0002", "--within", "7", "--format", "md"])
+    );
 }

@@ -39,6 +39,17 @@ pub fn check(ds: &Dataset, today: NaiveDate) -> Vec<Finding> {
     out
 }
 
+/// The findings about the records at `locs` only: what a new record would be told before it is
+/// written, in the words `gov check` would use.
+pub fn findings_at(ds: &Dataset, today: NaiveDate, locs: &[crate::model::Loc]) -> Vec<Finding> {
+    let places: std::collections::HashSet<(&std::path::Path, u32)> =
+        locs.iter().map(|l| (ds.path(l.file), l.line)).collect();
+    check(ds, today)
+        .into_iter()
+        .filter(|f| f.line.is_some_and(|line| places.contains(&(f.file.as_path(), line))))
+        .collect()
+}
+
 /// Sorts findings for output and counts them by severity: (errors, warnings).
 pub fn finish(findings: &mut [Finding]) -> (usize, usize) {
     findings.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));

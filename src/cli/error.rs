@@ -22,11 +22,18 @@ impl From<Exit> for ExitCode {
 pub struct CliError {
     pub error: anyhow::Error,
     pub hint: Option<String>,
+    /// The exit status: 2 unless the error is about the data (1).
+    pub exit: Exit,
 }
 
 impl CliError {
     pub fn new(error: impl Into<anyhow::Error>) -> Self {
-        CliError { error: error.into(), hint: None }
+        CliError { error: error.into(), hint: None, exit: Exit::Failure }
+    }
+
+    /// The data would be wrong: nothing was written (exit 1, like `gov check` finding errors).
+    pub fn refused(error: impl Into<anyhow::Error>) -> Self {
+        CliError { exit: Exit::Findings, ..CliError::new(error) }
     }
 
     /// A mistake in the command line (exit 2, like any failure to run).

@@ -5,8 +5,10 @@ mod check;
 mod due;
 mod error;
 mod export;
+mod git;
 mod init;
 mod output;
+mod record;
 mod report;
 mod stats;
 mod visit;
@@ -47,7 +49,7 @@ pub enum Command {
     Init(init::InitArgs),
     Stats(stats::StatsArgs),
     Report(report::ReportArgs),
-    /// Visits: the detailed ledger (走访台账)
+    /// Visits: record them, list the detailed ledger (走访台账)
     #[command(subcommand)]
     Visit(visit::VisitCommand),
     Due(due::DueArgs),
@@ -92,6 +94,7 @@ pub fn main() -> ExitCode {
         Command::Init(args) => init::run(&ctx, &args),
         Command::Stats(args) => stats::run(&ctx, &args),
         Command::Report(args) => report::run(&ctx, &args),
+        Command::Visit(visit::VisitCommand::Add(args)) => visit::add::run(&ctx, &args),
         Command::Visit(visit::VisitCommand::List(args)) => visit::list::run(&ctx, &args),
         Command::Due(args) => due::run(&ctx, &args),
         Command::Export(args) => export::run(&ctx, &args),
@@ -105,7 +108,7 @@ pub fn main() -> ExitCode {
 
 fn fail(e: CliError) -> ExitCode {
     let _ = writeln!(io::stderr(), "{e}");
-    Exit::Failure.into()
+    e.exit.into()
 }
 
 fn is_broken_pipe(e: &CliError) -> bool {

@@ -38,6 +38,26 @@ fn plural(n: usize, one: &str, many: &str) -> String {
 }
 
 pub fn write_text(w: &mut impl Write, findings: &[Finding], summary: &Summary) -> io::Result<()> {
+    write_findings(w, findings)?;
+    if !findings.is_empty() {
+        writeln!(w)?;
+    }
+    let s = summary;
+    writeln!(
+        w,
+        "checked {}, {}, {}, {}, {}: {}, {}",
+        plural(s.grids, "grid", "grids"),
+        plural(s.members, "member", "members"),
+        plural(s.households, "household", "households"),
+        plural(s.visits, "visit", "visits"),
+        plural(s.issues, "issue", "issues"),
+        plural(s.errors, "error", "errors"),
+        plural(s.warnings, "warning", "warnings"),
+    )
+}
+
+/// The findings alone, one per line with hint and source line, as `gov check` prints them.
+pub fn write_findings(w: &mut impl Write, findings: &[Finding]) -> io::Result<()> {
     for f in findings {
         let mut place = f.file.display().to_string();
         if let Some(line) = f.line {
@@ -54,21 +74,7 @@ pub fn write_text(w: &mut impl Write, findings: &[Finding], summary: &Summary) -
             writeln!(w, "    hint: {hint}")?;
         }
     }
-    if !findings.is_empty() {
-        writeln!(w)?;
-    }
-    let s = summary;
-    writeln!(
-        w,
-        "checked {}, {}, {}, {}, {}: {}, {}",
-        plural(s.grids, "grid", "grids"),
-        plural(s.members, "member", "members"),
-        plural(s.households, "household", "households"),
-        plural(s.visits, "visit", "visits"),
-        plural(s.issues, "issue", "issues"),
-        plural(s.errors, "error", "errors"),
-        plural(s.warnings, "warning", "warnings"),
-    )
+    Ok(())
 }
 
 /// The source line with a caret under the column, rustc style.

@@ -84,8 +84,8 @@ impl<'d> Index<'d> {
 pub enum FindError {
     #[error("no {what} matches `{query}`")]
     None { what: &'static str, query: String },
-    #[error("`{query}` matches {} {what}s: {}", candidates.len(), candidates.join(", "))]
-    Ambiguous { what: &'static str, query: String, candidates: Vec<String> },
+    #[error("`{query}` matches {total} {what}s: {}", candidates.join(", "))]
+    Ambiguous { what: &'static str, query: String, total: usize, candidates: Vec<String> },
 }
 
 /// Picks one record by id, else by exact name, else by a unique name fragment.
@@ -112,7 +112,7 @@ fn find<'a, T>(
                 if hits.len() > 10 {
                     candidates.push(format!("… {} more", hits.len() - 10));
                 }
-                return Err(FindError::Ambiguous { what, query: q.to_string(), candidates });
+                return Err(FindError::Ambiguous { what, query: q.to_string(), total: hits.len(), candidates });
             }
         }
     }
@@ -131,10 +131,14 @@ impl Index<'_> {
             .map(|h| h.id)
             .map_err(|e| match e {
                 // Candidates are listed with their door numbers masked, like every output.
-                FindError::Ambiguous { what, query, candidates } => FindError::Ambiguous {
+                FindError::Ambiguous { what, query, total, candidates } => FindError::Ambiguous {
                     what,
                     query,
-                    candidates: candidates.iter().map(|c| crate::model::privacy::mask_door(c)).collect(),
+                    total,
+                    candidates: candidates
+                        .iter()
+                        .map(|c| if c.starts_with('…') { c.clone() } else { crate::model::privacy::mask_door(c) })
+                        .collect(),
                 },
                 other => other,
             })

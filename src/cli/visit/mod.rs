@@ -1,10 +1,12 @@
 //! `gov visit …`: commands about visits.
 
+pub mod add;
 pub mod list;
 
 use clap::Subcommand;
 
 #[derive(Debug, Subcommand)]
 pub enum VisitCommand {
+    Add(add::AddArgs),
     List(list::ListArgs),
 }

@@ -1,0 +1,423 @@
+//! `gov visit add`: record one visit, or a batch from a CSV file, appended to
+//! visits/YYYY-MM.csv under the folder's lock after the same validation `gov check` does.
+
+use std::io::{self, IsTerminal, Read};
+use std::path::{Path, PathBuf};
+
+use anyhow::Context;
+use chrono::{Datelike, NaiveDate};
+use clap::Args;
+
+use crate::cli::record::{Session, WriteArgs};
+use crate::cli::{CliError, Ctx, Exit};
+use crate::finding::Finding;
+use crate::load::convert::{VISIT_FIELDS, VISIT_REQUIRED, visit};
+use crate::load::fields::{Fields, Sink};
+use crate::load::raw::{RawField, RawRecord, RawValue};
+use crate::model::date::parse_date;
+use crate::model::id::id_problem;
+use crate::model::labels::{Labelled, MemberStatus, VisitMethod};
+use crate::model::privacy::mask_door;
+use crate::model::{Dataset, FileId, Format, Kind, Loc, SourceFile, Sym, Visit};
+use crate::report::Index;
+use crate::report::index::FindError;
+use crate::store::{TextFile, csv_edit, file::create_new};
+
+/// Record a visit (走访)
+///
+/// Appends one row to visits/YYYY-MM.csv (made with a header if new). Members and households may
+/// be given by id or by a unique name or address fragment. Missing fields are asked for when
+/// standard input is a terminal; otherwise they are an error. With --from, records every row of
+/// a CSV file in the visits format (or `-` for standard input) — all of them, or none if any row
+/// is wrong.
+#[derive(Debug, Args)]
+pub struct AddArgs {
+    /// The visiting member: id, or a unique part of the name
+    #[arg(long)]
+    pub member: Option<String>,
+    /// The household: id, or a unique part of the address or the head's name
+    #[arg(long)]
+    pub household: Option<String>,
+    /// home, phone, wechat, video, group (or 入户, 电话, 微信, 视频, 集中走访)
+    #[arg(long)]
+    pub method: Option<String>,
+    /// What was discussed or done
+    #[arg(long)]
+    pub summary: Option<String>,
+    /// Date of the visit [default: today]
+    #[arg(long)]
+    pub date: Option<String>,
+    /// Topics, separated by `;`
+    #[arg(long)]
+    pub topics: Option<String>,
+    /// Accompanying members (ids), separated by `;` or given more than once
+    #[arg(long = "with", value_name = "MEMBER")]
+    pub with: Vec<String>,
+    /// Problems raised on the visit (issue ids)
+    #[arg(long = "issue", value_name = "ISSUE")]
+    pub issues: Vec<String>,
+    /// Record every row of this CSV file (visits format; `-` for standard input)
+    #[arg(long, value_name = "FILE", conflicts_with_all = ["member", "household", "method", "summary", "date", "topics", "with", "issues"])]
+    pub from: Option<String>,
+    #[command(flatten)]
+    pub write: WriteArgs,
+}
+
+/// The columns a new visits file gets.
+const NEW_FILE_COLUMNS: &[&str] = &["date", "member", "household", "method", "summary", "topics", "with", "issues"];
+
+pub fn run(ctx: &Ctx, args: &AddArgs) -> Result<Exit, CliError> {
+    let mut s = Session::open(ctx)?;
+    match &args.from {
+        Some(from) => batch(ctx, &mut s, from, args),
+        None => one(ctx, &mut s, args),
+    }
+}
+
+/// One visit's values, as text in the file's vocabulary (ids, codes).
+#[derive(Debug, Clone, Default)]
+struct Row {
+    date: String,
+    member: String,
+    household: String,
+    method: String,
+    summary: String,
+    topics: String,
+    with: String,
+    issues: String,
+}
+
+impl Row {
+    fn values(&self) -> Vec<(&'static str, String)> {
+        vec![
+            ("date", self.date.clone()),
+            ("member", self.member.clone()),
+            ("household", self.household.clone()),
+            ("method", self.method.clone()),
+            ("summary", self.summary.clone()),
+            ("topics", self.topics.clone()),
+            ("with", self.with.clone()),
+            ("issues", self.issues.clone()),
+        ]
+    }
+
+    fn record(&self, line: u32) -> RawRecord<'static> {
+        let fields = self
+            .values()
+            .into_iter()
+            .filter(|(_, v)| !v.is_empty())
+            .map(|(k, v)| RawField { key: k.into(), value: RawValue::Scalar(v.into()), line, column: 0 })
+            .collect();
+        RawRecord { line, fields }
+    }
+}
+
+/// Picks a member or household by what the user typed. A syntactically valid id that matches
+/// nothing is passed on as written, so the check reports it with its usual "did you mean".
+fn pick(found: Result<Sym, FindError>, typed: &str, ds: &Dataset) -> Result<String, CliError> {
+    match found {
+        Ok(sym) => Ok(ds.name(sym).to_string()),
+        Err(FindError::None { .. }) if id_problem(typed.trim()).is_none() => Ok(typed.trim().to_string()),
+        Err(e) => Err(CliError::new(e).hint("give the id, or more of the name")),
+    }
+}
+
+fn one(ctx: &Ctx, s: &mut Session, args: &AddArgs) -> Result<Exit, CliError> {
+    let interactive = io::stdin().is_terminal() && io::stderr().is_terminal();
+    let mut row = Row {
+        date: args.date.clone().unwrap_or_else(|| ctx.today.to_string()),
+        topics: args.topics.clone().unwrap_or_default(),
+        with: args.with.join(";"),
+        issues: args.issues.join(";"),
+        summary: args.summary.clone().unwrap_or_default(),
+        ..Row::default()
+    };
+    {
+        let ix = Index::new(&s.ds);
+        if let Some(m) = &args.member {
+            row.member = pick(ix.find_member(m), m, &s.ds)?;
+        }
+        if let Some(h) = &args.household {
+            row.household = pick(ix.find_household(h), h, &s.ds)?;
+        }
+        if let Some(m) = &args.method {
+            row.method = VisitMethod::parse(m).map_or_else(|| m.clone(), |v| v.code().to_string());
+        }
+        let missing: Vec<&str> = [
+            ("--member", row.member.is_empty()),
+            ("--household", row.household.is_empty()),
+            ("--method", row.method.is_empty()),
+            ("--summary", row.summary.trim().is_empty()),
+        ]
+        .into_iter()
+        .filter_map(|(flag, missing)| missing.then_some(flag))
+        .collect();
+        if !missing.is_empty() {
+            if !interactive {
+                return Err(CliError::new(anyhow::anyhow!("missing {}", missing.join(", ")))
+                    .hint("give them as flags, or run `gov visit add` in a terminal to be asked"));
+            }
+            prompt::fill(&ix, &mut row)?;
+        }
+    }
+
+    let date = parse_date(&row.date);
+    let (path, file) = target(s, date.unwrap_or(ctx.today))?;
+    let rel = s.rel(&path).to_path_buf();
+    let line = file.as_ref().map_or(2, TextFile::next_line);
+    let file_id = file_id(&mut s.ds, &rel);
+    let loc = Loc { file: file_id, line };
+    let findings = validate(s, ctx.today, &[(row.record(line), loc)], false);
+    s.vet(findings)?;
+    if interactive && args.member.is_none() && !prompt::confirm(&row, &s.ds)? {
+        println!("nothing was written");
+        return Ok(Exit::Ok);
+    }
+
+    let header = file
+        .as_ref()
+        .map_or_else(|| NEW_FILE_COLUMNS.iter().map(|c| c.to_string()).collect(), |f| csv_edit::header(&f.text));
+    let text = csv_edit::row(&header, &row.values())
+        .map_err(|e| CliError::refused(anyhow::anyhow!("{}: {e}", rel.display())))?;
+    let shown = describe(&s.ds, &row);
+    if args.write.dry_run {
+        print!("would add to {}:{line}\n{text}", rel.display());
+        return Ok(Exit::Ok);
+    }
+    write_rows(&path, file.as_ref(), &text)?;
+    println!("added to {}:{line}: {shown}", rel.display());
+    let message = format!(
+        "visit: {} → {} ({})",
+        member_name(&s.ds, &row.member),
+        household_address(&s.ds, &row.household),
+        row.date
+    );
+    s.commit(&args.write, &[path], &message);
+    Ok(Exit::Ok)
+}
+
+/// Records a CSV file of visits: all rows are validated first; nothing is written unless every
+/// row is valid.
+fn batch(ctx: &Ctx, s: &mut Session, from: &str, args: &AddArgs) -> Result<Exit, CliError> {
+    let (shown_path, bytes) = if from == "-" {
+        let mut b = Vec::new();
+        io::stdin().read_to_end(&mut b).context("cannot read standard input")?;
+        (PathBuf::from("<stdin>"), b)
+    } else {
+        let p = ctx.cwd.join(from);
+        let b = std::fs::read(&p).with_context(|| format!("cannot read {}", p.display()))?;
+        (PathBuf::from(from), b)
+    };
+    let (text, _) = crate::load::text::decode(&bytes)
+        .map_err(|why| CliError::new(anyhow::anyhow!("{} {why}", shown_path.display())))?;
+    let input = file_id(&mut s.ds, &shown_path);
+
+    // Parse and type every row, as the loader does, reporting against the input's own lines.
+    let mut rows: Vec<(u32, Row)> = Vec::new();
+    let mut sink = Sink::new(&shown_path);
+    crate::load::csv::for_each_row(&text, &mut sink, VISIT_FIELDS, VISIT_REQUIRED, |rec, _| {
+        let get = |k: &str| {
+            rec.fields
+                .iter()
+                .find(|f| f.key == k)
+                .and_then(|f| match &f.value {
+                    RawValue::Scalar(v) => Some(v.to_string()),
+                    _ => None,
+                })
+                .unwrap_or_default()
+        };
+        let method = get("method");
+        let row = Row {
+            date: get("date"),
+            member: get("member"),
+            household: get("household"),
+            method: VisitMethod::parse(&method).map_or(method, |m| m.code().to_string()),
+            summary: get("summary"),
+            topics: get("topics"),
+            with: get("with"),
+            issues: get("issues"),
+        };
+        rows.push((rec.line, row));
+    });
+    let mut findings: Vec<Finding> = sink.findings;
+    let records: Vec<(RawRecord<'static>, Loc)> =
+        rows.iter().map(|(line, row)| (row.record(*line), Loc { file: input, line: *line })).collect();
+    findings.extend(validate(s, ctx.today, &records, true));
+    s.vet(findings)?;
+    if rows.is_empty() {
+        println!("{} has no visits; nothing was written", shown_path.display());
+        return Ok(Exit::Ok);
+    }
+
+    // Group by month file, in the order the rows came.
+    let mut months: Vec<(PathBuf, Option<TextFile>, String)> = Vec::new();
+    for (_, row) in &rows {
+        let date = parse_date(&row.date).expect("validated");
+        let (path, file) = target(s, date)?;
+        let i = match months.iter().position(|(p, _, _)| *p == path) {
+            Some(i) => i,
+            None => {
+                months.push((path, file, String::new()));
+                months.len() - 1
+            }
+        };
+        let header = months[i]
+            .1
+            .as_ref()
+            .map_or_else(|| NEW_FILE_COLUMNS.iter().map(|c| c.to_string()).collect(), |f| csv_edit::header(&f.text));
+        let text = csv_edit::row(&header, &row.values()).map_err(|e| {
+            CliError::refused(anyhow::anyhow!("{}: {e}; nothing was written", s.rel(&months[i].0).display()))
+        })?;
+        months[i].2.push_str(&text);
+    }
+    for (path, file, text) in &months {
+        let count = text.lines().count();
+        if args.write.dry_run {
+            print!("would add {count} to {}:\n{text}", s.rel(path).display());
+            continue;
+        }
+        write_rows(path, file.as_ref(), text)?;
+        println!("added {count} to {}", s.rel(path).display());
+    }
+    if !args.write.dry_run {
+        let files: Vec<PathBuf> = months.iter().map(|(p, _, _)| p.clone()).collect();
+        s.commit(&args.write, &files, &format!("visits: {} from {}", rows.len(), shown_path.display()));
+    }
+    Ok(Exit::Ok)
+}
+
+/// Types the new records as the loader would and runs every check on the folder with them in,
+/// keeping what is said about them.
+fn validate(s: &mut Session, today: NaiveDate, records: &[(RawRecord<'static>, Loc)], csv: bool) -> Vec<Finding> {
+    let mut findings = Vec::new();
+    let mut locs = Vec::new();
+    let mut added: Vec<Visit> = Vec::new();
+    for (rec, loc) in records {
+        let path = s.ds.path(loc.file).to_path_buf();
+        let mut sink = Sink::new(&path);
+        if let Some(v) = visit(Fields::new(rec, &mut sink, csv), &mut s.ds.ids, *loc) {
+            added.push(v);
+        }
+        findings.extend(sink.findings);
+        locs.push(*loc);
+    }
+    let before = s.ds.visits.len();
+    s.ds.visits.extend(added);
+    findings.extend(crate::check::findings_at(&s.ds, today, &locs));
+    s.ds.visits.truncate(before);
+    findings
+}
+
+/// The month file a visit on `date` goes to, and its current text if it exists.
+fn target(s: &Session, date: NaiveDate) -> Result<(PathBuf, Option<TextFile>), CliError> {
+    let path = s.root.join("visits").join(format!("{}-{:02}.csv", date.year(), date.month()));
+    let file = TextFile::read(&path).with_context(|| format!("cannot read {}", path.display()))?;
+    Ok((path, file))
+}
+
+fn file_id(ds: &mut Dataset, rel: &Path) -> FileId {
+    match ds.files.iter().position(|f| f.path == rel) {
+        Some(i) => FileId(i as u32),
+        None => {
+            ds.files.push(SourceFile { path: rel.to_path_buf(), kind: Kind::Visits, format: Format::Csv });
+            FileId(ds.files.len() as u32 - 1)
+        }
+    }
+}
+
+fn write_rows(path: &Path, file: Option<&TextFile>, rows: &str) -> Result<(), CliError> {
+    match file {
+        Some(f) => f.append(rows),
+        None => create_new(path, &csv_edit::new_file(NEW_FILE_COLUMNS, &[rows.to_string()])),
+    }
+    .with_context(|| format!("cannot write {}", path.display()))?;
+    Ok(())
+}
+
+fn member_name<'a>(ds: &'a Dataset, id: &'a str) -> &'a str {
+    ds.ids.get(id).and_then(|s| ds.members.iter().find(|m| m.id == s)).map_or(id, |m| m.name.as_str())
+}
+
+fn household_address<'a>(ds: &'a Dataset, id: &'a str) -> &'a str {
+    ds.ids.get(id).and_then(|s| ds.households.iter().find(|h| h.id == s)).map_or(id, |h| h.address.as_str())
+}
+
+/// `2022-10-12 张伟 → 3号楼2单元***室 (入户)`, door masked as in all output.
+fn describe(ds: &Dataset, row: &Row) -> String {
+    let method = VisitMethod::parse(&row.method).map_or(row.method.as_str(), |m| m.zh());
+    format!(
+        "{} {} → {} ({method})",
+        row.date,
+        member_name(ds, &row.member),
+        mask_door(household_address(ds, &row.household))
+    )
+}
+
+mod prompt {
+    //! Asking for what the command line left out, like `hledger add`: member and household with
+    //! completion (the member's linked households first), method (default: the member's last),
+    //! summary; then the row, to confirm.
+
+    use inquire::{Confirm, Select, Text};
+
+    use super::*;
+
+    fn ask<T>(r: Result<T, inquire::InquireError>) -> Result<T, CliError> {
+        r.map_err(|e| match e {
+            inquire::InquireError::OperationCanceled | inquire::InquireError::OperationInterrupted => {
+                CliError::new(anyhow::anyhow!("cancelled; nothing was written"))
+            }
+            other => CliError::new(anyhow::anyhow!("cannot ask: {other}")),
+        })
+    }
+
+    pub fn fill(ix: &Index<'_>, row: &mut Row) -> Result<(), CliError> {
+        let ds = ix.ds;
+        if row.member.is_empty() {
+            let options: Vec<String> = ds
+                .members
+                .iter()
+                .filter(|m| m.status == MemberStatus::Active)
+                .map(|m| format!("{} {}", ds.name(m.id), m.name))
+                .collect();
+            let chosen = ask(Select::new("走访党员 member:", options).prompt())?;
+            row.member = chosen.split(' ').next().unwrap_or_default().to_string();
+        }
+        let member = ds.ids.get(&row.member);
+        if row.household.is_empty() {
+            let linked: Vec<usize> = member
+                .and_then(|m| ix.look.member(m))
+                .map(|m| ix.linked[m].iter().map(|&h| h as usize).collect())
+                .unwrap_or_default();
+            let others = (0..ds.households.len()).filter(|h| !linked.contains(h));
+            let options: Vec<String> = linked
+                .iter()
+                .copied()
+                .chain(others)
+                .map(|h| {
+                    let h = &ds.households[h];
+                    format!("{} {} {}", ds.name(h.id), h.address, h.head)
+                })
+                .collect();
+            let chosen = ask(Select::new("走访户 household:", options).prompt())?;
+            row.household = chosen.split(' ').next().unwrap_or_default().to_string();
+        }
+        if row.method.is_empty() {
+            let last = member
+                .and_then(|m| ds.visits.iter().filter(|v| v.member == m).max_by_key(|v| v.date))
+                .map(|v| v.method);
+            let options: Vec<String> = VisitMethod::ALL.iter().map(|m| format!("{} {}", m.code(), m.zh())).collect();
+            let start = last.and_then(|l| VisitMethod::ALL.iter().position(|&m| m == l)).unwrap_or(0);
+            let chosen = ask(Select::new("走访方式 method:", options).with_starting_cursor(start).prompt())?;
+            row.method = chosen.split(' ').next().unwrap_or_default().to_string();
+        }
+        while row.summary.trim().is_empty() {
+            row.summary = ask(Text::new("走访内容 summary:").prompt())?;
+        }
+        Ok(())
+    }
+
+    pub fn confirm(row: &Row, ds: &Dataset) -> Result<bool, CliError> {
+        ask(Confirm::new(&format!("记录 {}？", describe(ds, row))).with_default(true).prompt())
+    }
+}

@@ -1,0 +1,183 @@
+//! Reading a data file for editing, and the three ways gov writes one: append records, create a
+//! new file, replace a file whole. Each keeps the file's encoding and line endings.
+
+use std::fs::{self, File};
+use std::io::{self, Write};
+use std::path::{Path, PathBuf};
+
+use encoding_rs::GB18030;
+
+use crate::load::text::{Encoding, decode};
+
+/// A data file as text, with what is needed to write it back the way it was.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TextFile {
+    pub path: PathBuf,
+    /// The decoded text, line endings as in the file.
+    pub text: String,
+    pub encoding: Encoding,
+    pub crlf: bool,
+}
+
+impl TextFile {
+    /// Reads a file; `None` if it does not exist.
+    pub fn read(path: &Path) -> io::Result<Option<TextFile>> {
+        let bytes = match fs::read(path) {
+            Ok(b) => b,
+            Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(None),
+            Err(e) => return Err(e),
+        };
+        let (text, encoding) = decode(&bytes)
+            .map_err(|why| io::Error::new(io::ErrorKind::InvalidData, format!("{} {why}", path.display())))?;
+        let text = text.into_owned();
+        let crlf = text.contains("\r\n");
+        Ok(Some(TextFile { path: path.to_path_buf(), text, encoding, crlf }))
+    }
+
+    /// The file's line ending.
+    pub fn newline(&self) -> &'static str {
+        if self.crlf { "\r\n" } else { "\n" }
+    }
+
+    /// Text written with `\n` line endings, in this file's line ending.
+    pub fn with_newlines(&self, lf_text: &str) -> String {
+        if self.crlf { lf_text.replace("\r\n", "\n").replace('\n', "\r\n") } else { lf_text.to_string() }
+    }
+
+    /// The 1-based line a record appended now would start on.
+    pub fn next_line(&self) -> u32 {
+        let lines = self.text.bytes().filter(|&b| b == b'\n').count();
+        let open = !self.text.is_empty() && !self.text.ends_with('\n');
+        (lines + 1 + usize::from(open)) as u32
+    }
+
+    fn encode(&self, s: &str) -> Vec<u8> {
+        match self.encoding {
+            Encoding::Utf8 => s.as_bytes().to_vec(),
+            Encoding::Utf8Bom => s.as_bytes().to_vec(),
+            Encoding::Gb18030 => GB18030.encode(s).0.into_owned(),
+        }
+    }
+
+    /// Appends `lf_text` (whole records, `\n`-terminated) to the end of the file, first ending the
+    /// last line if a person left it open. One write, then fsync.
+    pub fn append(&self, lf_text: &str) -> io::Result<()> {
+        let mut addition = String::new();
+        if !self.text.is_empty() && !self.text.ends_with('\n') {
+            addition.push_str(self.newline());
+        }
+        addition.push_str(&self.with_newlines(lf_text));
+        let bytes = self.encode(&addition);
+        let mut f = File::options().append(true).open(&self.path)?;
+        f.write_all(&bytes)?;
+        failpoint("append-before-sync");
+        f.sync_all()
+    }
+
+    /// Replaces the whole file with `text` (already in this file's line endings), keeping its
+    /// encoding and byte order mark: temporary file, fsync, rename, fsync of the folder.
+    pub fn replace(&self, text: &str) -> io::Result<()> {
+        let mut bytes = Vec::new();
+        if self.encoding == Encoding::Utf8Bom {
+            bytes.extend_from_slice(b"\xEF\xBB\xBF");
+        }
+        bytes.extend(self.encode(text));
+        write_atomic(&self.path, &bytes, true)
+    }
+}
+
+/// Creates a new file (UTF-8, LF) atomically; fails if it already exists.
+pub fn create_new(path: &Path, text: &str) -> io::Result<()> {
+    if let Some(dir) = path.parent() {
+        fs::create_dir_all(dir)?;
+    }
+    write_atomic(path, text.as_bytes(), false)
+}
+
+fn write_atomic(path: &Path, bytes: &[u8], replace: bool) -> io::Result<()> {
+    let dir = path.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    let mut b = tempfile::Builder::new();
+    b.prefix(".gov-tmp-");
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = fs::metadata(path).map(|m| m.permissions().mode() & 0o777).unwrap_or(0o644);
+        b.permissions(fs::Permissions::from_mode(mode));
+    }
+    let mut tmp = b.tempfile_in(dir)?;
+    tmp.write_all(bytes)?;
+    tmp.as_file().sync_all()?;
+    failpoint("replace-before-rename");
+    if replace {
+        tmp.persist(path).map_err(|e| e.error)?;
+    } else {
+        tmp.persist_noclobber(path).map_err(|e| e.error)?;
+    }
+    sync_dir(dir)
+}
+
+fn sync_dir(dir: &Path) -> io::Result<()> {
+    #[cfg(unix)]
+    {
+        File::open(dir)?.sync_all()?;
+    }
+    let _ = dir;
+    Ok(())
+}
+
+/// Test hook: `GOV_FAILPOINT=<name>` makes the process die at that point, as a crash or a kill
+/// would, so tests can show that the folder survives.
+fn failpoint(name: &str) {
+    if std::env::var_os("GOV_FAILPOINT").is_some_and(|v| v == name) {
+        std::process::abort();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn file(dir: &Path, name: &str, bytes: &[u8]) -> TextFile {
+        let p = dir.join(name);
+        fs::write(&p, bytes).unwrap();
+        TextFile::read(&p).unwrap().unwrap()
+    }
+
+    #[test]
+    fn appends_keep_encoding_and_line_endings() {
+        let dir = tempfile::tempdir().unwrap();
+        let crlf = file(dir.path(), "a.csv", b"date,summary\r\n2022-01-01,x\r\n");
+        assert_eq!(crlf.next_line(), 3);
+        crlf.append("2022-01-02,看望\n").unwrap();
+        assert_eq!(fs::read_to_string(&crlf.path).unwrap(), "date,summary\r\n2022-01-01,x\r\n2022-01-02,看望\r\n");
+
+        let (gbk, _, _) = GB18030.encode("date,summary\n2022-01-01,张伟\n");
+        let gb = file(dir.path(), "b.csv", &gbk);
+        assert_eq!(gb.encoding, Encoding::Gb18030);
+        gb.append("2022-01-02,李娜\n").unwrap();
+        let (expected, _, _) = GB18030.encode("date,summary\n2022-01-01,张伟\n2022-01-02,李娜\n");
+        assert_eq!(fs::read(&gb.path).unwrap(), expected.into_owned());
+    }
+
+    #[test]
+    fn an_open_last_line_is_ended_first() {
+        let dir = tempfile::tempdir().unwrap();
+        let f = file(dir.path(), "a.csv", b"date,summary\n2022-01-01,x");
+        assert_eq!(f.next_line(), 3);
+        f.append("2022-01-02,y\n").unwrap();
+        assert_eq!(fs::read_to_string(&f.path).unwrap(), "date,summary\n2022-01-01,x\n2022-01-02,y\n");
+    }
+
+    #[test]
+    fn replace_keeps_the_bom_and_create_never_clobbers() {
+        let dir = tempfile::tempdir().unwrap();
+        let f = file(dir.path(), "a.csv", "\u{FEFF}id\nH1\n".as_bytes());
+        f.replace("id\nH2\n").unwrap();
+        assert_eq!(fs::read(&f.path).unwrap(), "\u{FEFF}id\nH2\n".as_bytes());
+        let new = dir.path().join("sub/new.yaml");
+        create_new(&new, "id: I-1\n").unwrap();
+        assert!(create_new(&new, "id: I-2\n").is_err());
+        assert_eq!(fs::read_to_string(&new).unwrap(), "id: I-1\n");
+        assert!(TextFile::read(&dir.path().join("missing")).unwrap().is_none());
+    }
+}
