@@ -1,0 +1,398 @@
+//! `gov visit add` end to end on temp copies of tests/fixtures/reports: one visit, refusals in
+//! the words `gov check` uses, batches (all or nothing), files kept in their encoding, line
+//! endings and columns, 8 concurrent writers, crashes mid-write, the interactive prompts through
+//! a pseudo-terminal, and git commits. Every sequence ends with `gov check` passing.
+
+mod common;
+
+use std::fs;
+use std::path::Path;
+
+use common::{Outcome, copy_fixture, gov};
+use encoding_rs::GB18030;
+
+const TODAY: &str = "2024-03-01";
+const JAN: &str = "visits/2024-01.csv";
+
+fn add(dir: &Path, args: &[&str]) -> Outcome {
+    let mut cmd = gov(dir);
+    cmd.args(["--today", TODAY, "visit", "add"]).args(args);
+    Outcome::of(&mut cmd)
+}
+
+/// The folder's files, leaving out gov's own scratch folder `.gov/` (the lock lives there).
+fn data(dir: &Path) -> Vec<(std::path::PathBuf, Vec<u8>)> {
+    common::tree(dir).into_iter().filter(|(p, _)| !p.starts_with(".gov")).collect()
+}
+
+fn read(dir: &Path, rel: &str) -> String {
+    fs::read_to_string(dir.join(rel)).unwrap()
+}
+
+/// `gov check` passes: no errors (the fixture has one warning by design: H06's contact M05 has
+/// transferred, which is `inactive-contact`).
+fn assert_checks(dir: &Path) {
+    let mut cmd = gov(dir);
+    cmd.args(["--today", TODAY, "check"]);
+    let out = Outcome::of(&mut cmd);
+    assert_eq!(out.code, Some(0), "{}", out.stdout);
+    assert!(out.stdout.ends_with("0 errors, 1 warning\n"), "{}", out.stdout);
+}
+
+#[test]
+fn adds_a_visit_named_by_name_and_address() {
+    let dir = copy_fixture("reports");
+    let d = dir.path();
+    let before = read(d, JAN);
+    let out = add(
+        d,
+        &[
+            "--member",
+            "王芳",
+            "--household",
+            "刘大爷",
+            "--method",
+            "入户",
+            "--summary",
+            "看望, 聊家常",
+            "--date",
+            "2024-01-20",
+            "--topics",
+            "养老服务;防诈骗",
+        ],
+    );
+    assert_eq!(out.code, Some(0), "{}", out.stderr);
+    assert_eq!(out.stdout, "added to visits/2024-01.csv:8: 2024-01-20 王芳 → 幸福里1号楼1单元***室 (入户)\n");
+    assert_eq!(read(d, JAN), format!("{before}2024-01-20,M01,H01,home,\"看望, 聊家常\",养老服务;防诈骗,,\n"));
+    assert_checks(d);
+}
+
+#[test]
+fn a_new_month_gets_a_new_file_with_a_header() {
+    let dir = copy_fixture("reports");
+    let d = dir.path();
+    let out = add(d, &["--member", "M04", "--household", "H04", "--method", "phone", "--summary", "电话问候"]);
+    assert_eq!(out.code, Some(0), "{}", out.stderr);
+    assert_eq!(
+        read(d, "visits/2024-03.csv"),
+        "date,member,household,method,summary,topics,with,issues\n2024-03-01,M04,H04,phone,电话问候,,,\n"
+    );
+    assert_checks(d);
+}
+
+#[test]
+fn refusals_use_the_checks_words_and_write_nothing() {
+    let dir = copy_fixture("reports");
+    let d = dir.path();
+    let before = data(d);
+    let out = add(
+        d,
+        &["--member", "M99", "--household", "H01", "--method", "home", "--summary", "x", "--date", "2024-01-20"],
+    );
+    assert_eq!(out.code, Some(1));
+    assert!(
+        out.stderr.contains(
+            "visits/2024-01.csv:8: error[dangling-reference] `member` refers to member `M99`, which does not exist"
+        ),
+        "{}",
+        out.stderr
+    );
+    assert!(out.stderr.ends_with("Error: 1 error in the new record; nothing was written\n"), "{}", out.stderr);
+    let out = add(
+        d,
+        &["--member", "M01", "--household", "H01", "--method", "home", "--summary", "x", "--date", "2024-03-02"],
+    );
+    assert_eq!(out.code, Some(1));
+    assert!(
+        out.stderr.contains("error[future-date] visit date 2024-03-02 is after today (2024-03-01)"),
+        "{}",
+        out.stderr
+    );
+    let out = add(d, &["--member", "M01", "--household", "H01", "--method", "walk", "--summary", "x"]);
+    assert_eq!(out.code, Some(1));
+    assert!(
+        out.stderr.contains("error[invalid-value] `method` value `walk` is not a valid visit method"),
+        "{}",
+        out.stderr
+    );
+    // A warning is shown but does not stop the write: M04 is not one of H01's contacts.
+    assert!(data(d) == before, "nothing was written");
+    let out = add(
+        d,
+        &["--member", "M04", "--household", "H01", "--method", "home", "--summary", "代访", "--date", "2024-01-21"],
+    );
+    assert_eq!(out.code, Some(0));
+    assert!(out.stderr.contains("warning[visit-not-contact] member `M04` visited household `H01`"), "{}", out.stderr);
+    insta::assert_snapshot!(
+        "visit_add_refused",
+        add(d, &["--member", "M99", "--household", "H01", "--method", "hom", "--summary", "x", "--date", "2024-02-30"])
+            .snapshot(&[d])
+    );
+}
+
+#[test]
+fn ambiguity_and_missing_fields_are_usage_errors() {
+    let dir = copy_fixture("reports");
+    let d = dir.path();
+    let out = add(d, &["--member", "M01", "--household", "1单元101室", "--method", "home", "--summary", "x"]);
+    assert_eq!(out.code, Some(2));
+    assert!(
+        out.stderr.contains(
+            "`1单元101室` matches 2 households: H01 (幸福里1号楼1单元***室 刘大爷), H04 (和平苑5号楼1单元***室 郑奶奶)"
+        ),
+        "{}",
+        out.stderr
+    );
+    // Standard input is not a terminal: no prompt, no hang.
+    let mut cmd = gov(d);
+    cmd.args(["--today", TODAY, "visit", "add", "--member", "M01"]).write_stdin("");
+    let out = Outcome::of(&mut cmd);
+    assert_eq!(out.code, Some(2));
+    assert_eq!(
+        out.stderr,
+        "Error: missing --household, --method, --summary\nHint: give them as flags, or run `gov visit add` in a terminal to be asked\n"
+    );
+}
+
+#[test]
+fn dry_run_writes_nothing() {
+    let dir = copy_fixture("reports");
+    let d = dir.path();
+    let before = data(d);
+    let out = add(d, &["--member", "M01", "--household", "H01", "--method", "home", "--summary", "看望", "--dry-run"]);
+    assert_eq!(out.code, Some(0));
+    assert_eq!(out.stdout, "would add to visits/2024-03.csv:2\n2024-03-01,M01,H01,home,看望,,,\n");
+    assert!(data(d) == before, "nothing was written");
+}
+
+#[test]
+fn files_keep_their_encoding_line_endings_and_columns() {
+    let dir = copy_fixture("reports");
+    let d = dir.path();
+    // A person's January file: GB18030 from Excel, CRLF, an extra column in the middle, columns
+    // in their own order, and no newline after the last row.
+    let hand = "member,date,备注,household,method,summary\r\nM01,2024-01-03,春节,H01,入户,送春联\r\nM03,2024-01-15,,H03,home,楼道灯";
+    fs::write(d.join(JAN), GB18030.encode(hand).0).unwrap();
+    let out = add(
+        d,
+        &[
+            "--member",
+            "M03",
+            "--household",
+            "H02",
+            "--method",
+            "wechat",
+            "--summary",
+            "微信问候",
+            "--date",
+            "2024-01-25",
+        ],
+    );
+    assert_eq!(out.code, Some(0), "{}", out.stderr);
+    let expected = format!("{hand}\r\nM03,2024-01-25,,H02,wechat,微信问候\r\n");
+    assert_eq!(fs::read(d.join(JAN)).unwrap(), GB18030.encode(&expected).0.into_owned());
+    // A value for a column the file lacks is refused rather than dropped.
+    let out = add(
+        d,
+        &[
+            "--member",
+            "M03",
+            "--household",
+            "H02",
+            "--method",
+            "home",
+            "--summary",
+            "x",
+            "--date",
+            "2024-01-26",
+            "--topics",
+            "防诈骗",
+        ],
+    );
+    assert_eq!(out.code, Some(1));
+    assert!(out.stderr.contains("visits/2024-01.csv: the file has no `topics` column"), "{}", out.stderr);
+    let mut cmd = gov(d);
+    cmd.args(["--today", TODAY, "check"]);
+    let check = Outcome::of(&mut cmd);
+    assert_eq!(check.code, Some(0), "{}", check.stdout);
+}
+
+#[test]
+fn batches_are_all_or_nothing() {
+    let dir = copy_fixture("reports");
+    let d = dir.path();
+    let before = data(d);
+    let bad = "date,member,household,method,summary\n2024-01-22,M01,H01,home,好的一行\n2024-01-23,M98,H01,home,没有这个党员\n2024/02/31,M01,H01,home,没有这一天\n";
+    fs::write(d.join("../bad.csv"), bad).unwrap();
+    let out = add(d, &["--from", "../bad.csv"]);
+    assert_eq!(out.code, Some(1), "{}", out.stderr);
+    assert!(
+        out.stderr.contains("../bad.csv:3: error[dangling-reference] `member` refers to member `M98`"),
+        "{}",
+        out.stderr
+    );
+    assert!(out.stderr.contains("../bad.csv:4:"), "{}", out.stderr);
+    assert!(data(d) == before, "nothing was written");
+
+    let good = "date,member,household,method,summary,with\n2024-01-22,M01,H01,入户,好的一行,M02\n2024-02-10,M04,H04,phone,二月的一行,\n";
+    let mut cmd = gov(d);
+    cmd.args(["--today", TODAY, "visit", "add", "--from", "-"]).write_stdin(good);
+    let out = Outcome::of(&mut cmd);
+    assert_eq!(out.code, Some(0), "{}", out.stderr);
+    assert_eq!(out.stdout, "added 1 to visits/2024-01.csv\nadded 1 to visits/2024-02.csv\n");
+    assert!(read(d, JAN).ends_with("\n2024-01-22,M01,H01,home,好的一行,,M02,\n"));
+    assert_eq!(
+        read(d, "visits/2024-02.csv"),
+        "date,member,household,method,summary,topics,with,issues\n2024-02-10,M04,H04,phone,二月的一行,,,\n"
+    );
+    assert_checks(d);
+}
+
+#[test]
+fn eight_writers_at_once_lose_nothing() {
+    let dir = copy_fixture("reports");
+    let d = dir.path().to_path_buf();
+    let before = read(&d, JAN).lines().count();
+    let writers: Vec<_> = (0..8)
+        .map(|w| {
+            let d = d.clone();
+            std::thread::spawn(move || {
+                for i in 0..50 {
+                    let summary = format!("并发写入 {w}-{i}");
+                    let out = add(
+                        &d,
+                        &[
+                            "--member",
+                            "M01",
+                            "--household",
+                            "H02",
+                            "--method",
+                            "home",
+                            "--summary",
+                            &summary,
+                            "--date",
+                            "2024-01-28",
+                        ],
+                    );
+                    assert_eq!(out.code, Some(0), "{}", out.stderr);
+                }
+            })
+        })
+        .collect();
+    writers.into_iter().for_each(|t| t.join().unwrap());
+    let text = read(&d, JAN);
+    assert_eq!(text.lines().count(), before + 400);
+    let mut seen: Vec<String> = text.lines().skip(before).map(|l| l.to_string()).collect();
+    for l in &seen {
+        assert!(l.starts_with("2024-01-28,M01,H02,home,并发写入 ") && l.ends_with(",,,"), "torn row: {l:?}");
+    }
+    seen.sort();
+    seen.dedup();
+    assert_eq!(seen.len(), 400, "every row distinct and intact");
+    assert_checks(&d);
+}
+
+#[test]
+fn a_crash_leaves_the_old_or_the_new_state() {
+    let dir = copy_fixture("reports");
+    let d = dir.path();
+    let args = ["--member", "M01", "--household", "H01", "--method", "home", "--summary", "看望"];
+    // Killed after writing a new month file's temporary copy, before the rename: old state.
+    let mut cmd = gov(d);
+    cmd.env("GOV_FAILPOINT", "replace-before-rename").args(["--today", TODAY, "visit", "add"]).args(args);
+    let out = Outcome::of(&mut cmd);
+    assert_ne!(out.code, Some(0));
+    assert!(!d.join("visits/2024-03.csv").exists());
+    assert_checks(d);
+    // Killed after appending, before fsync: the new row is whole.
+    let before = read(d, JAN);
+    let mut cmd = gov(d);
+    cmd.env("GOV_FAILPOINT", "append-before-sync")
+        .args(["--today", TODAY, "visit", "add", "--date", "2024-01-20"])
+        .args(args);
+    let out = Outcome::of(&mut cmd);
+    assert_ne!(out.code, Some(0));
+    assert_eq!(read(d, JAN), format!("{before}2024-01-20,M01,H01,home,看望,,,\n"));
+    assert_checks(d);
+    // And the folder takes the next write as usual.
+    assert_eq!(add(d, &args).code, Some(0));
+    assert_checks(d);
+}
+
+#[test]
+fn asks_for_what_is_missing_on_a_terminal() {
+    let dir = copy_fixture("reports");
+    let d = dir.path();
+    let gov_bin = assert_cmd::cargo::cargo_bin("gov");
+    let driver = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/support/pty_drive.py");
+    // Member by typing its id to filter; household: the member's first linked one (H01 for
+    // M01); method: the member's last used (入户 on 2024-02-29 in the fixture); summary; confirm.
+    let steps = r#"[["member:", "M01"], ["M01", "\r"], ["household:", "\r"], ["method:", "\r"], ["summary:", "看望老人\r"], ["记录", "\r"]]"#;
+    let out = std::process::Command::new("python3")
+        .args([driver, steps, "--"])
+        .arg(&gov_bin)
+        .args(["--data", d.to_str().unwrap(), "--today", TODAY, "visit", "add", "--date", "2024-01-20"])
+        .env_clear()
+        .env("PATH", std::env::var_os("PATH").unwrap_or_default())
+        .env("TERM", "xterm")
+        .output()
+        .unwrap();
+    let shown = String::from_utf8_lossy(&out.stdout);
+    assert!(out.status.success(), "{shown}");
+    assert!(shown.contains("added to visits/2024-01.csv:8: 2024-01-20 王芳 → 幸福里1号楼1单元***室 (入户)"), "{shown}");
+    assert!(read(d, JAN).ends_with("\n2024-01-20,M01,H01,home,看望老人,,,\n"));
+    assert_checks(d);
+}
+
+fn git(dir: &Path, args: &[&str]) -> String {
+    let out = std::process::Command::new("git").current_dir(dir).args(args).output().unwrap();
+    assert!(out.status.success(), "git {args:?}: {}", String::from_utf8_lossy(&out.stderr));
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+#[test]
+fn commit_stages_exactly_the_changed_file() {
+    let dir = copy_fixture("reports");
+    let d = dir.path();
+    let with_git = |cmd: &mut assert_cmd::Command| {
+        cmd.env("PATH", std::env::var_os("PATH").unwrap_or_default())
+            .env("GIT_AUTHOR_NAME", "t")
+            .env("GIT_AUTHOR_EMAIL", "t@example.com")
+            .env("GIT_COMMITTER_NAME", "t")
+            .env("GIT_COMMITTER_EMAIL", "t@example.com");
+    };
+    let args = [
+        "--member",
+        "M01",
+        "--household",
+        "H01",
+        "--method",
+        "home",
+        "--summary",
+        "看望",
+        "--date",
+        "2024-01-20",
+        "--commit",
+    ];
+    // Without a repository: says so, still writes.
+    let mut cmd = gov(d);
+    with_git(&mut cmd);
+    cmd.args(["--today", TODAY, "visit", "add"]).args(args);
+    let out = Outcome::of(&mut cmd);
+    assert_eq!(out.code, Some(0));
+    assert_eq!(out.stderr, "not a git repository: the change is written but not committed\n");
+
+    git(d, &["init", "-q"]);
+    git(d, &["-c", "user.name=t", "-c", "user.email=t@example.com", "add", "."]);
+    git(d, &["-c", "user.name=t", "-c", "user.email=t@example.com", "commit", "-qm", "start"]);
+    fs::write(d.join("members.csv"), read(d, "members.csv") + "M06,新党员,resident,,,,,,,\n").unwrap(); // someone's unrelated edit
+    let mut cmd = gov(d);
+    with_git(&mut cmd);
+    cmd.args(["--today", TODAY, "visit", "add"]).args(args).args(["--summary", "再次看望"]);
+    let out = Outcome::of(&mut cmd);
+    assert_eq!(out.code, Some(0), "{}", out.stderr);
+    assert_eq!(out.stderr, "committed: visit: 王芳 → 幸福里1号楼1单元101室 (2024-01-20)\n");
+    assert_eq!(git(d, &["log", "-1", "--format=%s"]), "visit: 王芳 → 幸福里1号楼1单元101室 (2024-01-20)\n");
+    assert_eq!(git(d, &["show", "--name-only", "--format="]), "visits/2024-01.csv\n");
+    assert_eq!(git(d, &["status", "--porcelain"]), " M members.csv\n", "the unrelated edit is left alone");
+}
