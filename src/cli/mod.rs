@@ -6,12 +6,15 @@ mod due;
 mod error;
 mod export;
 mod git;
+mod household;
 mod init;
+mod member;
 mod output;
 mod record;
 mod report;
 mod stats;
 mod visit;
+mod write;
 
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
@@ -52,6 +55,12 @@ pub enum Command {
     /// Visits: record them, list the detailed ledger (走访台账)
     #[command(subcommand)]
     Visit(visit::VisitCommand),
+    /// Party members (党员): add one
+    #[command(subcommand)]
+    Member(member::MemberCommand),
+    /// Households (户): add one, set its colour, link and unlink members
+    #[command(subcommand)]
+    Household(household::HouseholdCommand),
     Due(due::DueArgs),
     Export(export::ExportArgs),
 }
@@ -96,6 +105,11 @@ pub fn main() -> ExitCode {
         Command::Report(args) => report::run(&ctx, &args),
         Command::Visit(visit::VisitCommand::Add(args)) => visit::add::run(&ctx, &args),
         Command::Visit(visit::VisitCommand::List(args)) => visit::list::run(&ctx, &args),
+        Command::Member(member::MemberCommand::Add(args)) => member::add::run(&ctx, &args),
+        Command::Household(household::HouseholdCommand::Add(args)) => household::add::run(&ctx, &args),
+        Command::Household(household::HouseholdCommand::SetColor(args)) => household::set_color::run(&ctx, &args),
+        Command::Household(household::HouseholdCommand::Link(args)) => household::link::run(&ctx, &args, true),
+        Command::Household(household::HouseholdCommand::Unlink(args)) => household::link::run(&ctx, &args, false),
         Command::Due(args) => due::run(&ctx, &args),
         Command::Export(args) => export::run(&ctx, &args),
     };

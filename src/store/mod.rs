@@ -8,6 +8,7 @@
 pub mod csv_edit;
 pub mod file;
 pub mod lock;
+pub mod yaml_edit;
 
 pub use file::TextFile;
 pub use lock::FolderLock;

@@ -1,0 +1,85 @@
+//! `gov household add`: add a household (户) with its linked members to the households file, in
+//! the file's own format and column order, after the same validation `gov check` does.
+
+use clap::Args;
+
+use crate::cli::member::add::code;
+use crate::cli::record::{Session, WriteArgs};
+use crate::cli::write::{add_record, next_id, note};
+use crate::cli::{CliError, Ctx, Exit};
+use crate::load::fields::split_list;
+use crate::model::Kind;
+use crate::model::labels::{Color, HouseholdTag};
+use crate::model::privacy::mask_door;
+use crate::store::yaml_edit::Value;
+
+/// Add a household (户)
+///
+/// Appends one record to households.csv or households.yaml (or, when households is a folder,
+/// households/households.csv or its first file; a new households.csv if there is none). Without
+/// --id the next free id in the folder's pattern is chosen, and said.
+#[derive(Debug, Args)]
+pub struct AddArgs {
+    /// The household's id [default: the next free one]
+    #[arg(long)]
+    pub id: Option<String>,
+    /// Address (幸福里小区3号楼2单元301室)
+    #[arg(long)]
+    pub address: String,
+    /// The grid it belongs to (a grid id)
+    #[arg(long)]
+    pub grid: String,
+    /// Head of household (户主)
+    #[arg(long)]
+    pub head: String,
+    /// The linked members (ids), separated by `;`
+    #[arg(long, value_name = "M1;M2")]
+    pub contacts: String,
+    /// Phone
+    #[arg(long)]
+    pub phone: Option<String>,
+    /// People in the household
+    #[arg(long)]
+    pub size: Option<String>,
+    /// red, yellow, green (or 红, 黄, 绿) [default when left out: green]
+    #[arg(long)]
+    pub color: Option<String>,
+    /// Tags, separated by `;` (elderly_alone;dibao or 独居老人;低保)
+    #[arg(long)]
+    pub tags: Option<String>,
+    #[command(flatten)]
+    pub write: WriteArgs,
+}
+
+pub fn run(ctx: &Ctx, args: &AddArgs) -> Result<Exit, CliError> {
+    let mut s = Session::open(ctx)?;
+    let id = match &args.id {
+        Some(id) => id.trim().to_string(),
+        None => {
+            let id = next_id(s.ds.households.iter().map(|h| s.ds.name(h.id)), "H0001");
+            note(&format!("new household id: {id} (the next free one; give --id to choose)"));
+            id
+        }
+    };
+    let opt = |v: &Option<String>| Value::Scalar(v.as_deref().unwrap_or("").trim().to_string());
+    let list = |v: &str| split_list(v).map(str::to_string).collect::<Vec<_>>();
+    let fields = [
+        ("id", Value::Scalar(id.clone())),
+        ("address", Value::Scalar(args.address.trim().to_string())),
+        ("grid", Value::Scalar(args.grid.trim().to_string())),
+        ("head", Value::Scalar(args.head.trim().to_string())),
+        ("phone", opt(&args.phone)),
+        ("size", opt(&args.size)),
+        ("color", Value::Scalar(args.color.as_deref().map(code::<Color>).unwrap_or_default())),
+        (
+            "tags",
+            Value::List(
+                args.tags.as_deref().map(list).unwrap_or_default().iter().map(|t| code::<HouseholdTag>(t)).collect(),
+            ),
+        ),
+        ("contacts", Value::List(list(&args.contacts))),
+    ];
+    let shown = format!("{id} {}", mask_door(args.address.trim()));
+    let message = format!("household: add {id} {}", args.address.trim());
+    add_record(ctx, &mut s, &args.write, Kind::Households, &fields, &shown, &message)
+}

@@ -1,0 +1,16 @@
+//! `gov household …`: commands about households (户): add one, set its colour (三色管理), link
+//! and unlink the members who look after it (党员联系户).
+
+pub mod add;
+pub mod link;
+pub mod set_color;
+
+use clap::Subcommand;
+
+#[derive(Debug, Subcommand)]
+pub enum HouseholdCommand {
+    Add(add::AddArgs),
+    SetColor(set_color::SetColorArgs),
+    Link(link::LinkArgs),
+    Unlink(link::LinkArgs),
+}

@@ -1,0 +1,68 @@
+//! `gov household set-color`: change a household's colour (三色管理), editing only that value:
+//! the `color` cell of its CSV row, or the `color:` value on its YAML line (inserted after the
+//! `id:` line if absent). The reason goes into the YAML line as a comment, and into the git
+//! commit message either way.
+
+use clap::Args;
+
+use crate::cli::member::add::code;
+use crate::cli::record::{Session, WriteArgs};
+use crate::cli::write::{Place, edit_record, note};
+use crate::cli::{CliError, Ctx, Exit};
+use crate::model::Kind;
+use crate::model::labels::{Color, Labelled};
+use crate::report::Index;
+use crate::store::{csv_edit, yaml_edit};
+
+/// Change a household's colour (三色管理)
+///
+/// Edits only the colour: the `color` cell of a CSV row, or the `color:` line of a YAML record,
+/// where the reason is kept as a comment (`color: red  # 2026-11-25 独居老人住院`). The reason is
+/// always printed, and is the git commit's message with --commit.
+#[derive(Debug, Args)]
+pub struct SetColorArgs {
+    /// The household: id, or a unique part of the address or the head's name
+    pub household: String,
+    /// red, yellow, green (or 红, 黄, 绿)
+    pub color: String,
+    /// Why the colour changes (独居老人住院)
+    #[arg(long)]
+    pub reason: String,
+    #[command(flatten)]
+    pub write: WriteArgs,
+}
+
+pub fn run(ctx: &Ctx, args: &SetColorArgs) -> Result<Exit, CliError> {
+    let mut s = Session::open(ctx)?;
+    let (sym, loc, old) = {
+        let ix = Index::new(&s.ds);
+        let sym = ix
+            .find_household(&args.household)
+            .map_err(|e| CliError::new(e).hint("give the id, or more of the address"))?;
+        let h = ix.household(sym).expect("found");
+        (sym, h.loc, h.color)
+    };
+    let id = s.ds.name(sym).to_string();
+    let color = code::<Color>(&args.color);
+    let reason = args.reason.trim().to_string();
+    if Color::parse(&color) == Some(old) {
+        note(&format!("household {id} is already {color}; nothing was written"));
+        return Ok(Exit::Ok);
+    }
+    let comment = format!("{} {reason}", ctx.today);
+    let edit = |text: &str, nl: &str, place: &Place| match place {
+        Place::Csv { row, header } => {
+            let i = header
+                .iter()
+                .position(|h| h == "color")
+                .ok_or("the file has no `color` column; add one to the header")?;
+            let spans = csv_edit::field_spans(text, row.clone());
+            let span = spans.get(i).ok_or("the row is shorter than the header")?;
+            Ok(csv_edit::set_cell(text, span.clone(), &color))
+        }
+        Place::Yaml(rec) => yaml_edit::set_value(text, nl, rec, "color", &color, Some(&comment), "id"),
+    };
+    let done = format!("household {id}: {} → {color} ({reason})", old.code());
+    let message = format!("household: {id} → {color} ({reason})");
+    edit_record(ctx, &mut s, &args.write, Kind::Households, loc, edit, (&done, &message))
+}

@@ -1,0 +1,376 @@
+//! What the member, household and issue recording commands share: which file of a kind gets a
+//! new record, the next free id in the folder's pattern, re-reading an edited file's text the way
+//! the loader would so that the new or changed record is judged by the same rules and in the same
+//! words as `gov check`, the text a `--dry-run` shows, and the write itself (append, replace or
+//! create). The edits themselves are made by [`crate::store::csv_edit`] and
+//! [`crate::store::yaml_edit`].
+
+use std::io::{self, Write};
+use std::path::{Path, PathBuf};
+
+use anyhow::Context;
+use chrono::NaiveDate;
+
+use crate::cli::record::{Session, WriteArgs};
+use crate::cli::{CliError, Ctx, Exit};
+use crate::finding::{Code, Finding};
+use crate::load::convert::{
+    HOUSEHOLD_FIELDS, HOUSEHOLD_REQUIRED, ISSUE_FIELDS, ISSUE_REQUIRED, MEMBER_FIELDS, MEMBER_REQUIRED, household,
+    issue, member,
+};
+use crate::load::fields::{Fields, Sink};
+use crate::model::{FileId, Format, Kind, Loc, SourceFile};
+use crate::store::yaml_edit::{self, Value};
+use crate::store::{TextFile, csv_edit, file::create_new};
+
+/// The file a kind's records live in (or will).
+pub struct Target {
+    pub path: PathBuf,
+    /// Relative to the folder, as messages show it.
+    pub rel: PathBuf,
+    pub format: Format,
+    /// `None` when the file does not exist yet.
+    pub file: Option<TextFile>,
+}
+
+/// The file new records of `kind` go to: `<kind>.csv|yaml|yml` at the top, else (a folder)
+/// `<kind>/<kind>.csv` or its first file, else a new `<kind>.csv`.
+pub fn target(s: &Session, kind: Kind) -> Result<Target, CliError> {
+    let files: Vec<&SourceFile> = s.ds.files.iter().filter(|f| f.kind == kind).collect();
+    let stem = kind.stem();
+    let top = files.iter().find(|f| f.path.parent().is_some_and(|p| p.as_os_str().is_empty()));
+    let nested = PathBuf::from(stem).join(format!("{stem}.csv"));
+    let chosen = top.or_else(|| files.iter().find(|f| f.path == nested)).or(files.first());
+    let (rel, format) = match chosen {
+        Some(f) => (f.path.clone(), f.format),
+        None => (PathBuf::from(format!("{stem}.csv")), Format::Csv),
+    };
+    let path = s.root.join(&rel);
+    let file = TextFile::read(&path).with_context(|| format!("cannot read {}", path.display()))?;
+    Ok(Target { path, rel, format, file })
+}
+
+/// The id after the highest one of the folder's most common pattern (`M0760` → `M0761`), keeping
+/// its width (growing when it must); `default` when there is no pattern yet.
+pub fn next_id<'a>(ids: impl Iterator<Item = &'a str>, default: &str) -> String {
+    let mut patterns: Vec<((String, usize), u64, usize)> = Vec::new(); // ((prefix, width), max, count)
+    let mut taken = std::collections::HashSet::new();
+    for id in ids {
+        taken.insert(id.to_string());
+        let digits = id.len() - id.trim_end_matches(|c: char| c.is_ascii_digit()).len();
+        if digits == 0 || digits > 18 {
+            continue;
+        }
+        let (prefix, num) = id.split_at(id.len() - digits);
+        let n: u64 = num.parse().unwrap_or(0);
+        let key = (prefix.to_string(), digits);
+        match patterns.iter_mut().find(|p| p.0 == key) {
+            Some(p) => {
+                p.1 = p.1.max(n);
+                p.2 += 1;
+            }
+            None => patterns.push((key, n, 1)),
+        }
+    }
+    let Some(((prefix, width), max, _)) = patterns.into_iter().max_by_key(|p| (p.2, p.1)) else {
+        return default.to_string();
+    };
+    let mut n = max + 1;
+    loop {
+        let id = format!("{prefix}{n:0width$}");
+        if !taken.contains(&id) {
+            return id;
+        }
+        n += 1;
+    }
+}
+
+/// The id of the file at `rel` in the dataset, adding it when new.
+pub fn file_id(s: &mut Session, rel: &Path, kind: Kind, format: Format) -> FileId {
+    match s.ds.files.iter().position(|f| f.path == rel) {
+        Some(i) => FileId(i as u32),
+        None => {
+            s.ds.files.push(SourceFile { path: rel.to_path_buf(), kind, format });
+            FileId(s.ds.files.len() as u32 - 1)
+        }
+    }
+}
+
+/// Reads `text` as the new content of the file at `rel` the way the loader would, replacing in
+/// the dataset the records that came from that file, and returns what `gov check` would say about
+/// the records on `lines` (1-based, inclusive).
+pub fn judge(
+    s: &mut Session,
+    today: NaiveDate,
+    rel: &Path,
+    kind: Kind,
+    format: Format,
+    text: &str,
+    lines: std::ops::RangeInclusive<u32>,
+) -> Vec<Finding> {
+    let fid = file_id(s, rel, kind, format);
+    let ds = &mut s.ds;
+    match kind {
+        Kind::Members => ds.members.retain(|r| r.loc.file != fid),
+        Kind::Households => ds.households.retain(|r| r.loc.file != fid),
+        Kind::Issues => ds.issues.retain(|r| r.loc.file != fid),
+        _ => unreachable!("only members, households and issues are edited here"),
+    }
+    let mut sink = Sink::new(rel);
+    let mut each = |rec: &crate::load::raw::RawRecord<'_>, sink: &mut Sink<'_>| {
+        let f = Fields::new(rec, sink, format == Format::Csv);
+        let loc = Loc { file: fid, line: rec.line };
+        match kind {
+            Kind::Members => ds.members.extend(member(f, &mut ds.ids, loc)),
+            Kind::Households => ds.households.extend(household(f, &mut ds.ids, loc)),
+            _ => ds.issues.extend(issue(f, &mut ds.ids, loc, &ds.settings)),
+        }
+    };
+    match format {
+        Format::Csv => {
+            let (known, required) = match kind {
+                Kind::Members => (MEMBER_FIELDS, MEMBER_REQUIRED),
+                Kind::Households => (HOUSEHOLD_FIELDS, HOUSEHOLD_REQUIRED),
+                _ => (&ISSUE_FIELDS[..ISSUE_FIELDS.len() - 1], ISSUE_REQUIRED),
+            };
+            crate::load::csv::for_each_row(text, &mut sink, known, required, &mut each);
+        }
+        Format::Yaml => match crate::load::yaml::parse_records(text) {
+            Ok(records) => records.iter().for_each(|r| each(r, &mut sink)),
+            Err(e) => sink.push(
+                Code::ParseError,
+                e.line,
+                e.column,
+                format!("invalid YAML: {}", e.message),
+                Some("gov made text it cannot read back; nothing was written (please report this)".into()),
+            ),
+        },
+    }
+    let mut found: Vec<Finding> = sink
+        .findings
+        .into_iter()
+        .filter(|f| f.code == Code::ParseError || f.line.is_some_and(|l| lines.contains(&l)))
+        .collect();
+    let locs: Vec<Loc> = lines.map(|line| Loc { file: fid, line }).collect();
+    found.extend(crate::check::findings_at(&s.ds, today, &locs));
+    found
+}
+
+/// The findings in `after` that `before` did not have: an edit is refused for what it makes
+/// worse, not for what was already wrong with the record.
+pub fn new_findings(before: &[Finding], after: Vec<Finding>) -> Vec<Finding> {
+    after.into_iter().filter(|a| !before.iter().any(|b| b.code == a.code && b.message == a.message)).collect()
+}
+
+/// The record of a YAML file that starts on `line`, with the line the next one starts on.
+pub fn yaml_record(text: &str, line: u32) -> yaml_edit::Record {
+    let starts: Vec<u32> =
+        crate::load::yaml::parse_records(text).map(|r| r.iter().map(|r| r.line).collect()).unwrap_or_default();
+    let next = starts.iter().copied().find(|&l| l > line);
+    yaml_edit::record(text, line, next)
+}
+
+/// The 1-based lines of the record that starts on `line` in a YAML text (through the line before
+/// the next record, blank and comment lines at its end left out).
+pub fn yaml_record_lines(text: &str, line: u32) -> std::ops::RangeInclusive<u32> {
+    let rec = yaml_record(text, line);
+    let all: Vec<&str> = text.lines().collect();
+    let mut end = rec.lines.end;
+    while end > rec.lines.start + 1 && all.get(end - 1).is_none_or(|l| l.trim().is_empty() || l.trim().starts_with('#'))
+    {
+        end -= 1;
+    }
+    line..=(end as u32).max(line)
+}
+
+/// A list value as a CSV cell: items joined with `;`.
+pub fn cell(v: &Value) -> String {
+    match v {
+        Value::Scalar(s) => s.clone(),
+        Value::List(items) => items.join(";"),
+    }
+}
+
+/// The lines that differ between two texts, as `-old` / `+new`, under the file's name.
+pub fn diff(rel: &Path, old: &str, new: &str) -> String {
+    let a: Vec<&str> = old.lines().collect();
+    let b: Vec<&str> = new.lines().collect();
+    let pre = a.iter().zip(&b).take_while(|(x, y)| x == y).count();
+    let suf = a[pre..].iter().rev().zip(b[pre..].iter().rev()).take_while(|(x, y)| x == y).count();
+    let mut out = format!("--- {} (line {})\n", rel.display(), pre + 1);
+    for l in &a[pre..a.len() - suf] {
+        out.push_str(&format!("-{}\n", l.trim_end_matches('\r')));
+    }
+    for l in &b[pre..b.len() - suf] {
+        out.push_str(&format!("+{}\n", l.trim_end_matches('\r')));
+    }
+    out
+}
+
+/// Writes a whole new text for an existing file, or creates the file.
+pub fn save(t: &Target, text: &str) -> Result<(), CliError> {
+    match &t.file {
+        Some(f) => f.replace(text),
+        None => create_new(&t.path, text),
+    }
+    .with_context(|| format!("cannot write {}", t.path.display()))?;
+    Ok(())
+}
+
+/// Appends `added` (in the file's line endings) to an existing file, or creates it with `whole`.
+pub fn append(t: &Target, added: &str, whole: &str) -> Result<(), CliError> {
+    match &t.file {
+        Some(f) => f.append(added),
+        None => create_new(&t.path, whole),
+    }
+    .with_context(|| format!("cannot write {}", t.path.display()))?;
+    Ok(())
+}
+
+/// A line on standard error (notes beside the result).
+pub fn note(text: &str) {
+    let _ = writeln!(io::stderr(), "{text}");
+}
+
+/// Adds one record of `kind` (fields in the order a new row or item is written) to the kind's
+/// file, after judging it as `gov check` would; prints what was added (or, with --dry-run, what
+/// would be) and commits when asked.
+pub fn add_record(
+    ctx: &Ctx,
+    s: &mut Session,
+    write: &WriteArgs,
+    kind: Kind,
+    fields: &[(&str, Value)],
+    shown: &str,
+    message: &str,
+) -> Result<Exit, CliError> {
+    let t = target(s, kind)?;
+    let columns: &[&str] = if kind == Kind::Members { MEMBER_FIELDS } else { HOUSEHOLD_FIELDS };
+    let (line, added, whole) = match (&t.file, t.format) {
+        (None, _) => {
+            let header: Vec<String> = columns.iter().map(|c| c.to_string()).collect();
+            let row = csv_row(&t, &header, fields)?;
+            (2, row.clone(), csv_edit::new_file(columns, &[row]))
+        }
+        (Some(f), Format::Csv) => {
+            let row = csv_row(&t, &csv_edit::header(&f.text), fields)?;
+            let whole = format!(
+                "{}{}{}",
+                f.text,
+                if f.text.ends_with('\n') || f.text.is_empty() { "" } else { f.newline() },
+                f.with_newlines(&row)
+            );
+            (f.next_line(), f.with_newlines(&row), whole)
+        }
+        (Some(f), Format::Yaml) => {
+            if !yaml_edit::is_list(&f.text) {
+                return Err(CliError::refused(anyhow::anyhow!(
+                    "{} holds a single record (a mapping), not a list, so gov cannot add to it",
+                    t.rel.display()
+                ))
+                .hint("make it a list: put `- ` before its first key and indent the other keys by two spaces"));
+            }
+            let whole = yaml_edit::append_item(&f.text, f.newline(), fields);
+            let mut added = whole[f.text.len()..].to_string();
+            if let Some(rest) = added.strip_prefix(f.newline()) {
+                added = rest.to_string();
+            }
+            (f.next_line(), added, whole)
+        }
+    };
+    let end = line + added.lines().count().max(1) as u32 - 1;
+    let findings = judge(s, ctx.today, &t.rel, kind, t.format, &whole, line..=end);
+    s.vet(findings)?;
+    if write.dry_run {
+        print!("would add to {}:{line}\n{}", t.rel.display(), added.replace("\r\n", "\n"));
+        return Ok(Exit::Ok);
+    }
+    append(&t, &added, &whole)?;
+    println!("added to {}:{line}: {shown}", t.rel.display());
+    s.commit(write, std::slice::from_ref(&t.path), message);
+    Ok(Exit::Ok)
+}
+
+fn csv_row(t: &Target, header: &[String], fields: &[(&str, Value)]) -> Result<String, CliError> {
+    let values: Vec<(&str, String)> = fields.iter().map(|(k, v)| (*k, cell(v))).collect();
+    csv_edit::row(header, &values)
+        .map_err(|e| CliError::refused(anyhow::anyhow!("{}: {e}; nothing was written", t.rel.display())))
+}
+
+/// Where an edited record sits in its file's text.
+pub enum Place {
+    /// A CSV row: its byte range, and the header's column names.
+    Csv {
+        row: std::ops::Range<usize>,
+        header: Vec<String>,
+    },
+    Yaml(yaml_edit::Record),
+}
+
+/// Changes the record at `loc` in place with `edit` (given the file's text, its newline and the
+/// record's place; returning the new text or why it cannot), judges the result as `gov check`
+/// would (refusing what the edit makes worse), then shows (--dry-run) or writes it through a
+/// whole-file replace, prints `done`, and commits with `message` when asked.
+pub fn edit_record(
+    ctx: &Ctx,
+    s: &mut Session,
+    write: &WriteArgs,
+    kind: Kind,
+    loc: Loc,
+    edit: impl FnOnce(&str, &str, &Place) -> Result<String, String>,
+    (done, message): (&str, &str),
+) -> Result<Exit, CliError> {
+    let src = s.ds.files[loc.file.0 as usize].clone();
+    let path = s.root.join(&src.path);
+    let file = TextFile::read(&path)
+        .with_context(|| format!("cannot read {}", path.display()))?
+        .ok_or_else(|| CliError::new(anyhow::anyhow!("{} has gone", path.display())))?;
+    let place = match src.format {
+        Format::Csv => {
+            let row = csv_edit::records(&file.text).into_iter().find(|r| r.0 == loc.line).map(|r| r.1);
+            let row = row
+                .ok_or_else(|| CliError::new(anyhow::anyhow!("{}:{} is not a record", src.path.display(), loc.line)))?;
+            Place::Csv { row, header: csv_edit::header(&file.text) }
+        }
+        Format::Yaml => Place::Yaml(yaml_record(&file.text, loc.line)),
+    };
+    let new = edit(&file.text, file.newline(), &place).map_err(|why| {
+        CliError::refused(anyhow::anyhow!("{}:{}: {why}; nothing was written", src.path.display(), loc.line))
+    })?;
+    let lines = |text: &str| match src.format {
+        Format::Csv => loc.line..=loc.line,
+        Format::Yaml => yaml_record_lines(text, loc.line),
+    };
+    let before = judge(s, ctx.today, &src.path, kind, src.format, &file.text, lines(&file.text));
+    let after = judge(s, ctx.today, &src.path, kind, src.format, &new, lines(&new));
+    s.vet(new_findings(&before, after))?;
+    if write.dry_run {
+        print!("would change\n{}", diff(&src.path, &file.text, &new));
+        return Ok(Exit::Ok);
+    }
+    let t = Target { path: path.clone(), rel: src.path.clone(), format: src.format, file: Some(file) };
+    save(&t, &new)?;
+    println!("{done} ({}:{})", src.path.display(), loc.line);
+    s.commit(write, &[path], message);
+    Ok(Exit::Ok)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn next_ids_follow_the_pattern() {
+        assert_eq!(next_id(["M0759", "M0760", "M0012"].into_iter(), "M0001"), "M0761");
+        assert_eq!(next_id(["H9", "H10", "x"].into_iter(), "H0001"), "H11");
+        assert_eq!(next_id(["M999"].into_iter(), "M0001"), "M1000");
+        assert_eq!(next_id(["A-01", "A-02", "B-7"].into_iter(), "M0001"), "A-03");
+        assert_eq!(next_id(std::iter::empty(), "M0001"), "M0001");
+    }
+
+    #[test]
+    fn diffs_show_changed_lines() {
+        let d = diff(Path::new("h.csv"), "id\nH1,red\nH2\n", "id\nH1,green\nH2\n");
+        assert_eq!(d, "--- h.csv (line 2)\n-H1,red\n+H1,green\n");
+    }
+}
