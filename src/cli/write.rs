@@ -19,7 +19,10 @@ use crate::load::convert::{
     issue, member,
 };
 use crate::load::fields::{Fields, Sink};
-use crate::model::{FileId, Format, Kind, Loc, SourceFile};
+use crate::model::id::id_problem;
+use crate::model::{FileId, Format, Kind, Loc, SourceFile, Sym};
+use crate::report::Index;
+use crate::report::index::FindError;
 use crate::store::yaml_edit::{self, Value};
 use crate::store::{TextFile, csv_edit, file::create_new};
 
@@ -186,7 +189,7 @@ pub fn yaml_record_lines(text: &str, line: u32) -> std::ops::RangeInclusive<u32>
 /// A list value as a CSV cell: items joined with `;`.
 pub fn cell(v: &Value) -> String {
     match v {
-        Value::Scalar(s) => s.clone(),
+        Value::Scalar(s) | Value::Plain(s) => s.clone(),
         Value::List(items) => items.join(";"),
     }
 }
@@ -225,6 +228,12 @@ pub fn append(t: &Target, added: &str, whole: &str) -> Result<(), CliError> {
     }
     .with_context(|| format!("cannot write {}", t.path.display()))?;
     Ok(())
+}
+
+/// The 1-based line of the first change the new text makes to the file (already replaced).
+fn file_text_prefix_lines(t: &Target, new: &str) -> usize {
+    let old = t.file.as_ref().map_or("", |f| f.text.as_str());
+    old.lines().zip(new.lines()).take_while(|(a, b)| a == b).count() + 1
 }
 
 /// A line on standard error (notes beside the result).
@@ -310,7 +319,8 @@ pub enum Place {
 /// Changes the record at `loc` in place with `edit` (given the file's text, its newline and the
 /// record's place; returning the new text or why it cannot), judges the result as `gov check`
 /// would (refusing what the edit makes worse), then shows (--dry-run) or writes it through a
-/// whole-file replace, prints `done`, and commits with `message` when asked.
+/// whole-file replace, prints `done` with the place of the change, and commits with `message`
+/// when asked.
 pub fn edit_record(
     ctx: &Ctx,
     s: &mut Session,
@@ -350,9 +360,29 @@ pub fn edit_record(
     }
     let t = Target { path: path.clone(), rel: src.path.clone(), format: src.format, file: Some(file) };
     save(&t, &new)?;
-    println!("{done} ({}:{})", src.path.display(), loc.line);
+    let changed = file_text_prefix_lines(&t, &new);
+    println!("{done} ({}:{changed})", src.path.display());
     s.commit(write, &[path], message);
     Ok(Exit::Ok)
+}
+
+/// A member by what the user typed (id, name or a unique part of it). A syntactically valid id
+/// that matches nobody is passed on as written, so the check reports it with its usual words.
+pub fn pick_member(ix: &Index<'_>, typed: &str) -> Result<String, CliError> {
+    pick(ix.find_member(typed), typed, ix)
+}
+
+/// A household by what the user typed (id, or a unique part of the address or head's name).
+pub fn pick_household(ix: &Index<'_>, typed: &str) -> Result<String, CliError> {
+    pick(ix.find_household(typed), typed, ix)
+}
+
+fn pick(found: Result<Sym, FindError>, typed: &str, ix: &Index<'_>) -> Result<String, CliError> {
+    match found {
+        Ok(sym) => Ok(ix.ds.name(sym).to_string()),
+        Err(FindError::None { .. }) if id_problem(typed.trim()).is_none() => Ok(typed.trim().to_string()),
+        Err(e) => Err(CliError::new(e).hint("give the id, or more of the name")),
+    }
 }
 
 #[cfg(test)]

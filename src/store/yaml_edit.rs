@@ -93,6 +93,8 @@ pub fn flow_list(items: &[String]) -> String {
 pub enum Value {
     Scalar(String),
     List(Vec<String>),
+    /// Written as is: a value known to read back as meant (`solved: no`).
+    Plain(String),
 }
 
 impl Value {
@@ -100,6 +102,7 @@ impl Value {
         match self {
             Value::Scalar(s) => scalar(s),
             Value::List(items) => flow_list(items),
+            Value::Plain(s) => s.clone(),
         }
     }
 }
