@@ -1,0 +1,125 @@
+//! `gov issue dispatch|whistle|report|progress|resolve|feedback|reopen|close`: append one event to
+//! a problem's `events` list, as text at the end of the list and in the style of the events
+//! already there (block or flow items, same indentation), after running the event rules with it
+//! in place; an event the rules forbid (feedback before resolution, a report from a department
+//! no whistle summoned, …) is refused in the words `gov check` uses.
+
+use clap::Args;
+
+use crate::cli::member::add::code;
+use crate::cli::record::{Session, WriteArgs};
+use crate::cli::write::{Place, edit_record};
+use crate::cli::{CliError, Ctx, Exit};
+use crate::load::fields::split_list;
+use crate::model::Kind;
+use crate::model::date::parse_date;
+use crate::model::labels::{Action, Labelled, Satisfaction};
+use crate::store::yaml_edit::{self, Value};
+
+/// What every event takes.
+#[derive(Debug, Args)]
+pub struct EventArgs {
+    /// The problem's id (I-2022-0041)
+    pub id: String,
+    /// Date of the event [default: today]
+    #[arg(long, value_name = "DATE")]
+    pub date: Option<String>,
+    /// Who did it (社区居委会, a department, a name)
+    #[arg(long)]
+    pub by: Option<String>,
+    /// A note on what was done
+    #[arg(long)]
+    pub note: Option<String>,
+    #[command(flatten)]
+    pub write: WriteArgs,
+}
+
+/// A whistle (吹哨): the departments summoned.
+#[derive(Debug, Args)]
+pub struct WhistleArgs {
+    #[command(flatten)]
+    pub event: EventArgs,
+    /// The departments summoned, separated by `,` (城管局,房产中心); each listed in gov.yaml
+    #[arg(long, required = true)]
+    pub departments: String,
+}
+
+/// A report (报到): the department that reported.
+#[derive(Debug, Args)]
+pub struct ReportArgs {
+    #[command(flatten)]
+    pub event: EventArgs,
+    /// The department that reported (summoned by an earlier whistle)
+    #[arg(long, required = true)]
+    pub department: String,
+}
+
+/// A follow-up (回访): the resident's verdict.
+#[derive(Debug, Args)]
+pub struct FeedbackArgs {
+    #[command(flatten)]
+    pub event: EventArgs,
+    /// Does the resident say it is solved: yes or no (是/否); may be left out when unreachable
+    #[arg(long)]
+    pub solved: Option<String>,
+    /// satisfied, basic, unsatisfied, unreachable (or 满意, 基本满意, 不满意, 未回访)
+    #[arg(long, required = true)]
+    pub satisfaction: String,
+}
+
+/// The fields an action adds besides date, action, by and note.
+pub fn whistle(a: &WhistleArgs) -> Vec<(&'static str, Value)> {
+    let items = a.departments.split([',', '，']).flat_map(split_list).map(str::to_string).collect();
+    vec![("departments", Value::List(items))]
+}
+
+pub fn report(a: &ReportArgs) -> Vec<(&'static str, Value)> {
+    vec![("department", Value::Scalar(a.department.trim().to_string()))]
+}
+
+pub fn feedback(a: &FeedbackArgs) -> Vec<(&'static str, Value)> {
+    let mut out = Vec::new();
+    if let Some(solved) = &a.solved {
+        let solved = match solved.trim().to_lowercase().as_str() {
+            "yes" | "y" | "true" | "是" | "已解决" => Value::Plain("yes".into()),
+            "no" | "n" | "false" | "否" | "未解决" => Value::Plain("no".into()),
+            other => Value::Scalar(other.to_string()), // the check says what is wrong with it
+        };
+        out.push(("solved", solved));
+    }
+    out.push(("satisfaction", Value::Scalar(code::<Satisfaction>(&a.satisfaction))));
+    out
+}
+
+pub fn run(ctx: &Ctx, action: Action, a: &EventArgs, extra: Vec<(&'static str, Value)>) -> Result<Exit, CliError> {
+    let mut s = Session::open(ctx)?;
+    let id = a.id.trim();
+    let Some(issue) = s.ds.issues.iter().find(|i| s.ds.name(i.id) == id) else {
+        return Err(CliError::new(anyhow::anyhow!("no issue `{id}`"))
+            .hint("give the id as in the file (I-2022-0041); `gov issue list` lists them"));
+    };
+    let loc = issue.loc;
+    let date = match &a.date {
+        None => ctx.today,
+        Some(d) => parse_date(d)
+            .ok_or_else(|| CliError::usage(anyhow::anyhow!("--date `{d}` is not a date")).hint("write YYYY-MM-DD"))?,
+    };
+    let mut fields = vec![("date", Value::Scalar(date.to_string())), ("action", Value::Scalar(action.code().into()))];
+    fields.extend(extra);
+    let opt = |v: &Option<String>| v.as_deref().map(str::trim).filter(|v| !v.is_empty()).map(str::to_string);
+    if let Some(by) = opt(&a.by) {
+        fields.push(("by", Value::Scalar(by)));
+    }
+    if let Some(note) = opt(&a.note) {
+        fields.push(("note", Value::Scalar(note)));
+    }
+    let edit = |text: &str, nl: &str, place: &Place| {
+        match place {
+        Place::Yaml(rec) => yaml_edit::append_to_list(text, nl, rec, "events", &fields).map(|(t, _)| t),
+        Place::Csv { .. } => Err("the problem is kept in a CSV file, which holds no events; move it to issues/YYYY/<id>.yaml to record events".into()),
+    }
+    };
+    let done = format!("{id}: {} ({}) on {date}", action.code(), action.zh());
+    let message = format!("issue: {id} {} ({date})", action.code());
+    edit_record(ctx, &mut s, &a.write, Kind::Issues, loc, edit, (&done, &message))
+}
