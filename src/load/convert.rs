@@ -18,6 +18,7 @@ pub const SETTINGS_FIELDS: &[&str] = &[
     "lang",
     "visit_interval_days",
     "issue_due_days",
+    "response_days",
     "departments",
     "issue_categories",
     "auto_commit",
@@ -159,11 +160,22 @@ pub fn settings(mut f: Fields<'_, '_, '_, '_>) -> Settings {
         };
         m.finish(&["urgent", "normal", "complex"]);
     }
+    let response_days = f.number("response_days", 0, 3660).unwrap_or(defaults.response_days);
     let departments = owned(f.list("departments", false));
     let issue_categories = owned(f.list("issue_categories", false));
     let auto_commit = f.boolean("auto_commit").unwrap_or(false);
     f.finish(SETTINGS_FIELDS);
-    Settings { name, town, lang, visit_interval_days, issue_due_days, departments, issue_categories, auto_commit }
+    Settings {
+        name,
+        town,
+        lang,
+        visit_interval_days,
+        issue_due_days,
+        response_days,
+        departments,
+        issue_categories,
+        auto_commit,
+    }
 }
 
 fn owned(items: Option<Vec<&str>>) -> Vec<String> {

@@ -13,6 +13,9 @@ pub struct Settings {
     pub visit_interval_days: ColorDays,
     /// Days to resolve a problem, per urgency.
     pub issue_due_days: UrgencyDays,
+    /// A problem counts as responded to (响应) when its first event comes within this many days
+    /// of its receipt.
+    pub response_days: u32,
     /// Departments that may be summoned by a whistle (吹哨).
     pub departments: Vec<String>,
     /// Problem categories beyond the built-in ones.
@@ -63,6 +66,7 @@ impl Default for Settings {
             lang: Lang::En,
             visit_interval_days: ColorDays { red: 7, yellow: 14, green: 30 },
             issue_due_days: UrgencyDays { urgent: 1, normal: 7, complex: 15 },
+            response_days: 1,
             departments: Vec::new(),
             issue_categories: Vec::new(),
             auto_commit: false,
