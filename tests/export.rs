@@ -1,4 +1,4 @@
-//! `gov export` end to end: the month's pack of five CSV files, on the hand-counted fixture
+//! `gov export` end to end: the month's pack of six CSV files, on the hand-counted fixture
 //! `tests/fixtures/reports` (described in `tests/report_support`).
 
 mod common;
@@ -38,6 +38,7 @@ fn january_pack() {
         names,
         [
             "2024-01-统计.csv",
+            "2024-01-诉求办理.csv",
             "2024-01-走访台账.csv",
             "2024-01-走访汇总-按党员.csv",
             "2024-01-走访汇总-按网格.csv",
@@ -46,7 +47,8 @@ fn january_pack() {
     );
 
     let stats = read_with_bom(&out.join("2024-01-统计.csv"));
-    assert_eq!(stats.len(), 1 + 28);
+    // 20 figures (6 of them the problem rates) for the period and cumulatively.
+    assert_eq!(stats.len(), 1 + 40);
     assert_eq!(line(&stats, "本期", "走访次数"), ["本期", "走访次数", "3", "1", "2", "6"]);
     assert_eq!(line(&stats, "累计", "走访次数"), ["累计", "走访次数", "5", "2", "3", "10"]);
     assert_eq!(line(&stats, "本期", "办结诉求"), ["本期", "办结诉求", "1", "0", "0", "1"]);
@@ -86,7 +88,7 @@ fn english_without_bom_unmasked() {
     let d = dir.path();
     ok(d, TODAY, &["export", "--month", "2024-02", "--out", "en", "--lang", "en", "--no-bom", "--unmask"]);
     let out = d.join("en");
-    for stem in ["stats", "summary-by-member", "summary-by-grid", "ledger", "overdue"] {
+    for stem in ["stats", "summary-by-member", "summary-by-grid", "ledger", "overdue", "issues"] {
         let path = out.join(format!("2024-02-{stem}.csv"));
         let text = fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
         assert!(!text.starts_with(BOM), "{stem} starts with a BOM");

@@ -52,3 +52,9 @@ fn every_command_has_a_description() {
         assert!(words.next().is_some(), "command `{name}` has no description");
     }
 }
+
+/// `gov report` is the ledger summary with flags, and has the problem reports as subcommands.
+#[test]
+fn report_help() {
+    insta::assert_snapshot!("report", help(&["report", "--help"]));
+}

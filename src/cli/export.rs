@@ -10,6 +10,7 @@ use super::{CliError, Ctx, Exit, shown};
 use crate::model::Lang;
 use crate::render::report::{OutFormat, RenderOptions};
 use crate::report::due::{DueFilter, due_table};
+use crate::report::issues::{IssuesBy, IssuesOptions, issues_table};
 use crate::report::ledger::{By, LedgerFilter, ledger_table};
 use crate::report::period::parse_month_arg;
 use crate::report::stats::stats_table;
@@ -19,8 +20,9 @@ use crate::report::{Index, Table};
 /// Write a month's reports into a folder, for submission to the town
 ///
 /// CSV files (UTF-8 with BOM, for Excel/WPS): headline
-/// statistics, the ledger summary by member and by grid, the detailed ledger, and the households
-/// overdue at the month's end (or today, for the current month).
+/// statistics, the ledger summary by member and by grid, the detailed ledger, the households
+/// overdue at the month's end (or today, for the current month), and the problems raised by
+/// residents by category with their rates.
 #[derive(Debug, Args)]
 pub struct ExportArgs {
     /// The month: YYYY-MM, this-month or last-month
@@ -74,6 +76,7 @@ pub fn run(ctx: &Ctx, args: &ExportArgs) -> Result<Exit, CliError> {
         ),
         ("走访台账", "ledger", visit_table(&ix, &period, &VisitFilter::default())),
         ("逾期未访", "overdue", due_table(&ix, as_of, &DueFilter::default())),
+        ("诉求办理", "issues", issues_table(&ix, &period, ctx.today, IssuesBy::Category, IssuesOptions::default())),
     ];
     let out = ctx.cwd.join(&args.out);
     std::fs::create_dir_all(&out).with_context(|| format!("cannot create {}", out.display()))?;

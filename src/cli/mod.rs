@@ -8,6 +8,7 @@ mod export;
 mod git;
 mod household;
 mod init;
+mod issue;
 mod member;
 mod output;
 mod record;
@@ -61,6 +62,9 @@ pub enum Command {
     /// Households (户): add one, set its colour, link and unlink members
     #[command(subcommand)]
     Household(household::HouseholdCommand),
+    /// Problems raised by residents (群众诉求): list them, show one's history
+    #[command(subcommand)]
+    Issue(issue::IssueCommand),
     Due(due::DueArgs),
     Export(export::ExportArgs),
 }
@@ -110,6 +114,8 @@ pub fn main() -> ExitCode {
         Command::Household(household::HouseholdCommand::SetColor(args)) => household::set_color::run(&ctx, &args),
         Command::Household(household::HouseholdCommand::Link(args)) => household::link::run(&ctx, &args, true),
         Command::Household(household::HouseholdCommand::Unlink(args)) => household::link::run(&ctx, &args, false),
+        Command::Issue(issue::IssueCommand::List(args)) => issue::list::run(&ctx, &args),
+        Command::Issue(issue::IssueCommand::Show(args)) => issue::show::run(&ctx, &args),
         Command::Due(args) => due::run(&ctx, &args),
         Command::Export(args) => export::run(&ctx, &args),
     };

@@ -9,7 +9,7 @@ use clap::{Args, ValueEnum};
 use super::{CliError, Ctx};
 use crate::load;
 use crate::model::{Dataset, Lang, Sym};
-use crate::render::report::{OutFormat, RenderOptions, write};
+use crate::render::report::{OutFormat, RenderOptions, write_all};
 use crate::report::index::FindError;
 use crate::report::period::{self, Period};
 use crate::report::{Index, Table};
@@ -102,13 +102,18 @@ impl OutputArgs {
 
     /// Writes one report where the user asked.
     pub fn emit(&self, ds: &Dataset, table: &Table) -> Result<(), CliError> {
+        self.emit_all(ds, std::slice::from_ref(table))
+    }
+
+    /// Writes several reports as one output (see [`write_all`]).
+    pub fn emit_all(&self, ds: &Dataset, tables: &[Table]) -> Result<(), CliError> {
         let format = self.format()?;
         let opts = RenderOptions { lang: self.lang(ds), unmask: self.unmask, bom: false, width: None };
         match &self.output {
-            Some(path) => write_file(path, table, format, &RenderOptions { bom: !self.no_bom, ..opts }),
+            Some(path) => write_file_all(path, tables, format, &RenderOptions { bom: !self.no_bom, ..opts }),
             None => {
                 let mut out = BufWriter::new(io::stdout().lock());
-                write(&mut out, table, format, &opts)?;
+                write_all(&mut out, tables, format, &opts)?;
                 out.flush()?;
                 Ok(())
             }
@@ -124,11 +129,21 @@ pub fn write_file(
     format: OutFormat,
     opts: &RenderOptions,
 ) -> Result<(), CliError> {
+    write_file_all(path, std::slice::from_ref(table), format, opts)
+}
+
+/// [`write_file`] for several reports as one output.
+pub fn write_file_all(
+    path: &std::path::Path,
+    tables: &[Table],
+    format: OutFormat,
+    opts: &RenderOptions,
+) -> Result<(), CliError> {
     let dir = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(".".as_ref());
     let mut tmp = temp_file(dir).with_context(|| format!("cannot write in {}", dir.display()))?;
     {
         let mut out = BufWriter::new(tmp.as_file_mut());
-        write(&mut out, table, format, opts).with_context(|| format!("cannot write {}", path.display()))?;
+        write_all(&mut out, tables, format, opts).with_context(|| format!("cannot write {}", path.display()))?;
         out.flush()?;
     }
     tmp.persist(path).map_err(|e| e.error).with_context(|| format!("cannot write {}", path.display()))?;

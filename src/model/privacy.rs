@@ -43,6 +43,31 @@ pub fn mask_door(address: &str) -> String {
     out
 }
 
+/// Masks what names a person's home or phone inside free text (a problem's title or notes): a
+/// room number (the digits before `室`: `5号楼1单元501室漏水` → `5号楼1单元***室漏水`) and a
+/// mainland mobile number (`138****1234`). Building and unit numbers stay.
+pub fn mask_free_text(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(start) = rest.find(|c: char| c.is_ascii_digit()) {
+        out.push_str(&rest[..start]);
+        let run_len = rest[start..].find(|c: char| !c.is_ascii_digit()).unwrap_or(rest.len() - start);
+        let run = &rest[start..start + run_len];
+        let after = &rest[start + run_len..];
+        let b = run.as_bytes();
+        if after.starts_with('室') {
+            out.extend(std::iter::repeat_n('*', run_len));
+        } else if b.len() == 11 && b[0] == b'1' && (b'3'..=b'9').contains(&b[1]) {
+            out.push_str(&mask_phone(run));
+        } else {
+            out.push_str(run);
+        }
+        rest = after;
+    }
+    out.push_str(rest);
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -77,6 +102,16 @@ mod tests {
         assert_eq!(mask_door("3号楼101"), "3号楼***");
         assert_eq!(mask_door("1201"), "****");
         assert_eq!(mask_door("平房区"), "平房区");
+    }
+
+    #[test]
+    fn free_text() {
+        assert_eq!(mask_free_text("4号楼1单元501室屋顶漏雨"), "4号楼1单元***室屋顶漏雨");
+        assert_eq!(mask_free_text("2号楼4单元突然停水"), "2号楼4单元突然停水");
+        assert_eq!(mask_free_text("联系电话13812345678，3室"), "联系电话138****5678，*室");
+        assert_eq!(mask_free_text("12345热线转来"), "12345热线转来");
+        assert_eq!(mask_free_text(""), "");
+        assert_eq!(mask_free_text("室1"), "室1");
     }
 
     #[test]

@@ -6,7 +6,7 @@ use chrono::NaiveDate;
 
 use super::id::Sym;
 use super::labels::{
-    Action, Color, HouseholdTag, IssueCategory, IssueSource, MemberKind, MemberStatus, Satisfaction, Urgency,
+    Action, Color, HouseholdTag, IssueCategory, IssueSource, Labelled, MemberKind, MemberStatus, Satisfaction, Urgency,
     VisitMethod,
 };
 
@@ -159,6 +159,46 @@ impl IssueStatus {
     }
 }
 
+/// Statuses are derived, never written in files; they carry labels for reports and parse on the
+/// command line (`--status 办理中`).
+impl Labelled for IssueStatus {
+    const ALL: &'static [Self] =
+        &[IssueStatus::Received, IssueStatus::InProgress, IssueStatus::Resolved, IssueStatus::Closed];
+    const WHAT: &'static str = "issue status";
+    fn code(self) -> &'static str {
+        match self {
+            IssueStatus::Received => "received",
+            IssueStatus::InProgress => "in_progress",
+            IssueStatus::Resolved => "resolved",
+            IssueStatus::Closed => "closed",
+        }
+    }
+    fn zh(self) -> &'static str {
+        match self {
+            IssueStatus::Received => "已受理",
+            IssueStatus::InProgress => "办理中",
+            IssueStatus::Resolved => "已办结",
+            IssueStatus::Closed => "已结案",
+        }
+    }
+    fn en(self) -> &'static str {
+        match self {
+            IssueStatus::Received => "received",
+            IssueStatus::InProgress => "in progress",
+            IssueStatus::Resolved => "resolved",
+            IssueStatus::Closed => "closed",
+        }
+    }
+    fn aliases(self) -> &'static [&'static str] {
+        match self {
+            IssueStatus::Received => &["受理", "待办理"],
+            IssueStatus::InProgress => &["in-progress", "办理"],
+            IssueStatus::Resolved => &["办结"],
+            IssueStatus::Closed => &["结案", "关闭", "已关闭"],
+        }
+    }
+}
+
 impl Issue {
     /// The status its events lead to.
     pub fn status(&self) -> IssueStatus {
@@ -225,5 +265,16 @@ mod tests {
         assert_eq!(issue(&[Closed]).status(), IssueStatus::Closed);
         let unreachable = issue_with(&[Resolved, Feedback], Some(Satisfaction::Unreachable));
         assert_eq!(unreachable.status(), IssueStatus::Resolved);
+    }
+
+    #[test]
+    fn statuses_have_labels_and_parse() {
+        for &s in IssueStatus::ALL {
+            assert_eq!(IssueStatus::parse(s.code()), Some(s));
+            assert_eq!(IssueStatus::parse(s.zh()), Some(s));
+        }
+        assert_eq!(IssueStatus::parse("办结"), Some(IssueStatus::Resolved));
+        assert_eq!(IssueStatus::parse("in-progress"), Some(IssueStatus::InProgress));
+        assert_eq!(IssueStatus::parse("open"), None);
     }
 }

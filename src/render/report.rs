@@ -9,7 +9,7 @@ use serde_json::{Map, Value as Json};
 
 use super::findings::thousands;
 use crate::model::Lang;
-use crate::model::privacy::{mask_door, mask_phone};
+use crate::model::privacy::{mask_door, mask_free_text, mask_phone};
 use crate::report::{Table, Value};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -70,6 +70,8 @@ pub fn cell_text(v: &Value, o: &RenderOptions, human: bool) -> String {
         Value::Phone(p) => mask_phone(p),
         Value::Address(a) if o.unmask => a.clone(),
         Value::Address(a) => mask_door(a),
+        Value::FreeText(t) if o.unmask => t.clone(),
+        Value::FreeText(t) => mask_free_text(t),
     }
 }
 
@@ -97,23 +99,75 @@ fn text_rows(t: &Table, o: &RenderOptions, human: bool) -> Vec<Vec<String>> {
     rows
 }
 
+/// Columns to right-align: those whose every non-empty value is a number.
 fn numeric_columns(t: &Table) -> Vec<bool> {
-    (0..t.columns.len()).map(|i| t.rows.iter().chain(t.total.iter()).any(|r| r[i].is_numeric())).collect()
+    (0..t.columns.len())
+        .map(|i| {
+            let mut cells = t.rows.iter().chain(t.total.iter()).map(|r| &r[i]).filter(|v| **v != Value::Empty);
+            let first = cells.next();
+            first.is_some_and(Value::is_numeric) && cells.all(Value::is_numeric)
+        })
+        .collect()
 }
 
 pub fn write(w: &mut impl Write, t: &Table, format: OutFormat, o: &RenderOptions) -> io::Result<()> {
     match format {
-        OutFormat::Table => write_terminal(w, t, o),
+        OutFormat::Table if t.transpose => write_terminal(w, &transposed(t, o), o, false),
+        OutFormat::Md if t.transpose => write_md(w, &transposed(t, o), o),
+        OutFormat::Table => write_terminal(w, t, o, true),
         OutFormat::Csv => write_csv(w, t, o),
         OutFormat::Json => write_json(w, t, o),
         OutFormat::Md => write_md(w, t, o),
     }
 }
 
-fn write_terminal(w: &mut impl Write, t: &Table, o: &RenderOptions) -> io::Result<()> {
+/// Several reports in one output (a record and its history): on a terminal, in CSV and in
+/// Markdown one after the other with a blank line between; in JSON one object holding each
+/// report under its name. A BOM, when asked for, starts the whole output only.
+pub fn write_all(w: &mut impl Write, tables: &[Table], format: OutFormat, o: &RenderOptions) -> io::Result<()> {
+    if format == OutFormat::Json && tables.len() != 1 {
+        let mut doc = Map::new();
+        for t in tables {
+            doc.insert(t.name.to_string(), json_doc(t, o));
+        }
+        serde_json::to_writer_pretty(&mut *w, &Json::Object(doc))?;
+        return writeln!(w);
+    }
+    for (i, t) in tables.iter().enumerate() {
+        if i > 0 {
+            w.write_all(if format == OutFormat::Csv { b"\r\n" } else { b"\n" })?;
+        }
+        write(w, t, format, &RenderOptions { bom: o.bom && i == 0, ..*o })?;
+    }
+    Ok(())
+}
+
+/// The columns as lines: each header, then its value in each row (and the totals row, under the
+/// writer's 合计 / Total).
+fn transposed(t: &Table, o: &RenderOptions) -> Table {
+    let mut rows: Vec<&Vec<Value>> = t.rows.iter().collect();
+    rows.extend(t.total.iter());
+    let mut columns = vec![crate::report::col("field", "项目", "field")];
+    columns.extend(rows.iter().map(|_| crate::report::col("value", "内容", "value")));
+    let mut out = Table::new(t.name, &columns).titled(t.title_zh.clone(), t.title_en.clone());
+    if t.total.is_some() {
+        let mut head = vec![Value::Empty; rows.len()];
+        head[rows.len() - 1] = Value::text(total_word(o.lang));
+        out.push(std::iter::once(Value::Empty).chain(head).collect());
+    }
+    for (c, column) in t.columns.iter().enumerate() {
+        let header = if o.lang == Lang::Zh { column.zh } else { column.en };
+        out.push(std::iter::once(Value::text(header)).chain(rows.iter().map(|r| r[c].clone())).collect());
+    }
+    out
+}
+
+fn write_terminal(w: &mut impl Write, t: &Table, o: &RenderOptions, header: bool) -> io::Result<()> {
     let mut table = comfy_table::Table::new();
     table.load_style(presets::UTF8_FULL_CONDENSED);
-    table.set_header(headers(t, o.lang));
+    if header {
+        table.set_header(headers(t, o.lang));
+    }
     // Dynamic: wrap to the terminal's width when there is one (comfy-table asks the terminal).
     table.set_content_arrangement(ContentArrangement::Dynamic);
     if let Some(width) = o.width {
@@ -164,7 +218,8 @@ fn json_value(v: &Value, o: &RenderOptions) -> Json {
     }
 }
 
-fn write_json(w: &mut impl Write, t: &Table, o: &RenderOptions) -> io::Result<()> {
+/// One report as a JSON document: `{report, title, rows, total}`.
+fn json_doc(t: &Table, o: &RenderOptions) -> Json {
     let object = |row: &[Value]| -> Json {
         let mut m = Map::new();
         for (c, v) in t.columns.iter().zip(row) {
@@ -179,7 +234,11 @@ fn write_json(w: &mut impl Write, t: &Table, o: &RenderOptions) -> io::Result<()
     if let Some(total) = &t.total {
         doc.insert("total".into(), object(total));
     }
-    serde_json::to_writer_pretty(&mut *w, &Json::Object(doc))?;
+    Json::Object(doc)
+}
+
+fn write_json(w: &mut impl Write, t: &Table, o: &RenderOptions) -> io::Result<()> {
+    serde_json::to_writer_pretty(&mut *w, &json_doc(t, o))?;
     writeln!(w)
 }
 
@@ -293,6 +352,58 @@ mod tests {
         let table = render(&sample(), OutFormat::Table, &opts(Lang::Zh));
         assert!(table.starts_with("测试\n"));
         assert!(table.contains("1,234"));
+    }
+
+    #[test]
+    fn transposed_tables_list_columns_as_lines() {
+        let mut t =
+            Table::new("one", &[col("n", "件数", "count"), col("share", "比率", "share"), col("who", "户", "who")])
+                .titled("一行", "One row");
+        t.push(vec![Value::Int(1234), Value::ratio(1, 4), Value::Address("3号楼101室".into())]);
+        t.transpose = true;
+        let table = render(&t, OutFormat::Table, &opts(Lang::Zh));
+        assert!(table.starts_with("一行\n"), "{table}");
+        assert!(!table.contains('╞'), "no header row: {table}");
+        assert!(table.contains("│ 件数 ┆ 1,234      │"), "{table}");
+        assert!(table.contains("│ 户   ┆ 3号楼***室 │"), "{table}");
+        let md = render(&t, OutFormat::Md, &opts(Lang::En));
+        assert_eq!(
+            md,
+            "### One row\n\n| field | value |\n|---|---|\n| count | 1,234 |\n| share | 25.0% |\n| who | 3号楼***室 |\n"
+        );
+        // CSV and JSON keep the row as a row.
+        let csv = render(&t, OutFormat::Csv, &opts(Lang::Zh));
+        assert_eq!(csv, "件数,比率,户\r\n1234,25.0%,3号楼***室\r\n");
+    }
+
+    #[test]
+    fn several_tables_in_one_output() {
+        let tables = [sample(), Table::new("second", &[col("x", "甲", "x")]).titled("第二", "Second")];
+        let json: Json = serde_json::from_str(&{
+            let mut buf = Vec::new();
+            write_all(&mut buf, &tables, OutFormat::Json, &opts(Lang::Zh)).unwrap();
+            String::from_utf8(buf).unwrap()
+        })
+        .unwrap();
+        assert_eq!(json["t"]["rows"][0]["n"], 1234);
+        assert_eq!(json["second"]["title"], "第二");
+        let mut buf = Vec::new();
+        write_all(&mut buf, &tables, OutFormat::Csv, &RenderOptions { bom: true, ..opts(Lang::Zh) }).unwrap();
+        let csv = String::from_utf8(buf).unwrap();
+        assert_eq!(csv.matches('\u{FEFF}').count(), 1, "one BOM, at the start");
+        assert!(csv.ends_with("合计,,1232,,33.3%\r\n\r\n甲\r\n"), "{csv}");
+        // One table alone is written exactly as `write` writes it.
+        let mut one = Vec::new();
+        write_all(&mut one, &tables[..1], OutFormat::Json, &opts(Lang::Zh)).unwrap();
+        assert_eq!(String::from_utf8(one).unwrap(), render(&tables[0], OutFormat::Json, &opts(Lang::Zh)));
+    }
+
+    #[test]
+    fn free_text_is_masked_unless_asked() {
+        let v = Value::FreeText("5号楼501室漏水，电话13812345678".into());
+        assert_eq!(cell_text(&v, &opts(Lang::Zh), false), "5号楼***室漏水，电话138****5678");
+        let unmasked = RenderOptions { unmask: true, ..opts(Lang::Zh) };
+        assert_eq!(cell_text(&v, &unmasked, false), "5号楼501室漏水，电话13812345678");
     }
 
     #[test]

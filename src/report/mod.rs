@@ -3,12 +3,18 @@
 
 pub mod due;
 pub mod index;
+pub mod issue_facts;
+pub mod issue_list;
+pub mod issues;
 pub mod ledger;
 pub mod period;
 pub mod stats;
 pub mod table;
 pub mod visits;
+pub mod whistles;
 
+#[cfg(test)]
+mod issue_tests;
 #[cfg(test)]
 mod tests;
 

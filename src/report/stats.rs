@@ -1,13 +1,15 @@
 //! `gov stats`: the headline figures a community reports upward — members taking part, linked
 //! households, households visited, contacts (visits) by method, problems received / resolved /
-//! open, whistles blown, in-service members registered — for a period and cumulatively (from the
-//! first record to the period's end), each broken down by member kind. Definitions are in
-//! docs/metrics.md. Pure; no I/O.
+//! open and the problem rates (响应率, 按时办结率, 回访率, 解决率, 满意率, 重办率), whistles blown,
+//! in-service members registered — for a period and cumulatively (from the first record to the
+//! period's end), each broken down by member kind. Definitions are in docs/metrics.md. Pure; no I/O.
 
 use std::collections::HashSet;
 
 use super::Period;
 use super::index::Index;
+use super::issue_facts::period_facts;
+use super::issues::Tally;
 use super::table::{Table, Value, col};
 use crate::model::labels::{Action, Labelled, MemberKind, MemberStatus, VisitMethod};
 use crate::model::{IssueStatus, Sym};
@@ -53,6 +55,9 @@ pub struct Figures {
     pub resolved: Split,
     /// Problems received by the range's end and not resolved or closed at its end.
     pub open: Split,
+    /// The problem figures behind the rates, by the kind of the member who recorded the problem:
+    /// resident, in-service, mobile, and all problems.
+    pub problems: [Tally; 4],
     /// Whistle events (吹哨).
     pub whistles: Split,
     /// In-service members who registered with the community (双报到) in the range.
@@ -100,6 +105,11 @@ pub fn figures(ix: &Index<'_>, range: &Period) -> Figures {
 
     for i in &ds.issues {
         let kind = i.recorded_by.and_then(kind_of);
+        let facts = period_facts(i, &ds.settings, range.from, range.to, range.to);
+        if let Some(k) = kind_column(kind) {
+            f.problems[k].add(&facts);
+        }
+        f.problems[3].add(&facts);
         if range.contains(i.received) {
             f.received.add(kind);
         }
@@ -123,6 +133,15 @@ pub fn figures(ix: &Index<'_>, range: &Period) -> Figures {
         }
     }
     f
+}
+
+/// The column of a member kind among resident, in-service, mobile.
+fn kind_column(kind: Option<MemberKind>) -> Option<usize> {
+    match kind? {
+        MemberKind::Resident => Some(0),
+        MemberKind::InService => Some(1),
+        MemberKind::Mobile => Some(2),
+    }
 }
 
 /// Adds to the kind's column only (for figures whose total is counted separately).
@@ -153,32 +172,40 @@ pub fn stats_table(ix: &Index<'_>, period: &Period) -> Table {
         (figures(ix, &cumulative), Value::Label { code: "cumulative", zh: "累计", en: "cumulative" }),
     ];
     for (f, scope) in scopes {
-        let mut rows: Vec<(&'static str, &'static str, &'static str, Split)> = vec![
-            ("members_visiting", "参与走访党员", "members who visited", f.members_visiting),
-            ("linked_households", "联系户数", "linked households", f.linked_households),
-            ("households_visited", "走访户数", "households visited", f.households_visited),
-            ("visits", "走访次数", "visits (contacts)", f.visits),
+        let ints = |s: Split| [s.resident, s.in_service, s.mobile, s.total].map(Value::int).to_vec();
+        let mut rows: Vec<(&'static str, &'static str, &'static str, Vec<Value>)> = vec![
+            ("members_visiting", "参与走访党员", "members who visited", ints(f.members_visiting)),
+            ("linked_households", "联系户数", "linked households", ints(f.linked_households)),
+            ("households_visited", "走访户数", "households visited", ints(f.households_visited)),
+            ("visits", "走访次数", "visits (contacts)", ints(f.visits)),
         ];
         for (m, s) in VisitMethod::ALL.iter().zip(&f.by_method) {
-            rows.push((m.code(), m.zh(), m.en(), *s));
+            let (zh, en) = method_label(m.code(), m.zh(), m.en());
+            rows.push((m.code(), zh, en, ints(*s)));
         }
         rows.extend([
-            ("received", "受理诉求", "problems received", f.received),
-            ("resolved", "办结诉求", "problems resolved", f.resolved),
-            ("open", "未办结诉求", "problems open", f.open),
-            ("whistles", "吹哨次数", "whistles blown", f.whistles),
-            ("registered", "在职党员报到", "in-service members registered", f.registered),
+            ("received", "受理诉求", "problems received", ints(f.received)),
+            ("resolved", "办结诉求", "problems resolved", ints(f.resolved)),
+            ("open", "未办结诉求", "problems open", ints(f.open)),
         ]);
-        for (code, zh, en, s) in rows {
-            let (zh, en) = method_label(code, zh, en);
-            t.push(vec![
-                scope.clone(),
-                Value::Label { code, zh, en },
-                Value::int(s.resident),
-                Value::int(s.in_service),
-                Value::int(s.mobile),
-                Value::int(s.total),
-            ]);
+        // The rates; `gov report issues` shows each one's numerator and denominator.
+        let rate = |num: fn(&Tally) -> usize, den: fn(&Tally) -> usize| {
+            f.problems.iter().map(|t| Value::ratio(num(t), den(t))).collect::<Vec<_>>()
+        };
+        rows.extend([
+            ("response_rate", "响应率", "response rate", rate(|t| t.responded, |t| t.received)),
+            ("on_time_rate", "按时办结率", "on-time resolution rate", rate(|t| t.on_time, |t| t.resolved)),
+            ("follow_up_rate", "回访率", "follow-up rate", rate(|t| t.followed_up, |t| t.resolved)),
+            ("solved_rate", "解决率", "solved rate", rate(|t| t.solved, |t| t.followed_up)),
+            ("satisfaction_rate", "满意率", "satisfaction rate", rate(|t| t.satisfied, |t| t.followed_up)),
+            ("reopen_rate", "重办率", "reopen rate", rate(|t| t.reopened, |t| t.resolved)),
+            ("whistles", "吹哨次数", "whistles blown", ints(f.whistles)),
+            ("registered", "在职党员报到", "in-service members registered", ints(f.registered)),
+        ]);
+        for (code, zh, en, values) in rows {
+            let mut row = vec![scope.clone(), Value::Label { code, zh, en }];
+            row.extend(values);
+            t.push(row);
         }
     }
     t

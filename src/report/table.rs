@@ -27,6 +27,9 @@ pub enum Value {
     Phone(String),
     /// An address: its door number is masked unless the user asks otherwise.
     Address(String),
+    /// Free text that may name a room or a mobile number (a problem's title or notes): those are
+    /// masked unless the user asks otherwise.
+    FreeText(String),
 }
 
 impl Value {
@@ -78,6 +81,9 @@ pub struct Table {
     pub columns: Vec<Column>,
     pub rows: Vec<Vec<Value>>,
     pub total: Option<Vec<Value>>,
+    /// Shown on a terminal and in Markdown with the columns as lines (header, then each row's
+    /// value): for a single record or a single row of figures. CSV and JSON are unaffected.
+    pub transpose: bool,
 }
 
 impl Table {
@@ -89,6 +95,7 @@ impl Table {
             columns: columns.to_vec(),
             rows: Vec::new(),
             total: None,
+            transpose: false,
         }
     }
 

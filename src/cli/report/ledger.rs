@@ -1,19 +1,15 @@
-//! `gov report`: the ledger summary by member, grid or branch.
+//! `gov report` with no subcommand: the ledger summary by member, grid or branch.
 
 use clap::{Args, ValueEnum};
 
-use super::output::{OutputArgs, PeriodArgs, load_for_report, resolve_opt};
-use super::{CliError, Ctx, Exit};
+use crate::cli::output::{OutputArgs, PeriodArgs, load_for_report, resolve_opt};
+use crate::cli::{CliError, Ctx, Exit};
 use crate::report::Index;
 use crate::report::ledger::{By, LedgerFilter, ledger_table};
 
-/// The visit ledger summary (走访台账汇总) by member, grid or branch
-///
-/// Per member (or grid, or branch): linked households,
-/// households visited, coverage, visits by method, overdue households at the period's end,
-/// problems raised and resolved; a totals row. Members without visits are listed last.
+/// The options of the ledger summary (走访台账汇总), `gov report` without a subcommand.
 #[derive(Debug, Args)]
-pub struct ReportArgs {
+pub struct LedgerArgs {
     /// One row per member, grid or branch
     #[arg(long, value_enum, default_value_t = ByArg::Member)]
     pub by: ByArg,
@@ -36,7 +32,7 @@ pub enum ByArg {
     Branch,
 }
 
-pub fn run(ctx: &Ctx, args: &ReportArgs) -> Result<Exit, CliError> {
+pub fn run(ctx: &Ctx, args: &LedgerArgs) -> Result<Exit, CliError> {
     let period = args.period.period(ctx)?;
     let ds = load_for_report(ctx)?;
     let ix = Index::new(&ds);

@@ -1,0 +1,40 @@
+//! `gov report`: the ledger summary by member, grid or branch (no subcommand, as before), and the
+//! problem reports as subcommands: `gov report issues`, `gov report whistles`.
+
+pub mod issues;
+pub mod ledger;
+pub mod whistles;
+
+use clap::{Args, Subcommand};
+
+use super::{CliError, Ctx, Exit};
+
+/// The visit ledger summary (走访台账汇总) by member, grid or branch
+///
+/// Per member (or grid, or branch): linked households,
+/// households visited, coverage, visits by method, overdue households at the period's end,
+/// problems raised and resolved; a totals row. Members without visits are listed last.
+///
+/// `gov report issues` and `gov report whistles` report on the problems raised by residents.
+#[derive(Debug, Args)]
+#[command(args_conflicts_with_subcommands = true, subcommand_negates_reqs = true)]
+pub struct ReportArgs {
+    #[command(subcommand)]
+    pub command: Option<ReportCommand>,
+    #[command(flatten)]
+    pub ledger: ledger::LedgerArgs,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ReportCommand {
+    Issues(issues::IssuesArgs),
+    Whistles(whistles::WhistlesArgs),
+}
+
+pub fn run(ctx: &Ctx, args: &ReportArgs) -> Result<Exit, CliError> {
+    match &args.command {
+        None => ledger::run(ctx, &args.ledger),
+        Some(ReportCommand::Issues(a)) => issues::run(ctx, a),
+        Some(ReportCommand::Whistles(a)) => whistles::run(ctx, a),
+    }
+}
