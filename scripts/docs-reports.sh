@@ -5,7 +5,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 cargo build --release --quiet
 root=$PWD
-G="$root/target/release/gov"
+# The binary is where cargo put it: CARGO_TARGET_DIR when set, else target/ here.
+G="${CARGO_TARGET_DIR:-$root/target}/release/gov"
 out="$root/docs/reports.md"
 export_dir=$(mktemp -d)
 trap 'rm -rf "$export_dir"' EXIT
@@ -59,6 +60,54 @@ echo
 run report --month 2022-10 --member 谢成峰
 cat <<'EOF'
 
+## gov report issues — problems raised by residents (群众诉求)
+
+Received, resolved, open and overdue at the period's end, days to resolve, and the rates, each
+right after its numerator and denominator: 响应率 (responded within `response_days` ÷ received),
+按时办结率 (on time ÷ resolved), 回访率 (followed up ÷ resolved), 解决率 and 满意率 (÷ followed
+up; `--count-basic` counts 基本满意 as satisfied), 重办率 (reopened ÷ resolved). For all problems
+the figures are listed one per line:
+
+EOF
+run report issues --year 2022
+cat <<'EOF'
+
+`--by category|grid|department|source` gives one row per group and a totals row over all
+problems; as CSV, in English:
+
+EOF
+echo '```'; echo '$ gov report issues --month 2022-10 --by category --lang en --format csv'; "$G" report issues --month 2022-10 --by category --lang en --format csv; echo '```'
+cat <<'EOF'
+
+## gov report whistles — whistle and report (吹哨报到)
+
+For the whistles blown in the period, per department summoned: how often it reported and how
+soon, and how many of its problems were resolved and how soon after the whistle. `--pending`
+lists the summonses still unanswered.
+
+EOF
+run report whistles --year 2022
+echo
+run --today 2022-12-31 report whistles --year 2022 --pending
+cat <<'EOF'
+
+## gov issue list and gov issue show
+
+Every problem unless filtered (`--status`, `--category`, `--grid`, `--household`,
+`--department`, `--overdue`, `--escalated`; the period flags select by date received), with its
+status, due date, days taken (to resolution, or to today while open) and latest step as of today.
+
+EOF
+run --today 2022-12-31 issue list --month 2022-12 --escalated --status open
+cat <<'EOF'
+
+`gov issue show ID` prints the record, the whole timeline with the status after each step, and who
+was summoned by each whistle and when they reported (JSON: `issue`, `timeline`, `summons`):
+
+EOF
+run --today 2022-12-31 issue show I-2022-0091
+cat <<'EOF'
+
 ## gov visit list — the detailed ledger (走访台账)
 
 Filters: `--member`, `--household` (id, address fragment or head of household), `--grid`,
@@ -82,7 +131,8 @@ echo '```'; echo '$ gov export --month 2022-10 --out /tmp/2022-10'
 cat <<'EOF'
 
 Each file is CSV with a BOM, ready to open in Excel or WPS and hand to the town; the overdue
-list is as of the month's end (or today, for the current month).
+list is as of the month's end (or today, for the current month); 诉求办理 is `gov report issues
+--by category` for the month.
 EOF
 } > "$out"
 echo "wrote $out"
