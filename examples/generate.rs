@@ -29,7 +29,7 @@ use chrono::{Datelike, Days, NaiveDate};
 
 type Res<T> = Result<T, Box<dyn std::error::Error>>;
 
-const USAGE: &str = "usage: generate --scale demo|town|district --out DIR [--seed N] [--force]";
+const USAGE: &str = "usage: generate --scale demo|town|district|half-district --out DIR [--seed N] [--force]";
 const NONE: u32 = u32::MAX;
 
 // ───────────────────────────── PRNG ─────────────────────────────
@@ -174,6 +174,24 @@ fn scale(key: &str) -> Option<Scale> {
             visits: 2_000_000,
             resolved: 57_600,
             open: 2_400,
+            late: None,
+        },
+        // Half the district in every dimension, for the benchmark's linearity check.
+        "half-district" => Scale {
+            key: "half-district",
+            name: "滨江区半区",
+            town: "滨江区",
+            first: three_years.0,
+            last: three_years.1,
+            communities: 12,
+            areas: 8,
+            buildings: (16, 24),
+            households: 100_000,
+            members: [1500, 3250, 250],
+            visitors: [1350, 850, 50],
+            visits: 1_000_000,
+            resolved: 28_800,
+            open: 1_200,
             late: None,
         },
         _ => return None,

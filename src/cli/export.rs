@@ -5,7 +5,7 @@ use std::path::PathBuf;
 use anyhow::Context;
 use clap::{Args, ValueEnum};
 
-use super::output::{LangArg, load_for_report, write_file};
+use super::output::{LangArg, load_for_report_with_text, write_file};
 use super::{CliError, Ctx, Exit, shown};
 use crate::model::Lang;
 use crate::render::report::{OutFormat, RenderOptions};
@@ -54,7 +54,7 @@ pub enum ExportFormat {
 
 pub fn run(ctx: &Ctx, args: &ExportArgs) -> Result<Exit, CliError> {
     let period = parse_month_arg(&args.month, ctx.today).map_err(|e| CliError::usage(anyhow::anyhow!(e)))?;
-    let ds = load_for_report(ctx)?;
+    let ds = load_for_report_with_text(ctx)?;
     let ix = Index::new(&ds);
     let lang = match args.lang {
         Some(LangArg::Zh) => Lang::Zh,

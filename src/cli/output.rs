@@ -161,11 +161,21 @@ fn temp_file(dir: &std::path::Path) -> io::Result<tempfile::NamedTempFile> {
     b.tempfile_in(dir)
 }
 
-/// Loads the folder for a report. Errors in the data are not fatal for reports, but the user is
-/// told how many there are.
+/// Loads the folder for a report that shows figures only: visits' summaries and topics are left
+/// out (see [`load_for_report_with_text`]). Errors in the data are not fatal for reports, but the
+/// user is told how many there are.
 pub fn load_for_report(ctx: &Ctx) -> Result<Dataset, CliError> {
+    load_report_data(ctx, load::LoadOptions { visit_text: false })
+}
+
+/// Loads the folder for a report that shows what was said on visits (the detailed ledger).
+pub fn load_for_report_with_text(ctx: &Ctx) -> Result<Dataset, CliError> {
+    load_report_data(ctx, load::LoadOptions { visit_text: true })
+}
+
+fn load_report_data(ctx: &Ctx, opts: load::LoadOptions) -> Result<Dataset, CliError> {
     let root = ctx.root()?;
-    let loaded = load::load(&root)?;
+    let loaded = load::load_with(&root, opts)?;
     let errors = loaded.findings.iter().filter(|f| f.severity == crate::finding::Severity::Error).count();
     if errors > 0 {
         let _ = writeln!(

@@ -2,13 +2,17 @@
 //! and keeps the record whenever its id (and, for visits, its date, member and household) is
 //! usable, so one bad field does not hide the record from the checks that follow.
 
-use std::collections::HashMap;
 use std::hash::{DefaultHasher, Hash, Hasher};
 
 use super::fields::Fields;
 use super::raw::RawRecord;
 use crate::finding::shorten;
-use crate::model::labels::{Action, Color, IssueCategory, Labelled, Lang, MemberKind, MemberStatus, Urgency};
+use chrono::NaiveDate;
+
+use crate::model::id::IdMap;
+use crate::model::labels::{
+    Action, Color, IssueCategory, Labelled, Lang, MemberKind, MemberStatus, Urgency, VisitMethod,
+};
 use crate::model::settings::{ColorDays, Settings, UrgencyDays};
 use crate::model::{Category, Event, Grid, Household, Interner, Issue, Loc, Member, Sym, Visit};
 
@@ -69,12 +73,12 @@ const PENDING: u32 = 1 << 31;
 pub struct LocalIds<'g> {
     global: &'g Interner,
     extra: Vec<Box<str>>,
-    map: HashMap<Box<str>, Sym>,
+    map: IdMap<Box<str>, Sym>,
 }
 
 impl<'g> LocalIds<'g> {
     pub fn new(global: &'g Interner) -> Self {
-        LocalIds { global, extra: Vec::new(), map: HashMap::new() }
+        LocalIds { global, extra: Vec::new(), map: IdMap::default() }
     }
 
     /// Interns the locally numbered ids and rewrites the visits that use them.
@@ -96,6 +100,23 @@ impl<'g> LocalIds<'g> {
             }
             v.with.iter_mut().for_each(fix);
             v.issues.iter_mut().for_each(fix);
+        }
+    }
+
+    /// Interns the locally numbered ids and rewrites the issues that use them.
+    pub fn patch_issues(extra: Vec<Box<str>>, issues: &mut [Issue], global: &mut Interner) {
+        if extra.is_empty() {
+            return;
+        }
+        let real: Vec<Sym> = extra.iter().map(|s| global.intern(s)).collect();
+        let fix = |s: &mut Sym| {
+            if s.0 & PENDING != 0 {
+                *s = real[(s.0 & !PENDING) as usize];
+            }
+        };
+        for i in issues {
+            fix(&mut i.id);
+            [&mut i.grid, &mut i.household, &mut i.recorded_by].into_iter().flatten().for_each(fix);
         }
     }
 
@@ -269,9 +290,7 @@ pub fn visit(mut f: Fields<'_, '_, '_, '_>, ids: &mut impl Resolve, loc: Loc) ->
     f.finish(VISIT_FIELDS);
     let (date, member, household, method) = (date?, member?, household?, method?);
     let summary = summary.unwrap_or_default();
-
-    let mut h = DefaultHasher::new();
-    (id, date, member, household, method, summary, &topics, &with, &issues).hash(&mut h);
+    let fingerprint = visit_fingerprint(id, date, member, household, method, summary, &topics, &with, &issues);
     Some(Visit {
         id: id.map(|s| ids.sym(s)),
         date,
@@ -282,9 +301,28 @@ pub fn visit(mut f: Fields<'_, '_, '_, '_>, ids: &mut impl Resolve, loc: Loc) ->
         topics: topics.into_iter().map(Into::into).collect(),
         with: with.into_iter().map(|s| ids.sym(s)).collect(),
         issues: issues.into_iter().map(|s| ids.sym(s)).collect(),
-        fingerprint: h.finish(),
+        fingerprint,
         loc,
     })
+}
+
+/// The hash of a visit row's normalised content that finds exact duplicates. Every reader (the
+/// general one above and the CSV fast path) must hash through here, so equal rows hash equal.
+#[allow(clippy::too_many_arguments)]
+pub fn visit_fingerprint(
+    id: Option<&str>,
+    date: NaiveDate,
+    member: &str,
+    household: &str,
+    method: VisitMethod,
+    summary: &str,
+    topics: &[&str],
+    with: &[&str],
+    issues: &[&str],
+) -> u64 {
+    let mut h = DefaultHasher::new();
+    (id, date, member, household, method, summary, topics, with, issues).hash(&mut h);
+    h.finish()
 }
 
 pub fn issue(mut f: Fields<'_, '_, '_, '_>, ids: &mut impl Resolve, loc: Loc, settings: &Settings) -> Option<Issue> {

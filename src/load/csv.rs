@@ -121,7 +121,7 @@ pub fn unclosed_quote(text: &str) -> Option<u32> {
 }
 
 /// Reports header problems once per file; false when the file cannot be read at all.
-fn check_header(header: &[String], sink: &mut Sink<'_>, known: &[&str], required: &[&str]) -> bool {
+pub(crate) fn check_header(header: &[String], sink: &mut Sink<'_>, known: &[&str], required: &[&str]) -> bool {
     let mut ok = true;
     let mut seen = std::collections::HashSet::new();
     for (i, name) in header.iter().enumerate() {

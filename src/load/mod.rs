@@ -8,6 +8,7 @@ pub mod discover;
 pub mod fields;
 pub mod raw;
 pub mod text;
+pub mod visits;
 pub mod yaml;
 
 use std::borrow::Cow;
@@ -19,7 +20,7 @@ use self::convert::*;
 use self::fields::{Fields, Sink};
 use self::raw::RawRecord;
 use crate::finding::{Code, Finding, Snippet};
-use crate::model::{Dataset, FileId, Format, Interner, Kind, Loc, SourceFile, Visit};
+use crate::model::{Dataset, FileId, Format, Interner, Issue, Kind, Loc, SourceFile, Visit};
 
 pub use discover::{SETTINGS_FILE, find_root};
 
@@ -46,17 +47,40 @@ pub struct Loaded {
     pub findings: Vec<Finding>,
 }
 
-/// Loads the folder at `root` (which must hold a gov.yaml).
+/// What to keep of the folder beyond what every command needs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct LoadOptions {
+    /// Keep each visit's summary and topics (the detailed ledger shows them; checks and the
+    /// other reports do not, and at district scale they are most of the memory).
+    pub visit_text: bool,
+}
+
+impl Default for LoadOptions {
+    fn default() -> Self {
+        LoadOptions { visit_text: true }
+    }
+}
+
+/// Loads the folder at `root` (which must hold a gov.yaml), keeping everything.
 pub fn load(root: &Path) -> Result<Loaded, LoadError> {
+    load_with(root, LoadOptions::default())
+}
+
+/// Loads the folder at `root`, keeping what `opts` asks for.
+pub fn load_with(root: &Path, opts: LoadOptions) -> Result<Loaded, LoadError> {
+    let timer = Timer::from_env();
     let (files, mut findings) = discover::discover(root)?;
     let mut ds = Dataset { root: root.to_path_buf(), files, ..Dataset::default() };
+    timer.mark("discover");
 
-    // Every file but the visits, read and (for YAML) parsed in parallel.
+    // Settings, grids, members and households (a few files), read and parsed in parallel, then
+    // typed in this order so that ids are numbered the same on every run.
+    let early = [Kind::Settings, Kind::Grids, Kind::Members, Kind::Households];
     let parsed: Vec<(FileId, Parsed, Vec<Finding>)> = ds
         .files
         .par_iter()
         .enumerate()
-        .filter(|(_, f)| f.kind != Kind::Visits)
+        .filter(|(_, f)| early.contains(&f.kind))
         .map(|(i, f)| {
             let mut sink = Sink::new(&f.path);
             let parsed = parse_file(root, f, &mut sink);
@@ -66,7 +90,7 @@ pub fn load(root: &Path) -> Result<Loaded, LoadError> {
 
     let mut ids = Interner::default();
     let kinds: Vec<Kind> = ds.files.iter().map(|f| f.kind).collect();
-    for kind in [Kind::Settings, Kind::Grids, Kind::Members, Kind::Households, Kind::Issues] {
+    for kind in early {
         for (file, parsed, file_findings) in parsed.iter().filter(|p| kinds[p.0.0 as usize] == kind) {
             let path = ds.files[file.0 as usize].path.clone();
             let mut sink = Sink::new(&path);
@@ -80,13 +104,45 @@ pub fn load(root: &Path) -> Result<Loaded, LoadError> {
                     Kind::Grids => ds.grids.extend(grid(f, &mut ids, loc)),
                     Kind::Members => ds.members.extend(member(f, &mut ids, loc)),
                     Kind::Households => ds.households.extend(household(f, &mut ids, loc)),
-                    Kind::Issues => ds.issues.extend(issue(f, &mut ids, loc, &ds.settings)),
-                    Kind::Visits => unreachable!("visits are read below"),
+                    Kind::Issues | Kind::Visits => unreachable!("read below"),
                 }
             });
             findings.extend(with_snippets(sink.findings, parsed.text()));
         }
     }
+    drop(parsed);
+    timer.mark("settings, grids, members, households");
+
+    // Issues: tens of thousands of small YAML files, each read, parsed and typed in parallel
+    // against the ids known so far; new ids are numbered afterwards, in file order.
+    let settings = &ds.settings;
+    let per_file: Vec<IssueFile> = ds
+        .files
+        .par_iter()
+        .enumerate()
+        .filter(|(_, f)| f.kind == Kind::Issues)
+        .map(|(i, f)| {
+            let mut sink = Sink::new(&f.path);
+            let parsed = parse_file(root, f, &mut sink);
+            let mut local = LocalIds::new(&ids);
+            let mut issues = Vec::new();
+            let format = parsed.format();
+            parsed.each_record(&mut sink, Kind::Issues, |rec, sink| {
+                let f = Fields::new(rec, sink, format == Format::Csv);
+                issues.extend(issue(f, &mut local, Loc { file: FileId(i as u32), line: rec.line }, settings));
+            });
+            let found = with_snippets(sink.findings, parsed.text());
+            (issues, local.into_extra(), found)
+        })
+        .collect();
+    ds.issues.reserve(per_file.iter().map(|p| p.0.len()).sum());
+    for (mut issues, extra, found) in per_file {
+        LocalIds::patch_issues(extra, &mut issues, &mut ids);
+        ds.issues.append(&mut issues);
+        findings.extend(found);
+    }
+
+    timer.mark("issues");
 
     // Visits: read, parse and type each file in parallel against the ids known so far.
     let per_file: Vec<VisitFile> = ds
@@ -98,24 +154,53 @@ pub fn load(root: &Path) -> Result<Loaded, LoadError> {
             let mut sink = Sink::new(&f.path);
             let parsed = parse_file(root, f, &mut sink);
             let mut local = LocalIds::new(&ids);
+            let file = FileId(i as u32);
             let mut visits = Vec::new();
-            parsed.each_record(&mut sink, Kind::Visits, |rec, sink| {
-                let f = Fields::new(rec, sink, parsed.format() == Format::Csv);
-                visits.extend(visit(f, &mut local, Loc { file: FileId(i as u32), line: rec.line }));
-            });
+            match &parsed {
+                Parsed::Csv { text } => {
+                    visits.reserve(text.bytes().filter(|&b| b == b'\n').count());
+                    visits::read_csv(text, &mut sink, &mut local, file, opts.visit_text, &mut visits);
+                }
+                _ => parsed.each_record(&mut sink, Kind::Visits, |rec, sink| {
+                    let f = Fields::new(rec, sink, false);
+                    let v = visit(f, &mut local, Loc { file, line: rec.line });
+                    visits.extend(v.map(|v| visits::strip(v, opts.visit_text)));
+                }),
+            }
             let found = with_snippets(sink.findings, parsed.text());
             (visits, local.into_extra(), found)
         })
         .collect();
-    ds.visits.reserve(per_file.iter().map(|p| p.0.len()).sum());
+    timer.mark("visits: parse");
+    ds.visits.reserve_exact(per_file.iter().map(|p| p.0.len()).sum());
     for (mut visits, extra, found) in per_file {
         LocalIds::patch(extra, &mut visits, &mut ids);
         ds.visits.append(&mut visits);
         findings.extend(found);
     }
     ds.ids = ids;
+    timer.mark("visits: merge");
     Ok(Loaded { dataset: ds, findings })
 }
+
+/// Phase times on stderr when `GOV_TIMINGS` is set: the simple profiler behind
+/// docs/performance.md.
+pub struct Timer(Option<std::time::Instant>);
+
+impl Timer {
+    pub fn from_env() -> Timer {
+        Timer(std::env::var_os("GOV_TIMINGS").map(|_| std::time::Instant::now()))
+    }
+
+    pub fn mark(&self, what: &str) {
+        if let Some(start) = self.0 {
+            eprintln!("[{:>8.3} s] {what}", start.elapsed().as_secs_f64());
+        }
+    }
+}
+
+/// One issue file's records, the ids it used that were not yet known, and its findings.
+type IssueFile = (Vec<Issue>, Vec<Box<str>>, Vec<Finding>);
 
 /// One visit file's records, the ids it used that were not yet known, and its findings.
 type VisitFile = (Vec<Visit>, Vec<Box<str>>, Vec<Finding>);

@@ -2,7 +2,7 @@
 
 use clap::Args;
 
-use crate::cli::output::{OutputArgs, PeriodArgs, load_for_report, resolve_opt};
+use crate::cli::output::{OutputArgs, PeriodArgs, load_for_report_with_text, resolve_opt};
 use crate::cli::{CliError, Ctx, Exit};
 use crate::model::labels::{Labelled, VisitMethod};
 use crate::report::Index;
@@ -38,7 +38,7 @@ fn method_arg(s: &str) -> Result<VisitMethod, String> {
 
 pub fn run(ctx: &Ctx, args: &ListArgs) -> Result<Exit, CliError> {
     let period = args.period.period(ctx)?;
-    let ds = load_for_report(ctx)?;
+    let ds = load_for_report_with_text(ctx)?;
     let ix = Index::new(&ds);
     let filter = VisitFilter {
         member: resolve_opt(&ix, args.member.as_deref(), Index::find_member)?,

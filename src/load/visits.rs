@@ -1,0 +1,316 @@
+//! The fast path for visit CSV files, which hold nearly all of a folder's bytes. A file without
+//! quotes and without lone `\r` (what gov and the generator write, and what Excel writes unless a
+//! value holds a comma) is split line by line and comma by comma, borrowing from its text: no row
+//! is copied, and a row whose every value is well formed is typed straight into a [`Visit`]. Any
+//! other row goes through the general reader ([`super::fields::Fields`] and
+//! [`super::convert::visit`]), and any other file through [`super::csv::for_each_row`], so
+//! findings, messages and line numbers are the same whichever way a row is read.
+
+use std::borrow::Cow;
+
+use super::convert::{LocalIds, Resolve, VISIT_FIELDS, VISIT_REQUIRED, visit, visit_fingerprint};
+use super::csv::{check_header, for_each_row};
+use super::fields::{Fields, Sink, split_list};
+use super::raw::{RawField, RawRecord, RawValue};
+use crate::finding::Code;
+use crate::model::date::parse_date;
+use crate::model::id::id_problem;
+use crate::model::labels::{Labelled, VisitMethod};
+use crate::model::{FileId, Loc, Visit};
+
+/// Reads one visit CSV file's text into `out`. Without `keep_text`, summaries and topics are
+/// checked but not kept (reports other than the detailed ledger never show them).
+pub fn read_csv(
+    text: &str,
+    sink: &mut Sink<'_>,
+    ids: &mut LocalIds<'_>,
+    file: FileId,
+    keep_text: bool,
+    out: &mut Vec<Visit>,
+) {
+    let mut general = |text: &str, sink: &mut Sink<'_>| {
+        for_each_row(text, sink, VISIT_FIELDS, VISIT_REQUIRED, |rec, sink| {
+            general_row(rec, sink, ids, file, keep_text, out);
+        });
+    };
+    let Some(header) = simple_header(text) else {
+        general(text, sink);
+        return;
+    };
+    let header: Vec<String> = header.split(',').map(|h| h.trim().to_string()).collect();
+    // A missing required column changes what the general reader reports per row: leave such
+    // files to it.
+    if !VISIT_REQUIRED.iter().all(|r| header.iter().any(|h| h == r)) {
+        general(text, sink);
+        return;
+    }
+    if !check_header(&header, sink, VISIT_FIELDS, VISIT_REQUIRED) {
+        return;
+    }
+    let column = |name: &str| header.iter().position(|h| h == name);
+    let cols = Columns {
+        id: column("id"),
+        date: column("date"),
+        member: column("member"),
+        household: column("household"),
+        method: column("method"),
+        summary: column("summary"),
+        topics: column("topics"),
+        with: column("with"),
+        issues: column("issues"),
+    };
+    let mut cells: Vec<&str> = Vec::with_capacity(header.len());
+    let mut lists = Lists::default();
+    for (i, line) in text.split('\n').enumerate().skip(1) {
+        let line = line.strip_suffix('\r').unwrap_or(line);
+        let number = i as u32 + 1;
+        if line.bytes().all(|b| b == b',' || b.is_ascii_whitespace()) {
+            continue;
+        }
+        cells.clear();
+        cells.extend(line.split(','));
+        if cells.len() != header.len() {
+            sink.push(
+                Code::ParseError,
+                number,
+                0,
+                format!("row has {} fields but the header has {}", cells.len(), header.len()),
+                Some("a value containing a comma must be quoted: \"like, this\"".into()),
+            );
+            continue;
+        }
+        let loc = Loc { file, line: number };
+        match fast_row(&cols, &cells, &mut lists, ids, loc, keep_text) {
+            Some(v) => out.push(v),
+            None => {
+                let fields = header
+                    .iter()
+                    .zip(&cells)
+                    .map(|(key, value)| RawField {
+                        key: Cow::Borrowed(key.as_str()),
+                        value: RawValue::Scalar(Cow::Borrowed(value.trim())),
+                        line: number,
+                        column: 0,
+                    })
+                    .collect();
+                general_row(&RawRecord { line: number, fields }, sink, ids, file, keep_text, out);
+            }
+        }
+    }
+}
+
+/// One row through the general reader.
+fn general_row(
+    rec: &RawRecord<'_>,
+    sink: &mut Sink<'_>,
+    ids: &mut LocalIds<'_>,
+    file: FileId,
+    keep_text: bool,
+    out: &mut Vec<Visit>,
+) {
+    let f = Fields::new(rec, sink, true);
+    out.extend(visit(f, ids, Loc { file, line: rec.line }).map(|v| strip(v, keep_text)));
+}
+
+/// The header line when the whole file can be split naively: no quotes anywhere, every `\r` part
+/// of a `\r\n`, and a first line that is not blank.
+fn simple_header(text: &str) -> Option<&str> {
+    let bytes = text.as_bytes();
+    if bytes.contains(&b'"') {
+        return None;
+    }
+    let mut from = 0;
+    while let Some(at) = bytes[from..].iter().position(|&b| b == b'\r') {
+        if bytes.get(from + at + 1) != Some(&b'\n') {
+            return None;
+        }
+        from += at + 2;
+    }
+    let first = text.split('\n').next()?;
+    let first = first.strip_suffix('\r').unwrap_or(first);
+    (!first.bytes().all(|b| b == b',' || b.is_ascii_whitespace())).then_some(first)
+}
+
+/// Where each visit field is in the header.
+struct Columns {
+    id: Option<usize>,
+    date: Option<usize>,
+    member: Option<usize>,
+    household: Option<usize>,
+    method: Option<usize>,
+    summary: Option<usize>,
+    topics: Option<usize>,
+    with: Option<usize>,
+    issues: Option<usize>,
+}
+
+/// Buffers reused from row to row.
+#[derive(Default)]
+struct Lists<'t> {
+    topics: Vec<&'t str>,
+    with: Vec<&'t str>,
+    issues: Vec<&'t str>,
+}
+
+/// The visit of a row whose every value is well formed, typed exactly as [`visit`] would type
+/// it; `None` when any value would draw a finding (the general reader then reports it).
+fn fast_row<'t>(
+    cols: &Columns,
+    cells: &[&'t str],
+    lists: &mut Lists<'t>,
+    ids: &mut LocalIds<'_>,
+    loc: Loc,
+    keep_text: bool,
+) -> Option<Visit> {
+    let get = |c: Option<usize>| c.map_or("", |i| cells[i].trim());
+    let valid_id = |s: &str| id_problem(s).is_none();
+    let id = Some(get(cols.id)).filter(|s| !s.is_empty());
+    if id.is_some_and(|s| !valid_id(s)) {
+        return None;
+    }
+    let date = parse_date(get(cols.date))?;
+    let (member, household) = (get(cols.member), get(cols.household));
+    if !valid_id(member) || !valid_id(household) {
+        return None;
+    }
+    let method = VisitMethod::parse(get(cols.method))?;
+    let summary = get(cols.summary);
+    if summary.is_empty() {
+        return None;
+    }
+    let fill = |list: &mut Vec<&'t str>, c: Option<usize>| {
+        list.clear();
+        list.extend(c.map(|i| cells[i].trim()).into_iter().flat_map(split_list));
+    };
+    fill(&mut lists.topics, cols.topics);
+    fill(&mut lists.with, cols.with);
+    fill(&mut lists.issues, cols.issues);
+    if !lists.with.iter().chain(&lists.issues).all(|s| valid_id(s)) {
+        return None;
+    }
+    let fingerprint =
+        visit_fingerprint(id, date, member, household, method, summary, &lists.topics, &lists.with, &lists.issues);
+    Some(Visit {
+        id: id.map(|s| ids.sym(s)),
+        date,
+        member: ids.sym(member),
+        household: ids.sym(household),
+        method,
+        summary: if keep_text { summary.into() } else { Box::default() },
+        topics: if keep_text { lists.topics.iter().map(|&s| s.into()).collect() } else { Box::default() },
+        with: lists.with.iter().map(|&s| ids.sym(s)).collect(),
+        issues: lists.issues.iter().map(|&s| ids.sym(s)).collect(),
+        fingerprint,
+        loc,
+    })
+}
+
+/// Drops a visit's summary and topics unless they are wanted.
+pub fn strip(mut v: Visit, keep_text: bool) -> Visit {
+    if !keep_text {
+        v.summary = Box::default();
+        v.topics = Box::default();
+    }
+    v
+}
+
+#[cfg(test)]
+mod tests {
+    use std::path::Path;
+
+    use proptest::prelude::*;
+
+    use super::*;
+    use crate::model::Interner;
+
+    /// The straightforward reading: every row through the general CSV reader and `visit`.
+    fn general(text: &str) -> (Vec<Visit>, Vec<Box<str>>, Vec<String>) {
+        let global = Interner::default();
+        let mut ids = LocalIds::new(&global);
+        let mut sink = Sink::new(Path::new("visits/2024-01.csv"));
+        let mut out = Vec::new();
+        for_each_row(text, &mut sink, VISIT_FIELDS, VISIT_REQUIRED, |rec, sink| {
+            general_row(rec, sink, &mut ids, FileId(1), true, &mut out)
+        });
+        (out, ids.into_extra(), sink.findings.iter().map(|f| format!("{f:?}")).collect())
+    }
+
+    fn fast(text: &str, keep_text: bool) -> (Vec<Visit>, Vec<Box<str>>, Vec<String>) {
+        let global = Interner::default();
+        let mut ids = LocalIds::new(&global);
+        let mut sink = Sink::new(Path::new("visits/2024-01.csv"));
+        let mut out = Vec::new();
+        read_csv(text, &mut sink, &mut ids, FileId(1), keep_text, &mut out);
+        (out, ids.into_extra(), sink.findings.iter().map(|f| format!("{f:?}")).collect())
+    }
+
+    fn cell(column: &'static str) -> BoxedStrategy<String> {
+        let choices: Vec<&'static str> = match column {
+            "id" => vec!["", "V1", "V2", " V3 ", "../x", "V1"],
+            "date" => vec!["2024-01-05", "2024/1/5", " 2024-01-31", "2024-02-30", "", "soon"],
+            "member" | "with" => vec!["M1", "M2", " M1", "", "M 3", "M1;M2", "M2、M1", "张"],
+            "household" | "issues" => vec!["H1", "H2", "", "H/1", "I-2024-0001", "H1；H2"],
+            "method" => vec!["home", "入户", "PHONE", "phon", "", "group"],
+            "summary" | "topics" => vec!["看望老人", " 电话 ", "", "　", "a;b", "防诈骗、医保"],
+            _ => vec!["x", ""],
+        };
+        proptest::sample::select(choices).prop_map(str::to_string).boxed()
+    }
+
+    prop_compose! {
+        fn file()(
+            columns in proptest::sample::subsequence(
+                vec!["id", "date", "member", "household", "method", "summary", "topics", "with", "issues", "note"],
+                4..=10,
+            ).prop_shuffle(),
+            rows in 0usize..12,
+            crlf in any::<bool>(),
+            seed in proptest::collection::vec(any::<u32>(), 12),
+        )(
+            cells in columns.iter().map(|c| proptest::collection::vec(cell(c), rows)).collect::<Vec<_>>(),
+            columns in Just(columns),
+            crlf in Just(crlf),
+            seed in Just(seed),
+        ) -> String {
+            let end = if crlf { "\r\n" } else { "\n" };
+            let mut text = columns.join(",") + end;
+            for r in 0..cells.first().map_or(0, Vec::len) {
+                match seed[r] % 11 {
+                    0 => text.push_str(end),               // a blank line
+                    1 => text.push_str(&format!(",,{end}")), // Excel's empty row
+                    2 => text.push_str(&format!("x{end}")), // too few fields
+                    _ => {}
+                }
+                let row: Vec<&str> = cells.iter().map(|c| c[r].as_str()).collect();
+                text.push_str(&row.join(","));
+                text.push_str(end);
+            }
+            text
+        }
+    }
+
+    proptest! {
+        #[test]
+        fn fast_path_reads_like_the_general_reader(text in file()) {
+            let (want, want_ids, want_findings) = general(&text);
+            let (got, got_ids, got_findings) = fast(&text, true);
+            prop_assert_eq!(&got, &want);
+            prop_assert_eq!(&got_ids, &want_ids);
+            prop_assert_eq!(&got_findings, &want_findings);
+            // Without text: the same visits and findings, summaries and topics left out.
+            let (lean, _, lean_findings) = fast(&text, false);
+            let stripped: Vec<Visit> = want.into_iter().map(|v| strip(v, false)).collect();
+            prop_assert_eq!(lean, stripped);
+            prop_assert_eq!(lean_findings, want_findings);
+        }
+    }
+
+    #[test]
+    fn quoted_files_take_the_general_reader() {
+        let text = "date,member,household,method,summary\n2024-01-05,M1,H1,home,\"看望, 老人\"\n";
+        assert_eq!(fast(text, true), general(text));
+        assert_eq!(&*fast(text, true).0[0].summary, "看望, 老人");
+        let lone_cr = "date,member,household,method,summary\r2024-01-05,M1,H1,home,看望\r";
+        assert_eq!(fast(lone_cr, true), general(lone_cr));
+    }
+}
