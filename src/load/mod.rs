@@ -10,6 +10,7 @@ pub mod raw;
 pub mod text;
 pub mod visits;
 pub mod yaml;
+pub mod yaml_fast;
 
 use std::borrow::Cow;
 use std::path::{Path, PathBuf};

@@ -123,8 +123,18 @@ fn line_col(s: &Spanned<Node>) -> (u32, u32) {
     (loc.line().min(u32::MAX as u64) as u32, loc.column().min(u32::MAX as u64) as u32)
 }
 
-/// Parses a file that holds one record (a mapping) or a list of records.
+/// Parses a file that holds one record (a mapping) or a list of records. The plain block style
+/// gov and most people write is read by [`super::yaml_fast`]; anything else by serde-saphyr.
 pub fn parse_records(text: &str) -> Result<Vec<RawRecord<'static>>, YamlError> {
+    if let Some(record) = super::yaml_fast::parse_simple(text) {
+        return Ok(vec![record]);
+    }
+    parse(text).map(|(_, records)| records)
+}
+
+/// [`parse_records`] without the fast path, for comparing the two.
+#[cfg(test)]
+pub fn parse_records_general(text: &str) -> Result<Vec<RawRecord<'static>>, YamlError> {
     parse(text).map(|(_, records)| records)
 }
 
