@@ -70,22 +70,33 @@ pub fn figures(ix: &Index<'_>, range: &Period) -> Figures {
     let kind_of = |m: Sym| ix.member(m).and_then(|m| m.kind);
     let mut f = Figures { by_method: vec![Split::default(); VisitMethod::ALL.len()], ..Figures::default() };
 
-    let mut members: HashSet<Sym> = HashSet::new();
-    let mut households: HashSet<(Sym, Option<MemberKind>)> = HashSet::new();
-    let mut households_any: HashSet<Sym> = HashSet::new();
+    // Seen-sets indexed by symbol: one byte per interned id, a bit per member kind (and bit 4
+    // for "any"), instead of hash sets over two million visits.
+    let mut members = vec![false; ds.ids.len()];
+    let mut households = vec![0u8; ds.ids.len()];
+    let kind_bit = |k: Option<MemberKind>| -> u8 {
+        match k {
+            Some(MemberKind::Resident) => 1,
+            Some(MemberKind::InService) => 2,
+            Some(MemberKind::Mobile) => 4,
+            None => 8,
+        }
+    };
     for v in ds.visits.iter().filter(|v| range.contains(v.date)) {
         let kind = kind_of(v.member);
         f.visits.add(kind);
         f.by_method[VisitMethod::ALL.iter().position(|&m| m == v.method).expect("every method is listed")].add(kind);
-        if members.insert(v.member) {
+        if !std::mem::replace(&mut members[v.member.0 as usize], true) {
             f.members_visiting.add(kind);
         }
-        if households.insert((v.household, kind)) {
+        let seen = &mut households[v.household.0 as usize];
+        if *seen & kind_bit(kind) == 0 {
             bump(&mut f.households_visited, kind);
         }
-        if households_any.insert(v.household) {
+        if *seen & 16 == 0 {
             f.households_visited.total += 1;
         }
+        *seen |= kind_bit(kind) | 16;
     }
 
     for h in &ds.households {
