@@ -61,8 +61,8 @@ FROM read_csv('$data/visits/$month.csv', header=true, all_varchar=true) GROUP BY
 echo "checking that gov and DuckDB agree…" >&2
 # gov: rows of (figure, resident, in-service, mobile, total) for the whole period.
 "$gov" --data "$data" stats --from 2000-01-01 --format csv --lang en --no-bom >"$cache/gov-stats.csv"
-gov_stats=$(awk -F, '$1=="period" && ($2=="visits (contacts)" || $2=="members who visited" || $2=="households visited") {print $2": "$3","$4","$5","$6}' "$cache/gov-stats.csv")
-"$peer" "$data" sql "$stats_sql" >"$cache/duck-stats.csv"
+gov_stats=$(tr -d '\r' <"$cache/gov-stats.csv" | awk -F, '$1=="period" && ($2=="visits (contacts)" || $2=="members who visited" || $2=="households visited") {print $2": "$3","$4","$5","$6}')
+"$peer" "$data" sql "$stats_sql" | tr -d '\r' >"$cache/duck-stats.csv"
 # DuckDB: one row per kind (in_service, mobile, resident, total); rearranged into gov's layout.
 duck_stats=$(awk -F, 'NR>1 {v[$1]=$2; m[$1]=$3; h[$1]=$4}
   END {print "members who visited: "m["resident"]","m["in_service"]","m["mobile"]","m["total"];
@@ -73,8 +73,8 @@ if [[ $(sort <<<"$gov_stats") != $(sort <<<"$duck_stats") ]]; then
   exit 1
 fi
 "$gov" --data "$data" report --month "$month" --format csv --lang en --no-bom >"$cache/gov-month.csv"
-gov_month=$(awk -F, 'NR>1 && $7>0 {print $1","$7","$5}' "$cache/gov-month.csv" | sort)
-duck_month=$("$peer" "$data" sql "$month_sql" | tail -n +2 | sort)
+gov_month=$(tr -d '\r' <"$cache/gov-month.csv" | awk -F, 'NR>1 && $1!="Total" && $7>0 {print $1","$7","$5}' | sort)
+duck_month=$("$peer" "$data" sql "$month_sql" | tr -d '\r' | tail -n +2 | sort)
 if [[ "$gov_month" != "$duck_month" ]]; then
   echo "month figures differ (member,visits,households): see $cache/gov-month.csv" >&2
   diff <(echo "$gov_month") <(echo "$duck_month") | head >&2

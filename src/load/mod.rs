@@ -73,6 +73,7 @@ pub fn load_with(root: &Path, opts: LoadOptions) -> Result<Loaded, LoadError> {
     let (files, mut findings) = discover::discover(root)?;
     let mut ds = Dataset { root: root.to_path_buf(), files, ..Dataset::default() };
     timer.mark("discover");
+    let progress = Progress::start(ds.files.len());
 
     // Settings, grids, members and households (a few files), read and parsed in parallel, then
     // typed in this order so that ids are numbered the same on every run.
@@ -85,6 +86,7 @@ pub fn load_with(root: &Path, opts: LoadOptions) -> Result<Loaded, LoadError> {
         .map(|(i, f)| {
             let mut sink = Sink::new(&f.path);
             let parsed = parse_file(root, f, &mut sink);
+            progress.tick();
             (FileId(i as u32), parsed, sink.findings)
         })
         .collect();
@@ -133,6 +135,7 @@ pub fn load_with(root: &Path, opts: LoadOptions) -> Result<Loaded, LoadError> {
                 issues.extend(issue(f, &mut local, Loc { file: FileId(i as u32), line: rec.line }, settings));
             });
             let found = with_snippets(sink.findings, parsed.text());
+            progress.tick();
             (issues, local.into_extra(), found)
         })
         .collect();
@@ -169,6 +172,7 @@ pub fn load_with(root: &Path, opts: LoadOptions) -> Result<Loaded, LoadError> {
                 }),
             }
             let found = with_snippets(sink.findings, parsed.text());
+            progress.tick();
             (visits, local.into_extra(), found)
         })
         .collect();
@@ -180,8 +184,58 @@ pub fn load_with(root: &Path, opts: LoadOptions) -> Result<Loaded, LoadError> {
         findings.extend(found);
     }
     ds.ids = ids;
+    drop(progress);
     timer.mark("visits: merge");
     Ok(Loaded { dataset: ds, findings })
+}
+
+/// A progress line on stderr for loads that take more than about a second, when stderr is a
+/// terminal (never in piped or redirected output). Cleared when the load ends.
+struct Progress {
+    done: std::sync::Arc<std::sync::atomic::AtomicUsize>,
+    stop: std::sync::Arc<std::sync::atomic::AtomicBool>,
+    thread: Option<std::thread::JoinHandle<()>>,
+}
+
+impl Progress {
+    fn start(total: usize) -> Progress {
+        use std::io::IsTerminal;
+        use std::sync::atomic::Ordering;
+        let done = std::sync::Arc::new(std::sync::atomic::AtomicUsize::new(0));
+        let stop = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+        let thread = std::io::stderr().is_terminal().then(|| {
+            let (done, stop) = (done.clone(), stop.clone());
+            std::thread::spawn(move || {
+                let started = std::time::Instant::now();
+                let mut shown = false;
+                while !stop.load(Ordering::Relaxed) {
+                    std::thread::sleep(std::time::Duration::from_millis(100));
+                    if started.elapsed() >= std::time::Duration::from_secs(1) && !stop.load(Ordering::Relaxed) {
+                        let n = done.load(Ordering::Relaxed);
+                        eprint!("\rreading the data folder: {n} of {total} files…");
+                        shown = true;
+                    }
+                }
+                if shown {
+                    eprint!("\r\x1b[K");
+                }
+            })
+        });
+        Progress { done, stop, thread }
+    }
+
+    fn tick(&self) {
+        self.done.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    }
+}
+
+impl Drop for Progress {
+    fn drop(&mut self) {
+        self.stop.store(true, std::sync::atomic::Ordering::Relaxed);
+        if let Some(t) = self.thread.take() {
+            let _ = t.join();
+        }
+    }
 }
 
 /// Phase times on stderr when `GOV_TIMINGS` is set: the simple profiler behind
