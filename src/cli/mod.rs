@@ -29,6 +29,7 @@ pub use error::{CliError, Exit};
 
 use crate::load::{self, LoadError};
 use crate::model::date::parse_date;
+use crate::model::labels::Action;
 
 /// Keep the records of the party-member-linked-households system (党员联系户) as plain files:
 /// check them, record visits and problems, and report on them.
@@ -62,7 +63,7 @@ pub enum Command {
     /// Households (户): add one, set its colour, link and unlink members
     #[command(subcommand)]
     Household(household::HouseholdCommand),
-    /// Problems raised by residents (群众诉求): list them, show one's history
+    /// Problems raised by residents (群众诉求): record, list, show their history
     #[command(subcommand)]
     Issue(issue::IssueCommand),
     Due(due::DueArgs),
@@ -116,6 +117,21 @@ pub fn main() -> ExitCode {
         Command::Household(household::HouseholdCommand::Unlink(args)) => household::link::run(&ctx, &args, false),
         Command::Issue(issue::IssueCommand::List(args)) => issue::list::run(&ctx, &args),
         Command::Issue(issue::IssueCommand::Show(args)) => issue::show::run(&ctx, &args),
+        Command::Issue(issue::IssueCommand::Add(args)) => issue::add::run(&ctx, &args),
+        Command::Issue(issue::IssueCommand::Dispatch(a)) => issue::event::run(&ctx, Action::Dispatched, &a, vec![]),
+        Command::Issue(issue::IssueCommand::Whistle(a)) => {
+            issue::event::run(&ctx, Action::Whistle, &a.event, issue::event::whistle(&a))
+        }
+        Command::Issue(issue::IssueCommand::Report(a)) => {
+            issue::event::run(&ctx, Action::Report, &a.event, issue::event::report(&a))
+        }
+        Command::Issue(issue::IssueCommand::Progress(a)) => issue::event::run(&ctx, Action::Progress, &a, vec![]),
+        Command::Issue(issue::IssueCommand::Resolve(a)) => issue::event::run(&ctx, Action::Resolved, &a, vec![]),
+        Command::Issue(issue::IssueCommand::Feedback(a)) => {
+            issue::event::run(&ctx, Action::Feedback, &a.event, issue::event::feedback(&a))
+        }
+        Command::Issue(issue::IssueCommand::Reopen(a)) => issue::event::run(&ctx, Action::Reopened, &a, vec![]),
+        Command::Issue(issue::IssueCommand::Close(a)) => issue::event::run(&ctx, Action::Closed, &a, vec![]),
         Command::Due(args) => due::run(&ctx, &args),
         Command::Export(args) => export::run(&ctx, &args),
     };
