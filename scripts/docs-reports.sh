@@ -25,7 +25,8 @@ Every report computes its figures first and then writes them in the format asked
 CSV written to a file starts with a UTF-8 BOM so Excel and WPS open it cleanly (`--no-bom` to
 leave it out); any text cell starting with `=`, `+`, `-`, `@`, tab or CR gets a leading `'` so a
 spreadsheet never runs it as a formula. Phone numbers and door numbers are masked
-(`138****1234`, `3号楼2单元***室`) unless `--unmask` is given.
+(`138****1234`, `3号楼2单元***室`) unless `--unmask` is given; so are room numbers and mobiles
+inside free text (problem titles and notes, visit summaries).
 
 The period is `--month YYYY-MM` (or `this-month`, `last-month`), `--year YYYY`, or
 `--from DATE --to DATE` (inclusive); the current month by default. `--today DATE` (or
@@ -112,6 +113,8 @@ cat <<'EOF'
 
 Filters: `--member`, `--household` (id, address fragment or head of household), `--grid`,
 `--method`. A name that matches more than one record is refused with the candidates listed.
+A room number or mobile inside a summary (走访内容) is masked like a door number
+(`回访1号楼1单元***室，电话139****5678`) unless `--unmask`.
 
 EOF
 run visit list --month 2022-10 --grid 馨园里小区 --method 入户

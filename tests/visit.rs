@@ -4,7 +4,7 @@
 mod common;
 mod report_support;
 
-use report_support::{TODAY, column, csv, csv_column, fixture, json, lf, ok, usage_error};
+use report_support::{TODAY, column, csv, csv_column, edit, fixture, json, lf, ok, usage_error};
 
 /// The January file lists its rows out of date order; the ledger is sorted by date.
 #[test]
@@ -131,4 +131,44 @@ fn grid_filter_takes_in_sub_grids() {
 
     assert_eq!(rows("G0"), 10);
     assert_eq!(rows("测试社区"), 10);
+}
+
+/// A summary is free text and may name a room or a mobile: like a problem's title, those are
+/// masked in every format (and in the export pack's ledger) unless --unmask. #14 (2024-02-29,
+/// 王芳 → 孙阿姨, H02) is given a summary that names both; building and unit numbers stay.
+#[test]
+fn summaries_masked_unless_unmask() {
+    let dir = fixture();
+    let d = dir.path();
+    edit(
+        d,
+        "visits/2024-02.yaml",
+        "summary: 回访漏水维修情况",
+        "summary: 回访1号楼1单元102室漏水维修情况，孙阿姨电话13912345678",
+    );
+    let full = "回访1号楼1单元102室漏水维修情况，孙阿姨电话13912345678";
+    let masked = "回访1号楼1单元***室漏水维修情况，孙阿姨电话139****5678";
+    let month = ["visit", "list", "--month", "2024-02"];
+
+    // February in ledger order: #11 #12 #14 #13 (#14 is 王芳's, sorted before 陈静's #13).
+    let summaries = csv_column(&csv(d, TODAY, &month), "走访内容");
+    assert_eq!(summaries, ["春节问候", "询问身体状况", masked, "入户查看燃气管道，发现管道锈蚀"]);
+    let summaries = csv_column(&csv(d, TODAY, &[&month[..], &["--unmask"]].concat()), "走访内容");
+    assert_eq!(summaries[2], full);
+
+    assert_eq!(json(d, TODAY, &month)["rows"][2]["summary"], masked);
+    assert_eq!(json(d, TODAY, &[&month[..], &["--unmask"]].concat())["rows"][2]["summary"], full);
+    for format in ["md", "table"] {
+        let out = ok(d, TODAY, &[&month[..], &["--format", format]].concat());
+        assert!(out.contains(masked) && !out.contains("102室") && !out.contains("13912345678"), "{out}");
+    }
+    let table = ok(d, TODAY, &[&month[..], &["--format", "table"]].concat());
+    insta::assert_snapshot!("visit_list_summary_masked_table", table);
+
+    ok(d, TODAY, &["export", "--month", "2024-02", "--out", "pack"]);
+    let pack = std::fs::read_to_string(d.join("pack/2024-02-走访台账.csv")).unwrap();
+    assert!(pack.contains(masked) && !pack.contains(full), "{pack}");
+    ok(d, TODAY, &["export", "--month", "2024-02", "--out", "full", "--unmask"]);
+    let pack = std::fs::read_to_string(d.join("full/2024-02-走访台账.csv")).unwrap();
+    assert!(pack.contains(full), "{pack}");
 }

@@ -1,6 +1,7 @@
 //! `gov visit list`: the detailed visit ledger (走访台账) a member or grid submits: date, member,
 //! household (grid, address, head), method, summary, topics, problems raised, companions; sorted
-//! by date then member. Pure; no I/O.
+//! by date then member. The summary is free text and may name a room or a mobile number, so it is
+//! a [`Value::FreeText`], masked on output unless `--unmask`. Pure; no I/O.
 
 use super::Period;
 use super::index::Index;
@@ -55,7 +56,7 @@ pub fn visit_table(ix: &Index<'_>, period: &Period, filter: &VisitFilter) -> Tab
             h.map_or_else(|| Value::text(ds.name(v.household)), |h| Value::Address(h.address.clone())),
             h.map_or(Value::Empty, |h| Value::text(&h.head)),
             Value::label(v.method),
-            Value::text(&*v.summary),
+            Value::FreeText(v.summary.to_string()),
             Value::text(v.topics.join("、")),
             Value::text(v.issues.iter().map(|&i| ds.name(i)).collect::<Vec<_>>().join("、")),
             Value::text(names(&v.with)),
