@@ -36,7 +36,7 @@ pub enum CheckFormat {
 pub fn run(ctx: &Ctx, args: &CheckArgs) -> Result<Exit, CliError> {
     let root = ctx.root()?;
     // Duplicate rows are found by fingerprint, so checking needs no visit text in memory.
-    let loaded = load::load_with(&root, load::LoadOptions { visit_text: false })?;
+    let loaded = load::load_with(&root, ctx.load_options(false))?;
     let ds = &loaded.dataset;
     let mut findings = loaded.findings;
     findings.extend(check::check(ds, ctx.today));

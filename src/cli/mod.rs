@@ -44,6 +44,10 @@ pub struct Cli {
     #[arg(long, global = true, env = "GOV_TODAY", value_name = "DATE", value_parser = today_arg)]
     pub today: Option<NaiveDate>,
 
+    /// Parse every file afresh: neither read nor update the parse cache in .gov/cache
+    #[arg(long, global = true, env = "GOV_NO_CACHE")]
+    pub no_cache: bool,
+
     #[command(subcommand)]
     pub command: Command,
 }
@@ -79,9 +83,16 @@ pub struct Ctx {
     pub data: Option<PathBuf>,
     pub today: NaiveDate,
     pub cwd: PathBuf,
+    /// Use the parse cache (not `--no-cache`).
+    pub cache: bool,
 }
 
 impl Ctx {
+    /// How to load the folder: with or without visit summaries and topics.
+    pub fn load_options(&self, visit_text: bool) -> load::LoadOptions {
+        load::LoadOptions { visit_text, cache: self.cache }
+    }
+
     /// The data folder the user means, or an error saying where we looked.
     pub fn root(&self) -> Result<PathBuf, CliError> {
         load::find_root(self.data.as_deref(), &self.cwd).map_err(|e| {
@@ -102,7 +113,12 @@ pub fn main() -> ExitCode {
         Ok(cwd) => cwd,
         Err(e) => return fail(CliError::new(e)),
     };
-    let ctx = Ctx { data: cli.data, today: cli.today.unwrap_or_else(|| chrono::Local::now().date_naive()), cwd };
+    let ctx = Ctx {
+        data: cli.data,
+        today: cli.today.unwrap_or_else(|| chrono::Local::now().date_naive()),
+        cwd,
+        cache: !cli.no_cache,
+    };
     let result = match cli.command {
         Command::Check(args) => check::run(&ctx, &args),
         Command::Init(args) => init::run(&ctx, &args),

@@ -165,12 +165,12 @@ fn temp_file(dir: &std::path::Path) -> io::Result<tempfile::NamedTempFile> {
 /// out (see [`load_for_report_with_text`]). Errors in the data are not fatal for reports, but the
 /// user is told how many there are.
 pub fn load_for_report(ctx: &Ctx) -> Result<Dataset, CliError> {
-    load_report_data(ctx, load::LoadOptions { visit_text: false })
+    load_report_data(ctx, ctx.load_options(false))
 }
 
 /// Loads the folder for a report that shows what was said on visits (the detailed ledger).
 pub fn load_for_report_with_text(ctx: &Ctx) -> Result<Dataset, CliError> {
-    load_report_data(ctx, load::LoadOptions { visit_text: true })
+    load_report_data(ctx, ctx.load_options(true))
 }
 
 fn load_report_data(ctx: &Ctx, opts: load::LoadOptions) -> Result<Dataset, CliError> {

@@ -40,7 +40,8 @@ impl Session {
             let _ = writeln!(io::stderr(), "waiting for another gov that is writing to this folder…");
         })
         .map_err(|e| CliError::new(anyhow::anyhow!("cannot lock {}: {e}", root.join(".gov/lock").display())))?;
-        let loaded = load::load(&root)?;
+        // New records are judged by ids and fingerprints; no visit text is needed.
+        let loaded = load::load_with(&root, ctx.load_options(false))?;
         Ok(Session { root, ds: loaded.dataset, _lock: lock })
     }
 

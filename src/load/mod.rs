@@ -2,6 +2,7 @@
 //! raw records, type them, and report every problem met on the way as a [`Finding`]. Files are
 //! read in parallel; visit files, the bulk of any folder, are parsed and typed in parallel too.
 
+pub mod cache;
 pub mod convert;
 pub mod csv;
 pub mod discover;
@@ -17,6 +18,7 @@ use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
 
+use self::cache::{Cache, FileData, Records, RecordsRef, Source, Stamp};
 use self::convert::*;
 use self::fields::{Fields, Sink};
 use self::raw::RawRecord;
@@ -46,20 +48,34 @@ pub enum LoadError {
 pub struct Loaded {
     pub dataset: Dataset,
     pub findings: Vec<Finding>,
+    pub cache: CacheUse,
 }
 
-/// What to keep of the folder beyond what every command needs.
+/// What to keep of the folder beyond what every command needs, and whether to use the cache.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct LoadOptions {
     /// Keep each visit's summary and topics (the detailed ledger shows them; checks and the
     /// other reports do not, and at district scale they are most of the memory).
     pub visit_text: bool,
+    /// Read unchanged files from the parse cache, and update it ([`cache`]).
+    pub cache: bool,
 }
 
 impl Default for LoadOptions {
     fn default() -> Self {
-        LoadOptions { visit_text: true }
+        LoadOptions { visit_text: true, cache: true }
     }
+}
+
+/// How a load used the parse cache.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct CacheUse {
+    /// Files read from the cache.
+    pub hits: usize,
+    /// Files parsed from their text.
+    pub parsed: usize,
+    /// Whether a new cache was written.
+    pub written: bool,
 }
 
 /// Loads the folder at `root` (which must hold a gov.yaml), keeping everything.
@@ -67,50 +83,89 @@ pub fn load(root: &Path) -> Result<Loaded, LoadError> {
     load_with(root, LoadOptions::default())
 }
 
+/// The order in which kinds are typed and their findings reported: ids are numbered in this
+/// order, so the same folder gives the same symbols on every run.
+fn rank(kind: Kind) -> u8 {
+    match kind {
+        Kind::Settings => 0,
+        Kind::Grids => 1,
+        Kind::Members => 2,
+        Kind::Households => 3,
+        Kind::Issues => 4,
+        Kind::Visits => 5,
+    }
+}
+
 /// Loads the folder at `root`, keeping what `opts` asks for.
 pub fn load_with(root: &Path, opts: LoadOptions) -> Result<Loaded, LoadError> {
     let timer = Timer::from_env();
     let (files, mut findings) = discover::discover(root)?;
+    let stamps: Vec<Option<Stamp>> = files.par_iter().map(|f| Stamp::of(&root.join(&f.path))).collect();
     let mut ds = Dataset { root: root.to_path_buf(), files, ..Dataset::default() };
     timer.mark("discover");
     let progress = Progress::start(ds.files.len());
 
-    // Settings, grids, members and households (a few files), read and parsed in parallel, then
-    // typed in this order so that ids are numbered the same on every run.
-    let early = [Kind::Settings, Kind::Grids, Kind::Members, Kind::Households];
-    let parsed: Vec<(FileId, Parsed, Vec<Finding>)> = ds
+    // Unchanged files from the cache, decoded in parallel; the rest are parsed below, their new
+    // ids numbered after the cached ones.
+    let (old, mut ids) = match opts.cache.then(|| Cache::open(root, stamps[0])).flatten() {
+        Some((cache, ids)) => (Some(cache), ids),
+        None => (None, Interner::default()),
+    };
+    let mut slots: Vec<Option<FileData>> = ds
         .files
         .par_iter()
         .enumerate()
-        .filter(|(_, f)| early.contains(&f.kind))
         .map(|(i, f)| {
+            let data = old.as_ref()?.get(f, stamps[i], FileId(i as u32), opts.visit_text)?;
+            progress.tick();
+            Some(data)
+        })
+        .collect();
+    let from_cache: Vec<bool> = slots.iter().map(Option::is_some).collect();
+    let hits = from_cache.iter().filter(|&&c| c).count();
+    timer.mark(&format!("cache: {hits} of {} files", ds.files.len()));
+    let kinds: Vec<Kind> = ds.files.iter().map(|f| f.kind).collect();
+    let missing = |i: usize, kind: Kind| !from_cache[i] && kinds[i] == kind;
+
+    // Settings, grids, members and households (a few files), read and parsed in parallel, then
+    // typed in this order.
+    let early = [Kind::Settings, Kind::Grids, Kind::Members, Kind::Households];
+    let todo: Vec<usize> = (0..ds.files.len()).filter(|&i| early.iter().any(|&k| missing(i, k))).collect();
+    let parsed: Vec<(usize, Parsed, Vec<Finding>)> = todo
+        .par_iter()
+        .map(|&i| {
+            let f = &ds.files[i];
             let mut sink = Sink::new(&f.path);
             let parsed = parse_file(root, f, &mut sink);
             progress.tick();
-            (FileId(i as u32), parsed, sink.findings)
+            (i, parsed, sink.findings)
         })
         .collect();
-
-    let mut ids = Interner::default();
-    let kinds: Vec<Kind> = ds.files.iter().map(|f| f.kind).collect();
     for kind in early {
-        for (file, parsed, file_findings) in parsed.iter().filter(|p| kinds[p.0.0 as usize] == kind) {
-            let path = ds.files[file.0 as usize].path.clone();
+        for (i, parsed, file_findings) in parsed.iter().filter(|p| ds.files[p.0].kind == kind) {
+            let path = ds.files[*i].path.clone();
             let mut sink = Sink::new(&path);
             sink.findings.extend(file_findings.iter().cloned());
             let format = parsed.format();
+            let mut records = match kind {
+                Kind::Grids => Records::Grids(Vec::new()),
+                Kind::Members => Records::Members(Vec::new()),
+                Kind::Households => Records::Households(Vec::new()),
+                _ => Records::Settings,
+            };
             parsed.each_record(&mut sink, kind, |rec, sink| {
                 let f = Fields::new(rec, sink, format == Format::Csv);
-                let loc = Loc { file: *file, line: rec.line };
-                match kind {
-                    Kind::Settings => ds.settings = settings(f),
-                    Kind::Grids => ds.grids.extend(grid(f, &mut ids, loc)),
-                    Kind::Members => ds.members.extend(member(f, &mut ids, loc)),
-                    Kind::Households => ds.households.extend(household(f, &mut ids, loc)),
-                    Kind::Issues | Kind::Visits => unreachable!("read below"),
+                let loc = Loc { file: FileId(*i as u32), line: rec.line };
+                match &mut records {
+                    Records::Settings => ds.settings = settings(f),
+                    Records::Grids(r) => r.extend(grid(f, &mut ids, loc)),
+                    Records::Members(r) => r.extend(member(f, &mut ids, loc)),
+                    Records::Households(r) => r.extend(household(f, &mut ids, loc)),
+                    Records::Issues(_) | Records::Visits(_) => unreachable!("read below"),
                 }
             });
-            findings.extend(with_snippets(sink.findings, parsed.text()));
+            let findings = with_snippets(sink.findings, parsed.text());
+            slots[*i] = Some(FileData { records, findings, text: false });
         }
     }
     drop(parsed);
@@ -119,12 +174,11 @@ pub fn load_with(root: &Path, opts: LoadOptions) -> Result<Loaded, LoadError> {
     // Issues: tens of thousands of small YAML files, each read, parsed and typed in parallel
     // against the ids known so far; new ids are numbered afterwards, in file order.
     let settings = &ds.settings;
-    let per_file: Vec<IssueFile> = ds
-        .files
+    let todo: Vec<usize> = (0..ds.files.len()).filter(|&i| missing(i, Kind::Issues)).collect();
+    let per_file: Vec<(usize, IssueFile)> = todo
         .par_iter()
-        .enumerate()
-        .filter(|(_, f)| f.kind == Kind::Issues)
-        .map(|(i, f)| {
+        .map(|&i| {
+            let f = &ds.files[i];
             let mut sink = Sink::new(&f.path);
             let parsed = parse_file(root, f, &mut sink);
             let mut local = LocalIds::new(&ids);
@@ -136,25 +190,21 @@ pub fn load_with(root: &Path, opts: LoadOptions) -> Result<Loaded, LoadError> {
             });
             let found = with_snippets(sink.findings, parsed.text());
             progress.tick();
-            (issues, local.into_extra(), found)
+            (i, (issues, local.into_extra(), found))
         })
         .collect();
-    ds.issues.reserve(per_file.iter().map(|p| p.0.len()).sum());
-    for (mut issues, extra, found) in per_file {
+    for (i, (mut issues, extra, findings)) in per_file {
         LocalIds::patch_issues(extra, &mut issues, &mut ids);
-        ds.issues.append(&mut issues);
-        findings.extend(found);
+        slots[i] = Some(FileData { records: Records::Issues(issues), findings, text: false });
     }
-
     timer.mark("issues");
 
     // Visits: read, parse and type each file in parallel against the ids known so far.
-    let per_file: Vec<VisitFile> = ds
-        .files
+    let todo: Vec<usize> = (0..ds.files.len()).filter(|&i| missing(i, Kind::Visits)).collect();
+    let per_file: Vec<(usize, VisitFile)> = todo
         .par_iter()
-        .enumerate()
-        .filter(|(_, f)| f.kind == Kind::Visits)
-        .map(|(i, f)| {
+        .map(|&i| {
+            let f = &ds.files[i];
             let mut sink = Sink::new(&f.path);
             let parsed = parse_file(root, f, &mut sink);
             let mut local = LocalIds::new(&ids);
@@ -173,20 +223,89 @@ pub fn load_with(root: &Path, opts: LoadOptions) -> Result<Loaded, LoadError> {
             }
             let found = with_snippets(sink.findings, parsed.text());
             progress.tick();
-            (visits, local.into_extra(), found)
+            (i, (visits, local.into_extra(), found))
         })
         .collect();
     timer.mark("visits: parse");
-    ds.visits.reserve_exact(per_file.iter().map(|p| p.0.len()).sum());
-    for (mut visits, extra, found) in per_file {
+    for (i, (mut visits, extra, findings)) in per_file {
         LocalIds::patch(extra, &mut visits, &mut ids);
-        ds.visits.append(&mut visits);
-        findings.extend(found);
+        slots[i] = Some(FileData { records: Records::Visits(visits), findings, text: opts.visit_text });
+    }
+    drop(progress);
+    let parsed_count = ds.files.len() - hits;
+
+    // Everything in one dataset: records of each kind in file order, findings by kind.
+    let mut order: Vec<usize> = (0..ds.files.len()).collect();
+    order.sort_by_key(|&i| rank(ds.files[i].kind));
+    let visit_count = slots.iter().flatten().map(|d| if let Records::Visits(v) = &d.records { v.len() } else { 0 });
+    ds.visits.reserve_exact(visit_count.sum());
+    let mut spans = vec![Span::default(); ds.files.len()];
+    for i in order {
+        let data = slots[i].take().expect("every file loaded");
+        let start = findings.len();
+        findings.extend(data.findings);
+        spans[i] = Span {
+            records: match data.records {
+                Records::Settings => 0..0,
+                Records::Grids(r) => append(&mut ds.grids, r),
+                Records::Members(r) => append(&mut ds.members, r),
+                Records::Households(r) => append(&mut ds.households, r),
+                Records::Visits(r) => append(&mut ds.visits, r),
+                Records::Issues(r) => append(&mut ds.issues, r),
+            },
+            findings: start..findings.len(),
+            text: data.text,
+        };
     }
     ds.ids = ids;
-    drop(progress);
-    timer.mark("visits: merge");
-    Ok(Loaded { dataset: ds, findings })
+    timer.mark("merge");
+
+    let mut written = false;
+    let stale = old.as_ref().is_none_or(|c| c.len() != ds.files.len() - 1);
+    if opts.cache
+        && (parsed_count > 1 || stale)
+        && let Some(settings) = stamps[0]
+    {
+        let entries: Vec<_> = (0..ds.files.len())
+            .filter(|&i| ds.files[i].kind != Kind::Settings)
+            .filter_map(|i| {
+                let span = &spans[i];
+                let r = span.records.clone();
+                let records = match ds.files[i].kind {
+                    Kind::Grids => RecordsRef::Grids(&ds.grids[r]),
+                    Kind::Members => RecordsRef::Members(&ds.members[r]),
+                    Kind::Households => RecordsRef::Households(&ds.households[r]),
+                    Kind::Visits => RecordsRef::Visits(&ds.visits[r]),
+                    Kind::Issues => RecordsRef::Issues(&ds.issues[r]),
+                    Kind::Settings => unreachable!("filtered out"),
+                };
+                let source = if from_cache[i] {
+                    Source::Cached
+                } else {
+                    Source::Parsed { records, findings: &findings[span.findings.clone()], text: span.text }
+                };
+                Some((&ds.files[i], stamps[i]?, Some(source)))
+            })
+            .collect();
+        written = cache::write(root, old.as_ref(), &ds.ids, settings, &entries).is_ok();
+        timer.mark("cache: written");
+    }
+    let cache = CacheUse { hits, parsed: parsed_count, written };
+    Ok(Loaded { dataset: ds, findings, cache })
+}
+
+/// Where one file's records and findings ended up in the dataset.
+#[derive(Debug, Clone, Default)]
+struct Span {
+    records: std::ops::Range<usize>,
+    findings: std::ops::Range<usize>,
+    text: bool,
+}
+
+fn append<T>(all: &mut Vec<T>, mut more: Vec<T>) -> std::ops::Range<usize> {
+    let start = all.len();
+    all.append(&mut more);
+    start..all.len()
 }
 
 /// A progress line on stderr for loads that take more than about a second, when stderr is a

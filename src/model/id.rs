@@ -150,6 +150,39 @@ impl Interner {
         self.ends.len()
     }
 
+    /// The ids end to end, and where each ends: what [`Interner::from_parts`] takes back.
+    pub fn parts(&self) -> (&str, &[u32]) {
+        (&self.text, &self.ends)
+    }
+
+    /// Rebuilds an interner from [`Interner::parts`], numbering the ids as before. `None` when
+    /// the parts do not describe distinct ids (a damaged cache).
+    pub fn from_parts(text: String, ends: Vec<u32>) -> Option<Interner> {
+        let mut start = 0;
+        for &end in &ends {
+            text.get(start..end as usize)?;
+            start = end as usize;
+        }
+        if start != text.len() {
+            return None;
+        }
+        let mut ids = Interner { text, ends, ..Interner::default() };
+        ids.by_hash.reserve(ids.ends.len());
+        for i in 0..ids.ends.len() {
+            let sym = Sym(i as u32);
+            let hash = hash_id(ids.name(sym));
+            if let Some(&other) = ids.by_hash.get(&hash) {
+                let name: Box<str> = ids.name(sym).into();
+                if ids.name(other) == &*name || ids.overflow.insert(name, sym).is_some() {
+                    return None;
+                }
+            } else {
+                ids.by_hash.insert(hash, sym);
+            }
+        }
+        Some(ids)
+    }
+
     pub fn is_empty(&self) -> bool {
         self.ends.is_empty()
     }
@@ -204,6 +237,21 @@ mod tests {
         assert_eq!(i.name(b), "H001");
         assert_eq!(i.get("H001"), Some(b));
         assert_eq!(i.get("nope"), None);
+    }
+
+    #[test]
+    fn rebuilt_from_parts() {
+        let mut i = Interner::default();
+        let syms: Vec<Sym> = ["M1", "H1", "I-2024-1"].iter().map(|s| i.intern(s)).collect();
+        let (text, ends) = i.parts();
+        let j = Interner::from_parts(text.to_string(), ends.to_vec()).unwrap();
+        for s in syms {
+            assert_eq!(j.get(i.name(s)), Some(s));
+        }
+        assert!(Interner::from_parts("M1M1".into(), vec![2, 4]).is_none(), "the same id twice");
+        assert!(Interner::from_parts("M1".into(), vec![3]).is_none(), "past the end");
+        assert!(Interner::from_parts("M1H".into(), vec![2]).is_none(), "text left over");
+        assert!(Interner::from_parts("张".into(), vec![1]).is_none(), "inside a character");
     }
 
     #[test]

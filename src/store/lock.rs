@@ -14,8 +14,7 @@ pub struct FolderLock {
 impl FolderLock {
     /// Takes the lock, waiting for another writer to finish; `waiting` is called once if it has to.
     pub fn acquire(root: &Path, waiting: impl FnOnce()) -> io::Result<FolderLock> {
-        let dir = root.join(".gov");
-        fs::create_dir_all(&dir)?;
+        let dir = super::private_dir(root)?;
         let file = File::options().create(true).truncate(false).read(true).write(true).open(dir.join("lock"))?;
         match file.try_lock() {
             Ok(()) => {}

@@ -15,7 +15,7 @@ use crate::report::Index;
 use crate::report::index::FindError;
 use crate::store::{csv_edit, yaml_edit};
 
-/// Link a member to a household (党员联系户), or unlink one
+/// The household and the member of `gov household link` / `unlink`
 #[derive(Debug, Args)]
 pub struct LinkArgs {
     /// The household: id, or a unique part of the address or the head's name

@@ -11,6 +11,8 @@ use clap::Subcommand;
 pub enum HouseholdCommand {
     Add(add::AddArgs),
     SetColor(set_color::SetColorArgs),
+    /// Link a member to a household (党员联系户): add them to its contacts
     Link(link::LinkArgs),
+    /// Unlink a member from a household: take them off its contacts
     Unlink(link::LinkArgs),
 }

@@ -1,0 +1,449 @@
+//! The parse cache: the typed records and loader findings of every file that has not changed
+//! since the last load, in `.gov/cache/parsed.bin`, so that a warm run reads compact records
+//! instead of parsing text.
+//!
+//! It never serves stale data. A file's entry is used only when the file's size, modification
+//! time, change time and inode are what they were when it was parsed, `gov.yaml` is unchanged,
+//! and the cache was written by this very `gov` binary. A file modified within two seconds of a
+//! load is not cached by it (its time stamp could hide a second write in the same tick, the
+//! "racy git" problem). Every section carries a checksum and every value is range-checked as it
+//! is decoded: a damaged, truncated or foreign cache file is ignored and rebuilt, never trusted.
+//! `--no-cache` neither reads nor writes it.
+//!
+//! Layout: a 16-byte header (magic, format), then each file's sections (its findings and
+//! records; for visit files, a separate section of summaries and topics that commands without
+//! text never read), then the index (build id, gov.yaml's stamp, the id interner, and per file:
+//! path, kind, stamp, sections), then a 32-byte trailer locating and checksumming the index.
+
+pub mod codec;
+pub mod records;
+#[cfg(test)]
+mod tests;
+
+use std::collections::HashMap;
+use std::fs::File;
+use std::io::{self, BufWriter, Write};
+use std::path::{Path, PathBuf};
+
+use self::codec::{Corrupt, Dec, Decoded, Enc, checksum};
+use crate::finding::Finding;
+use crate::model::{FileId, Interner, Kind, SourceFile};
+
+/// Where the cache lives, relative to the folder root (the template's .gitignore names `.gov/`).
+pub const CACHE_FILE: &str = ".gov/cache/parsed.bin";
+
+const MAGIC: &[u8; 8] = b"GOVCACHE";
+/// Bump when any encoding in this module or in [`records`] changes.
+const FORMAT: u32 = 1;
+const HEADER: u64 = 16;
+const TRAILER: u64 = 32;
+/// Files modified this recently (seconds) are not cached.
+const RACY_SECONDS: i64 = 2;
+
+/// What identifies one version of a file on disk.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Stamp {
+    pub size: u64,
+    pub mtime: (i64, u32),
+    pub ctime: (i64, u32),
+    pub inode: u64,
+}
+
+impl Stamp {
+    /// The stamp of the file at `path`, or `None` when it cannot be read.
+    pub fn of(path: &Path) -> Option<Stamp> {
+        let m = std::fs::metadata(path).ok()?;
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::MetadataExt;
+            Some(Stamp {
+                size: m.size(),
+                mtime: (m.mtime(), m.mtime_nsec() as u32),
+                ctime: (m.ctime(), m.ctime_nsec() as u32),
+                inode: m.ino(),
+            })
+        }
+        #[cfg(not(unix))]
+        {
+            let t = m.modified().ok()?.duration_since(std::time::UNIX_EPOCH).ok()?;
+            Some(Stamp { size: m.len(), mtime: (t.as_secs() as i64, t.subsec_nanos()), ctime: (0, 0), inode: 0 })
+        }
+    }
+
+    /// Modified too recently to trust the stamp: a second write within the same tick of a
+    /// coarse clock would leave it unchanged.
+    fn is_recent(&self, now: i64) -> bool {
+        self.mtime.0 >= now - RACY_SECONDS
+    }
+
+    fn write(&self, e: &mut Enc) {
+        e.u64(self.size);
+        e.i64(self.mtime.0);
+        e.u32(self.mtime.1);
+        e.i64(self.ctime.0);
+        e.u32(self.ctime.1);
+        e.u64(self.inode);
+    }
+
+    fn read(d: &mut Dec<'_>) -> Decoded<Stamp> {
+        Ok(Stamp { size: d.u64()?, mtime: (d.i64()?, d.u32()?), ctime: (d.i64()?, d.u32()?), inode: d.u64()? })
+    }
+}
+
+/// Seconds since the epoch, for the racy-file rule.
+pub fn now() -> i64 {
+    std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_secs() as i64)
+}
+
+/// Identifies the program that wrote a cache: its version, this format, and the executable's
+/// own size and time stamp, so a rebuilt or upgraded `gov` (whose parsing may differ) never
+/// reads an older one's records.
+fn build_id() -> u64 {
+    let mut e = Enc::default();
+    e.str(env!("CARGO_PKG_VERSION"));
+    e.u32(FORMAT);
+    if let Some(s) = std::env::current_exe().ok().and_then(|p| Stamp::of(&p)) {
+        s.write(&mut e);
+    }
+    checksum(&e.buf)
+}
+
+/// A byte range of the cache file and its checksum.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Section {
+    offset: u64,
+    len: u64,
+    sum: u64,
+}
+
+impl Section {
+    fn write(&self, e: &mut Enc) {
+        e.u64(self.offset);
+        e.u64(self.len);
+        e.u64(self.sum);
+    }
+
+    fn read(d: &mut Dec<'_>, end: u64) -> Decoded<Section> {
+        let s = Section { offset: d.u64()?, len: d.u64()?, sum: d.u64()? };
+        let fits = s.offset >= HEADER && s.offset.checked_add(s.len).is_some_and(|e| e <= end);
+        if fits { Ok(s) } else { Err(Corrupt) }
+    }
+}
+
+/// One cached file.
+#[derive(Debug, Clone)]
+struct Entry {
+    kind: Kind,
+    stamp: Stamp,
+    records: Section,
+    /// Visit summaries and topics, when they were kept.
+    text: Option<Section>,
+}
+
+const KINDS: [Kind; 6] = [Kind::Settings, Kind::Grids, Kind::Members, Kind::Households, Kind::Visits, Kind::Issues];
+
+/// A file's typed records.
+#[derive(Debug)]
+pub enum Records {
+    Settings,
+    Grids(Vec<crate::model::Grid>),
+    Members(Vec<crate::model::Member>),
+    Households(Vec<crate::model::Household>),
+    Visits(Vec<crate::model::Visit>),
+    Issues(Vec<crate::model::Issue>),
+}
+
+/// What loading one file gave: its records and its findings. `text` says whether visits keep
+/// their summaries and topics.
+#[derive(Debug)]
+pub struct FileData {
+    pub records: Records,
+    pub findings: Vec<Finding>,
+    pub text: bool,
+}
+
+/// A cache file opened for reading.
+pub struct Cache {
+    file: File,
+    entries: HashMap<PathBuf, Entry>,
+    ids: u32,
+}
+
+impl Cache {
+    /// Opens the folder's cache when it is whole, written by this program, and made with the
+    /// same `gov.yaml`; with the id interner its records refer to. `None` otherwise (no cache
+    /// is not an error: the caller parses).
+    pub fn open(root: &Path, settings: Option<Stamp>) -> Option<(Cache, Interner)> {
+        let file = File::open(root.join(CACHE_FILE)).ok()?;
+        Cache::read_index(file, settings?).ok()
+    }
+
+    fn read_index(file: File, settings: Stamp) -> Result<(Cache, Interner), Corrupt> {
+        let size = file.metadata().map_err(|_| Corrupt)?.len();
+        if size < HEADER + TRAILER {
+            return Err(Corrupt);
+        }
+        let header = read_at(&file, 0, HEADER)?;
+        let mut d = Dec::new(&header, 0);
+        if d.take(8)? != MAGIC || d.u32()? != FORMAT {
+            return Err(Corrupt);
+        }
+        let trailer = read_at(&file, size - TRAILER, TRAILER)?;
+        let mut d = Dec::new(&trailer, 0);
+        let index = Section::read(&mut d, size - TRAILER)?;
+        if d.take(8)? != MAGIC {
+            return Err(Corrupt);
+        }
+        let bytes = read_at(&file, index.offset, index.len)?;
+        if checksum(&bytes) != index.sum {
+            return Err(Corrupt);
+        }
+        let mut d = Dec::new(&bytes, 0);
+        if d.u64()? != build_id() || Stamp::read(&mut d)? != settings {
+            return Err(Corrupt);
+        }
+        let text = d.str()?.to_owned();
+        let n = d.len(4)?;
+        let ends = (0..n).map(|_| d.u32()).collect::<Decoded<Vec<u32>>>()?;
+        let ids = Interner::from_parts(text, ends).ok_or(Corrupt)?;
+        let n = d.len(8)?;
+        let mut entries = HashMap::with_capacity(n);
+        for _ in 0..n {
+            let path = PathBuf::from(d.str()?);
+            let kind = *KINDS.get(d.u8()? as usize).ok_or(Corrupt)?;
+            let stamp = Stamp::read(&mut d)?;
+            let records = Section::read(&mut d, index.offset)?;
+            let text = if d.bool()? { Some(Section::read(&mut d, index.offset)?) } else { None };
+            entries.insert(path, Entry { kind, stamp, records, text });
+        }
+        if !d.is_done() {
+            return Err(Corrupt);
+        }
+        let count = ids.len() as u32;
+        Ok((Cache { file, entries, ids: count }, ids))
+    }
+
+    /// The records of `file` as cached, when its entry is for the file as it is now (and holds
+    /// visit text if `text` is wanted). `None` sends the caller to parse the file.
+    pub fn get(&self, file: &SourceFile, stamp: Option<Stamp>, id: FileId, text: bool) -> Option<FileData> {
+        let e = self.entries.get(&file.path)?;
+        if e.kind != file.kind || Some(e.stamp) != stamp || (text && file.kind == Kind::Visits && e.text.is_none()) {
+            return None;
+        }
+        self.decode(e, id, text).ok()
+    }
+
+    fn section(&self, s: Section) -> Decoded<Vec<u8>> {
+        let bytes = read_at(&self.file, s.offset, s.len)?;
+        if checksum(&bytes) == s.sum { Ok(bytes) } else { Err(Corrupt) }
+    }
+
+    fn decode(&self, e: &Entry, file: FileId, text: bool) -> Decoded<FileData> {
+        let bytes = self.section(e.records)?;
+        let mut d = Dec::new(&bytes, self.ids);
+        let n = d.len(8)?;
+        let findings = (0..n).map(|_| records::read_finding(&mut d)).collect::<Decoded<Vec<_>>>()?;
+        let mut records = match e.kind {
+            Kind::Settings => return Err(Corrupt),
+            Kind::Grids => Records::Grids(read_all(&mut d, 12, |d| records::read_grid(d, file))?),
+            Kind::Members => Records::Members(read_all(&mut d, 12, |d| records::read_member(d, file))?),
+            Kind::Households => Records::Households(read_all(&mut d, 12, |d| records::read_household(d, file))?),
+            Kind::Visits => Records::Visits(read_all(&mut d, 24, |d| records::read_visit(d, file))?),
+            Kind::Issues => Records::Issues(read_all(&mut d, 12, |d| records::read_issue(d, file))?),
+        };
+        if !d.is_done() {
+            return Err(Corrupt);
+        }
+        let text = text && e.kind == Kind::Visits;
+        if let (true, Records::Visits(visits), Some(section)) = (text, &mut records, e.text) {
+            let bytes = self.section(section)?;
+            let mut d = Dec::new(&bytes, self.ids);
+            for v in visits.iter_mut() {
+                records::read_visit_text(&mut d, v)?;
+            }
+            if !d.is_done() {
+                return Err(Corrupt);
+            }
+        }
+        Ok(FileData { records, findings, text })
+    }
+
+    /// The raw sections of `path`'s entry, to copy into a new cache unchanged.
+    fn raw(&self, path: &Path) -> Option<(Vec<u8>, Option<Vec<u8>>)> {
+        let e = self.entries.get(path)?;
+        let records = self.section(e.records).ok()?;
+        let text = match e.text {
+            Some(s) => Some(self.section(s).ok()?),
+            None => None,
+        };
+        Some((records, text))
+    }
+
+    /// How many files it holds.
+    pub fn len(&self) -> usize {
+        self.entries.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+}
+
+fn read_all<T>(d: &mut Dec<'_>, min_size: usize, mut one: impl FnMut(&mut Dec<'_>) -> Decoded<T>) -> Decoded<Vec<T>> {
+    let n = d.len(min_size)?;
+    let mut out = Vec::with_capacity(n);
+    for _ in 0..n {
+        out.push(one(d)?);
+    }
+    Ok(out)
+}
+
+fn read_at(file: &File, offset: u64, len: u64) -> Decoded<Vec<u8>> {
+    let mut buf = vec![0; usize::try_from(len).map_err(|_| Corrupt)?];
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileExt;
+        file.read_exact_at(&mut buf, offset).map_err(|_| Corrupt)?;
+    }
+    #[cfg(not(unix))]
+    {
+        use std::io::{Read, Seek, SeekFrom};
+        let mut f = file.try_clone().map_err(|_| Corrupt)?;
+        f.seek(SeekFrom::Start(offset)).map_err(|_| Corrupt)?;
+        f.read_exact(&mut buf).map_err(|_| Corrupt)?;
+    }
+    Ok(buf)
+}
+
+/// One file of the folder as the new cache should hold it.
+pub enum Source<'a> {
+    /// Unchanged and already in the old cache: copied as it is.
+    Cached,
+    /// Just parsed: its records and findings.
+    Parsed { records: RecordsRef<'a>, findings: &'a [Finding], text: bool },
+}
+
+/// A borrowed view of one file's records.
+#[derive(Clone, Copy)]
+pub enum RecordsRef<'a> {
+    Grids(&'a [crate::model::Grid]),
+    Members(&'a [crate::model::Member]),
+    Households(&'a [crate::model::Household]),
+    Visits(&'a [crate::model::Visit]),
+    Issues(&'a [crate::model::Issue]),
+}
+
+/// Writes a new cache for the folder: `files` with their stamps and where their records come
+/// from (`None`: not cached, e.g. gov.yaml or a file modified just now). Written to a temporary
+/// file and renamed over the old one, so readers see the old cache or the new, never a mix.
+pub fn write(
+    root: &Path,
+    old: Option<&Cache>,
+    ids: &Interner,
+    settings: Stamp,
+    files: &[(&SourceFile, Stamp, Option<Source<'_>>)],
+) -> io::Result<()> {
+    let now = now();
+    let target = root.join(CACHE_FILE);
+    let dir = target.parent().expect("a cache folder");
+    crate::store::private_dir(root)?;
+    std::fs::create_dir_all(dir)?;
+    let tmp = tempfile::NamedTempFile::new_in(dir)?;
+    let mut out = BufWriter::with_capacity(1 << 20, tmp.as_file());
+    let mut at = HEADER;
+    let mut header = Enc::default();
+    header.buf.extend_from_slice(MAGIC);
+    header.u32(FORMAT);
+    header.u32(0);
+    out.write_all(&header.buf)?;
+
+    let mut put = |bytes: &[u8], out: &mut BufWriter<&File>| -> io::Result<Section> {
+        out.write_all(bytes)?;
+        let s = Section { offset: at, len: bytes.len() as u64, sum: checksum(bytes) };
+        at += s.len;
+        Ok(s)
+    };
+    let mut index = Enc::default();
+    index.u64(build_id());
+    settings.write(&mut index);
+    let (text, ends) = ids.parts();
+    index.str(text);
+    index.len(ends.len());
+    ends.iter().for_each(|&e| index.u32(e));
+    let mut entries = Enc::default();
+    let mut count = 0;
+    let mut enc = Enc::default();
+    for (file, stamp, source) in files {
+        let Some(source) = source else { continue };
+        if stamp.is_recent(now) {
+            continue;
+        }
+        let (records, text) = match source {
+            Source::Cached => {
+                let Some((records, text)) = old.and_then(|c| c.raw(&file.path)) else { continue };
+                (put(&records, &mut out)?, text.map(|t| put(&t, &mut out)).transpose()?)
+            }
+            Source::Parsed { records, findings, text } => {
+                enc.buf.clear();
+                enc.len(findings.len());
+                findings.iter().for_each(|f| records::finding(&mut enc, f));
+                encode(&mut enc, *records);
+                let section = put(&enc.buf, &mut out)?;
+                let text = match (records, text) {
+                    (RecordsRef::Visits(visits), true) => {
+                        enc.buf.clear();
+                        visits.iter().for_each(|v| records::visit_text(&mut enc, v));
+                        Some(put(&enc.buf, &mut out)?)
+                    }
+                    _ => None,
+                };
+                (section, text)
+            }
+        };
+        entries.str(&file.path.to_string_lossy());
+        entries.u8(KINDS.iter().position(|&k| k == file.kind).expect("a kind") as u8);
+        stamp.write(&mut entries);
+        records.write(&mut entries);
+        entries.bool(text.is_some());
+        if let Some(t) = text {
+            t.write(&mut entries);
+        }
+        count += 1;
+    }
+    index.len(count);
+    index.buf.extend_from_slice(&entries.buf);
+    let index_section = put(&index.buf, &mut out)?;
+    let mut trailer = Enc::default();
+    index_section.write(&mut trailer);
+    trailer.buf.extend_from_slice(MAGIC);
+    out.write_all(&trailer.buf)?;
+    out.flush()?;
+    drop(out);
+    tmp.persist(&target).map_err(|e| e.error)?;
+    Ok(())
+}
+
+fn encode(e: &mut Enc, records: RecordsRef<'_>) {
+    match records {
+        RecordsRef::Grids(r) => {
+            e.len(r.len());
+            r.iter().for_each(|x| records::grid(e, x));
+        }
+        RecordsRef::Members(r) => {
+            e.len(r.len());
+            r.iter().for_each(|x| records::member(e, x));
+        }
+        RecordsRef::Households(r) => {
+            e.len(r.len());
+            r.iter().for_each(|x| records::household(e, x));
+        }
+        RecordsRef::Visits(r) => {
+            e.len(r.len());
+            r.iter().for_each(|x| records::visit(e, x));
+        }
+        RecordsRef::Issues(r) => {
+            e.len(r.len());
+            r.iter().for_each(|x| records::issue(e, x));
+        }
+    }
+}
