@@ -28,6 +28,13 @@ fn init_help() {
     insta::assert_snapshot!("init", help(&["init", "--help"]));
 }
 
+/// `link` and `unlink` share their arguments but each says what it does.
+#[test]
+fn household_help() {
+    insta::assert_snapshot!("household", help(&["household", "--help"]));
+    insta::assert_snapshot!("household_unlink", help(&["household", "unlink", "--help"]));
+}
+
 #[test]
 fn help_subcommand_matches_help_flag() {
     assert_eq!(help(&["help", "check"]), help(&["check", "--help"]));
