@@ -384,3 +384,46 @@ fn commit_stages_exactly_the_changed_file() {
     assert_eq!(git(d, &["show", "--name-only", "--format="]), "visits/2024-01.csv\n");
     assert_eq!(git(d, &["status", "--porcelain"]), " M members.csv\n", "the unrelated edit is left alone");
 }
+
+/// `auto_commit: true` in gov.yaml commits every write without `--commit`; with the setting
+/// off (the fixture as it is) the same add leaves the change uncommitted.
+#[test]
+fn auto_commit_in_gov_yaml_commits_without_the_flag() {
+    let dir = copy_fixture("reports");
+    let d = dir.path();
+    let add_visit = |summary: &str| {
+        let mut cmd = gov(d);
+        cmd.env("PATH", std::env::var_os("PATH").unwrap_or_default())
+            .env("GIT_AUTHOR_NAME", "t")
+            .env("GIT_AUTHOR_EMAIL", "t@example.com")
+            .env("GIT_COMMITTER_NAME", "t")
+            .env("GIT_COMMITTER_EMAIL", "t@example.com")
+            .args(["--today", TODAY, "visit", "add", "--member", "王芳", "--household", "刘大爷"])
+            .args(["--method", "phone", "--date", "2024-02-21", "--summary", summary]);
+        Outcome::of(&mut cmd)
+    };
+    fs::write(d.join(".gitignore"), ".gov/\n").unwrap(); // as `gov init` lays it down
+    git(d, &["init", "-q"]);
+    git(d, &["-c", "user.name=t", "-c", "user.email=t@example.com", "add", "."]);
+    git(d, &["-c", "user.name=t", "-c", "user.email=t@example.com", "commit", "-qm", "start"]);
+
+    let out = add_visit("电话问候");
+    assert_eq!(out.code, Some(0), "{}", out.stderr);
+    assert_eq!(out.stderr, "");
+    assert_eq!(git(d, &["log", "--format=%s"]), "start\n");
+    // February's visits are in 2024-02.yaml; gov appends to visits/YYYY-MM.csv, made anew.
+    assert_eq!(git(d, &["status", "--porcelain"]), "?? visits/2024-02.csv\n");
+    git(d, &["add", "visits/2024-02.csv"]);
+    git(d, &["-c", "user.name=t", "-c", "user.email=t@example.com", "commit", "-qm", "by hand"]);
+
+    fs::write(d.join("gov.yaml"), read(d, "gov.yaml") + "auto_commit: true\n").unwrap();
+    git(d, &["-c", "user.name=t", "-c", "user.email=t@example.com", "commit", "-qam", "auto_commit on"]);
+    let out = add_visit("再次电话问候");
+    assert_eq!(out.code, Some(0), "{}", out.stderr);
+    // M01 王芳 → H01 幸福里1号楼1单元101室 (刘大爷) on 2024-02-21.
+    assert_eq!(out.stderr, "committed: visit: 王芳 → 幸福里1号楼1单元101室 (2024-02-21)\n");
+    assert_eq!(git(d, &["log", "-1", "--format=%s"]), "visit: 王芳 → 幸福里1号楼1单元101室 (2024-02-21)\n");
+    assert_eq!(git(d, &["show", "--name-only", "--format="]), "visits/2024-02.csv\n");
+    assert_eq!(git(d, &["status", "--porcelain"]), "");
+    assert_checks(d);
+}
