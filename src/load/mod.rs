@@ -18,7 +18,7 @@ use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
 
-use self::cache::{Cache, FileData, Records, RecordsRef, Source, Stamp};
+use self::cache::{Cache, FileData, Records, RecordsRef, Source};
 use self::convert::*;
 use self::fields::{Fields, Sink};
 use self::raw::RawRecord;
@@ -99,8 +99,7 @@ fn rank(kind: Kind) -> u8 {
 /// Loads the folder at `root`, keeping what `opts` asks for.
 pub fn load_with(root: &Path, opts: LoadOptions) -> Result<Loaded, LoadError> {
     let timer = Timer::from_env();
-    let (files, mut findings) = discover::discover(root)?;
-    let stamps: Vec<Option<Stamp>> = files.par_iter().map(|f| Stamp::of(&root.join(&f.path))).collect();
+    let discover::Listing { files, stamps, mut findings } = discover::discover(root)?;
     let mut ds = Dataset { root: root.to_path_buf(), files, ..Dataset::default() };
     timer.mark("discover");
     let progress = Progress::start(ds.files.len());
@@ -111,16 +110,55 @@ pub fn load_with(root: &Path, opts: LoadOptions) -> Result<Loaded, LoadError> {
         Some((cache, ids)) => (Some(cache), ids),
         None => (None, Interner::default()),
     };
-    let mut slots: Vec<Option<FileData>> = ds
-        .files
-        .par_iter()
-        .enumerate()
-        .map(|(i, f)| {
-            let data = old.as_ref()?.get(f, stamps[i], FileId(i as u32), opts.visit_text)?;
-            progress.tick();
-            Some(data)
-        })
-        .collect();
+    timer.mark("cache: index");
+    // When every visit file is cached, visits are decoded in file order straight into the
+    // dataset's vector (one thread), while the other files are decoded on the rest.
+    let visit_files: Vec<usize> = (0..ds.files.len()).filter(|&i| ds.files[i].kind == Kind::Visits).collect();
+    let direct = old.as_ref().and_then(|c| {
+        visit_files.iter().map(|&i| c.count(&ds.files[i], stamps[i], opts.visit_text)).sum::<Option<usize>>()
+    });
+    let decode_one = |i: usize, f: &SourceFile| {
+        let data = old.as_ref()?.get(f, stamps[i], FileId(i as u32), opts.visit_text)?;
+        progress.tick();
+        Some(data)
+    };
+    let (mut slots, placed) = rayon::join(
+        || -> Vec<Option<FileData>> {
+            let skip = |f: &SourceFile| direct.is_some() && f.kind == Kind::Visits;
+            ds.files.par_iter().enumerate().map(|(i, f)| if skip(f) { None } else { decode_one(i, f) }).collect()
+        },
+        || -> (Vec<Visit>, Vec<(usize, FileData)>) {
+            let (Some(cache), Some(total)) = (old.as_ref(), direct) else { return Default::default() };
+            let mut visits = Vec::with_capacity(total);
+            let mut placed = Vec::with_capacity(visit_files.len());
+            for &i in &visit_files {
+                let start = visits.len();
+                let file = FileId(i as u32);
+                let Some(findings) = cache.visits_into(&ds.files[i], stamps[i], file, opts.visit_text, &mut visits)
+                else {
+                    continue;
+                };
+                progress.tick();
+                let records = Records::Placed(start..visits.len());
+                placed.push((i, FileData { records, findings, text: opts.visit_text }));
+            }
+            if placed.len() < visit_files.len() {
+                return Default::default();
+            }
+            (visits, placed)
+        },
+    );
+    let (visits, placed) = placed;
+    if direct.is_some() && placed.is_empty() {
+        // A damaged entry: the visit files are read one by one, and the damaged one parsed.
+        let again: Vec<(usize, Option<FileData>)> =
+            visit_files.par_iter().map(|&i| (i, decode_one(i, &ds.files[i]))).collect();
+        again.into_iter().for_each(|(i, data)| slots[i] = data);
+    }
+    ds.visits = visits;
+    for (i, data) in placed {
+        slots[i] = Some(data);
+    }
     let from_cache: Vec<bool> = slots.iter().map(Option::is_some).collect();
     let hits = from_cache.iter().filter(|&&c| c).count();
     timer.mark(&format!("cache: {hits} of {} files", ds.files.len()));
@@ -161,7 +199,7 @@ pub fn load_with(root: &Path, opts: LoadOptions) -> Result<Loaded, LoadError> {
                     Records::Grids(r) => r.extend(grid(f, &mut ids, loc)),
                     Records::Members(r) => r.extend(member(f, &mut ids, loc)),
                     Records::Households(r) => r.extend(household(f, &mut ids, loc)),
-                    Records::Issues(_) | Records::Visits(_) => unreachable!("read below"),
+                    Records::Issues(_) | Records::Visits(_) | Records::Placed(_) => unreachable!("read below"),
                 }
             });
             let findings = with_snippets(sink.findings, parsed.text());
@@ -251,6 +289,7 @@ pub fn load_with(root: &Path, opts: LoadOptions) -> Result<Loaded, LoadError> {
                 Records::Members(r) => append(&mut ds.members, r),
                 Records::Households(r) => append(&mut ds.households, r),
                 Records::Visits(r) => append(&mut ds.visits, r),
+                Records::Placed(r) => r,
                 Records::Issues(r) => append(&mut ds.issues, r),
             },
             findings: start..findings.len(),

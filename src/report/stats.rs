@@ -4,8 +4,6 @@
 //! in-service members registered — for a period and cumulatively (from the first record to the
 //! period's end), each broken down by member kind. Definitions are in docs/metrics.md. Pure; no I/O.
 
-use std::collections::HashSet;
-
 use super::Period;
 use super::index::Index;
 use super::issue_facts::period_facts;
@@ -67,7 +65,16 @@ pub struct Figures {
 /// Computes the figures for visits and events dated in `range` (open problems as of its end).
 pub fn figures(ix: &Index<'_>, range: &Period) -> Figures {
     let ds = ix.ds;
-    let kind_of = |m: Sym| ix.member(m).and_then(|m| m.kind);
+    // Each member's kind by symbol, looked up once rather than through the member table for
+    // each of millions of visits.
+    let mut kinds: Vec<Option<MemberKind>> = vec![None; ds.ids.len()];
+    for m in &ds.members {
+        let slot = &mut kinds[m.id.0 as usize];
+        if ix.member(m.id).is_some_and(|first| std::ptr::eq(first, m)) {
+            *slot = m.kind;
+        }
+    }
+    let kind_of = |m: Sym| kinds[m.0 as usize];
     let mut f = Figures { by_method: vec![Split::default(); VisitMethod::ALL.len()], ..Figures::default() };
 
     // Seen-sets indexed by symbol: one byte per interned id, a bit per member kind (and bit 4
@@ -100,16 +107,14 @@ pub fn figures(ix: &Index<'_>, range: &Period) -> Figures {
     }
 
     for h in &ds.households {
-        let kinds: HashSet<Option<MemberKind>> = h
-            .contacts
-            .iter()
-            .filter(|&&c| ix.member(c).is_some_and(|m| m.status == MemberStatus::Active))
-            .map(|&c| kind_of(c))
-            .collect();
-        for &k in &kinds {
-            bump(&mut f.linked_households, k);
+        let active = h.contacts.iter().filter(|&&c| ix.member(c).is_some_and(|m| m.status == MemberStatus::Active));
+        let bits = active.fold(0u8, |bits, &c| bits | kind_bit(kind_of(c)));
+        for k in [Some(MemberKind::Resident), Some(MemberKind::InService), Some(MemberKind::Mobile), None] {
+            if bits & kind_bit(k) != 0 {
+                bump(&mut f.linked_households, k);
+            }
         }
-        if !kinds.is_empty() {
+        if bits != 0 {
             f.linked_households.total += 1;
         }
     }
@@ -178,9 +183,10 @@ pub fn stats_table(ix: &Index<'_>, period: &Period) -> Table {
         format!("{}党员联系户工作统计（{}）", ix.ds.settings.name, period.label()),
         format!("{} linked-households figures ({})", ix.ds.settings.name, period.label()),
     );
+    let (now, all) = rayon::join(|| figures(ix, period), || figures(ix, &cumulative));
     let scopes = [
-        (figures(ix, period), Value::Label { code: "period", zh: "本期", en: "period" }),
-        (figures(ix, &cumulative), Value::Label { code: "cumulative", zh: "累计", en: "cumulative" }),
+        (now, Value::Label { code: "period", zh: "本期", en: "period" }),
+        (all, Value::Label { code: "cumulative", zh: "累计", en: "cumulative" }),
     ];
     for (f, scope) in scopes {
         let ints = |s: Split| [s.resident, s.in_service, s.mobile, s.total].map(Value::int).to_vec();
