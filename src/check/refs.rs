@@ -97,10 +97,10 @@ pub fn dangling_references(ds: &Dataset, look: &Lookup, out: &mut Vec<Finding>) 
     for v in &ds.visits {
         r.check(out, v.loc, "member", Target::Member, v.member);
         r.check(out, v.loc, "household", Target::Household, v.household);
-        for &w in &v.with {
+        for &w in v.with() {
             r.check(out, v.loc, "with", Target::Member, w);
         }
-        for &i in &v.issues {
+        for &i in v.issues() {
             r.check(out, v.loc, "issues", Target::Issue, i);
         }
     }

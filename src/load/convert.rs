@@ -14,7 +14,7 @@ use crate::model::labels::{
     Action, Color, IssueCategory, Labelled, Lang, MemberKind, MemberStatus, Urgency, VisitMethod,
 };
 use crate::model::settings::{ColorDays, Settings, UrgencyDays};
-use crate::model::{Category, Event, Grid, Household, Interner, Issue, Loc, Member, Sym, Visit};
+use crate::model::{Category, Event, Grid, Household, Interner, Issue, Loc, Member, Sym, Visit, VisitRefs, VisitText};
 
 pub const SETTINGS_FIELDS: &[&str] = &[
     "name",
@@ -98,8 +98,10 @@ impl<'g> LocalIds<'g> {
             if let Some(id) = &mut v.id {
                 fix(id);
             }
-            v.with.iter_mut().for_each(fix);
-            v.issues.iter_mut().for_each(fix);
+            if let Some(r) = &mut v.refs {
+                r.with.iter_mut().for_each(fix);
+                r.issues.iter_mut().for_each(fix);
+            }
         }
     }
 
@@ -297,10 +299,14 @@ pub fn visit(mut f: Fields<'_, '_, '_, '_>, ids: &mut impl Resolve, loc: Loc) ->
         member: ids.sym(member),
         household: ids.sym(household),
         method,
-        summary: summary.into(),
-        topics: topics.into_iter().map(Into::into).collect(),
-        with: with.into_iter().map(|s| ids.sym(s)).collect(),
-        issues: issues.into_iter().map(|s| ids.sym(s)).collect(),
+        text: Some(Box::new(VisitText {
+            summary: summary.into(),
+            topics: topics.into_iter().map(Into::into).collect(),
+        })),
+        refs: VisitRefs::new(
+            with.into_iter().map(|s| ids.sym(s)).collect(),
+            issues.into_iter().map(|s| ids.sym(s)).collect(),
+        ),
         fingerprint,
         loc,
     })

@@ -16,7 +16,7 @@ use crate::finding::Code;
 use crate::model::date::parse_date;
 use crate::model::id::id_problem;
 use crate::model::labels::{Labelled, VisitMethod};
-use crate::model::{FileId, Loc, Visit};
+use crate::model::{FileId, Loc, Visit, VisitRefs, VisitText};
 
 /// Reads one visit CSV file's text into `out`. Without `keep_text`, summaries and topics are
 /// checked but not kept (reports other than the detailed ledger never show them).
@@ -196,10 +196,13 @@ fn fast_row<'t>(
         member: ids.sym(member),
         household: ids.sym(household),
         method,
-        summary: if keep_text { summary.into() } else { Box::default() },
-        topics: if keep_text { lists.topics.iter().map(|&s| s.into()).collect() } else { Box::default() },
-        with: lists.with.iter().map(|&s| ids.sym(s)).collect(),
-        issues: lists.issues.iter().map(|&s| ids.sym(s)).collect(),
+        text: keep_text.then(|| {
+            Box::new(VisitText { summary: summary.into(), topics: lists.topics.iter().map(|&s| s.into()).collect() })
+        }),
+        refs: VisitRefs::new(
+            lists.with.iter().map(|&s| ids.sym(s)).collect(),
+            lists.issues.iter().map(|&s| ids.sym(s)).collect(),
+        ),
         fingerprint,
         loc,
     })
@@ -208,8 +211,7 @@ fn fast_row<'t>(
 /// Drops a visit's summary and topics unless they are wanted.
 pub fn strip(mut v: Visit, keep_text: bool) -> Visit {
     if !keep_text {
-        v.summary = Box::default();
-        v.topics = Box::default();
+        v.text = None;
     }
     v
 }
@@ -309,7 +311,7 @@ mod tests {
     fn quoted_files_take_the_general_reader() {
         let text = "date,member,household,method,summary\n2024-01-05,M1,H1,home,\"看望, 老人\"\n";
         assert_eq!(fast(text, true), general(text));
-        assert_eq!(&*fast(text, true).0[0].summary, "看望, 老人");
+        assert_eq!(fast(text, true).0[0].summary(), "看望, 老人");
         let lone_cr = "date,member,household,method,summary\r2024-01-05,M1,H1,home,看望\r";
         assert_eq!(fast(lone_cr, true), general(lone_cr));
     }

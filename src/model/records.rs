@@ -72,6 +72,9 @@ pub struct Household {
 }
 
 /// 走访记录: one contact between a member and a household.
+///
+/// Kept compact (56 bytes; a district holds millions): what most visits lack or most commands
+/// do not read lives behind a pointer.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Visit {
     pub id: Option<Sym>,
@@ -79,15 +82,57 @@ pub struct Visit {
     pub member: Sym,
     pub household: Sym,
     pub method: VisitMethod,
+    /// Summary and topics, when the load kept them (`LoadOptions::visit_text`).
+    pub text: Option<Box<VisitText>>,
+    /// Accompanying members and issues raised, when there are any.
+    pub refs: Option<Box<VisitRefs>>,
+    /// Hash of the row's normalised content, for finding exact duplicates.
+    pub fingerprint: u64,
+    pub loc: Loc,
+}
+
+/// What was said on a visit.
+#[derive(Debug, Clone, PartialEq)]
+pub struct VisitText {
     pub summary: Box<str>,
     pub topics: Box<[Box<str>]>,
+}
+
+/// Whom a visit was made with and which issues it raised.
+#[derive(Debug, Clone, PartialEq)]
+pub struct VisitRefs {
     /// Accompanying member ids.
     pub with: Box<[Sym]>,
     /// Issue ids raised during the visit.
     pub issues: Box<[Sym]>,
-    /// Hash of the row's normalised content, for finding exact duplicates.
-    pub fingerprint: u64,
-    pub loc: Loc,
+}
+
+impl VisitRefs {
+    /// `None` when both lists are empty, as they are for most visits.
+    pub fn new(with: Box<[Sym]>, issues: Box<[Sym]>) -> Option<Box<VisitRefs>> {
+        (!with.is_empty() || !issues.is_empty()).then(|| Box::new(VisitRefs { with, issues }))
+    }
+}
+
+impl Visit {
+    /// What was discussed; empty when the load left text out.
+    pub fn summary(&self) -> &str {
+        self.text.as_ref().map_or("", |t| &t.summary)
+    }
+
+    pub fn topics(&self) -> &[Box<str>] {
+        self.text.as_ref().map_or(&[], |t| &t.topics)
+    }
+
+    /// Accompanying member ids.
+    pub fn with(&self) -> &[Sym] {
+        self.refs.as_ref().map_or(&[], |r| &r.with)
+    }
+
+    /// Issue ids raised during the visit.
+    pub fn issues(&self) -> &[Sym] {
+        self.refs.as_ref().map_or(&[], |r| &r.issues)
+    }
 }
 
 /// A problem category: built in, or one added in gov.yaml.
@@ -248,6 +293,12 @@ mod tests {
                 .collect(),
             loc: Loc { file: FileId(0), line: 1 },
         }
+    }
+
+    #[test]
+    fn visits_stay_compact() {
+        // Two million visits are held at district scale: every byte here is two megabytes.
+        assert_eq!(std::mem::size_of::<Visit>(), 56);
     }
 
     #[test]

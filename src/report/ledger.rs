@@ -92,7 +92,7 @@ impl Facts<'_, '_> {
             if let Some(h) = h.filter(|h| units[u].households.contains(h)) {
                 visited[u].insert(h);
             }
-            raised[u].extend(v.issues.iter().copied());
+            raised[u].extend(v.issues().iter().copied());
         }
         for (u, r) in rows.iter_mut().enumerate() {
             r.members_visiting = visiting[u].len();

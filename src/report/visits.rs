@@ -56,10 +56,10 @@ pub fn visit_table(ix: &Index<'_>, period: &Period, filter: &VisitFilter) -> Tab
             h.map_or_else(|| Value::text(ds.name(v.household)), |h| Value::Address(h.address.clone())),
             h.map_or(Value::Empty, |h| Value::text(&h.head)),
             Value::label(v.method),
-            Value::FreeText(v.summary.to_string()),
-            Value::text(v.topics.join("、")),
-            Value::text(v.issues.iter().map(|&i| ds.name(i)).collect::<Vec<_>>().join("、")),
-            Value::text(names(&v.with)),
+            Value::FreeText(v.summary().to_string()),
+            Value::text(v.topics().join("、")),
+            Value::text(v.issues().iter().map(|&i| ds.name(i)).collect::<Vec<_>>().join("、")),
+            Value::text(names(v.with())),
         ]);
     }
     t

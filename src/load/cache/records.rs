@@ -6,7 +6,7 @@ use std::path::PathBuf;
 
 use super::codec::{Corrupt, Dec, Decoded, Enc};
 use crate::finding::{Code, Finding, Snippet};
-use crate::model::{Category, Event, FileId, Grid, Household, Issue, Loc, Member, Visit};
+use crate::model::{Category, Event, FileId, Grid, Household, Issue, Loc, Member, Visit, VisitRefs, VisitText};
 
 fn loc(d: &mut Dec<'_>, file: FileId) -> Decoded<Loc> {
     Ok(Loc { file, line: d.u32()? })
@@ -104,8 +104,8 @@ pub fn visit(e: &mut Enc, v: &Visit) {
     e.label(v.method);
     e.u64(v.fingerprint);
     e.u32(v.loc.line);
-    e.syms(&v.with);
-    e.syms(&v.issues);
+    e.syms(v.with());
+    e.syms(v.issues());
 }
 
 pub fn read_visit(d: &mut Dec<'_>, file: FileId) -> Decoded<Visit> {
@@ -117,22 +117,21 @@ pub fn read_visit(d: &mut Dec<'_>, file: FileId) -> Decoded<Visit> {
         method: d.label()?,
         fingerprint: d.u64()?,
         loc: loc(d, file)?,
-        with: d.syms()?.into(),
-        issues: d.syms()?.into(),
-        summary: Box::default(),
-        topics: Box::default(),
+        refs: VisitRefs::new(d.syms()?.into(), d.syms()?.into()),
+        text: None,
     })
 }
 
 pub fn visit_text(e: &mut Enc, v: &Visit) {
-    e.str(&v.summary);
-    e.strs(&v.topics);
+    e.str(v.summary());
+    e.strs(v.topics());
 }
 
 pub fn read_visit_text(d: &mut Dec<'_>, v: &mut Visit) -> Decoded<()> {
-    v.summary = d.str()?.into();
+    let summary = d.str()?.into();
     let n = d.len(4)?;
-    v.topics = (0..n).map(|_| d.str().map(Into::into)).collect::<Decoded<_>>()?;
+    let topics = (0..n).map(|_| d.str().map(Into::into)).collect::<Decoded<_>>()?;
+    v.text = Some(Box::new(VisitText { summary, topics }));
     Ok(())
 }
 

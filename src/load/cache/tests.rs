@@ -179,13 +179,13 @@ fn visit_text_comes_back_when_asked_for() {
     let dir = fixture("reports");
     let root = dir.path();
     let lean = load(root, LEAN);
-    assert!(lean.dataset.visits.iter().all(|v| v.summary.is_empty()));
+    assert!(lean.dataset.visits.iter().all(|v| v.summary().is_empty()));
     // Cached without text: a load that wants it parses the visit files again.
     let visit_files = lean.dataset.files.iter().filter(|f| f.kind == crate::model::Kind::Visits).count();
     let full = load(root, WARM);
     assert_eq!(full.cache.hits, cacheable(root) - visit_files);
     assert_eq!(dump(&full), dump(&load(root, COLD)));
-    assert!(full.dataset.visits.iter().all(|v| !v.summary.is_empty()));
+    assert!(full.dataset.visits.iter().all(|v| !v.summary().is_empty()));
     // Now cached with text: both kinds of load come from the cache.
     let full = load(root, WARM);
     assert_eq!(full.cache.hits, cacheable(root));
