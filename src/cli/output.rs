@@ -164,16 +164,19 @@ fn temp_file(dir: &std::path::Path) -> io::Result<tempfile::NamedTempFile> {
 /// Loads the folder for a report that shows figures only: visits' summaries and topics are left
 /// out (see [`load_for_report_with_text`]). Errors in the data are not fatal for reports, but the
 /// user is told how many there are.
-pub fn load_for_report(ctx: &Ctx) -> Result<Dataset, CliError> {
+pub fn load_for_report(ctx: &Ctx) -> Result<&'static Dataset, CliError> {
     load_report_data(ctx, ctx.load_options(false))
 }
 
 /// Loads the folder for a report that shows what was said on visits (the detailed ledger).
-pub fn load_for_report_with_text(ctx: &Ctx) -> Result<Dataset, CliError> {
+pub fn load_for_report_with_text(ctx: &Ctx) -> Result<&'static Dataset, CliError> {
     load_report_data(ctx, ctx.load_options(true))
 }
 
-fn load_report_data(ctx: &Ctx, opts: load::LoadOptions) -> Result<Dataset, CliError> {
+/// The dataset lives until the process ends and is never freed: a command loads one folder and
+/// exits, and handing millions of small allocations back one by one took 0.18 s of a 1.2 s
+/// district run. The operating system takes the memory back at once.
+fn load_report_data(ctx: &Ctx, opts: load::LoadOptions) -> Result<&'static Dataset, CliError> {
     let root = ctx.root()?;
     let loaded = load::load_with(&root, opts)?;
     let errors = loaded.findings.iter().filter(|f| f.severity == crate::finding::Severity::Error).count();
@@ -183,7 +186,7 @@ fn load_report_data(ctx: &Ctx, opts: load::LoadOptions) -> Result<Dataset, CliEr
             "warning: the data folder has {errors} errors; figures may be incomplete (run `gov check`)"
         );
     }
-    Ok(loaded.dataset)
+    Ok(Box::leak(Box::new(loaded.dataset)))
 }
 
 /// Resolves `--member`, `--household`, `--grid` values.

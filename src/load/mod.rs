@@ -124,8 +124,13 @@ pub fn load_with(root: &Path, opts: LoadOptions) -> Result<Loaded, LoadError> {
     };
     let (mut slots, placed) = rayon::join(
         || -> Vec<Option<FileData>> {
-            let skip = |f: &SourceFile| direct.is_some() && f.kind == Kind::Visits;
-            ds.files.par_iter().enumerate().map(|(i, f)| if skip(f) { None } else { decode_one(i, f) }).collect()
+            let wanted = |f: &SourceFile| !(direct.is_some() && f.kind == Kind::Visits);
+            let r = match &old {
+                Some(c) => c.get_many(&ds.files, &stamps, wanted, opts.visit_text, || progress.tick()),
+                None => ds.files.iter().map(|_| None).collect(),
+            };
+            timer.mark("cache: other files decoded");
+            r
         },
         || -> (Vec<Visit>, Vec<(usize, FileData)>) {
             let (Some(cache), Some(total)) = (old.as_ref(), direct) else { return Default::default() };
@@ -142,6 +147,7 @@ pub fn load_with(root: &Path, opts: LoadOptions) -> Result<Loaded, LoadError> {
                 let records = Records::Placed(start..visits.len());
                 placed.push((i, FileData { records, findings, text: opts.visit_text }));
             }
+            timer.mark("cache: visits decoded");
             if placed.len() < visit_files.len() {
                 return Default::default();
             }

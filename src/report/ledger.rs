@@ -4,14 +4,15 @@
 //! the period, with a totals row. "Overdue" is as of the period's end, or today if that is earlier.
 //! Members with no visits are listed last. Pure; no I/O.
 
-use std::collections::{BTreeMap, HashSet};
+use std::collections::BTreeMap;
 
 use super::Period;
 use super::due::schedule;
 use super::index::Index;
 use super::table::{Column, Table, Value, col};
+use crate::model::id::IdSet;
 use crate::model::labels::{Action, Labelled, MemberStatus, VisitMethod};
-use crate::model::{Member, Sym};
+use crate::model::{Member, Sym, Visit};
 
 /// What one row is about.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -43,15 +44,16 @@ pub struct Row {
 
 /// A group of members and the households they answer for.
 struct Unit {
-    members: HashSet<usize>,
-    households: HashSet<usize>,
+    members: IdSet<usize>,
+    households: IdSet<usize>,
 }
 
 struct Facts<'a, 'd> {
     ix: &'a Index<'d>,
-    period: &'a Period,
     /// `--grid` and `--member` narrow the visits counted, not only the rows shown.
     filter: &'a LedgerFilter,
+    /// The visits dated in the period (one pass over all visits, shared by every count).
+    visits: Vec<&'d Visit>,
     overdue: Vec<bool>,
     /// Households (by position) with a problem resolved in the period, and which problems.
     resolved: Vec<Vec<Sym>>,
@@ -73,10 +75,10 @@ impl Facts<'_, '_> {
             .iter()
             .map(|u| Row { members: u.members.len(), linked: u.households.len(), ..Row::default() })
             .collect();
-        let mut visiting: Vec<HashSet<usize>> = vec![HashSet::new(); units.len()];
-        let mut visited: Vec<HashSet<usize>> = vec![HashSet::new(); units.len()];
-        let mut raised: Vec<HashSet<Sym>> = vec![HashSet::new(); units.len()];
-        for v in ds.visits.iter().filter(|v| self.period.contains(v.date)) {
+        let mut visiting: Vec<IdSet<usize>> = vec![IdSet::default(); units.len()];
+        let mut visited: Vec<IdSet<usize>> = vec![IdSet::default(); units.len()];
+        let mut raised: Vec<IdSet<Sym>> = vec![IdSet::default(); units.len()];
+        for &v in &self.visits {
             let (Some(m), h) = (self.ix.look.member(v.member), self.ix.look.household(v.household)) else { continue };
             if self.filter.member.is_some_and(|f| f != v.member)
                 || self.filter.grid.is_some_and(|g| h.is_none_or(|h| !self.ix.within(ds.households[h].grid, g)))
@@ -99,7 +101,7 @@ impl Facts<'_, '_> {
             r.visited = visited[u].len();
             r.raised = raised[u].len();
             r.overdue = units[u].households.iter().filter(|&&h| self.overdue[h]).count();
-            r.resolved = units[u].households.iter().flat_map(|&h| &self.resolved[h]).collect::<HashSet<_>>().len();
+            r.resolved = units[u].households.iter().flat_map(|&h| &self.resolved[h]).collect::<IdSet<_>>().len();
         }
         rows
     }
@@ -123,9 +125,9 @@ pub fn ledger_table(ix: &Index<'_>, period: &Period, today: chrono::NaiveDate, b
             resolved[h].push(i.id);
         }
     }
-    let facts = Facts { ix, period, filter, overdue, resolved };
-    let visitors: HashSet<usize> =
-        ds.visits.iter().filter(|v| period.contains(v.date)).filter_map(|v| ix.look.member(v.member)).collect();
+    let visits: Vec<&Visit> = ds.visits.iter().filter(|v| period.contains(v.date)).collect();
+    let visitors: IdSet<usize> = visits.iter().filter_map(|v| ix.look.member(v.member)).collect();
+    let facts = Facts { ix, filter, visits, overdue, resolved };
 
     // The members in scope, and the households they answer for.
     let in_grid = |h: usize| filter.grid.is_none_or(|g| ix.within(ds.households[h].grid, g));
@@ -138,7 +140,9 @@ pub fn ledger_table(ix: &Index<'_>, period: &Period, today: chrono::NaiveDate, b
                 .is_none_or(|g| ix.within(ds.members[m].grid, g) || ix.linked[m].iter().any(|&h| in_grid(h as usize)))
         })
         .collect();
-    let households_of = |ms: &mut dyn Iterator<Item = usize>| -> HashSet<usize> {
+    let mut in_scope = vec![false; ds.members.len()];
+    members.iter().for_each(|&m| in_scope[m] = true);
+    let households_of = |ms: &mut dyn Iterator<Item = usize>| -> IdSet<usize> {
         ms.flat_map(|m| ix.linked[m].iter().map(|&h| h as usize)).filter(|&h| in_grid(h)).collect()
     };
 
@@ -147,7 +151,7 @@ pub fn ledger_table(ix: &Index<'_>, period: &Period, today: chrono::NaiveDate, b
         By::Member => {
             for &m in &members {
                 let member = &ds.members[m];
-                let unit = Unit { members: HashSet::from([m]), households: households_of(&mut std::iter::once(m)) };
+                let unit = Unit { members: IdSet::from_iter([m]), households: households_of(&mut std::iter::once(m)) };
                 let kind = member.kind.map_or(Value::Empty, Value::label);
                 units.push((vec![Value::text(ds.name(member.id)), Value::text(&member.name), kind], unit));
             }
@@ -160,11 +164,10 @@ pub fn ledger_table(ix: &Index<'_>, period: &Period, today: chrono::NaiveDate, b
                 }
                 let unit = grids
                     .entry(household.grid)
-                    .or_insert_with(|| Unit { members: HashSet::new(), households: HashSet::new() });
+                    .or_insert_with(|| Unit { members: IdSet::default(), households: IdSet::default() });
                 unit.households.insert(h);
-                unit.members.extend(
-                    household.contacts.iter().filter_map(|&c| ix.look.member(c)).filter(|m| members.contains(m)),
-                );
+                unit.members
+                    .extend(household.contacts.iter().filter_map(|&c| ix.look.member(c)).filter(|&m| in_scope[m]));
             }
             for (grid, unit) in grids {
                 let name = grid.map_or(Value::Empty, |g| Value::text(ix.grid_name(g)));

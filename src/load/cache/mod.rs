@@ -25,6 +25,8 @@ use std::fs::File;
 use std::io::{self, BufWriter, Write};
 use std::path::{Path, PathBuf};
 
+use rayon::prelude::*;
+
 use self::codec::{Corrupt, Dec, Decoded, Enc, checksum};
 use crate::finding::Finding;
 use crate::model::{FileId, Interner, Kind, SourceFile, Visit};
@@ -244,6 +246,62 @@ impl Cache {
         self.decode(self.entry(file, stamp, text)?, id, text).ok()
     }
 
+    /// The records of every file `wanted` as cached (`None` where a file must be parsed), read
+    /// in parallel. Entries that lie end to end in the cache (small files: issues, members…)
+    /// are read with one call per megabyte rather than one per file.
+    pub fn get_many(
+        &self,
+        files: &[SourceFile],
+        stamps: &[Option<Stamp>],
+        wanted: impl Fn(&SourceFile) -> bool,
+        text: bool,
+        tick: impl Fn() + Sync,
+    ) -> Vec<Option<FileData>> {
+        const BATCH: u64 = 1 << 20;
+        let mut batches: Vec<Vec<(usize, &Entry)>> = Vec::new();
+        let mut end = u64::MAX;
+        for (i, f) in files.iter().enumerate() {
+            let Some(e) = wanted(f).then(|| self.entry(f, stamps[i], text)).flatten() else { continue };
+            let small = e.kind != Kind::Visits;
+            match batches.last_mut() {
+                Some(b) if small && e.records.offset == end && end - b[0].1.records.offset < BATCH => b.push((i, e)),
+                _ => batches.push(vec![(i, e)]),
+            }
+            end = if small { e.records.offset + e.records.len } else { u64::MAX };
+        }
+        let decoded: Vec<Vec<(usize, Option<FileData>)>> = batches
+            .par_iter()
+            .map(|batch| {
+                let (first, last) = (batch[0].1.records, batch[batch.len() - 1].1.records);
+                let bytes = if batch.len() > 1 {
+                    read_at(&self.file, first.offset, last.offset + last.len - first.offset).ok()
+                } else {
+                    None
+                };
+                batch
+                    .iter()
+                    .map(|&(i, e)| {
+                        let file = FileId(i as u32);
+                        let data = match &bytes {
+                            Some(b) => {
+                                let at = (e.records.offset - first.offset) as usize;
+                                self.decode_bytes(e, &b[at..at + e.records.len as usize], file)
+                            }
+                            None => self.decode(e, file, text),
+                        };
+                        tick();
+                        (i, data.ok())
+                    })
+                    .collect()
+            })
+            .collect();
+        let mut out: Vec<Option<FileData>> = (0..files.len()).map(|_| None).collect();
+        for (i, data) in decoded.into_iter().flatten() {
+            out[i] = data;
+        }
+        out
+    }
+
     /// How many records the cache holds for `file` as it is now.
     pub fn count(&self, file: &SourceFile, stamp: Option<Stamp>, text: bool) -> Option<usize> {
         self.entry(file, stamp, text).map(|e| e.count as usize)
@@ -306,8 +364,15 @@ impl Cache {
             let findings = self.visits(e, file, text, &mut visits)?;
             return Ok(FileData { records: Records::Visits(visits), findings, text });
         }
-        let bytes = self.section(e.records)?;
-        let mut d = Dec::new(&bytes, self.ids);
+        self.decode_bytes(e, &self.section(e.records)?, file)
+    }
+
+    /// Decodes a records section already read (and checked against its checksum here).
+    fn decode_bytes(&self, e: &Entry, bytes: &[u8], file: FileId) -> Decoded<FileData> {
+        if checksum(bytes) != e.records.sum {
+            return Err(Corrupt);
+        }
+        let mut d = Dec::new(bytes, self.ids);
         let findings = read_findings(&mut d)?;
         let records = match e.kind {
             Kind::Settings | Kind::Visits => return Err(Corrupt),
