@@ -29,12 +29,12 @@ pub struct DueArgs {
 
 pub fn run(ctx: &Ctx, args: &DueArgs) -> Result<Exit, CliError> {
     let ds = load_for_report(ctx)?;
-    let ix = Index::new(&ds);
+    let ix = Index::new(ds);
     let filter = DueFilter {
         within: args.within,
         member: resolve_opt(&ix, args.member.as_deref(), Index::find_member)?,
         grid: resolve_opt(&ix, args.grid.as_deref(), Index::find_grid)?,
     };
-    args.output.emit(&ds, &due_table(&ix, ctx.today, &filter))?;
+    args.output.emit(ds, &due_table(&ix, ctx.today, &filter))?;
     Ok(Exit::Ok)
 }

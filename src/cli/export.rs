@@ -55,7 +55,7 @@ pub enum ExportFormat {
 pub fn run(ctx: &Ctx, args: &ExportArgs) -> Result<Exit, CliError> {
     let period = parse_month_arg(&args.month, ctx.today).map_err(|e| CliError::usage(anyhow::anyhow!(e)))?;
     let ds = load_for_report_with_text(ctx)?;
-    let ix = Index::new(&ds);
+    let ix = Index::new(ds);
     let lang = match args.lang {
         Some(LangArg::Zh) => Lang::Zh,
         Some(LangArg::En) => Lang::En,

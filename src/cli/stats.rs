@@ -23,7 +23,7 @@ pub struct StatsArgs {
 pub fn run(ctx: &Ctx, args: &StatsArgs) -> Result<Exit, CliError> {
     let period = args.period.period(ctx)?;
     let ds = load_for_report(ctx)?;
-    let ix = Index::new(&ds);
-    args.output.emit(&ds, &stats_table(&ix, &period))?;
+    let ix = Index::new(ds);
+    args.output.emit(ds, &stats_table(&ix, &period))?;
     Ok(Exit::Ok)
 }

@@ -108,17 +108,17 @@ pub fn run(ctx: &Ctx, args: &ListArgs) -> Result<Exit, CliError> {
         _ => Some(p.period(ctx)?),
     };
     let ds = load_for_report(ctx)?;
-    let ix = Index::new(&ds);
+    let ix = Index::new(ds);
     let filter = IssueFilter {
         received,
         statuses: args.status.iter().flat_map(|s| s.0.iter().copied()).collect(),
-        category: args.category.as_deref().map(|c| category(&ds, c)).transpose()?,
+        category: args.category.as_deref().map(|c| category(ds, c)).transpose()?,
         grid: resolve_opt(&ix, args.grid.as_deref(), Index::find_grid)?,
         household: resolve_opt(&ix, args.household.as_deref(), Index::find_household)?,
-        department: args.department.as_deref().map(|d| department(&ds, d)).transpose()?,
+        department: args.department.as_deref().map(|d| department(ds, d)).transpose()?,
         overdue: args.overdue,
         escalated: args.escalated,
     };
-    args.output.emit(&ds, &issue_list_table(&ix, ctx.today, &filter))?;
+    args.output.emit(ds, &issue_list_table(&ix, ctx.today, &filter))?;
     Ok(Exit::Ok)
 }

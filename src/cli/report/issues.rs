@@ -40,7 +40,7 @@ pub enum IssuesByArg {
 pub fn run(ctx: &Ctx, args: &IssuesArgs) -> Result<Exit, CliError> {
     let period = args.period.period(ctx)?;
     let ds = load_for_report(ctx)?;
-    let ix = Index::new(&ds);
+    let ix = Index::new(ds);
     let by = match args.by {
         None => IssuesBy::All,
         Some(IssuesByArg::Category) => IssuesBy::Category,
@@ -49,6 +49,6 @@ pub fn run(ctx: &Ctx, args: &IssuesArgs) -> Result<Exit, CliError> {
         Some(IssuesByArg::Source) => IssuesBy::Source,
     };
     let options = IssuesOptions { count_basic: args.count_basic };
-    args.output.emit(&ds, &issues_table(&ix, &period, ctx.today, by, options))?;
+    args.output.emit(ds, &issues_table(&ix, &period, ctx.today, by, options))?;
     Ok(Exit::Ok)
 }

@@ -35,7 +35,7 @@ pub enum ByArg {
 pub fn run(ctx: &Ctx, args: &LedgerArgs) -> Result<Exit, CliError> {
     let period = args.period.period(ctx)?;
     let ds = load_for_report(ctx)?;
-    let ix = Index::new(&ds);
+    let ix = Index::new(ds);
     let filter = LedgerFilter {
         grid: resolve_opt(&ix, args.grid.as_deref(), Index::find_grid)?,
         member: resolve_opt(&ix, args.member.as_deref(), Index::find_member)?,
@@ -45,6 +45,6 @@ pub fn run(ctx: &Ctx, args: &LedgerArgs) -> Result<Exit, CliError> {
         ByArg::Grid => By::Grid,
         ByArg::Branch => By::Branch,
     };
-    args.output.emit(&ds, &ledger_table(&ix, &period, ctx.today, by, &filter))?;
+    args.output.emit(ds, &ledger_table(&ix, &period, ctx.today, by, &filter))?;
     Ok(Exit::Ok)
 }

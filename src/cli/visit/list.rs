@@ -39,13 +39,13 @@ fn method_arg(s: &str) -> Result<VisitMethod, String> {
 pub fn run(ctx: &Ctx, args: &ListArgs) -> Result<Exit, CliError> {
     let period = args.period.period(ctx)?;
     let ds = load_for_report_with_text(ctx)?;
-    let ix = Index::new(&ds);
+    let ix = Index::new(ds);
     let filter = VisitFilter {
         member: resolve_opt(&ix, args.member.as_deref(), Index::find_member)?,
         household: resolve_opt(&ix, args.household.as_deref(), Index::find_household)?,
         grid: resolve_opt(&ix, args.grid.as_deref(), Index::find_grid)?,
         method: args.method,
     };
-    args.output.emit(&ds, &visit_table(&ix, &period, &filter))?;
+    args.output.emit(ds, &visit_table(&ix, &period, &filter))?;
     Ok(Exit::Ok)
 }
