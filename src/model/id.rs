@@ -2,6 +2,7 @@
 
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
+use std::sync::OnceLock;
 
 /// Longest id accepted.
 pub const MAX_ID_LEN: usize = 64;
@@ -95,13 +96,19 @@ pub struct Sym(pub u32);
 /// The texts live end to end in one string and the table maps a 64-bit hash of the text to its
 /// symbol, so a look-up touches the table and a compact arena rather than one heap box per id
 /// (at district scale, visits look up six million ids). Two ids whose hashes collide are told
-/// apart by their text: the later one goes to a small overflow map.
+/// apart by their text: the later one goes to a small overflow map. The table is built on the
+/// first look-up by text: an interner read back from the parse cache often needs none.
 #[derive(Debug, Default, Clone)]
 pub struct Interner {
-    by_hash: HashMap<u64, Sym, BuildHasherDefault<PassHasher>>,
-    overflow: HashMap<Box<str>, Sym>,
+    table: OnceLock<Table>,
     text: String,
     ends: Vec<u32>,
+}
+
+#[derive(Debug, Default, Clone)]
+struct Table {
+    by_hash: HashMap<u64, Sym, BuildHasherDefault<PassHasher>>,
+    overflow: HashMap<Box<str>, Sym>,
 }
 
 fn hash_id(s: &str) -> u64 {
@@ -110,15 +117,35 @@ fn hash_id(s: &str) -> u64 {
     h.finish()
 }
 
-impl Interner {
-    pub fn intern(&mut self, s: &str) -> Sym {
-        let hash = hash_id(s);
-        if let Some(sym) = self.find(hash, s) {
-            return sym;
+fn name_in<'a>(text: &'a str, ends: &[u32], sym: Sym) -> &'a str {
+    let i = sym.0 as usize;
+    let start = if i == 0 { 0 } else { ends[i - 1] as usize };
+    &text[start..ends[i] as usize]
+}
+
+impl Table {
+    fn build(text: &str, ends: &[u32]) -> Table {
+        let mut t = Table::default();
+        t.by_hash.reserve(ends.len());
+        for i in 0..ends.len() {
+            let sym = Sym(i as u32);
+            let id = name_in(text, ends, sym);
+            if t.find(text, ends, hash_id(id), id).is_none() {
+                t.add(hash_id(id), id, sym);
+            }
         }
-        let sym = Sym(u32::try_from(self.ends.len()).expect("fewer than 4 billion ids"));
-        self.text.push_str(s);
-        self.ends.push(u32::try_from(self.text.len()).expect("ids shorter than 4 GB in all"));
+        t
+    }
+
+    fn find(&self, text: &str, ends: &[u32], hash: u64, s: &str) -> Option<Sym> {
+        match self.by_hash.get(&hash) {
+            Some(&sym) if name_in(text, ends, sym) == s => Some(sym),
+            Some(_) => self.overflow.get(s).copied(),
+            None => None,
+        }
+    }
+
+    fn add(&mut self, hash: u64, s: &str, sym: Sym) {
         match self.by_hash.entry(hash) {
             std::collections::hash_map::Entry::Vacant(e) => {
                 e.insert(sym);
@@ -127,26 +154,35 @@ impl Interner {
                 self.overflow.insert(s.into(), sym);
             }
         }
-        sym
+    }
+}
+
+impl Interner {
+    fn table(&self) -> &Table {
+        self.table.get_or_init(|| Table::build(&self.text, &self.ends))
     }
 
-    fn find(&self, hash: u64, s: &str) -> Option<Sym> {
-        match self.by_hash.get(&hash) {
-            Some(&sym) if self.name(sym) == s => Some(sym),
-            Some(_) => self.overflow.get(s).copied(),
-            None => None,
+    pub fn intern(&mut self, s: &str) -> Sym {
+        let hash = hash_id(s);
+        self.table();
+        let table = self.table.get_mut().expect("built above");
+        if let Some(sym) = table.find(&self.text, &self.ends, hash, s) {
+            return sym;
         }
+        let sym = Sym(u32::try_from(self.ends.len()).expect("fewer than 4 billion ids"));
+        self.text.push_str(s);
+        self.ends.push(u32::try_from(self.text.len()).expect("ids shorter than 4 GB in all"));
+        table.add(hash, s, sym);
+        sym
     }
 
     /// Looks an id up without adding it.
     pub fn get(&self, s: &str) -> Option<Sym> {
-        self.find(hash_id(s), s)
+        self.table().find(&self.text, &self.ends, hash_id(s), s)
     }
 
     pub fn name(&self, sym: Sym) -> &str {
-        let i = sym.0 as usize;
-        let start = if i == 0 { 0 } else { self.ends[i - 1] as usize };
-        &self.text[start..self.ends[i] as usize]
+        name_in(&self.text, &self.ends, sym)
     }
 
     pub fn len(&self) -> usize {
@@ -159,31 +195,15 @@ impl Interner {
     }
 
     /// Rebuilds an interner from [`Interner::parts`], numbering the ids as before. `None` when
-    /// the parts do not describe distinct ids (a damaged cache).
+    /// the parts do not describe the ids' places in the text (a damaged cache). Should an id
+    /// appear twice, look-ups by text find the first.
     pub fn from_parts(text: String, ends: Vec<u32>) -> Option<Interner> {
         let mut start = 0;
         for &end in &ends {
             text.get(start..end as usize)?;
             start = end as usize;
         }
-        if start != text.len() {
-            return None;
-        }
-        let mut ids = Interner { text, ends, ..Interner::default() };
-        ids.by_hash.reserve(ids.ends.len());
-        for i in 0..ids.ends.len() {
-            let sym = Sym(i as u32);
-            let hash = hash_id(ids.name(sym));
-            if let Some(&other) = ids.by_hash.get(&hash) {
-                let name: Box<str> = ids.name(sym).into();
-                if ids.name(other) == &*name || ids.overflow.insert(name, sym).is_some() {
-                    return None;
-                }
-            } else {
-                ids.by_hash.insert(hash, sym);
-            }
-        }
-        Some(ids)
+        (start == text.len()).then(|| Interner { table: OnceLock::new(), text, ends })
     }
 
     pub fn is_empty(&self) -> bool {
@@ -251,7 +271,8 @@ mod tests {
         for s in syms {
             assert_eq!(j.get(i.name(s)), Some(s));
         }
-        assert!(Interner::from_parts("M1M1".into(), vec![2, 4]).is_none(), "the same id twice");
+        let twice = Interner::from_parts("M1M1".into(), vec![2, 4]).unwrap();
+        assert_eq!(twice.get("M1"), Some(Sym(0)), "the first of an id given twice");
         assert!(Interner::from_parts("M1".into(), vec![3]).is_none(), "past the end");
         assert!(Interner::from_parts("M1H".into(), vec![2]).is_none(), "text left over");
         assert!(Interner::from_parts("张".into(), vec![1]).is_none(), "inside a character");
@@ -268,11 +289,12 @@ mod tests {
         }
         let (a, b) = (i.name(syms[3]).to_string(), i.name(syms[4]).to_string());
         let sym_a = syms[3];
-        i.by_hash.clear();
-        i.by_hash.insert(hash_id(&a), sym_a);
-        i.overflow.insert(b.clone().into(), syms[4]);
+        let t = i.table.get_mut().unwrap();
+        t.by_hash.clear();
+        t.by_hash.insert(hash_id(&a), sym_a);
+        t.overflow.insert(b.clone().into(), syms[4]);
         // `b` now hashes to a slot holding `a` only when the hashes are equal; simulate that.
-        i.by_hash.insert(hash_id(&b), sym_a);
+        t.by_hash.insert(hash_id(&b), sym_a);
         assert_eq!(i.get(&b), Some(syms[4]));
         assert_eq!(i.get(&a), Some(sym_a));
     }
