@@ -243,46 +243,72 @@ pub fn load_with(root: &Path, opts: LoadOptions) -> Result<Loaded, LoadError> {
     }
     timer.mark("issues");
 
-    // Visits: read, parse and type each file in parallel against the ids known so far.
-    let todo: Vec<usize> = (0..ds.files.len()).filter(|&i| missing(i, Kind::Visits)).collect();
-    let per_file: Vec<(usize, VisitFile)> = todo
-        .par_iter()
-        .map(|&i| {
-            let f = &ds.files[i];
-            let mut sink = Sink::new(&f.path);
-            let parsed = parse_file(root, f, &mut sink);
-            let mut local = LocalIds::new(&ids);
-            let file = FileId(i as u32);
-            let mut visits = Vec::new();
-            match &parsed {
-                Parsed::Csv { text } => {
-                    visits.reserve(text.bytes().filter(|&b| b == b'\n').count());
-                    visits::read_csv(text, &mut sink, &mut local, file, opts.visit_text, &mut visits);
-                }
-                _ => parsed.each_record(&mut sink, Kind::Visits, |rec, sink| {
-                    let f = Fields::new(rec, sink, false);
-                    let v = visit(f, &mut local, Loc { file, line: rec.line });
-                    visits.extend(v.map(|v| visits::strip(v, opts.visit_text)));
-                }),
-            }
-            let found = with_snippets(sink.findings, parsed.text());
-            progress.tick();
-            (i, (visits, local.into_extra(), found))
-        })
-        .collect();
-    timer.mark("visits: parse");
-    for (i, (mut visits, extra, findings)) in per_file {
-        LocalIds::patch(extra, &mut visits, &mut ids);
-        slots[i] = Some(FileData { records: Records::Visits(visits), findings, text: opts.visit_text });
+    // Visits: read, parse and type each file in parallel against the ids known so far, a few
+    // files at a time, each batch appended to the dataset in file order before the next is
+    // read, so that memory holds the visits once plus a batch rather than twice over.
+    if ds.visits.is_empty() {
+        // At least 20 bytes a row: room reserved, not memory touched, so a generous guess costs
+        // nothing and saves growing (and copying) the vector.
+        let rows = |i: usize| match &slots[i] {
+            Some(FileData { records: Records::Visits(v), .. }) => v.len(),
+            _ => stamps[i].map_or(0, |s| s.size as usize / 20),
+        };
+        ds.visits.reserve_exact(visit_files.iter().map(|&i| rows(i)).sum());
     }
+    let batch = rayon::current_num_threads() * 2;
+    for files in visit_files.chunks(batch) {
+        let todo: Vec<usize> = files.iter().copied().filter(|&i| !from_cache[i]).collect();
+        let mut parsed: Vec<(usize, VisitFile)> = todo
+            .par_iter()
+            .map(|&i| {
+                let f = &ds.files[i];
+                let mut sink = Sink::new(&f.path);
+                let parsed = parse_file(root, f, &mut sink);
+                let mut local = LocalIds::new(&ids);
+                let file = FileId(i as u32);
+                let mut visits = Vec::new();
+                match &parsed {
+                    Parsed::Csv { text } => {
+                        visits.reserve(text.bytes().filter(|&b| b == b'\n').count());
+                        visits::read_csv(text, &mut sink, &mut local, file, opts.visit_text, &mut visits);
+                    }
+                    _ => parsed.each_record(&mut sink, Kind::Visits, |rec, sink| {
+                        let f = Fields::new(rec, sink, false);
+                        let v = visit(f, &mut local, Loc { file, line: rec.line });
+                        visits.extend(v.map(|v| visits::strip(v, opts.visit_text)));
+                    }),
+                }
+                let found = with_snippets(sink.findings, parsed.text());
+                progress.tick();
+                (i, (visits, local.into_extra(), found))
+            })
+            .collect();
+        for &i in files {
+            let (visits, findings) = match parsed.iter().position(|p| p.0 == i) {
+                Some(at) => {
+                    let (_, (mut visits, extra, findings)) = parsed.swap_remove(at);
+                    LocalIds::patch(extra, &mut visits, &mut ids);
+                    (visits, findings)
+                }
+                None => match slots[i].take() {
+                    Some(FileData { records: Records::Visits(v), findings, .. }) => (v, findings),
+                    other => {
+                        slots[i] = other; // placed already
+                        continue;
+                    }
+                },
+            };
+            let range = append(&mut ds.visits, visits);
+            slots[i] = Some(FileData { records: Records::Placed(range), findings, text: opts.visit_text });
+        }
+    }
+    timer.mark("visits: parse");
     drop(progress);
     let parsed_count = ds.files.len() - hits;
 
     // Everything in one dataset: records of each kind in file order, findings by kind.
     let mut order: Vec<usize> = (0..ds.files.len()).collect();
     order.sort_by_key(|&i| rank(ds.files[i].kind));
-    let visit_count = slots.iter().flatten().map(|d| if let Records::Visits(v) = &d.records { v.len() } else { 0 });
-    ds.visits.reserve_exact(visit_count.sum());
     let mut spans = vec![Span::default(); ds.files.len()];
     for i in order {
         let data = slots[i].take().expect("every file loaded");
@@ -413,7 +439,12 @@ impl Timer {
 
     pub fn mark(&self, what: &str) {
         if let Some(start) = self.0 {
-            eprintln!("[{:>8.3} s] {what}", start.elapsed().as_secs_f64());
+            // Peak memory so far, where the system tells it (Linux).
+            let peak = std::fs::read_to_string("/proc/self/status")
+                .ok()
+                .and_then(|s| s.lines().find(|l| l.starts_with("VmHWM:")).map(|l| l[6..].trim().to_string()))
+                .map_or(String::new(), |p| format!(" (peak {p})"));
+            eprintln!("[{:>8.3} s] {what}{peak}", start.elapsed().as_secs_f64());
         }
     }
 }
