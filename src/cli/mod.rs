@@ -45,7 +45,7 @@ pub struct Cli {
     pub today: Option<NaiveDate>,
 
     /// Parse every file afresh: neither read nor update the parse cache in .gov/cache
-    #[arg(long, global = true, env = "GOV_NO_CACHE")]
+    #[arg(long, global = true, env = "GOV_NO_CACHE", value_parser = clap::builder::FalseyValueParser::new())]
     pub no_cache: bool,
 
     #[command(subcommand)]

@@ -71,7 +71,7 @@ pub struct OutputArgs {
     /// Leave out the UTF-8 byte order mark that CSV files get for Excel/WPS
     #[arg(long)]
     pub no_bom: bool,
-    /// Show phone numbers and door numbers in full (they are masked by default)
+    /// Show phone numbers and door numbers in full, also room numbers and mobiles inside free text (masked by default)
     #[arg(long)]
     pub unmask: bool,
 }

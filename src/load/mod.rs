@@ -309,6 +309,8 @@ pub fn load_with(root: &Path, opts: LoadOptions) -> Result<Loaded, LoadError> {
     // Everything in one dataset: records of each kind in file order, findings by kind.
     let mut order: Vec<usize> = (0..ds.files.len()).collect();
     order.sort_by_key(|&i| rank(ds.files[i].kind));
+    let issue_count = slots.iter().flatten().map(|d| if let Records::Issues(v) = &d.records { v.len() } else { 0 });
+    ds.issues.reserve_exact(issue_count.sum());
     let mut spans = vec![Span::default(); ds.files.len()];
     for i in order {
         let data = slots[i].take().expect("every file loaded");
@@ -373,9 +375,15 @@ struct Span {
     text: bool,
 }
 
+/// Adds one file's records to the dataset's; the first file's vector is taken over whole
+/// rather than copied (households and members are usually one file each).
 fn append<T>(all: &mut Vec<T>, mut more: Vec<T>) -> std::ops::Range<usize> {
     let start = all.len();
-    all.append(&mut more);
+    if all.is_empty() && all.capacity() < more.len() {
+        *all = more;
+    } else {
+        all.append(&mut more);
+    }
     start..all.len()
 }
 

@@ -468,6 +468,10 @@ pub fn write(
     files: &[(&SourceFile, Stamp, Option<Source<'_>>)],
 ) -> io::Result<()> {
     let now = now();
+    if !files.iter().any(|(_, stamp, source)| source.is_some() && !stamp.is_recent(now)) {
+        // Nothing old enough to trust (a fresh clone, a folder just written): no cache yet.
+        return Ok(());
+    }
     let target = root.join(CACHE_FILE);
     let dir = target.parent().expect("a cache folder");
     crate::store::private_dir(root)?;
