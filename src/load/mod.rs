@@ -13,7 +13,6 @@ pub mod visits;
 pub mod yaml;
 pub mod yaml_fast;
 
-use std::borrow::Cow;
 use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
@@ -557,9 +556,13 @@ fn parse_file(root: &Path, file: &SourceFile, sink: &mut Sink<'_>) -> Parsed {
     }
 }
 
-/// Reads and decodes a file, refusing files too large to hold.
+/// Reads and decodes a file, refusing files too large to hold. One open, one `fstat` and one
+/// UTF-8 validation per file (tens of thousands of issue files; hundreds of megabytes of visits).
 pub fn read_text(path: &Path) -> Result<String, String> {
-    let len = std::fs::metadata(path).map_err(|e| format!("cannot read file: {e}"))?.len();
+    use std::io::Read;
+    let cannot = |e: std::io::Error| format!("cannot read file: {e}");
+    let mut file = std::fs::File::open(path).map_err(cannot)?;
+    let len = file.metadata().map_err(cannot)?.len();
     if len > MAX_FILE_BYTES {
         return Err(format!(
             "file is {} MB, more than gov reads ({} MB); split it, e.g. visits by month",
@@ -567,18 +570,9 @@ pub fn read_text(path: &Path) -> Result<String, String> {
             MAX_FILE_BYTES >> 20
         ));
     }
-    let bytes = std::fs::read(path).map_err(|e| format!("cannot read file: {e}"))?;
-    match text::decode(&bytes) {
-        Ok((Cow::Borrowed(_), _)) => {
-            let mut bytes = bytes;
-            if bytes.starts_with(b"\xEF\xBB\xBF") {
-                bytes.drain(..3);
-            }
-            Ok(String::from_utf8(bytes).expect("validated by decode"))
-        }
-        Ok((Cow::Owned(s), _)) => Ok(s),
-        Err(why) => Err(format!("file {why}")),
-    }
+    let mut bytes = Vec::with_capacity(len as usize + 1);
+    file.read_to_end(&mut bytes).map_err(cannot)?;
+    text::decode_owned(bytes).map(|(text, _)| text).map_err(|why| format!("file {why}"))
 }
 
 /// Adds the source line under parse errors.

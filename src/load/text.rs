@@ -47,6 +47,26 @@ pub fn decode(bytes: &[u8]) -> Result<(Cow<'_, str>, Encoding), String> {
     }
 }
 
+/// [`decode`] for bytes the caller owns: valid UTF-8 (the usual case) becomes the text without
+/// a second pass or a copy.
+pub fn decode_owned(mut bytes: Vec<u8>) -> Result<(String, Encoding), String> {
+    let bom = bytes.starts_with(b"\xEF\xBB\xBF");
+    if bom {
+        bytes.drain(..3);
+    }
+    match String::from_utf8(bytes) {
+        Ok(s) if !s.contains('\0') => Ok((s, if bom { Encoding::Utf8Bom } else { Encoding::Utf8 })),
+        Ok(s) => decode(s.as_bytes()).map(|(t, e)| (t.into_owned(), e)),
+        Err(e) => {
+            let mut bytes = e.into_bytes();
+            if bom {
+                bytes.splice(..0, *b"\xEF\xBB\xBF");
+            }
+            decode(&bytes).map(|(t, e)| (t.into_owned(), e))
+        }
+    }
+}
+
 /// The text of 1-based line `line`, for snippets.
 pub fn line_text(text: &str, line: u32) -> Option<&str> {
     text.lines().nth(line.checked_sub(1)? as usize)
@@ -62,6 +82,24 @@ mod tests {
         let mut bom = b"\xEF\xBB\xBF".to_vec();
         bom.extend("编号".as_bytes());
         assert_eq!(decode(&bom).unwrap(), (Cow::Borrowed("编号"), Encoding::Utf8Bom));
+    }
+
+    #[test]
+    fn owned_bytes_decode_as_borrowed_ones_do() {
+        let (gb, _, _) = GB18030.encode("腊月,穆桂英\n");
+        let cases: Vec<Vec<u8>> = vec![
+            "编号\n".into(),
+            [b"\xEF\xBB\xBF".as_slice(), "编号".as_bytes()].concat(),
+            [b"\xEF\xBB\xBF".as_slice(), b"\xFF"].concat(),
+            b"a\0b".to_vec(),
+            b"\xFF\xFEa\0".to_vec(),
+            gb.into_owned(),
+            "走访记录".as_bytes()[..5].to_vec(),
+        ];
+        for bytes in cases {
+            let want = decode(&bytes).map(|(t, e)| (t.into_owned(), e));
+            assert_eq!(decode_owned(bytes.clone()), want, "{bytes:?}");
+        }
     }
 
     #[test]
