@@ -22,12 +22,15 @@ pub use crate::model::Lookup;
 use crate::finding::{Finding, Severity};
 use crate::model::Dataset;
 
+/// One rule, adding its findings to the vector it is given.
+type Rule<'a> = &'a (dyn Fn(&mut Vec<Finding>) + Sync);
+
 /// Runs every rule over the dataset, the rules in parallel (several walk millions of visits);
 /// findings come out in the same order whatever the number of threads.
 pub fn check(ds: &Dataset, today: NaiveDate) -> Vec<Finding> {
     let look = Lookup::new(ds);
     let look = &look;
-    let rules: [&(dyn Fn(&mut Vec<Finding>) + Sync); 11] = [
+    let rules: [Rule<'_>; 11] = [
         &|out| ids::duplicate_ids(ds, out),
         &|out| refs::dangling_references(ds, look, out),
         &|out| dates::future_dates(ds, today, out),
