@@ -110,20 +110,13 @@ pub fn load_with(root: &Path, opts: LoadOptions) -> Result<Loaded, LoadError> {
         None => (None, Interner::default()),
     };
     timer.mark("cache: index");
-    // When every visit file is cached, visits are decoded in file order straight into the
-    // dataset's vector (one thread), while the other files are decoded on the rest.
+    // Visits of cached files are decoded in file order straight into the dataset's vector (no
+    // per-file vectors to copy): here, on one thread while the other files are decoded on the
+    // rest, as far as the first visit file that is not cached; the others below.
     let visit_files: Vec<usize> = (0..ds.files.len()).filter(|&i| ds.files[i].kind == Kind::Visits).collect();
-    let direct = old.as_ref().and_then(|c| {
-        visit_files.iter().map(|&i| c.count(&ds.files[i], stamps[i], opts.visit_text)).sum::<Option<usize>>()
-    });
-    let decode_one = |i: usize, f: &SourceFile| {
-        let data = old.as_ref()?.get(f, stamps[i], FileId(i as u32), opts.visit_text)?;
-        progress.tick();
-        Some(data)
-    };
-    let (mut slots, placed) = rayon::join(
+    let (slots, (visits, placed)) = rayon::join(
         || -> Vec<Option<FileData>> {
-            let wanted = |f: &SourceFile| !(direct.is_some() && f.kind == Kind::Visits);
+            let wanted = |f: &SourceFile| f.kind != Kind::Visits;
             let r = match &old {
                 Some(c) => c.get_many(&ds.files, &stamps, wanted, opts.visit_text, || progress.tick()),
                 None => ds.files.iter().map(|_| None).collect(),
@@ -132,41 +125,31 @@ pub fn load_with(root: &Path, opts: LoadOptions) -> Result<Loaded, LoadError> {
             r
         },
         || -> (Vec<Visit>, Vec<(usize, FileData)>) {
-            let (Some(cache), Some(total)) = (old.as_ref(), direct) else { return Default::default() };
-            let mut visits = Vec::with_capacity(total);
-            let mut placed = Vec::with_capacity(visit_files.len());
+            let Some(cache) = old.as_ref() else { return Default::default() };
+            let counts = visit_files.iter().map_while(|&i| cache.count(&ds.files[i], stamps[i], opts.visit_text));
+            let mut visits = Vec::with_capacity(counts.sum());
+            let mut placed = Vec::new();
             for &i in &visit_files {
                 let start = visits.len();
                 let file = FileId(i as u32);
                 let Some(findings) = cache.visits_into(&ds.files[i], stamps[i], file, opts.visit_text, &mut visits)
                 else {
-                    continue;
+                    break;
                 };
                 progress.tick();
                 let records = Records::Placed(start..visits.len());
                 placed.push((i, FileData { records, findings, text: opts.visit_text }));
             }
             timer.mark("cache: visits decoded");
-            if placed.len() < visit_files.len() {
-                return Default::default();
-            }
             (visits, placed)
         },
     );
-    let (visits, placed) = placed;
-    if direct.is_some() && placed.is_empty() {
-        // A damaged entry: the visit files are read one by one, and the damaged one parsed.
-        let again: Vec<(usize, Option<FileData>)> =
-            visit_files.par_iter().map(|&i| (i, decode_one(i, &ds.files[i]))).collect();
-        again.into_iter().for_each(|(i, data)| slots[i] = data);
-    }
+    let mut slots = slots;
     ds.visits = visits;
     for (i, data) in placed {
         slots[i] = Some(data);
     }
-    let from_cache: Vec<bool> = slots.iter().map(Option::is_some).collect();
-    let hits = from_cache.iter().filter(|&&c| c).count();
-    timer.mark(&format!("cache: {hits} of {} files", ds.files.len()));
+    let mut from_cache: Vec<bool> = slots.iter().map(Option::is_some).collect();
     let kinds: Vec<Kind> = ds.files.iter().map(|f| f.kind).collect();
     let missing = |i: usize, kind: Kind| !from_cache[i] && kinds[i] == kind;
 
@@ -242,67 +225,56 @@ pub fn load_with(root: &Path, opts: LoadOptions) -> Result<Loaded, LoadError> {
     }
     timer.mark("issues");
 
-    // Visits: read, parse and type each file in parallel against the ids known so far, a few
-    // files at a time, each batch appended to the dataset in file order before the next is
-    // read, so that memory holds the visits once plus a batch rather than twice over.
+    // Visits of the files not placed above, in file order: each cached one decoded straight
+    // into the dataset, the others parsed in parallel a few at a time and appended, so that
+    // memory holds the visits once plus a batch rather than twice over.
+    let pending: Vec<usize> = visit_files.iter().copied().filter(|&i| slots[i].is_none()).collect();
     if ds.visits.is_empty() {
         // At least 20 bytes a row: room reserved, not memory touched, so a generous guess costs
         // nothing and saves growing (and copying) the vector.
-        let rows = |i: usize| match &slots[i] {
-            Some(FileData { records: Records::Visits(v), .. }) => v.len(),
-            _ => stamps[i].map_or(0, |s| s.size as usize / 20),
-        };
-        ds.visits.reserve_exact(visit_files.iter().map(|&i| rows(i)).sum());
+        ds.visits.reserve_exact(pending.iter().map(|&i| stamps[i].map_or(0, |s| s.size as usize / 20)).sum());
     }
-    let batch = rayon::current_num_threads() * 2;
-    for files in visit_files.chunks(batch) {
-        let todo: Vec<usize> = files.iter().copied().filter(|&i| !from_cache[i]).collect();
+    let cached = |i: usize| old.as_ref().and_then(|c| c.count(&ds.files[i], stamps[i], opts.visit_text)).is_some();
+    for files in pending.chunks(rayon::current_num_threads() * 2) {
+        let todo: Vec<usize> = files.iter().copied().filter(|&i| !cached(i)).collect();
         let mut parsed: Vec<(usize, VisitFile)> = todo
             .par_iter()
-            .map(|&i| {
-                let f = &ds.files[i];
-                let mut sink = Sink::new(&f.path);
-                let parsed = parse_file(root, f, &mut sink);
-                let mut local = LocalIds::new(&ids);
-                let file = FileId(i as u32);
-                let mut visits = Vec::new();
-                match &parsed {
-                    Parsed::Csv { text } => {
-                        visits.reserve(text.bytes().filter(|&b| b == b'\n').count());
-                        visits::read_csv(text, &mut sink, &mut local, file, opts.visit_text, &mut visits);
-                    }
-                    _ => parsed.each_record(&mut sink, Kind::Visits, |rec, sink| {
-                        let f = Fields::new(rec, sink, false);
-                        let v = visit(f, &mut local, Loc { file, line: rec.line });
-                        visits.extend(v.map(|v| visits::strip(v, opts.visit_text)));
-                    }),
-                }
-                let found = with_snippets(sink.findings, parsed.text());
-                progress.tick();
-                (i, (visits, local.into_extra(), found))
-            })
+            .map(|&i| (i, parse_visits(root, &ds.files[i], FileId(i as u32), &ids, opts.visit_text)))
             .collect();
         for &i in files {
-            let (visits, findings) = match parsed.iter().position(|p| p.0 == i) {
-                Some(at) => {
-                    let (_, (mut visits, extra, findings)) = parsed.swap_remove(at);
-                    LocalIds::patch(extra, &mut visits, &mut ids);
-                    (visits, findings)
-                }
-                None => match slots[i].take() {
-                    Some(FileData { records: Records::Visits(v), findings, .. }) => (v, findings),
-                    other => {
-                        slots[i] = other; // placed already
-                        continue;
-                    }
-                },
+            let start = ds.visits.len();
+            let file = FileId(i as u32);
+            let from_old = match parsed.iter().position(|p| p.0 == i) {
+                Some(_) => None,
+                None => old
+                    .as_ref()
+                    .and_then(|c| c.visits_into(&ds.files[i], stamps[i], file, opts.visit_text, &mut ds.visits)),
             };
-            let range = append(&mut ds.visits, visits);
-            slots[i] = Some(FileData { records: Records::Placed(range), findings, text: opts.visit_text });
+            let findings = match from_old {
+                Some(findings) => {
+                    from_cache[i] = true;
+                    findings
+                }
+                None => {
+                    // Parsed above, or a damaged cache entry: parsed now.
+                    let (mut visits, extra, findings) = match parsed.iter().position(|p| p.0 == i) {
+                        Some(at) => parsed.swap_remove(at).1,
+                        None => parse_visits(root, &ds.files[i], file, &ids, opts.visit_text),
+                    };
+                    LocalIds::patch(extra, &mut visits, &mut ids);
+                    append(&mut ds.visits, visits);
+                    findings
+                }
+            };
+            progress.tick();
+            let records = Records::Placed(start..ds.visits.len());
+            slots[i] = Some(FileData { records, findings, text: opts.visit_text });
         }
     }
     timer.mark("visits: parse");
     drop(progress);
+    let hits = from_cache.iter().filter(|&&c| c).count();
+    timer.mark(&format!("cache: {hits} of {} files", ds.files.len()));
     let parsed_count = ds.files.len() - hits;
 
     // Everything in one dataset: records of each kind in file order, findings by kind.
@@ -333,9 +305,14 @@ pub fn load_with(root: &Path, opts: LoadOptions) -> Result<Loaded, LoadError> {
     timer.mark("merge");
 
     let mut written = false;
-    let stale = old.as_ref().is_none_or(|c| c.len() != ds.files.len() - 1);
+    // A new cache only when it would hold something the old one lacks: a file parsed now that
+    // is old enough to trust. (Files modified in the last seconds are parsed until they settle;
+    // rewriting the cache for each of them would cost every command of a batch of writes.)
+    let now = cache::now();
+    let newly = (0..ds.files.len())
+        .any(|i| !from_cache[i] && kinds[i] != Kind::Settings && stamps[i].is_some_and(|s| !s.is_recent(now)));
     if opts.cache
-        && (parsed_count > 1 || stale)
+        && newly
         && let Some(settings) = stamps[0]
     {
         let entries: Vec<_> = (0..ds.files.len())
@@ -384,6 +361,27 @@ fn append<T>(all: &mut Vec<T>, mut more: Vec<T>) -> std::ops::Range<usize> {
         all.append(&mut more);
     }
     start..all.len()
+}
+
+/// Reads, parses and types one visit file against the ids known so far.
+fn parse_visits(root: &Path, f: &SourceFile, file: FileId, ids: &Interner, visit_text: bool) -> VisitFile {
+    let mut sink = Sink::new(&f.path);
+    let parsed = parse_file(root, f, &mut sink);
+    let mut local = LocalIds::new(ids);
+    let mut visits = Vec::new();
+    match &parsed {
+        Parsed::Csv { text } => {
+            visits.reserve(text.bytes().filter(|&b| b == b'\n').count());
+            visits::read_csv(text, &mut sink, &mut local, file, visit_text, &mut visits);
+        }
+        _ => parsed.each_record(&mut sink, Kind::Visits, |rec, sink| {
+            let f = Fields::new(rec, sink, false);
+            let v = visit(f, &mut local, Loc { file, line: rec.line });
+            visits.extend(v.map(|v| visits::strip(v, visit_text)));
+        }),
+    }
+    let found = with_snippets(sink.findings, parsed.text());
+    (visits, local.into_extra(), found)
 }
 
 /// A progress line on stderr for loads that take more than about a second, when stderr is a

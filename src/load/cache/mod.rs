@@ -77,7 +77,7 @@ impl Stamp {
 
     /// Modified too recently to trust the stamp: a second write within the same tick of a
     /// coarse clock would leave it unchanged.
-    fn is_recent(&self, now: i64) -> bool {
+    pub fn is_recent(&self, now: i64) -> bool {
         self.mtime.0 >= now - RACY_SECONDS
     }
 
