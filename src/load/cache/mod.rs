@@ -20,15 +20,15 @@ pub mod records;
 #[cfg(test)]
 mod tests;
 
-use std::collections::HashMap;
 use std::fs::File;
 use std::io::{self, BufWriter, Write};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use rayon::prelude::*;
 
 use self::codec::{Corrupt, Dec, Decoded, Enc, checksum};
 use crate::finding::Finding;
+use crate::model::id::IdMap;
 use crate::model::{FileId, Interner, Kind, SourceFile, Visit};
 
 /// Where the cache lives, relative to the folder root (the template's .gitignore names `.gov/`).
@@ -174,7 +174,8 @@ pub struct FileData {
 /// A cache file opened for reading.
 pub struct Cache {
     file: File,
-    entries: HashMap<PathBuf, Entry>,
+    /// By path as text (hashing a `Path` walks its components; a string is hashed as bytes).
+    entries: IdMap<Box<str>, Entry>,
     ids: u32,
 }
 
@@ -216,9 +217,9 @@ impl Cache {
         let ends = (0..n).map(|_| d.u32()).collect::<Decoded<Vec<u32>>>()?;
         let ids = Interner::from_parts(text, ends).ok_or(Corrupt)?;
         let n = d.len(8)?;
-        let mut entries = HashMap::with_capacity(n);
+        let mut entries = IdMap::with_capacity_and_hasher(n, Default::default());
         for _ in 0..n {
-            let path = PathBuf::from(d.str()?);
+            let path: Box<str> = d.str()?.into();
             let kind = *KINDS.get(d.u8()? as usize).ok_or(Corrupt)?;
             let stamp = Stamp::read(&mut d)?;
             let records = Section::read(&mut d, index.offset)?;
@@ -236,7 +237,7 @@ impl Cache {
     /// The entry of `file` when it is for the file as it is now (and holds visit text if `text`
     /// is wanted).
     fn entry(&self, file: &SourceFile, stamp: Option<Stamp>, text: bool) -> Option<&Entry> {
-        let e = self.entries.get(&file.path)?;
+        let e = self.entries.get(file.path.to_str()?)?;
         let fresh = e.kind == file.kind && Some(e.stamp) == stamp;
         (fresh && !(text && file.kind == Kind::Visits && e.text.is_none())).then_some(e)
     }
@@ -389,7 +390,7 @@ impl Cache {
 
     /// The raw sections of `path`'s entry, to copy into a new cache unchanged.
     fn raw(&self, path: &Path) -> Option<(Vec<u8>, Option<Vec<u8>>, u32)> {
-        let e = self.entries.get(path)?;
+        let e = self.entries.get(path.to_str()?)?;
         let records = self.section(e.records).ok()?;
         let text = match e.text {
             Some(s) => Some(self.section(s).ok()?),
