@@ -559,7 +559,7 @@ fn parse_file(root: &Path, file: &SourceFile, sink: &mut Sink<'_>) -> Parsed {
 pub fn read_text(path: &Path) -> Result<String, String> {
     use std::io::Read;
     let cannot = |e: std::io::Error| format!("cannot read file: {e}");
-    let mut file = std::fs::File::open(path).map_err(cannot)?;
+    let file = std::fs::File::open(path).map_err(cannot)?;
     let len = file.metadata().map_err(cannot)?.len();
     if len > MAX_FILE_BYTES {
         return Err(format!(
@@ -568,8 +568,10 @@ pub fn read_text(path: &Path) -> Result<String, String> {
             MAX_FILE_BYTES >> 20
         ));
     }
-    let mut bytes = Vec::with_capacity(len as usize + 1);
-    file.read_to_end(&mut bytes).map_err(cannot)?;
+    // The size from `fstat` bounds the read: one `read` call for a small file, rather than a
+    // second one to find the end (sixty thousand issue files).
+    let mut bytes = Vec::with_capacity(len as usize);
+    file.take(len).read_to_end(&mut bytes).map_err(cannot)?;
     text::decode_owned(bytes).map(|(text, _)| text).map_err(|why| format!("file {why}"))
 }
 
