@@ -81,6 +81,11 @@ impl<'g> LocalIds<'g> {
         LocalIds { global, extra: Vec::new(), map: IdMap::default() }
     }
 
+    /// The shared interner ids are looked up in.
+    pub fn global(&self) -> &'g Interner {
+        self.global
+    }
+
     /// Interns the locally numbered ids and rewrites the visits that use them.
     pub fn patch(extra: Vec<Box<str>>, visits: &mut [Visit], global: &mut Interner) {
         if extra.is_empty() {
