@@ -167,58 +167,61 @@ pub fn load_with(root: &Path, opts: LoadOptions) -> Result<Loaded, LoadError> {
             (i, parsed, sink.findings)
         })
         .collect();
-    for kind in early {
-        for (i, parsed, file_findings) in parsed.iter().filter(|p| ds.files[p.0].kind == kind) {
-            let path = ds.files[*i].path.clone();
-            let mut sink = Sink::new(&path);
-            sink.findings.extend(file_findings.iter().cloned());
-            let format = parsed.format();
-            let mut records = match kind {
-                Kind::Grids => Records::Grids(Vec::new()),
-                Kind::Members => Records::Members(Vec::new()),
-                Kind::Households => Records::Households(Vec::new()),
-                _ => Records::Settings,
-            };
-            parsed.each_record(&mut sink, kind, |rec, sink| {
-                let f = Fields::new(rec, sink, format == Format::Csv);
-                let loc = Loc { file: FileId(*i as u32), line: rec.line };
-                match &mut records {
-                    Records::Settings => ds.settings = settings(f),
-                    Records::Grids(r) => r.extend(grid(f, &mut ids, loc)),
-                    Records::Members(r) => r.extend(member(f, &mut ids, loc)),
-                    Records::Households(r) => r.extend(household(f, &mut ids, loc)),
-                    Records::Issues(_) | Records::Visits(_) | Records::Placed(_) => unreachable!("read below"),
-                }
-            });
-            let findings = with_snippets(sink.findings, parsed.text());
-            slots[*i] = Some(FileData { records, findings, text: false });
+    // Settings, grids and members are typed first (issues are typed against their ids); then
+    // households, on one thread, while the issue files are read, parsed and typed in parallel
+    // on the others.
+    for kind in [Kind::Settings, Kind::Grids, Kind::Members] {
+        for (i, parsed, found) in parsed.iter().filter(|p| ds.files[p.0].kind == kind) {
+            slots[*i] = Some(type_file(&ds.files[*i], FileId(*i as u32), parsed, found, &mut ids, &mut ds.settings));
         }
     }
-    drop(parsed);
-    timer.mark("settings, grids, members, households");
+    timer.mark("settings, grids, members");
 
     // Issues: tens of thousands of small YAML files, each read, parsed and typed in parallel
-    // against the ids known so far; new ids are numbered afterwards, in file order.
-    let settings = &ds.settings;
+    // against the ids known before households; ids they add (households' among them) are
+    // numbered afterwards, in file order, after the households' own: the same numbering as
+    // typing households first.
+    let before_households = ids.clone();
     let todo: Vec<usize> = (0..ds.files.len()).filter(|&i| missing(i, Kind::Issues)).collect();
-    let per_file: Vec<(usize, IssueFile)> = todo
-        .par_iter()
-        .map(|&i| {
-            let f = &ds.files[i];
-            let mut sink = Sink::new(&f.path);
-            let parsed = parse_file(root, f, &mut sink);
-            let mut local = LocalIds::new(&ids);
-            let mut issues = Vec::new();
-            let format = parsed.format();
-            parsed.each_record(&mut sink, Kind::Issues, |rec, sink| {
-                let f = Fields::new(rec, sink, format == Format::Csv);
-                issues.extend(issue(f, &mut local, Loc { file: FileId(i as u32), line: rec.line }, settings));
-            });
-            let found = with_snippets(sink.findings, parsed.text());
-            progress.tick();
-            (i, (issues, local.into_extra(), found))
-        })
-        .collect();
+    let (households, per_file) = rayon::join(
+        || -> Vec<(usize, FileData)> {
+            let mut settings = ds.settings.clone();
+            let typed = parsed
+                .iter()
+                .filter(|p| ds.files[p.0].kind == Kind::Households)
+                .map(|(i, parsed, found)| {
+                    (*i, type_file(&ds.files[*i], FileId(*i as u32), parsed, found, &mut ids, &mut settings))
+                })
+                .collect();
+            timer.mark("households");
+            typed
+        },
+        || -> Vec<(usize, IssueFile)> {
+            let settings = &ds.settings;
+            todo.par_iter()
+                .map(|&i| {
+                    let f = &ds.files[i];
+                    let mut sink = Sink::new(&f.path);
+                    let parsed = parse_file(root, f, &mut sink);
+                    let mut local = LocalIds::new(&before_households);
+                    let mut issues = Vec::new();
+                    let format = parsed.format();
+                    parsed.each_record(&mut sink, Kind::Issues, |rec, sink| {
+                        let f = Fields::new(rec, sink, format == Format::Csv);
+                        let loc = Loc { file: FileId(i as u32), line: rec.line };
+                        issues.extend(issue(f, &mut local, loc, settings));
+                    });
+                    let found = with_snippets(sink.findings, parsed.text());
+                    progress.tick();
+                    (i, (issues, local.into_extra(), found))
+                })
+                .collect()
+        },
+    );
+    drop(parsed);
+    for (i, data) in households {
+        slots[i] = Some(data);
+    }
     for (i, (mut issues, extra, findings)) in per_file {
         LocalIds::patch_issues(extra, &mut issues, &mut ids);
         slots[i] = Some(FileData { records: Records::Issues(issues), findings, text: false });
@@ -361,6 +364,39 @@ fn append<T>(all: &mut Vec<T>, mut more: Vec<T>) -> std::ops::Range<usize> {
         all.append(&mut more);
     }
     start..all.len()
+}
+
+/// Types one settings, grid, member or household file already parsed.
+fn type_file(
+    file: &SourceFile,
+    id: FileId,
+    parsed: &Parsed,
+    found: &[Finding],
+    ids: &mut Interner,
+    settings_out: &mut crate::model::Settings,
+) -> FileData {
+    let mut sink = Sink::new(&file.path);
+    sink.findings.extend(found.iter().cloned());
+    let csv = parsed.format() == Format::Csv;
+    let mut records = match file.kind {
+        Kind::Grids => Records::Grids(Vec::new()),
+        Kind::Members => Records::Members(Vec::new()),
+        Kind::Households => Records::Households(Vec::new()),
+        _ => Records::Settings,
+    };
+    parsed.each_record(&mut sink, file.kind, |rec, sink| {
+        let f = Fields::new(rec, sink, csv);
+        let loc = Loc { file: id, line: rec.line };
+        match &mut records {
+            Records::Settings => *settings_out = settings(f),
+            Records::Grids(r) => r.extend(grid(f, ids, loc)),
+            Records::Members(r) => r.extend(member(f, ids, loc)),
+            Records::Households(r) => r.extend(household(f, ids, loc)),
+            Records::Issues(_) | Records::Visits(_) | Records::Placed(_) => unreachable!("typed elsewhere"),
+        }
+    });
+    let findings = with_snippets(sink.findings, parsed.text());
+    FileData { records, findings, text: false }
 }
 
 /// Reads, parses and types one visit file against the ids known so far.
