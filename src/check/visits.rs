@@ -4,9 +4,25 @@
 use super::at;
 use crate::finding::{Code, Finding};
 use crate::model::Dataset;
+use crate::model::id::IdSet;
 
 pub fn duplicate_visits(ds: &Dataset, out: &mut Vec<Finding>) {
-    let mut keys: Vec<(u64, u32)> = ds.visits.iter().enumerate().map(|(i, v)| (v.fingerprint, i as u32)).collect();
+    // Fingerprints alone are sorted (8 bytes a visit, not 16 with positions: millions of
+    // visits); the few that repeat are then found with their positions in one pass.
+    let mut prints: Vec<u64> = ds.visits.iter().map(|v| v.fingerprint).collect();
+    prints.sort_unstable();
+    let repeated: IdSet<u64> = prints.windows(2).filter(|w| w[0] == w[1]).map(|w| w[0]).collect();
+    drop(prints);
+    if repeated.is_empty() {
+        return;
+    }
+    let mut keys: Vec<(u64, u32)> = ds
+        .visits
+        .iter()
+        .enumerate()
+        .filter(|(_, v)| repeated.contains(&v.fingerprint))
+        .map(|(i, v)| (v.fingerprint, i as u32))
+        .collect();
     keys.sort_unstable();
     // Keys are sorted by (fingerprint, position): each row is compared with the first of its run.
     let mut first_of_run = 0;
