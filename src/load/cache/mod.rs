@@ -130,7 +130,11 @@ impl Section {
 
     fn read(d: &mut Dec<'_>, end: u64) -> Decoded<Section> {
         let s = Section { offset: d.u64()?, len: d.u64()?, sum: d.u64()? };
-        let fits = s.offset >= HEADER && s.offset.checked_add(s.len).is_some_and(|e| e <= end);
+        // Within the file, and no larger than a section can be (twice the largest file gov
+        // reads): a damaged length never asks for an unbounded buffer.
+        let fits = s.offset >= HEADER
+            && s.len <= 2 * crate::load::MAX_FILE_BYTES
+            && s.offset.checked_add(s.len).is_some_and(|e| e <= end);
         if fits { Ok(s) } else { Err(Corrupt) }
     }
 }
