@@ -56,11 +56,7 @@ pub fn run(ctx: &Ctx, args: &ExportArgs) -> Result<Exit, CliError> {
     let period = parse_month_arg(&args.month, ctx.today).map_err(|e| CliError::usage(anyhow::anyhow!(e)))?;
     let ds = load_for_report_with_text(ctx)?;
     let ix = Index::new(ds);
-    let lang = match args.lang {
-        Some(LangArg::Zh) => Lang::Zh,
-        Some(LangArg::En) => Lang::En,
-        None => ds.settings.lang,
-    };
+    let lang = LangArg::or_folder(args.lang, ds);
     let as_of = period.to.min(ctx.today);
     let tables: Vec<(&str, &str, Table)> = vec![
         ("统计", "stats", stats_table(&ix, &period)),

@@ -56,6 +56,17 @@ pub enum LangArg {
     En,
 }
 
+impl LangArg {
+    /// The language asked for, else the folder's (`lang` in gov.yaml).
+    pub fn or_folder(arg: Option<LangArg>, ds: &Dataset) -> Lang {
+        match arg {
+            Some(LangArg::Zh) => Lang::Zh,
+            Some(LangArg::En) => Lang::En,
+            None => ds.settings.lang,
+        }
+    }
+}
+
 /// How and where a report is written.
 #[derive(Debug, Args, Default)]
 pub struct OutputArgs {
@@ -78,11 +89,7 @@ pub struct OutputArgs {
 
 impl OutputArgs {
     pub fn lang(&self, ds: &Dataset) -> Lang {
-        match self.lang {
-            Some(LangArg::Zh) => Lang::Zh,
-            Some(LangArg::En) => Lang::En,
-            None => ds.settings.lang,
-        }
+        LangArg::or_folder(self.lang, ds)
     }
 
     fn format(&self) -> Result<OutFormat, CliError> {

@@ -91,36 +91,73 @@ impl LineCounter {
     }
 }
 
-/// The line where a quoted value opens and is never closed, if any. Follows CSV's rules: a quote
-/// opens a value only at the start of a field; inside, `""` is an escaped quote.
-pub fn unclosed_quote(text: &str) -> Option<u32> {
-    let bytes = text.as_bytes();
-    if !bytes.contains(&b'"') {
-        return None; // most files: one fast scan instead of a byte-by-byte walk
-    }
-    let (mut line, mut opened_at, mut in_quotes, mut field_start) = (1u32, 0u32, false, true);
-    let mut i = 0;
-    while i < bytes.len() {
-        let b = bytes[i];
-        if in_quotes {
-            if b == b'"' {
-                if bytes.get(i + 1) == Some(&b'"') {
-                    i += 1;
+/// Walks CSV bytes the way CSV reads quotes: a `"` at the start of a field opens a quoted value;
+/// inside one, `""` is an escaped quote (walked over as one step) and a lone `"` closes it. The
+/// loader's check for unclosed quotes and the writer's record and field finder
+/// ([`crate::store::csv_edit`]) both walk with it, so they cannot disagree.
+pub struct Quotes<'a> {
+    bytes: &'a [u8],
+    at: usize,
+    inside: bool,
+    field_start: bool,
+}
+
+/// One byte of a [`Quotes`] walk.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct QuoteStep {
+    /// Its position.
+    pub at: usize,
+    pub byte: u8,
+    /// It opened a quoted value.
+    pub opened: bool,
+    /// Inside a quoted value after it.
+    pub inside: bool,
+}
+
+pub fn quotes(bytes: &[u8]) -> Quotes<'_> {
+    Quotes { bytes, at: 0, inside: false, field_start: true }
+}
+
+impl Iterator for Quotes<'_> {
+    type Item = QuoteStep;
+
+    fn next(&mut self) -> Option<QuoteStep> {
+        let (at, byte) = (self.at, *self.bytes.get(self.at)?);
+        let mut opened = false;
+        if self.inside {
+            if byte == b'"' {
+                if self.bytes.get(at + 1) == Some(&b'"') {
+                    self.at += 1;
                 } else {
-                    in_quotes = false;
+                    self.inside = false;
                 }
             }
-        } else if b == b'"' && field_start {
-            in_quotes = true;
+        } else if byte == b'"' && self.field_start {
+            self.inside = true;
+            opened = true;
+        }
+        self.field_start = !self.inside && matches!(byte, b',' | b'\n' | b'\r');
+        self.at += 1;
+        Some(QuoteStep { at, byte, opened, inside: self.inside })
+    }
+}
+
+/// The line where a quoted value opens and is never closed, if any.
+pub fn unclosed_quote(text: &str) -> Option<u32> {
+    if !text.as_bytes().contains(&b'"') {
+        return None; // most files: one fast scan instead of a byte-by-byte walk
+    }
+    let (mut line, mut opened_at, mut inside) = (1u32, 0u32, false);
+    for step in quotes(text.as_bytes()) {
+        if step.opened {
             opened_at = line;
         }
-        if b == b'\n' {
+        if step.byte == b'\n' {
             line += 1;
         }
-        field_start = !in_quotes && matches!(b, b',' | b'\n' | b'\r');
-        i += 1;
+        inside = step.inside;
     }
-    in_quotes.then_some(opened_at)
+    inside.then_some(opened_at)
 }
 
 /// Reports header problems once per file; false when the file cannot be read at all.

@@ -2,6 +2,7 @@
 //! columns a person added stay, empty), and the exact span of one cell. Nothing else in the file
 //! is touched.
 
+use crate::load::csv::quotes;
 use std::ops::Range;
 
 /// The header's column names, trimmed (a BOM is already gone: the text is decoded).
@@ -43,41 +44,21 @@ pub fn new_file(columns: &[&str], rows: &[String]) -> String {
 
 /// Each record's 1-based starting line and byte range (terminator included), header first.
 pub fn records(text: &str) -> Vec<(u32, Range<usize>)> {
-    let bytes = text.as_bytes();
     let mut starts = Vec::new();
-    let mut in_quotes = false;
-    let mut field_start = true;
-    let mut line = 1u32;
-    let mut i = 0;
-    let mut record_open = false;
-    while i < bytes.len() {
-        let b = bytes[i];
-        if !record_open && b != b'\r' && b != b'\n' {
-            starts.push((line, i));
+    let (mut line, mut record_open) = (1u32, false);
+    for step in quotes(text.as_bytes()) {
+        if !record_open && step.byte != b'\r' && step.byte != b'\n' {
+            starts.push((line, step.at));
             record_open = true;
         }
-        if in_quotes {
-            if b == b'"' {
-                if bytes.get(i + 1) == Some(&b'"') {
-                    i += 1;
-                } else {
-                    in_quotes = false;
-                }
-            }
-        } else if b == b'"' && field_start {
-            in_quotes = true;
-        } else if b == b'\n' {
-            record_open = false;
-        }
-        if b == b'\n' {
+        if step.byte == b'\n' {
+            record_open &= step.inside;
             line += 1;
         }
-        field_start = !in_quotes && matches!(b, b',' | b'\n' | b'\r');
-        i += 1;
     }
     let mut out = Vec::with_capacity(starts.len());
     for (k, &(line, start)) in starts.iter().enumerate() {
-        let end = starts.get(k + 1).map_or(bytes.len(), |&(_, s)| s);
+        let end = starts.get(k + 1).map_or(text.len(), |&(_, s)| s);
         out.push((line, start..end));
     }
     out
@@ -88,28 +69,21 @@ pub fn records(text: &str) -> Vec<(u32, Range<usize>)> {
 pub fn field_spans(text: &str, record: Range<usize>) -> Vec<Range<usize>> {
     let bytes = &text.as_bytes()[record.clone()];
     let mut spans = Vec::new();
-    let (mut start, mut in_quotes, mut i) = (0, false, 0);
-    while i < bytes.len() {
-        let b = bytes[i];
-        if in_quotes {
-            if b == b'"' {
-                if bytes.get(i + 1) == Some(&b'"') {
-                    i += 1;
-                } else {
-                    in_quotes = false;
-                }
+    let (mut start, mut end) = (0, bytes.len());
+    for step in quotes(bytes).filter(|s| !s.inside) {
+        match step.byte {
+            b',' => {
+                spans.push(record.start + start..record.start + step.at);
+                start = step.at + 1;
             }
-        } else if b == b'"' && i == start {
-            in_quotes = true;
-        } else if b == b',' {
-            spans.push(record.start + start..record.start + i);
-            start = i + 1;
-        } else if b == b'\r' || b == b'\n' {
-            break;
+            b'\r' | b'\n' => {
+                end = step.at;
+                break;
+            }
+            _ => {}
         }
-        i += 1;
     }
-    spans.push(record.start + start..record.start + i);
+    spans.push(record.start + start..record.start + end);
     spans
 }
 
