@@ -63,7 +63,7 @@ fn one(ds: &Dataset, issue: &Issue, out: &mut Vec<Finding>) {
             }
             Action::Report => {
                 if let Some(d) = &e.department
-                    && !summoned.contains(&d.as_str())
+                    && !summoned.contains(&&**d)
                 {
                     bad(
                         format!(
@@ -82,7 +82,7 @@ fn one(ds: &Dataset, issue: &Issue, out: &mut Vec<Finding>) {
         }
         needs(ds, loc, e, out);
         if e.action == Action::Whistle {
-            summoned.extend(e.departments.iter().map(String::as_str));
+            summoned.extend(e.departments.iter().map(|d| &**d));
         }
         if possible {
             status = status.after(e);

@@ -109,12 +109,12 @@ pub fn dangling_references(ds: &Dataset, look: &Lookup, out: &mut Vec<Finding>) 
         i.household.inspect(|&s| r.check(out, i.loc, "household", Target::Household, s));
         i.recorded_by.inspect(|&s| r.check(out, i.loc, "recorded_by", Target::Member, s));
         for e in &i.events {
-            let named: Vec<&String> = match e.action {
+            let named: Vec<&Box<str>> = match e.action {
                 Action::Whistle => e.departments.iter().collect(),
                 _ => e.department.iter().collect(),
             };
             for d in named {
-                if !ds.settings.departments.contains(d) {
+                if !ds.settings.departments.iter().any(|x| **x == **d) {
                     let hint = match did_you_mean(d, ds.settings.departments.iter().map(String::as_str)) {
                         Some(close) => format!("did you mean `{close}`? or add it under `departments` in gov.yaml"),
                         None => "list it under `departments` in gov.yaml".to_string(),

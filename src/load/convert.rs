@@ -264,14 +264,14 @@ pub fn household(mut f: Fields<'_, '_, '_, '_>, ids: &mut impl Resolve, loc: Loc
     f.finish(HOUSEHOLD_FIELDS);
     Some(Household {
         id: ids.sym(id?),
-        address: address.unwrap_or_default(),
+        address: address.unwrap_or_default().into(),
         grid,
-        head: head.unwrap_or_default(),
-        phone,
+        head: head.unwrap_or_default().into(),
+        phone: phone.map(Into::into),
         size,
         color,
-        tags,
-        contacts,
+        tags: tags.into(),
+        contacts: contacts.into(),
         loc,
     })
 }
@@ -403,10 +403,10 @@ fn event(rec: &RawRecord<'_>, parent: &mut Fields<'_, '_, '_, '_>) -> Option<Eve
     Some(Event {
         date: date?,
         action: action?,
-        by,
-        note,
-        departments,
-        department,
+        by: by.map(Into::into),
+        note: note.map(Into::into),
+        departments: departments.into_iter().map(Into::into).collect(),
+        department: department.map(Into::into),
         solved,
         satisfaction,
         line: rec.line,

@@ -58,16 +58,16 @@ pub struct Member {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Household {
     pub id: Sym,
-    pub address: String,
+    pub address: Box<str>,
     pub grid: Option<Sym>,
     /// 户主.
-    pub head: String,
-    pub phone: Option<String>,
+    pub head: Box<str>,
+    pub phone: Option<Box<str>>,
     pub size: Option<u32>,
     pub color: Color,
-    pub tags: Vec<HouseholdTag>,
+    pub tags: Box<[HouseholdTag]>,
     /// Member ids linked to this household (党员联系户).
-    pub contacts: Vec<Sym>,
+    pub contacts: Box<[Sym]>,
     pub loc: Loc,
 }
 
@@ -165,12 +165,12 @@ pub struct Issue {
 pub struct Event {
     pub date: NaiveDate,
     pub action: Action,
-    pub by: Option<String>,
-    pub note: Option<String>,
+    pub by: Option<Box<str>>,
+    pub note: Option<Box<str>>,
     /// Departments summoned by a whistle.
-    pub departments: Vec<String>,
+    pub departments: Box<[Box<str>]>,
     /// The department that reported.
-    pub department: Option<String>,
+    pub department: Option<Box<str>>,
     pub solved: Option<bool>,
     pub satisfaction: Option<Satisfaction>,
     pub line: u32,
@@ -284,7 +284,7 @@ mod tests {
                     action,
                     by: None,
                     note: None,
-                    departments: vec![],
+                    departments: Box::default(),
                     department: None,
                     solved: None,
                     satisfaction,
@@ -296,9 +296,12 @@ mod tests {
     }
 
     #[test]
-    fn visits_stay_compact() {
-        // Two million visits are held at district scale: every byte here is two megabytes.
+    fn records_stay_compact() {
+        // A district holds two million visits (every byte here is two megabytes), 200,000
+        // households and a quarter of a million problem events.
         assert_eq!(std::mem::size_of::<Visit>(), 56);
+        assert!(std::mem::size_of::<Household>() <= 112, "{}", std::mem::size_of::<Household>());
+        assert!(std::mem::size_of::<Event>() <= 80, "{}", std::mem::size_of::<Event>());
     }
 
     #[test]

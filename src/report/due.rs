@@ -95,8 +95,8 @@ pub fn due_table(ix: &Index<'_>, today: NaiveDate, filter: &DueFilter) -> Table 
         };
         t.push(vec![
             Value::text(ds.name(h.id)),
-            Value::Address(h.address.clone()),
-            Value::text(&h.head),
+            Value::Address(h.address.to_string()),
+            Value::text(&*h.head),
             h.grid.map_or(Value::Empty, |g| Value::text(ix.grid_name(g))),
             Value::Label { code: h.color.code(), zh: h.color.zh(), en: h.color.en() },
             Value::text(contacts.join("、")),

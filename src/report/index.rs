@@ -127,7 +127,7 @@ impl Index<'_> {
 
     /// A household by id, address (fragment) or head of household.
     pub fn find_household(&self, q: &str) -> Result<Sym, FindError> {
-        find("household", q, &self.ds.households, |h| self.ds.name(h.id), |h| vec![h.address.as_str(), h.head.as_str()])
+        find("household", q, &self.ds.households, |h| self.ds.name(h.id), |h| vec![&*h.address, &*h.head])
             .map(|h| h.id)
             .map_err(|e| match e {
                 // Candidates are listed with their door numbers masked, like every output.

@@ -201,7 +201,7 @@ mod tests {
             action,
             by: None,
             note: None,
-            departments: vec![],
+            departments: Box::default(),
             department: None,
             solved: None,
             satisfaction: None,

@@ -194,8 +194,8 @@ pub fn issue_show_tables(ix: &Index<'_>, n: usize, today: NaiveDate) -> Vec<Tabl
         i.source.map_or(Value::Empty, Value::label),
         issue_grid(ix, i).map_or(Value::Empty, |g| Value::text(ix.grid_name(g))),
         i.household.map_or(Value::Empty, |h| Value::text(ds.name(h))),
-        household.map_or(Value::Empty, |h| Value::Address(h.address.clone())),
-        household.map_or(Value::Empty, |h| Value::text(&h.head)),
+        household.map_or(Value::Empty, |h| Value::Address(h.address.to_string())),
+        household.map_or(Value::Empty, |h| Value::text(&*h.head)),
         member(i.recorded_by),
         Value::Date(i.received),
         Value::Date(due_date(i, &ds.settings)),
@@ -240,7 +240,7 @@ pub fn issue_show_tables(ix: &Index<'_>, n: usize, today: NaiveDate) -> Vec<Tabl
             by,
             e.solved.map_or(Value::Empty, yes_no),
             e.satisfaction.map_or(Value::Empty, Value::label),
-            e.note.clone().map_or(Value::Empty, Value::FreeText),
+            e.note.as_deref().map_or(Value::Empty, |n| Value::FreeText(n.to_string())),
             Value::label(status),
         ]);
     }

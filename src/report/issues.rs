@@ -140,7 +140,7 @@ pub fn summoned(i: &Issue) -> Vec<&str> {
     let mut out: Vec<&str> = Vec::new();
     for e in i.events.iter().filter(|e| e.action == Action::Whistle) {
         for d in &e.departments {
-            if !out.contains(&d.as_str()) {
+            if !out.contains(&&**d) {
                 out.push(d);
             }
         }

@@ -42,10 +42,10 @@ pub fn summonses<'d>(issues: &'d [Issue], period: &Period) -> Vec<Summons<'d>> {
             let later = &issue.events[w + 1..];
             let resolved = later.iter().find(|x| x.action == Action::Resolved).map(|x| x.date);
             let mut seen: HashSet<&str> = HashSet::new();
-            for d in e.departments.iter().filter(|d| seen.insert(d.as_str())) {
+            for d in e.departments.iter().filter(|d| seen.insert(&***d)) {
                 let reported = later
                     .iter()
-                    .find(|x| x.action == Action::Report && x.department.as_deref() == Some(d.as_str()))
+                    .find(|x| x.action == Action::Report && x.department.as_deref() == Some(&**d))
                     .map(|x| x.date);
                 out.push(Summons { issue: n, event: w, department: d, whistle: e.date, reported, resolved });
             }

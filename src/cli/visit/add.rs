@@ -339,7 +339,7 @@ fn member_name<'a>(ds: &'a Dataset, id: &'a str) -> &'a str {
 }
 
 fn household_address<'a>(ds: &'a Dataset, id: &'a str) -> &'a str {
-    ds.ids.get(id).and_then(|s| ds.households.iter().find(|h| h.id == s)).map_or(id, |h| h.address.as_str())
+    ds.ids.get(id).and_then(|s| ds.households.iter().find(|h| h.id == s)).map_or(id, |h| &*h.address)
 }
 
 /// `2022-10-12 张伟 → 3号楼2单元***室 (入户)`, door masked as in all output.

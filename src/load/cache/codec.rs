@@ -180,6 +180,19 @@ impl<'a> Dec<'a> {
         Ok(self.str()?.to_owned())
     }
 
+    pub fn boxed(&mut self) -> Decoded<Box<str>> {
+        Ok(self.str()?.into())
+    }
+
+    pub fn opt_boxed(&mut self) -> Decoded<Option<Box<str>>> {
+        Ok(if self.bool()? { Some(self.boxed()?) } else { None })
+    }
+
+    pub fn boxed_strs(&mut self) -> Decoded<Box<[Box<str>]>> {
+        let n = self.len(4)?;
+        (0..n).map(|_| self.boxed()).collect()
+    }
+
     pub fn opt_string(&mut self) -> Decoded<Option<String>> {
         Ok(if self.bool()? { Some(self.string()?) } else { None })
     }

@@ -79,17 +79,17 @@ pub fn household(e: &mut Enc, h: &Household) {
 pub fn read_household(d: &mut Dec<'_>, file: FileId) -> Decoded<Household> {
     Ok(Household {
         id: d.sym()?,
-        address: d.string()?,
+        address: d.boxed()?,
         grid: d.opt_sym()?,
-        head: d.string()?,
-        phone: d.opt_string()?,
+        head: d.boxed()?,
+        phone: d.opt_boxed()?,
         size: d.opt_u32()?,
         color: d.label()?,
         tags: {
             let n = d.len(1)?;
             (0..n).map(|_| d.label()).collect::<Decoded<_>>()?
         },
-        contacts: d.syms()?,
+        contacts: d.syms()?.into(),
         loc: loc(d, file)?,
     })
 }
@@ -203,10 +203,10 @@ fn read_event(d: &mut Dec<'_>) -> Decoded<Event> {
     Ok(Event {
         date: d.date()?,
         action: d.label()?,
-        by: d.opt_string()?,
-        note: d.opt_string()?,
-        departments: d.strings()?,
-        department: d.opt_string()?,
+        by: d.opt_boxed()?,
+        note: d.opt_boxed()?,
+        departments: d.boxed_strs()?,
+        department: d.opt_boxed()?,
         solved: match d.u8()? {
             0 => Some(false),
             1 => Some(true),
