@@ -240,6 +240,17 @@ mod tests {
     }
 
     #[test]
+    fn the_quote_walk() {
+        let text = b"a,\"x\"\"y,\n\",b\"c\n";
+        let inside: String = quotes(text).map(|s| if s.inside { 'q' } else { '.' }).collect();
+        // `""` is one step; the comma and newline inside the quotes are part of the value; a
+        // quote in the middle of a field (`b"c`) is a literal.
+        assert_eq!(inside, "..qqqqqq......");
+        let opened: Vec<usize> = quotes(text).filter(|s| s.opened).map(|s| s.at).collect();
+        assert_eq!(opened, [2]);
+    }
+
+    #[test]
     fn unclosed_quotes() {
         assert_eq!(unclosed_quote("a,b\n1,\"x\"\"y\"\n"), None);
         assert_eq!(unclosed_quote("a,b\n1,\"multi\nline\"\n"), None);
