@@ -280,6 +280,15 @@ pub fn load_with(root: &Path, opts: LoadOptions) -> Result<Loaded, LoadError> {
     timer.mark(&format!("cache: {hits} of {} files", ds.files.len()));
     let parsed_count = ds.files.len() - hits;
 
+    // A new cache only when it would hold something the old one lacks: a file parsed now that
+    // is old enough to trust. (Files modified in the last seconds are parsed until they settle;
+    // rewriting the cache for each of them would cost every command of a batch of writes.)
+    // Otherwise the old one's index is let go now, before the records are gathered.
+    let now = cache::now();
+    let newly = (0..ds.files.len())
+        .any(|i| !from_cache[i] && kinds[i] != Kind::Settings && stamps[i].is_some_and(|s| !s.is_recent(now)));
+    let old = old.filter(|_| opts.cache && newly);
+
     // Everything in one dataset: records of each kind in file order, findings by kind.
     let mut order: Vec<usize> = (0..ds.files.len()).collect();
     order.sort_by_key(|&i| rank(ds.files[i].kind));
@@ -308,12 +317,6 @@ pub fn load_with(root: &Path, opts: LoadOptions) -> Result<Loaded, LoadError> {
     timer.mark("merge");
 
     let mut written = false;
-    // A new cache only when it would hold something the old one lacks: a file parsed now that
-    // is old enough to trust. (Files modified in the last seconds are parsed until they settle;
-    // rewriting the cache for each of them would cost every command of a batch of writes.)
-    let now = cache::now();
-    let newly = (0..ds.files.len())
-        .any(|i| !from_cache[i] && kinds[i] != Kind::Settings && stamps[i].is_some_and(|s| !s.is_recent(now)));
     if opts.cache
         && newly
         && let Some(settings) = stamps[0]
