@@ -1,13 +1,16 @@
-//! Loading a data folder into a [`Dataset`]: find the files, decode them, read YAML and CSV into
-//! raw records, type them, and report every problem met on the way as a [`Finding`]. Files are
-//! read in parallel; visit files, the bulk of any folder, are parsed and typed in parallel too.
+//! Loading a data folder into a [`Dataset`]: find the files, take each unchanged one from the
+//! parse cache ([`cache`]) or else decode it, read YAML and CSV into raw records ([`source`]) and
+//! type them, and report every problem met on the way as a [`Finding`]. Files are read in
+//! parallel; visit files, the bulk of any folder, are parsed and typed in parallel too.
 
 pub mod cache;
 pub mod convert;
 pub mod csv;
 pub mod discover;
 pub mod fields;
+pub mod progress;
 pub mod raw;
+pub mod source;
 pub mod text;
 pub mod visits;
 pub mod yaml;
@@ -20,11 +23,14 @@ use rayon::prelude::*;
 use self::cache::{Cache, FileData, Records, RecordsRef, Source};
 use self::convert::*;
 use self::fields::{Fields, Sink};
-use self::raw::RawRecord;
-use crate::finding::{Code, Finding, Snippet};
+use self::progress::Progress;
+use self::source::{Parsed, parse_file, with_snippets};
+use crate::finding::Finding;
 use crate::model::{Dataset, FileId, Format, Interner, Issue, Kind, Loc, SourceFile, Visit};
 
 pub use discover::{SETTINGS_FILE, find_root};
+pub use progress::Timer;
+pub use source::read_text;
 
 /// Files larger than this are refused rather than read into memory.
 pub const MAX_FILE_BYTES: u64 = 512 * 1024 * 1024;
@@ -423,208 +429,8 @@ fn parse_visits(root: &Path, f: &SourceFile, file: FileId, ids: &Interner, visit
     (visits, local.into_extra(), found)
 }
 
-/// A progress line on stderr for loads that take more than about a second, when stderr is a
-/// terminal (never in piped or redirected output). Cleared when the load ends.
-struct Progress {
-    done: std::sync::Arc<std::sync::atomic::AtomicUsize>,
-    stop: std::sync::Arc<std::sync::atomic::AtomicBool>,
-    thread: Option<std::thread::JoinHandle<()>>,
-}
-
-impl Progress {
-    fn start(total: usize) -> Progress {
-        use std::io::IsTerminal;
-        use std::sync::atomic::Ordering;
-        let done = std::sync::Arc::new(std::sync::atomic::AtomicUsize::new(0));
-        let stop = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
-        let thread = std::io::stderr().is_terminal().then(|| {
-            let (done, stop) = (done.clone(), stop.clone());
-            std::thread::spawn(move || {
-                let started = std::time::Instant::now();
-                let mut shown = false;
-                while !stop.load(Ordering::Relaxed) {
-                    std::thread::sleep(std::time::Duration::from_millis(100));
-                    if started.elapsed() >= std::time::Duration::from_secs(1) && !stop.load(Ordering::Relaxed) {
-                        let n = done.load(Ordering::Relaxed);
-                        eprint!("\rreading the data folder: {n} of {total} files…");
-                        shown = true;
-                    }
-                }
-                if shown {
-                    eprint!("\r\x1b[K");
-                }
-            })
-        });
-        Progress { done, stop, thread }
-    }
-
-    fn tick(&self) {
-        self.done.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-    }
-}
-
-impl Drop for Progress {
-    fn drop(&mut self) {
-        self.stop.store(true, std::sync::atomic::Ordering::Relaxed);
-        if let Some(t) = self.thread.take() {
-            let _ = t.join();
-        }
-    }
-}
-
-/// Phase times on stderr when `GOV_TIMINGS` is set: the simple profiler behind
-/// docs/performance.md.
-pub struct Timer(Option<std::time::Instant>);
-
-impl Timer {
-    pub fn from_env() -> Timer {
-        Timer(std::env::var_os("GOV_TIMINGS").map(|_| std::time::Instant::now()))
-    }
-
-    pub fn mark(&self, what: &str) {
-        if let Some(start) = self.0 {
-            // Peak memory so far, where the system tells it (Linux).
-            let peak = std::fs::read_to_string("/proc/self/status")
-                .ok()
-                .and_then(|s| s.lines().find(|l| l.starts_with("VmHWM:")).map(|l| l[6..].trim().to_string()))
-                .map_or(String::new(), |p| format!(" (peak {p})"));
-            eprintln!("[{:>8.3} s] {what}{peak}", start.elapsed().as_secs_f64());
-        }
-    }
-}
-
 /// One issue file's records, the ids it used that were not yet known, and its findings.
 type IssueFile = (Vec<Issue>, Vec<Box<str>>, Vec<Finding>);
 
 /// One visit file's records, the ids it used that were not yet known, and its findings.
 type VisitFile = (Vec<Visit>, Vec<Box<str>>, Vec<Finding>);
-
-/// A file's content after decoding and, for YAML, parsing.
-enum Parsed {
-    /// Not text, or YAML that does not parse: already reported; holds no records.
-    Unreadable,
-    Broken {
-        text: String,
-    },
-    Yaml {
-        text: String,
-        records: Vec<RawRecord<'static>>,
-    },
-    Csv {
-        text: String,
-    },
-}
-
-impl Parsed {
-    fn format(&self) -> Format {
-        match self {
-            Parsed::Csv { .. } => Format::Csv,
-            _ => Format::Yaml,
-        }
-    }
-
-    fn text(&self) -> &str {
-        match self {
-            Parsed::Unreadable => "",
-            Parsed::Broken { text } | Parsed::Yaml { text, .. } | Parsed::Csv { text } => text,
-        }
-    }
-
-    fn each_record(&self, sink: &mut Sink<'_>, kind: Kind, mut each: impl FnMut(&RawRecord<'_>, &mut Sink<'_>)) {
-        match self {
-            Parsed::Unreadable | Parsed::Broken { .. } => {}
-            Parsed::Yaml { records, .. } => records.iter().for_each(|r| each(r, sink)),
-            Parsed::Csv { text } => {
-                let (known, required) = columns(kind);
-                csv::for_each_row(text, sink, known, required, each);
-            }
-        }
-    }
-}
-
-fn columns(kind: Kind) -> (&'static [&'static str], &'static [&'static str]) {
-    match kind {
-        Kind::Grids => (GRID_FIELDS, GRID_REQUIRED),
-        Kind::Members => (MEMBER_FIELDS, MEMBER_REQUIRED),
-        Kind::Households => (HOUSEHOLD_FIELDS, HOUSEHOLD_REQUIRED),
-        Kind::Visits => (VISIT_FIELDS, VISIT_REQUIRED),
-        Kind::Issues => (&ISSUE_FIELDS[..ISSUE_FIELDS.len() - 1], ISSUE_REQUIRED),
-        Kind::Settings => (SETTINGS_FIELDS, &["name"]),
-    }
-}
-
-fn parse_file(root: &Path, file: &SourceFile, sink: &mut Sink<'_>) -> Parsed {
-    let text = match read_text(&root.join(&file.path)) {
-        Ok(text) => text,
-        Err(message) => {
-            sink.push(Code::ParseError, 0, 0, message, Some("gov reads UTF-8 or GB18030 (GBK) text files".into()));
-            return Parsed::Unreadable;
-        }
-    };
-    let parsed = match (file.kind, file.format) {
-        (_, Format::Csv) => Ok(Vec::new()),
-        (Kind::Settings, Format::Yaml) => yaml::parse_mapping(&text).map(|r| vec![r]),
-        (_, Format::Yaml) => yaml::parse_records(&text),
-    };
-    match (file.format, parsed) {
-        (Format::Csv, _) => {
-            if let Some(line) = csv::unclosed_quote(&text) {
-                let hint = "add the closing `\"`; the file may have been cut short";
-                sink.push(
-                    Code::ParseError,
-                    line,
-                    0,
-                    "a quoted value that starts on this line is never closed".into(),
-                    Some(hint.into()),
-                );
-            }
-            Parsed::Csv { text }
-        }
-        (Format::Yaml, Ok(records)) => Parsed::Yaml { text, records },
-        (Format::Yaml, Err(e)) => {
-            let hint = if file.kind == Kind::Settings {
-                "gov.yaml holds one mapping of setting: value; start from the one `gov init` writes"
-            } else {
-                "fix the YAML at this place; the other records in this file were not read"
-            };
-            sink.push(Code::ParseError, e.line, e.column, format!("invalid YAML: {}", e.message), Some(hint.into()));
-            Parsed::Broken { text }
-        }
-    }
-}
-
-/// Reads and decodes a file, refusing files too large to hold. One open, one `fstat` and one
-/// UTF-8 validation per file (tens of thousands of issue files; hundreds of megabytes of visits).
-pub fn read_text(path: &Path) -> Result<String, String> {
-    use std::io::Read;
-    let cannot = |e: std::io::Error| format!("cannot read file: {e}");
-    let file = std::fs::File::open(path).map_err(cannot)?;
-    let len = file.metadata().map_err(cannot)?.len();
-    if len > MAX_FILE_BYTES {
-        return Err(format!(
-            "file is {} MB, more than gov reads ({} MB); split it, e.g. visits by month",
-            len >> 20,
-            MAX_FILE_BYTES >> 20
-        ));
-    }
-    // The size from `fstat` bounds the read: one `read` call for a small file, rather than a
-    // second one to find the end (sixty thousand issue files).
-    let mut bytes = Vec::with_capacity(len as usize);
-    file.take(len).read_to_end(&mut bytes).map_err(cannot)?;
-    text::decode_owned(bytes).map(|(text, _)| text).map_err(|why| format!("file {why}"))
-}
-
-/// Adds the source line under parse errors.
-fn with_snippets(mut findings: Vec<Finding>, text: &str) -> Vec<Finding> {
-    for f in &mut findings {
-        if f.code == Code::ParseError
-            && f.snippet.is_none()
-            && let (Some(line), Some(col)) = (f.line, f.column)
-        {
-            f.snippet = text::line_text(text, line)
-                .filter(|t| t.len() <= 300 && col as usize <= t.chars().count() + 1)
-                .map(|t| Snippet { text: t.to_string(), column: col });
-        }
-    }
-    findings
-}

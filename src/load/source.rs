@@ -1,0 +1,149 @@
+//! One file's text, from the bytes on disk to raw records: read (refusing what is too large),
+//! decode, and for YAML parse; CSV is split into rows later, by kind. Problems become findings,
+//! with the source line under parse errors.
+
+use std::path::Path;
+
+use super::convert::*;
+use super::csv;
+use super::fields::Sink;
+use super::raw::RawRecord;
+use super::yaml;
+use super::{MAX_FILE_BYTES, text};
+use crate::finding::{Code, Finding, Snippet};
+use crate::model::{Format, Kind, SourceFile};
+
+/// A file's content after decoding and, for YAML, parsing.
+pub(crate) enum Parsed {
+    /// Not text, or YAML that does not parse: already reported; holds no records.
+    Unreadable,
+    Broken {
+        text: String,
+    },
+    Yaml {
+        text: String,
+        records: Vec<RawRecord<'static>>,
+    },
+    Csv {
+        text: String,
+    },
+}
+
+impl Parsed {
+    pub(crate) fn format(&self) -> Format {
+        match self {
+            Parsed::Csv { .. } => Format::Csv,
+            _ => Format::Yaml,
+        }
+    }
+
+    pub(crate) fn text(&self) -> &str {
+        match self {
+            Parsed::Unreadable => "",
+            Parsed::Broken { text } | Parsed::Yaml { text, .. } | Parsed::Csv { text } => text,
+        }
+    }
+
+    pub(crate) fn each_record(
+        &self,
+        sink: &mut Sink<'_>,
+        kind: Kind,
+        mut each: impl FnMut(&RawRecord<'_>, &mut Sink<'_>),
+    ) {
+        match self {
+            Parsed::Unreadable | Parsed::Broken { .. } => {}
+            Parsed::Yaml { records, .. } => records.iter().for_each(|r| each(r, sink)),
+            Parsed::Csv { text } => {
+                let (known, required) = columns(kind);
+                csv::for_each_row(text, sink, known, required, each);
+            }
+        }
+    }
+}
+
+pub(crate) fn columns(kind: Kind) -> (&'static [&'static str], &'static [&'static str]) {
+    match kind {
+        Kind::Grids => (GRID_FIELDS, GRID_REQUIRED),
+        Kind::Members => (MEMBER_FIELDS, MEMBER_REQUIRED),
+        Kind::Households => (HOUSEHOLD_FIELDS, HOUSEHOLD_REQUIRED),
+        Kind::Visits => (VISIT_FIELDS, VISIT_REQUIRED),
+        Kind::Issues => (&ISSUE_FIELDS[..ISSUE_FIELDS.len() - 1], ISSUE_REQUIRED),
+        Kind::Settings => (SETTINGS_FIELDS, &["name"]),
+    }
+}
+
+pub(crate) fn parse_file(root: &Path, file: &SourceFile, sink: &mut Sink<'_>) -> Parsed {
+    let text = match read_text(&root.join(&file.path)) {
+        Ok(text) => text,
+        Err(message) => {
+            sink.push(Code::ParseError, 0, 0, message, Some("gov reads UTF-8 or GB18030 (GBK) text files".into()));
+            return Parsed::Unreadable;
+        }
+    };
+    let parsed = match (file.kind, file.format) {
+        (_, Format::Csv) => Ok(Vec::new()),
+        (Kind::Settings, Format::Yaml) => yaml::parse_mapping(&text).map(|r| vec![r]),
+        (_, Format::Yaml) => yaml::parse_records(&text),
+    };
+    match (file.format, parsed) {
+        (Format::Csv, _) => {
+            if let Some(line) = csv::unclosed_quote(&text) {
+                let hint = "add the closing `\"`; the file may have been cut short";
+                sink.push(
+                    Code::ParseError,
+                    line,
+                    0,
+                    "a quoted value that starts on this line is never closed".into(),
+                    Some(hint.into()),
+                );
+            }
+            Parsed::Csv { text }
+        }
+        (Format::Yaml, Ok(records)) => Parsed::Yaml { text, records },
+        (Format::Yaml, Err(e)) => {
+            let hint = if file.kind == Kind::Settings {
+                "gov.yaml holds one mapping of setting: value; start from the one `gov init` writes"
+            } else {
+                "fix the YAML at this place; the other records in this file were not read"
+            };
+            sink.push(Code::ParseError, e.line, e.column, format!("invalid YAML: {}", e.message), Some(hint.into()));
+            Parsed::Broken { text }
+        }
+    }
+}
+
+/// Reads and decodes a file, refusing files too large to hold. One open, one `fstat` and one
+/// UTF-8 validation per file (tens of thousands of issue files; hundreds of megabytes of visits).
+pub fn read_text(path: &Path) -> Result<String, String> {
+    use std::io::Read;
+    let cannot = |e: std::io::Error| format!("cannot read file: {e}");
+    let file = std::fs::File::open(path).map_err(cannot)?;
+    let len = file.metadata().map_err(cannot)?.len();
+    if len > MAX_FILE_BYTES {
+        return Err(format!(
+            "file is {} MB, more than gov reads ({} MB); split it, e.g. visits by month",
+            len >> 20,
+            MAX_FILE_BYTES >> 20
+        ));
+    }
+    // The size from `fstat` bounds the read: one `read` call for a small file, rather than a
+    // second one to find the end (sixty thousand issue files).
+    let mut bytes = Vec::with_capacity(len as usize);
+    file.take(len).read_to_end(&mut bytes).map_err(cannot)?;
+    text::decode_owned(bytes).map(|(text, _)| text).map_err(|why| format!("file {why}"))
+}
+
+/// Adds the source line under parse errors.
+pub(crate) fn with_snippets(mut findings: Vec<Finding>, text: &str) -> Vec<Finding> {
+    for f in &mut findings {
+        if f.code == Code::ParseError
+            && f.snippet.is_none()
+            && let (Some(line), Some(col)) = (f.line, f.column)
+        {
+            f.snippet = text::line_text(text, line)
+                .filter(|t| t.len() <= 300 && col as usize <= t.chars().count() + 1)
+                .map(|t| Snippet { text: t.to_string(), column: col });
+        }
+    }
+    findings
+}
