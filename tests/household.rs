@@ -22,7 +22,13 @@ fn yaml_edits_touch_only_their_span() {
         ok(d, &["household", "set-color", "H02", "red", "--reason", "独居老人住院"]),
         "household H02: green → red (独居老人住院) (households.yaml:11)\n"
     );
-    ok(d, &["household", "set-color", "幸福里1号楼1单元101室", "yellow", "--reason", "已出院"]);
+    // A reason naming a mobile is echoed masked (the file keeps it whole, as a comment on
+    // line 6, where H01's colour is).
+    assert_eq!(
+        ok(d, &["household", "set-color", "幸福里1号楼1单元101室", "yellow", "--reason", "已出院，家属13812345678"]),
+        "household H01: red → yellow (已出院，家属138****5678) (households.yaml:6)\n"
+    );
+    assert!(read(d, YAML).contains("已出院，家属13812345678"));
     // Separated value, block list, flow list.
     ok(d, &["household", "link", "H03", "M01"]);
     ok(d, &["household", "link", "H02", "李强"]);
@@ -53,7 +59,7 @@ fn yaml_edits_touch_only_their_span() {
   id: H01
   head: 刘大爷
   grid: G1
-  color: yellow  # 2023-01-01 已出院
+  color: yellow  # 2023-01-01 已出院，家属13812345678
   tags: [独居老人]
   contacts: [M02]
 

@@ -198,3 +198,15 @@ fn commit_and_crash() {
     assert_eq!(bytes(d, file), before);
     assert_clean(d, 0);
 }
+
+#[test]
+fn a_title_naming_a_room_or_a_mobile_is_echoed_masked_and_written_whole() {
+    let dir = copy_fixture("write-yaml");
+    let d = dir.path();
+    let title = "3号楼502室漏水，电话13812345678";
+    let args =
+        ["issue", "add", "--title", title, "--category", "water", "--household", "刘大爷", "--date", "2022-12-20"];
+    let out = ok(d, &args);
+    assert_eq!(out, format!("added issue I-2022-0003 ({NEW}): 3号楼***室漏水，电话138****5678\n"));
+    assert!(read(d, NEW).contains(title), "the file keeps what was typed");
+}

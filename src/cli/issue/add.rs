@@ -114,7 +114,8 @@ pub fn run(ctx: &Ctx, args: &AddArgs) -> Result<Exit, CliError> {
     }
     let t = Target { path: s.root.join(&rel), rel: rel.clone(), format: Format::Yaml, file: None };
     save(&t, &text)?;
-    println!("added issue {id} ({}): {}", rel.display(), args.title.trim());
+    // The title may name a room or a mobile: shown masked, as every report shows it.
+    println!("added issue {id} ({}): {}", rel.display(), crate::model::privacy::mask_free_text(args.title.trim()));
     s.commit(&args.write, &[t.path], &format!("issue: {id} {}", args.title.trim()));
     Ok(Exit::Ok)
 }
