@@ -409,7 +409,11 @@ fn auto_commit_in_gov_yaml_commits_without_the_flag() {
 
     let out = add_visit("电话问候");
     assert_eq!(out.code, Some(0), "{}", out.stderr);
-    assert_eq!(out.stderr, "");
+    // February's visits are kept in YAML in the fixture: the user is told where this one went.
+    assert_eq!(
+        out.stderr,
+        "visits/2024-02.yaml holds visits of 2024-02 too; new visits go to visits/2024-02.csv (gov reads both)\n"
+    );
     assert_eq!(git(d, &["log", "--format=%s"]), "start\n");
     // February's visits are in 2024-02.yaml; gov appends to visits/YYYY-MM.csv, made anew.
     assert_eq!(git(d, &["status", "--porcelain"]), "?? visits/2024-02.csv\n");

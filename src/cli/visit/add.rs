@@ -9,6 +9,7 @@ use chrono::{Datelike, NaiveDate};
 use clap::Args;
 
 use crate::cli::record::{Session, WriteArgs};
+use crate::cli::write::note;
 use crate::cli::{CliError, Ctx, Exit};
 use crate::finding::Finding;
 use crate::load::convert::{VISIT_FIELDS, VISIT_REQUIRED, visit};
@@ -253,10 +254,11 @@ fn batch(ctx: &Ctx, s: &mut Session, from: &str, args: &AddArgs) -> Result<Exit,
     let mut months: Vec<(PathBuf, Option<TextFile>, String)> = Vec::new();
     for (_, row) in &rows {
         let date = parse_date(&row.date).expect("validated");
-        let (path, file) = target(s, date)?;
+        let path = month_file(s, date);
         let i = match months.iter().position(|(p, _, _)| *p == path) {
             Some(i) => i,
             None => {
+                let (path, file) = target(s, date)?;
                 months.push((path, file, String::new()));
                 months.len() - 1
             }
@@ -308,10 +310,24 @@ fn validate(s: &mut Session, today: NaiveDate, records: &[(RawRecord<'static>, L
     findings
 }
 
-/// The month file a visit on `date` goes to, and its current text if it exists.
+/// `visits/YYYY-MM.csv` for the month of `date`.
+fn month_file(s: &Session, date: NaiveDate) -> PathBuf {
+    s.root.join("visits").join(format!("{}-{:02}.csv", date.year(), date.month()))
+}
+
+/// The month file a visit on `date` goes to, and its current text if it exists. When that CSV
+/// file is new but the month is kept in YAML (`visits/YYYY-MM.yaml`), says so: both are read,
+/// and gov writes visits as CSV rows.
 fn target(s: &Session, date: NaiveDate) -> Result<(PathBuf, Option<TextFile>), CliError> {
-    let path = s.root.join("visits").join(format!("{}-{:02}.csv", date.year(), date.month()));
+    let month = format!("{}-{:02}", date.year(), date.month());
+    let path = month_file(s, date);
     let file = TextFile::read(&path).with_context(|| format!("cannot read {}", path.display()))?;
+    if file.is_none()
+        && let Some(yaml) =
+            ["yaml", "yml"].iter().map(|e| format!("visits/{month}.{e}")).find(|p| s.root.join(p).is_file())
+    {
+        note(&format!("{yaml} holds visits of {month} too; new visits go to visits/{month}.csv (gov reads both)"));
+    }
     Ok((path, file))
 }
 
