@@ -1,5 +1,5 @@
 //! `gov issue add`: record a problem raised by residents (群众诉求) as a new file
-//! issues/YYYY/<id>.yaml, numbered with the next free id `I-YYYY-NNNN` of the year it was
+//! `issues/YYYY/<id>.yaml`, numbered with the next free id `I-YYYY-NNNN` of the year it was
 //! received, after the same validation `gov check` does. The file is created, never overwritten.
 
 use chrono::Datelike;
