@@ -5,7 +5,7 @@ mod common;
 
 use std::fs;
 use std::path::Path;
-use std::time::{Duration, SystemTime};
+use std::time::Duration;
 
 use common::*;
 
@@ -14,16 +14,10 @@ const CACHE: &str = ".gov/cache/parsed.bin";
 /// Today for the `reports` fixture, whose visits run to February 2024.
 const TODAY: &str = "2024-03-01";
 
-/// Every data file's modification time an hour back, out of the racy-file window (files
-/// modified in the last two seconds are never cached).
-fn backdate(dir: &Path) {
-    let past = SystemTime::now() - Duration::from_secs(3600);
-    for (path, _) in tree(dir) {
-        let path = dir.join(path);
-        if path.is_file() {
-            fs::File::options().write(true).open(&path).unwrap().set_modified(past).unwrap();
-        }
-    }
+/// Waits until the copied files have been left alone long enough for the cache to keep them
+/// (gov keeps no file modified or changed in the 2 seconds before a run starts).
+fn settle(_dir: &Path) {
+    std::thread::sleep(Duration::from_millis(3100));
 }
 
 fn run(dir: &Path, args: &[&str], env: &[(&str, &str)]) -> Outcome {
@@ -58,7 +52,7 @@ const COMMANDS: &[&[&str]] = &[
 fn a_second_run_reads_the_cache_and_prints_the_same() {
     let dir = copy_fixture("reports");
     let d = dir.path();
-    backdate(d);
+    settle(d);
     let files = tree_files(d);
     for args in COMMANDS {
         let cold = run(d, &[&["--no-cache"][..], args].concat(), &[]);
@@ -77,7 +71,7 @@ fn a_second_run_reads_the_cache_and_prints_the_same() {
 fn no_cache_and_gov_no_cache_leave_no_cache() {
     let dir = copy_fixture("reports");
     let d = dir.path();
-    backdate(d);
+    settle(d);
     assert_eq!(run(d, &["--no-cache", "check"], &[]).code, Some(0));
     assert_eq!(run(d, &["check"], &[("GOV_NO_CACHE", "1")]).code, Some(0));
     assert!(!d.join(".gov/cache").exists());
@@ -99,7 +93,7 @@ fn a_fresh_copy_writes_no_cache_until_its_files_settle() {
 fn an_edit_that_keeps_size_and_time_is_still_seen() {
     let dir = copy_fixture("reports");
     let d = dir.path();
-    backdate(d);
+    settle(d);
     let args = ["stats", "--month", "2023-12", "--format", "csv", "--lang", "en", "--no-bom"];
     let before = run(d, &args, &[]);
     let path = d.join("visits/2023-12.csv");
@@ -123,7 +117,7 @@ fn an_edit_that_keeps_size_and_time_is_still_seen() {
 fn a_damaged_cache_is_rebuilt_and_the_output_does_not_change() {
     let dir = copy_fixture("parse-error");
     let d = dir.path();
-    backdate(d);
+    settle(d);
     let want = run(d, &["--no-cache", "check"], &[]);
     assert_eq!(want.code, Some(1));
     run(d, &["check"], &[]);

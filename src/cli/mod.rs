@@ -90,7 +90,7 @@ pub struct Ctx {
 impl Ctx {
     /// How to load the folder: with or without visit summaries and topics.
     pub fn load_options(&self, visit_text: bool) -> load::LoadOptions {
-        load::LoadOptions { visit_text, cache: self.cache }
+        load::LoadOptions { visit_text, cache: self.cache, ..load::LoadOptions::default() }
     }
 
     /// The data folder the user means, or an error saying where we looked.

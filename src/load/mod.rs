@@ -64,11 +64,14 @@ pub struct LoadOptions {
     pub visit_text: bool,
     /// Read unchanged files from the parse cache, and update it ([`cache`]).
     pub cache: bool,
+    /// Seconds a file must have been left alone, before the load starts, for the cache to keep
+    /// it ([`cache::SETTLE_SECONDS`]); 0 keeps every file (for tests that age files by hand).
+    pub settle_seconds: i64,
 }
 
 impl Default for LoadOptions {
     fn default() -> Self {
-        LoadOptions { visit_text: true, cache: true }
+        LoadOptions { visit_text: true, cache: true, settle_seconds: cache::SETTLE_SECONDS }
     }
 }
 
@@ -89,7 +92,8 @@ pub fn load(root: &Path) -> Result<Loaded, LoadError> {
 }
 
 /// The order in which kinds are typed and their findings reported: ids are numbered in this
-/// order, so the same folder gives the same symbols on every run.
+/// order, so the same folder gives the same symbols on every cold run. (A warm run numbers them
+/// as the cache's table did; no output depends on the numbers.)
 fn rank(kind: Kind) -> u8 {
     match kind {
         Kind::Settings => 0,
@@ -104,6 +108,9 @@ fn rank(kind: Kind) -> u8 {
 /// Loads the folder at `root`, keeping what `opts` asks for.
 pub fn load_with(root: &Path, opts: LoadOptions) -> Result<Loaded, LoadError> {
     let timer = Timer::from_env();
+    // Freshness is judged against the start: a file written during a long load, in the same
+    // second as it was read, must not look settled when the cache is written.
+    let cutoff = if opts.settle_seconds > 0 { cache::now() - opts.settle_seconds } else { i64::MAX };
     let discover::Listing { files, stamps, mut findings } = discover::discover(root)?;
     let mut ds = Dataset { root: root.to_path_buf(), files, ..Dataset::default() };
     timer.mark("discover");
@@ -290,9 +297,8 @@ pub fn load_with(root: &Path, opts: LoadOptions) -> Result<Loaded, LoadError> {
     // is old enough to trust. (Files modified in the last seconds are parsed until they settle;
     // rewriting the cache for each of them would cost every command of a batch of writes.)
     // Otherwise the old one's index is let go now, before the records are gathered.
-    let now = cache::now();
     let newly = (0..ds.files.len())
-        .any(|i| !from_cache[i] && kinds[i] != Kind::Settings && stamps[i].is_some_and(|s| !s.is_recent(now)));
+        .any(|i| !from_cache[i] && kinds[i] != Kind::Settings && stamps[i].is_some_and(|s| !s.is_recent(cutoff)));
     let old = old.filter(|_| opts.cache && newly);
 
     // Everything in one dataset: records of each kind in file order, findings by kind.
@@ -348,7 +354,7 @@ pub fn load_with(root: &Path, opts: LoadOptions) -> Result<Loaded, LoadError> {
                 Some((&ds.files[i], stamps[i]?, Some(source)))
             })
             .collect();
-        written = cache::write(root, old.as_ref(), &ds.ids, settings, &entries).is_ok();
+        written = cache::write(root, old.as_ref(), &ds.ids, settings, &entries, cutoff).unwrap_or(false);
         timer.mark("cache: written");
     }
     let cache = CacheUse { hits, parsed: parsed_count, written };

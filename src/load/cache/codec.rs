@@ -126,6 +126,11 @@ impl<'a> Dec<'a> {
         self.at == self.bytes.len()
     }
 
+    /// How many bytes have been read.
+    pub fn position(&self) -> usize {
+        self.at
+    }
+
     pub fn take(&mut self, n: usize) -> Decoded<&'a [u8]> {
         let end = self.at.checked_add(n).filter(|&e| e <= self.bytes.len()).ok_or(Corrupt)?;
         let out = &self.bytes[self.at..end];

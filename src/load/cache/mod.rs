@@ -4,9 +4,10 @@
 //!
 //! It never serves stale data. A file's entry is used only when the file's size, modification
 //! time, change time and inode are what they were when it was parsed, `gov.yaml` is unchanged,
-//! and the cache was written by this very `gov` binary. A file modified within two seconds of a
-//! load is not cached by it (its time stamp could hide a second write in the same tick, the
-//! "racy git" problem). Every section carries a checksum and every value is range-checked as it
+//! and the cache was written by this very `gov` binary. A file modified or changed within two
+//! seconds before a load started is not cached by it, nor is anything while `gov.yaml` is that
+//! fresh (on a file system with one-second times a second write in the same second would leave
+//! the stamp unchanged: the "racy git" problem). Every section carries a checksum and every value is range-checked as it
 //! is decoded: a damaged, truncated or foreign cache file is ignored and rebuilt, never trusted.
 //! `--no-cache` neither reads nor writes it.
 //!
@@ -39,8 +40,8 @@ const MAGIC: &[u8; 8] = b"GOVCACHE";
 const FORMAT: u32 = 2;
 const HEADER: u64 = 16;
 const TRAILER: u64 = 32;
-/// Files modified this recently (seconds) are not cached.
-const RACY_SECONDS: i64 = 2;
+/// Files modified or changed this recently (seconds before a load starts) are not cached.
+pub const SETTLE_SECONDS: i64 = 2;
 
 /// What identifies one version of a file on disk.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -75,10 +76,12 @@ impl Stamp {
         }
     }
 
-    /// Modified too recently to trust the stamp: a second write within the same tick of a
-    /// coarse clock would leave it unchanged.
-    pub fn is_recent(&self, now: i64) -> bool {
-        self.mtime.0 >= now - RACY_SECONDS
+    /// Modified or changed at or after `cutoff` (seconds): too recently to trust the stamp, as
+    /// a second write within the same tick of a coarse clock would leave it unchanged. The
+    /// change time counts too: tools that restore a file's modification time (`cp -p`, `tar x`,
+    /// `rsync -t`) cannot restore it.
+    pub fn is_recent(&self, cutoff: i64) -> bool {
+        self.mtime.0.max(self.ctime.0) >= cutoff
     }
 
     fn write(&self, e: &mut Enc) {
@@ -102,15 +105,15 @@ pub fn now() -> i64 {
 
 /// Identifies the program that wrote a cache: its version, this format, and the executable's
 /// own size and time stamp, so a rebuilt or upgraded `gov` (whose parsing may differ) never
-/// reads an older one's records.
-fn build_id() -> u64 {
+/// reads an older one's records. `None` when the executable cannot be stamped: then there is no
+/// cache at all.
+fn build_id() -> Option<u64> {
+    let exe = Stamp::of(&std::env::current_exe().ok()?)?;
     let mut e = Enc::default();
     e.str(env!("CARGO_PKG_VERSION"));
     e.u32(FORMAT);
-    if let Some(s) = std::env::current_exe().ok().and_then(|p| Stamp::of(&p)) {
-        s.write(&mut e);
-    }
-    checksum(&e.buf)
+    exe.write(&mut e);
+    Some(checksum(&e.buf))
 }
 
 /// A byte range of the cache file and its checksum.
@@ -130,11 +133,8 @@ impl Section {
 
     fn read(d: &mut Dec<'_>, end: u64) -> Decoded<Section> {
         let s = Section { offset: d.u64()?, len: d.u64()?, sum: d.u64()? };
-        // Within the file, and no larger than a section can be (twice the largest file gov
-        // reads): a damaged length never asks for an unbounded buffer.
-        let fits = s.offset >= HEADER
-            && s.len <= 2 * crate::load::MAX_FILE_BYTES
-            && s.offset.checked_add(s.len).is_some_and(|e| e <= end);
+        // Within the file: a damaged length never asks for more than the file holds.
+        let fits = s.offset >= HEADER && s.offset.checked_add(s.len).is_some_and(|e| e <= end);
         if fits { Ok(s) } else { Err(Corrupt) }
     }
 }
@@ -213,7 +213,7 @@ impl Cache {
             return Err(Corrupt);
         }
         let mut d = Dec::new(&bytes, 0);
-        if d.u64()? != build_id() || Stamp::read(&mut d)? != settings {
+        if Some(d.u64()?) != build_id() || Stamp::read(&mut d)? != settings {
             return Err(Corrupt);
         }
         let text = d.str()?.to_owned();
@@ -229,6 +229,12 @@ impl Cache {
             let records = Section::read(&mut d, index.offset)?;
             let text = if d.bool()? { Some(Section::read(&mut d, index.offset)?) } else { None };
             let count = d.u32()?;
+            // Every record takes at least this many bytes: a damaged count can ask for no more
+            // room than the section's bytes could fill.
+            let min_size = if kind == Kind::Visits { 24 } else { 12 };
+            if u64::from(count) * min_size > records.len {
+                return Err(Corrupt);
+            }
             entries.insert(path, Entry { kind, stamp, records, text, count });
         }
         if !d.is_done() {
@@ -463,24 +469,31 @@ pub enum RecordsRef<'a> {
 }
 
 /// Writes a new cache for the folder: `files` with their stamps and where their records come
-/// from (`None`: not cached, e.g. gov.yaml or a file modified just now). Written to a temporary
-/// file and renamed over the old one, so readers see the old cache or the new, never a mix.
+/// from (`None`: not cached, e.g. gov.yaml). Files stamped at or after `cutoff` (seconds; a
+/// little before the load started) are left out, and nothing is written while gov.yaml is that
+/// fresh. Written to a temporary file and renamed over the old one, so readers see the old
+/// cache or the new, never a mix. `Ok(false)`: nothing to write.
 pub fn write(
     root: &Path,
     old: Option<&Cache>,
     ids: &Interner,
     settings: Stamp,
     files: &[(&SourceFile, Stamp, Option<Source<'_>>)],
-) -> io::Result<()> {
-    let now = now();
-    if !files.iter().any(|(_, stamp, source)| source.is_some() && !stamp.is_recent(now)) {
-        // Nothing old enough to trust (a fresh clone, a folder just written): no cache yet.
-        return Ok(());
+    cutoff: i64,
+) -> io::Result<bool> {
+    let Some(build) = build_id() else { return Ok(false) };
+    if settings.is_recent(cutoff)
+        || !files.iter().any(|(_, stamp, source)| source.is_some() && !stamp.is_recent(cutoff))
+    {
+        // gov.yaml or every file too fresh to trust (a fresh clone, a folder just written): no
+        // cache yet.
+        return Ok(false);
     }
     let target = root.join(CACHE_FILE);
     let dir = target.parent().expect("a cache folder");
     crate::store::private_dir(root)?;
     std::fs::create_dir_all(dir)?;
+    remove_abandoned(dir);
     let tmp = tempfile::NamedTempFile::new_in(dir)?;
     let mut out = BufWriter::with_capacity(1 << 20, tmp.as_file());
     let mut at = HEADER;
@@ -497,7 +510,7 @@ pub fn write(
         Ok(s)
     };
     let mut index = Enc::default();
-    index.u64(build_id());
+    index.u64(build);
     settings.write(&mut index);
     let (text, ends) = ids.parts();
     index.str(text);
@@ -508,7 +521,7 @@ pub fn write(
     let mut enc = Enc::default();
     for (file, stamp, source) in files {
         let Some(source) = source else { continue };
-        if stamp.is_recent(now) {
+        if stamp.is_recent(cutoff) {
             continue;
         }
         let (records, text, count) = match source {
@@ -554,7 +567,7 @@ pub fn write(
     out.flush()?;
     drop(out);
     tmp.persist(&target).map_err(|e| e.error)?;
-    Ok(())
+    Ok(true)
 }
 
 impl RecordsRef<'_> {
@@ -565,6 +578,19 @@ impl RecordsRef<'_> {
             RecordsRef::Households(r) => r.len(),
             RecordsRef::Visits(r) => r.len(),
             RecordsRef::Issues(r) => r.len(),
+        }
+    }
+}
+
+/// Removes temporary files a killed writer left in the cache folder (an hour old or more: a
+/// writer at work is seconds old).
+fn remove_abandoned(dir: &Path) {
+    let Ok(entries) = std::fs::read_dir(dir) else { return };
+    let hour_ago = std::time::SystemTime::now() - std::time::Duration::from_secs(3600);
+    for e in entries.flatten() {
+        let old = e.metadata().and_then(|m| m.modified()).is_ok_and(|t| t < hour_ago);
+        if e.file_name().to_string_lossy().starts_with(".tmp") && old {
+            let _ = std::fs::remove_file(e.path());
         }
     }
 }

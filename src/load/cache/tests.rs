@@ -8,12 +8,17 @@ use std::time::{Duration, SystemTime};
 
 use proptest::prelude::*;
 
-use super::CACHE_FILE;
+use super::codec::{Dec, checksum};
+use super::{CACHE_FILE, Section, Stamp};
 use crate::load::{LoadOptions, Loaded, load_with};
+use crate::model::Kind;
 
-const COLD: LoadOptions = LoadOptions { visit_text: true, cache: false };
-const WARM: LoadOptions = LoadOptions { visit_text: true, cache: true };
-const LEAN: LoadOptions = LoadOptions { visit_text: false, cache: true };
+// Files are aged by hand (their modification time set back), which cannot age their change
+// time: these loads keep files however fresh; `files_modified_just_now_are_not_cached` and
+// `racy_edits_are_never_served` use the real window.
+const COLD: LoadOptions = LoadOptions { visit_text: true, cache: false, settle_seconds: 0 };
+const WARM: LoadOptions = LoadOptions { visit_text: true, cache: true, settle_seconds: 0 };
+const LEAN: LoadOptions = LoadOptions { visit_text: false, cache: true, settle_seconds: 0 };
 
 fn fixture(name: &str) -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
@@ -99,6 +104,20 @@ fn a_warm_load_is_the_cold_load() {
 }
 
 #[test]
+fn a_killed_writers_temporary_file_is_cleared_away() {
+    let dir = fixture("reports");
+    let root = dir.path();
+    let cache_dir = root.join(CACHE_FILE).parent().unwrap().to_path_buf();
+    fs::create_dir_all(&cache_dir).unwrap();
+    let (old, young) = (cache_dir.join(".tmpABC123"), cache_dir.join(".tmpXYZ789"));
+    fs::write(&old, "half a cache").unwrap();
+    fs::write(&young, "a writer at work").unwrap();
+    set_mtime(&old, SystemTime::now() - Duration::from_secs(7200));
+    assert!(load(root, WARM).cache.written);
+    assert!(!old.exists() && young.exists());
+}
+
+#[test]
 fn no_cache_neither_reads_nor_writes() {
     let dir = fixture("reports");
     let loaded = load(dir.path(), COLD);
@@ -162,17 +181,93 @@ fn an_edited_gov_yaml_throws_the_cache_away() {
     assert_eq!(dump(&warm), dump(&load(root, COLD)));
 }
 
+/// Waits until every file written so far has been left alone for longer than the real window.
+fn settle() {
+    std::thread::sleep(Duration::from_millis(1000 * super::SETTLE_SECONDS as u64 + 1100));
+}
+
+const REAL: LoadOptions = LoadOptions { visit_text: true, cache: true, settle_seconds: super::SETTLE_SECONDS };
+
 #[test]
 fn files_modified_just_now_are_not_cached() {
     let dir = fixture("reports");
     let root = dir.path();
+    settle();
     let fresh = root.join("members.csv");
-    set_mtime(&fresh, SystemTime::now());
-    load(root, WARM);
-    let warm = load(root, WARM);
+    fs::write(&fresh, fs::read(&fresh).unwrap()).unwrap();
+    load(root, REAL);
+    let warm = load(root, REAL);
     assert_eq!(warm.cache.hits, cacheable(root) - 1, "members.csv is parsed again");
     assert!(!warm.cache.written, "nothing new that could be kept: the cache is left as it is");
     assert_eq!(dump(&warm), dump(&load(root, COLD)));
+}
+
+#[test]
+fn racy_edits_are_never_served() {
+    // A file whose modification time was set back but whose change time is now (`cp -p`,
+    // `tar x`) is as fresh as any: not kept.
+    let old = Stamp { size: 1, mtime: (1_000, 0), ctime: (5_000, 0), inode: 1 };
+    assert!(old.is_recent(4_998));
+    assert!(!old.is_recent(5_001));
+    // While gov.yaml is fresh nothing is kept: it changes how issues are typed.
+    let dir = fixture("issues");
+    let root = dir.path();
+    settle();
+    let gov = root.join("gov.yaml");
+    fs::write(&gov, fs::read(&gov).unwrap()).unwrap();
+    let loaded = load(root, REAL);
+    assert!(!loaded.cache.written && !root.join(CACHE_FILE).exists());
+}
+
+/// Each index entry's record count: where it is in the index, and the entry's kind.
+fn counts(index: &[u8]) -> Vec<(usize, Kind)> {
+    let mut d = Dec::new(index, 0);
+    d.u64().unwrap();
+    Stamp::read(&mut d).unwrap();
+    d.str().unwrap();
+    let n = d.len(4).unwrap();
+    d.take(4 * n).unwrap(); // where each id ends
+    let n = d.len(8).unwrap();
+    let mut out = Vec::new();
+    for _ in 0..n {
+        d.str().unwrap();
+        let kind = super::KINDS[d.u8().unwrap() as usize];
+        Stamp::read(&mut d).unwrap();
+        Section::read(&mut d, u64::MAX).unwrap();
+        if d.bool().unwrap() {
+            Section::read(&mut d, u64::MAX).unwrap();
+        }
+        out.push((d.position(), kind));
+        d.u32().unwrap();
+    }
+    out
+}
+
+#[test]
+fn a_crafted_record_count_is_refused_not_allocated() {
+    let dir = fixture("reports");
+    let root = dir.path();
+    let cold = dump(&load(root, COLD));
+    load(root, WARM);
+    let path = root.join(CACHE_FILE);
+    let mut cache = fs::read(&path).unwrap();
+    // The trailer: index offset, length, checksum, magic.
+    let word = |at: usize| u64::from_le_bytes(cache[at..at + 8].try_into().unwrap()) as usize;
+    let (off, len) = (word(cache.len() - 32), word(cache.len() - 24));
+    let index = cache[off..off + len].to_vec();
+    for (at, kind) in counts(&index) {
+        if kind == Kind::Visits {
+            cache[off + at..off + at + 4].copy_from_slice(&u32::MAX.to_le_bytes());
+        }
+    }
+    // Resealed with a correct checksum: only the range check can catch it.
+    let sum = checksum(&cache[off..off + len]);
+    let n = cache.len();
+    cache[n - 16..n - 8].copy_from_slice(&sum.to_le_bytes());
+    fs::write(&path, &cache).unwrap();
+    let loaded = load(root, WARM);
+    assert_eq!(loaded.cache.hits, 0, "the whole cache is refused");
+    assert_eq!(dump(&loaded), cold);
 }
 
 #[test]
