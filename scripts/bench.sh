@@ -8,6 +8,7 @@
 # Environment:
 #   GOV_BENCH_DIR    where the generated folders are kept   [~/.cache/gov-bench]
 #   GOV_BENCH_RUNS   timed runs per command (median shown)  [5]
+#   GOV_BENCH_PEER   the DuckDB peer script                 [../shared/bench/duckdb-peer.sh]
 #   CARGO_TARGET_DIR the gov binary is ${CARGO_TARGET_DIR:-target}/release/gov
 #
 # Every command is a whole process, run once untimed (warm page cache, warm parse cache if any)
@@ -22,10 +23,15 @@ cache=${GOV_BENCH_DIR:-$HOME/.cache/gov-bench}
 runs=${GOV_BENCH_RUNS:-5}
 target=${CARGO_TARGET_DIR:-target}
 gov=$target/release/gov
-peer=../shared/bench/duckdb-peer.sh
+peer=${GOV_BENCH_PEER:-../shared/bench/duckdb-peer.sh}
 month=2024-06            # a middle month of the generated 2023-01 .. 2025-12
 export GOV_TODAY=2025-12-31
 export LC_ALL=C.UTF-8
+
+if [[ ! -f $peer ]]; then
+  echo "no DuckDB peer script at $peer: run from a checkout beside shared/, or set GOV_BENCH_PEER" >&2
+  exit 2
+fi
 
 if [[ ! -x /usr/bin/time ]]; then
   echo "installing GNU time (for peak RSS)" >&2
