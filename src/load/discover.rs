@@ -62,12 +62,12 @@ pub fn discover(root: &Path) -> Result<Listing, LoadError> {
     let items = walk(root, Path::new(""), 1)?;
     let mut out = Listing {
         files: vec![SourceFile { path: PathBuf::from(SETTINGS_FILE), kind: Kind::Settings, format: Format::Yaml }],
-        stamps: vec![Stamp::of(&root.join(SETTINGS_FILE))],
+        stamps: vec![None], // gov.yaml's, from the walk below
         findings: Vec::new(),
     };
     for item in items {
         match item {
-            Item::File(rel, _, 1) if rel == Path::new(SETTINGS_FILE) => {}
+            Item::File(rel, stamp, 1) if rel == Path::new(SETTINGS_FILE) => out.stamps[0] = stamp,
             Item::UnknownDir(rel) => out.findings.push(unknown(&rel, "a folder that is not part of the data format")),
             Item::File(rel, stamp, depth) => {
                 let first = rel.components().next().map(|c| c.as_os_str().to_string_lossy().into_owned());

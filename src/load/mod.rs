@@ -129,9 +129,8 @@ pub fn load_with(root: &Path, opts: LoadOptions) -> Result<Loaded, LoadError> {
     let visit_files: Vec<usize> = (0..ds.files.len()).filter(|&i| ds.files[i].kind == Kind::Visits).collect();
     let (slots, (visits, placed)) = rayon::join(
         || -> Vec<Option<FileData>> {
-            let wanted = |f: &SourceFile| f.kind != Kind::Visits;
             let r = match &old {
-                Some(c) => c.get_many(&ds.files, &stamps, wanted, opts.visit_text, || progress.tick()),
+                Some(c) => c.get_many(&ds.files, &stamps, || progress.tick()),
                 None => ds.files.iter().map(|_| None).collect(),
             };
             timer.mark("cache: other files decoded");
@@ -151,7 +150,7 @@ pub fn load_with(root: &Path, opts: LoadOptions) -> Result<Loaded, LoadError> {
                 };
                 progress.tick();
                 let records = Records::Placed(start..visits.len());
-                placed.push((i, FileData { records, findings, text: opts.visit_text }));
+                placed.push((i, FileData { records, findings }));
             }
             timer.mark("cache: visits decoded");
             (visits, placed)
@@ -237,7 +236,7 @@ pub fn load_with(root: &Path, opts: LoadOptions) -> Result<Loaded, LoadError> {
     }
     for (i, (mut issues, extra, findings)) in per_file {
         LocalIds::patch_issues(extra, &mut issues, &mut ids);
-        slots[i] = Some(FileData { records: Records::Issues(issues), findings, text: false });
+        slots[i] = Some(FileData { records: Records::Issues(issues), findings });
     }
     timer.mark("issues");
 
@@ -260,23 +259,22 @@ pub fn load_with(root: &Path, opts: LoadOptions) -> Result<Loaded, LoadError> {
         for &i in files {
             let start = ds.visits.len();
             let file = FileId(i as u32);
-            let from_old = match parsed.iter().position(|p| p.0 == i) {
+            let just_parsed = parsed.iter().position(|p| p.0 == i).map(|at| parsed.swap_remove(at).1);
+            let from_old = match just_parsed {
                 Some(_) => None,
                 None => old
                     .as_ref()
                     .and_then(|c| c.visits_into(&ds.files[i], stamps[i], file, opts.visit_text, &mut ds.visits)),
             };
-            let findings = match from_old {
-                Some(findings) => {
+            let findings = match (from_old, just_parsed) {
+                (Some(findings), _) => {
                     from_cache[i] = true;
                     findings
                 }
-                None => {
+                (None, just_parsed) => {
                     // Parsed above, or a damaged cache entry: parsed now.
-                    let (mut visits, extra, findings) = match parsed.iter().position(|p| p.0 == i) {
-                        Some(at) => parsed.swap_remove(at).1,
-                        None => parse_visits(root, &ds.files[i], file, &ids, opts.visit_text),
-                    };
+                    let (mut visits, extra, findings) =
+                        just_parsed.unwrap_or_else(|| parse_visits(root, &ds.files[i], file, &ids, opts.visit_text));
                     LocalIds::patch(extra, &mut visits, &mut ids);
                     append(&mut ds.visits, visits);
                     findings
@@ -284,7 +282,7 @@ pub fn load_with(root: &Path, opts: LoadOptions) -> Result<Loaded, LoadError> {
             };
             progress.tick();
             let records = Records::Placed(start..ds.visits.len());
-            slots[i] = Some(FileData { records, findings, text: opts.visit_text });
+            slots[i] = Some(FileData { records, findings });
         }
     }
     timer.mark("visits: parse");
@@ -317,12 +315,10 @@ pub fn load_with(root: &Path, opts: LoadOptions) -> Result<Loaded, LoadError> {
                 Records::Grids(r) => append(&mut ds.grids, r),
                 Records::Members(r) => append(&mut ds.members, r),
                 Records::Households(r) => append(&mut ds.households, r),
-                Records::Visits(r) => append(&mut ds.visits, r),
                 Records::Placed(r) => r,
                 Records::Issues(r) => append(&mut ds.issues, r),
             },
             findings: start..findings.len(),
-            text: data.text,
         };
     }
     ds.ids = ids;
@@ -349,7 +345,7 @@ pub fn load_with(root: &Path, opts: LoadOptions) -> Result<Loaded, LoadError> {
                 let source = if from_cache[i] {
                     Source::Cached
                 } else {
-                    Source::Parsed { records, findings: &findings[span.findings.clone()], text: span.text }
+                    Source::Parsed { records, findings: &findings[span.findings.clone()], text: opts.visit_text }
                 };
                 Some((&ds.files[i], stamps[i]?, Some(source)))
             })
@@ -366,7 +362,6 @@ pub fn load_with(root: &Path, opts: LoadOptions) -> Result<Loaded, LoadError> {
 struct Span {
     records: std::ops::Range<usize>,
     findings: std::ops::Range<usize>,
-    text: bool,
 }
 
 /// Adds one file's records to the dataset's; the first file's vector is taken over whole
@@ -407,11 +402,11 @@ fn type_file(
             Records::Grids(r) => r.extend(grid(f, ids, loc)),
             Records::Members(r) => r.extend(member(f, ids, loc)),
             Records::Households(r) => r.extend(household(f, ids, loc)),
-            Records::Issues(_) | Records::Visits(_) | Records::Placed(_) => unreachable!("typed elsewhere"),
+            Records::Issues(_) | Records::Placed(_) => unreachable!("typed elsewhere"),
         }
     });
     let findings = with_snippets(sink.findings, parsed.text());
-    FileData { records, findings, text: false }
+    FileData { records, findings }
 }
 
 /// Reads, parses and types one visit file against the ids known so far.

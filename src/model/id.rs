@@ -155,8 +155,9 @@ impl Table {
         for i in 0..ends.len() {
             let sym = Sym(i as u32);
             let id = name_in(text, ends, sym);
-            if t.find(text, ends, hash_id(id), id).is_none() {
-                t.add(hash_id(id), id, sym);
+            let hash = hash_id(id);
+            if t.find(text, ends, hash, id).is_none() {
+                t.add(hash, id, sym);
             }
         }
         t

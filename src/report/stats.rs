@@ -67,13 +67,8 @@ pub fn figures(ix: &Index<'_>, range: &Period) -> Figures {
     let ds = ix.ds;
     // Each member's kind by symbol, looked up once rather than through the member table for
     // each of millions of visits.
-    let mut kinds: Vec<Option<MemberKind>> = vec![None; ds.ids.len()];
-    for m in &ds.members {
-        let slot = &mut kinds[m.id.0 as usize];
-        if ix.member(m.id).is_some_and(|first| std::ptr::eq(first, m)) {
-            *slot = m.kind;
-        }
-    }
+    let kinds: Vec<Option<MemberKind>> =
+        (0..ds.ids.len() as u32).map(|s| ix.member(Sym(s)).and_then(|m| m.kind)).collect();
     let kind_of = |m: Sym| kinds[m.0 as usize];
     let mut f = Figures { by_method: vec![Split::default(); VisitMethod::ALL.len()], ..Figures::default() };
 

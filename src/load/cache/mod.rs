@@ -160,19 +160,16 @@ pub enum Records {
     Grids(Vec<crate::model::Grid>),
     Members(Vec<crate::model::Member>),
     Households(Vec<crate::model::Household>),
-    Visits(Vec<crate::model::Visit>),
     Issues(Vec<crate::model::Issue>),
-    /// Visits already decoded into the dataset's own vector, at these positions.
+    /// Visits, always decoded or parsed straight into the dataset's own vector: their positions.
     Placed(std::ops::Range<usize>),
 }
 
-/// What loading one file gave: its records and its findings. `text` says whether visits keep
-/// their summaries and topics.
+/// What loading one file gave: its records and its findings.
 #[derive(Debug)]
 pub struct FileData {
     pub records: Records,
     pub findings: Vec<Finding>,
-    pub text: bool,
 }
 
 /// A cache file opened for reading.
@@ -252,33 +249,26 @@ impl Cache {
         (fresh && !(text && file.kind == Kind::Visits && e.text.is_none())).then_some(e)
     }
 
-    /// The records of `file` as cached; `None` sends the caller to parse the file.
-    pub fn get(&self, file: &SourceFile, stamp: Option<Stamp>, id: FileId, text: bool) -> Option<FileData> {
-        self.decode(self.entry(file, stamp, text)?, id, text).ok()
-    }
-
-    /// The records of every file `wanted` as cached (`None` where a file must be parsed), read
-    /// in parallel. Entries that lie end to end in the cache (small files: issues, members…)
-    /// are read with one call per megabyte rather than one per file.
+    /// The records, as cached, of every file but the visit files (those go straight into the
+    /// dataset: [`Cache::visits_into`]); `None` where a file must be parsed. Read in parallel;
+    /// entries that lie end to end in the cache are read with one call per megabyte rather than
+    /// one per file (tens of thousands of small issue files).
     pub fn get_many(
         &self,
         files: &[SourceFile],
         stamps: &[Option<Stamp>],
-        wanted: impl Fn(&SourceFile) -> bool,
-        text: bool,
         tick: impl Fn() + Sync,
     ) -> Vec<Option<FileData>> {
         const BATCH: u64 = 1 << 20;
         let mut batches: Vec<Vec<(usize, &Entry)>> = Vec::new();
         let mut end = u64::MAX;
         for (i, f) in files.iter().enumerate() {
-            let Some(e) = wanted(f).then(|| self.entry(f, stamps[i], text)).flatten() else { continue };
-            let small = e.kind != Kind::Visits;
+            let Some(e) = (f.kind != Kind::Visits).then(|| self.entry(f, stamps[i], false)).flatten() else { continue };
             match batches.last_mut() {
-                Some(b) if small && e.records.offset == end && end - b[0].1.records.offset < BATCH => b.push((i, e)),
+                Some(b) if e.records.offset == end && end - b[0].1.records.offset < BATCH => b.push((i, e)),
                 _ => batches.push(vec![(i, e)]),
             }
-            end = if small { e.records.offset + e.records.len } else { u64::MAX };
+            end = e.records.offset + e.records.len;
         }
         let decoded: Vec<Vec<(usize, Option<FileData>)>> = batches
             .par_iter()
@@ -298,7 +288,7 @@ impl Cache {
                                 let at = (e.records.offset - first.offset) as usize;
                                 self.decode_bytes(e, &b[at..at + e.records.len as usize], file)
                             }
-                            None => self.decode(e, file, text),
+                            None => self.section(e.records).and_then(|b| self.decode_bytes(e, &b, file)),
                         };
                         tick();
                         (i, data.ok())
@@ -369,16 +359,8 @@ impl Cache {
         if checksum(&bytes) == s.sum { Ok(bytes) } else { Err(Corrupt) }
     }
 
-    fn decode(&self, e: &Entry, file: FileId, text: bool) -> Decoded<FileData> {
-        if e.kind == Kind::Visits {
-            let mut visits = Vec::new();
-            let findings = self.visits(e, file, text, &mut visits)?;
-            return Ok(FileData { records: Records::Visits(visits), findings, text });
-        }
-        self.decode_bytes(e, &self.section(e.records)?, file)
-    }
-
-    /// Decodes a records section already read (and checked against its checksum here).
+    /// Decodes the records section of a file other than a visit file, already read (and checked
+    /// against its checksum here).
     fn decode_bytes(&self, e: &Entry, bytes: &[u8], file: FileId) -> Decoded<FileData> {
         if checksum(bytes) != e.records.sum {
             return Err(Corrupt);
@@ -395,7 +377,7 @@ impl Cache {
         if !d.is_done() {
             return Err(Corrupt);
         }
-        Ok(FileData { records, findings, text: false })
+        Ok(FileData { records, findings })
     }
 
     /// The raw sections of `path`'s entry, to copy into a new cache unchanged.
@@ -407,15 +389,6 @@ impl Cache {
             None => None,
         };
         Some((records, text, e.count))
-    }
-
-    /// How many files it holds.
-    pub fn len(&self) -> usize {
-        self.entries.len()
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.entries.is_empty()
     }
 }
 
@@ -596,26 +569,15 @@ fn remove_abandoned(dir: &Path) {
 }
 
 fn encode(e: &mut Enc, records: RecordsRef<'_>) {
+    fn all<T>(e: &mut Enc, list: &[T], one: fn(&mut Enc, &T)) {
+        e.len(list.len());
+        list.iter().for_each(|x| one(e, x));
+    }
     match records {
-        RecordsRef::Grids(r) => {
-            e.len(r.len());
-            r.iter().for_each(|x| records::grid(e, x));
-        }
-        RecordsRef::Members(r) => {
-            e.len(r.len());
-            r.iter().for_each(|x| records::member(e, x));
-        }
-        RecordsRef::Households(r) => {
-            e.len(r.len());
-            r.iter().for_each(|x| records::household(e, x));
-        }
-        RecordsRef::Visits(r) => {
-            e.len(r.len());
-            r.iter().for_each(|x| records::visit(e, x));
-        }
-        RecordsRef::Issues(r) => {
-            e.len(r.len());
-            r.iter().for_each(|x| records::issue(e, x));
-        }
+        RecordsRef::Grids(r) => all(e, r, records::grid),
+        RecordsRef::Members(r) => all(e, r, records::member),
+        RecordsRef::Households(r) => all(e, r, records::household),
+        RecordsRef::Visits(r) => all(e, r, records::visit),
+        RecordsRef::Issues(r) => all(e, r, records::issue),
     }
 }
