@@ -8,6 +8,7 @@
 pub mod check;
 pub mod cli;
 pub mod finding;
+pub mod kinds;
 pub mod load;
 pub mod model;
 pub mod render;

@@ -11,6 +11,7 @@ mod init;
 mod issue;
 mod member;
 mod output;
+mod progress;
 mod record;
 mod report;
 mod stats;
@@ -85,12 +86,14 @@ pub struct Ctx {
     pub cwd: PathBuf,
     /// Use the parse cache (not `--no-cache`).
     pub cache: bool,
+    /// Hears how loads go: the progress line and `GOV_TIMINGS`.
+    pub terminal: progress::Terminal,
 }
 
 impl Ctx {
     /// How to load the folder: with or without visit summaries and topics.
-    pub fn load_options(&self, visit_text: bool) -> load::LoadOptions {
-        load::LoadOptions { visit_text, cache: self.cache, ..load::LoadOptions::default() }
+    pub fn load_options(&self, visit_text: bool) -> load::LoadOptions<'_> {
+        load::LoadOptions { visit_text, cache: self.cache, observer: &self.terminal, ..load::LoadOptions::default() }
     }
 
     /// The data folder the user means, or an error saying where we looked.
@@ -118,6 +121,7 @@ pub fn main() -> ExitCode {
         today: cli.today.unwrap_or_else(|| chrono::Local::now().date_naive()),
         cwd,
         cache: !cli.no_cache,
+        terminal: progress::Terminal::from_env(),
     };
     let result = match cli.command {
         Command::Check(args) => check::run(&ctx, &args),

@@ -14,11 +14,9 @@ use chrono::NaiveDate;
 use crate::cli::record::{Session, WriteArgs};
 use crate::cli::{CliError, Ctx, Exit};
 use crate::finding::{Code, Finding};
-use crate::load::convert::{
-    HOUSEHOLD_FIELDS, HOUSEHOLD_REQUIRED, ISSUE_FIELDS, ISSUE_REQUIRED, MEMBER_FIELDS, MEMBER_REQUIRED, household,
-    issue, member,
-};
+use crate::kinds::{KindFn, Record};
 use crate::load::fields::{Fields, Sink};
+use crate::load::raw::RawRecord;
 use crate::model::id::id_problem;
 use crate::model::{FileId, Format, Kind, Loc, SourceFile, Sym};
 use crate::report::Index;
@@ -112,43 +110,31 @@ pub fn judge(
     lines: std::ops::RangeInclusive<u32>,
 ) -> Vec<Finding> {
     let fid = file_id(s, rel, kind, format);
-    let ds = &mut s.ds;
-    match kind {
-        Kind::Members => ds.members.retain(|r| r.loc.file != fid),
-        Kind::Households => ds.households.retain(|r| r.loc.file != fid),
-        Kind::Issues => ds.issues.retain(|r| r.loc.file != fid),
-        _ => unreachable!("only members, households and issues are edited here"),
-    }
     let mut sink = Sink::new(rel);
-    let mut each = |rec: &crate::load::raw::RawRecord<'_>, sink: &mut Sink<'_>| {
-        let f = Fields::new(rec, sink, format == Format::Csv);
-        let loc = Loc { file: fid, line: rec.line };
-        match kind {
-            Kind::Members => ds.members.extend(member(f, &mut ds.ids, loc)),
-            Kind::Households => ds.households.extend(household(f, &mut ds.ids, loc)),
-            _ => ds.issues.extend(issue(f, &mut ds.ids, loc, &ds.settings)),
-        }
-    };
-    match format {
-        Format::Csv => {
-            let (known, required) = match kind {
-                Kind::Members => (MEMBER_FIELDS, MEMBER_REQUIRED),
-                Kind::Households => (HOUSEHOLD_FIELDS, HOUSEHOLD_REQUIRED),
-                _ => (&ISSUE_FIELDS[..ISSUE_FIELDS.len() - 1], ISSUE_REQUIRED),
-            };
-            crate::load::csv::for_each_row(text, &mut sink, known, required, &mut each);
-        }
+    let records: Vec<RawRecord<'static>> = match format {
+        Format::Csv => Vec::new(),
         Format::Yaml => match crate::load::yaml::parse_records(text) {
-            Ok(records) => records.iter().for_each(|r| each(r, &mut sink)),
-            Err(e) => sink.push(
-                Code::ParseError,
-                e.line,
-                e.column,
-                format!("invalid YAML: {}", e.message),
-                Some("gov made text it cannot read back; nothing was written (please report this)".into()),
-            ),
+            Ok(records) => records,
+            Err(e) => {
+                sink.push(
+                    Code::ParseError,
+                    e.line,
+                    e.column,
+                    format!("invalid YAML: {}", e.message),
+                    Some("gov made text it cannot read back; nothing was written (please report this)".into()),
+                );
+                Vec::new()
+            }
         },
-    }
+    };
+    let mut retype = Retype {
+        ds: &mut s.ds,
+        file: fid,
+        sink: &mut sink,
+        csv: (format == Format::Csv).then_some(text),
+        records: &records,
+    };
+    kind.with(&mut retype);
     let mut found: Vec<Finding> = sink
         .findings
         .into_iter()
@@ -157,6 +143,35 @@ pub fn judge(
     let locs: Vec<Loc> = lines.map(|line| Loc { file: fid, line }).collect();
     found.extend(crate::check::findings_at(&s.ds, today, &locs));
     found
+}
+
+/// Replaces the records of one file in the dataset with those typed from its new text: a CSV
+/// `csv` text, or parsed YAML `records`.
+struct Retype<'a, 'p> {
+    ds: &'a mut crate::model::Dataset,
+    file: FileId,
+    sink: &'a mut Sink<'p>,
+    csv: Option<&'a str>,
+    records: &'a [RawRecord<'static>],
+}
+
+impl KindFn for Retype<'_, '_> {
+    type Out = ();
+    fn call<T: Record>(&mut self) {
+        let file = self.file;
+        T::all_mut(self.ds).retain(|r| r.loc().file != file);
+        let ds = &mut *self.ds;
+        let mut typed = Vec::new();
+        let mut each = |rec: &RawRecord<'_>, sink: &mut Sink<'_>| {
+            let f = Fields::new(rec, sink, self.csv.is_some());
+            typed.extend(T::read(f, &mut ds.ids, Loc { file, line: rec.line }, &ds.settings));
+        };
+        match self.csv {
+            Some(text) => crate::load::csv::for_each_row(text, self.sink, T::COLUMNS, T::REQUIRED, &mut each),
+            None => self.records.iter().for_each(|r| each(r, self.sink)),
+        }
+        T::all_mut(ds).extend(typed);
+    }
 }
 
 /// The findings in `after` that `before` did not have: an edit is refused for what it makes
@@ -254,7 +269,7 @@ pub fn add_record(
     message: &str,
 ) -> Result<Exit, CliError> {
     let t = target(s, kind)?;
-    let columns: &[&str] = if kind == Kind::Members { MEMBER_FIELDS } else { HOUSEHOLD_FIELDS };
+    let columns = kind.columns().0;
     let (line, added, whole) = match (&t.file, t.format) {
         (None, _) => {
             let header: Vec<String> = columns.iter().map(|c| c.to_string()).collect();

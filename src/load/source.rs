@@ -4,7 +4,6 @@
 
 use std::path::Path;
 
-use super::convert::*;
 use super::csv;
 use super::fields::Sink;
 use super::raw::RawRecord;
@@ -14,7 +13,7 @@ use crate::finding::{Code, Finding, Snippet};
 use crate::model::{Format, Kind, SourceFile};
 
 /// A file's content after decoding and, for YAML, parsing.
-pub(crate) enum Parsed {
+pub enum Parsed {
     /// Not text, or YAML that does not parse: already reported; holds no records.
     Unreadable,
     Broken {
@@ -30,45 +29,34 @@ pub(crate) enum Parsed {
 }
 
 impl Parsed {
-    pub(crate) fn format(&self) -> Format {
+    pub fn format(&self) -> Format {
         match self {
             Parsed::Csv { .. } => Format::Csv,
             _ => Format::Yaml,
         }
     }
 
-    pub(crate) fn text(&self) -> &str {
+    pub fn text(&self) -> &str {
         match self {
             Parsed::Unreadable => "",
             Parsed::Broken { text } | Parsed::Yaml { text, .. } | Parsed::Csv { text } => text,
         }
     }
 
-    pub(crate) fn each_record(
+    /// Calls `each` with every record of the file; a CSV file's header is checked against the
+    /// `known` and `required` columns first.
+    pub fn each_record(
         &self,
         sink: &mut Sink<'_>,
-        kind: Kind,
+        known: &[&str],
+        required: &[&str],
         mut each: impl FnMut(&RawRecord<'_>, &mut Sink<'_>),
     ) {
         match self {
             Parsed::Unreadable | Parsed::Broken { .. } => {}
             Parsed::Yaml { records, .. } => records.iter().for_each(|r| each(r, sink)),
-            Parsed::Csv { text } => {
-                let (known, required) = columns(kind);
-                csv::for_each_row(text, sink, known, required, each);
-            }
+            Parsed::Csv { text } => csv::for_each_row(text, sink, known, required, each),
         }
-    }
-}
-
-pub(crate) fn columns(kind: Kind) -> (&'static [&'static str], &'static [&'static str]) {
-    match kind {
-        Kind::Grids => (GRID_FIELDS, GRID_REQUIRED),
-        Kind::Members => (MEMBER_FIELDS, MEMBER_REQUIRED),
-        Kind::Households => (HOUSEHOLD_FIELDS, HOUSEHOLD_REQUIRED),
-        Kind::Visits => (VISIT_FIELDS, VISIT_REQUIRED),
-        Kind::Issues => (&ISSUE_FIELDS[..ISSUE_FIELDS.len() - 1], ISSUE_REQUIRED),
-        Kind::Settings => (SETTINGS_FIELDS, &["name"]),
     }
 }
 

@@ -3,20 +3,22 @@
 //! value holds a comma) is split line by line and comma by comma, borrowing from its text: no row
 //! is copied, and a row whose every value is well formed is typed straight into a [`Visit`]. Any
 //! other row goes through the general reader ([`super::fields::Fields`] and
-//! [`super::convert::visit`]), and any other file through [`super::csv::for_each_row`], so
+//! [`Visit::read`]), and any other file through [`super::csv::for_each_row`], so
 //! findings, messages and line numbers are the same whichever way a row is read.
 
 use std::borrow::Cow;
 
-use super::convert::{LocalIds, Resolve, VISIT_FIELDS, VISIT_REQUIRED, visit, visit_fingerprint};
+use super::convert::{LocalIds, Resolve};
 use super::csv::{check_header, for_each_row};
 use super::fields::{Fields, Sink, split_list};
 use super::raw::{RawField, RawRecord, RawValue};
 use crate::finding::Code;
+use crate::kinds::Record;
+use crate::kinds::visit::fingerprint as visit_fingerprint;
 use crate::model::date::parse_date;
 use crate::model::id::id_problem;
 use crate::model::labels::{Labelled, VisitMethod};
-use crate::model::{FileId, Loc, Sym, Visit, VisitRefs, VisitText};
+use crate::model::{FileId, Loc, Settings, Sym, Visit, VisitRefs, VisitText};
 
 /// Reads one visit CSV file's text into `out`. Without `keep_text`, summaries and topics are
 /// checked but not kept (reports other than the detailed ledger never show them).
@@ -29,7 +31,7 @@ pub fn read_csv(
     out: &mut Vec<Visit>,
 ) {
     let mut general = |text: &str, sink: &mut Sink<'_>| {
-        for_each_row(text, sink, VISIT_FIELDS, VISIT_REQUIRED, |rec, sink| {
+        for_each_row(text, sink, Visit::FIELDS, Visit::REQUIRED, |rec, sink| {
             general_row(rec, sink, ids, file, keep_text, out);
         });
     };
@@ -40,11 +42,11 @@ pub fn read_csv(
     let header: Vec<String> = header.split(',').map(|h| h.trim().to_string()).collect();
     // A missing required column changes what the general reader reports per row: leave such
     // files to it.
-    if !VISIT_REQUIRED.iter().all(|r| header.iter().any(|h| h == r)) {
+    if !Visit::REQUIRED.iter().all(|r| header.iter().any(|h| h == r)) {
         general(text, sink);
         return;
     }
-    if !check_header(&header, sink, VISIT_FIELDS, VISIT_REQUIRED) {
+    if !check_header(&header, sink, Visit::FIELDS, Visit::REQUIRED) {
         return;
     }
     let column = |name: &str| header.iter().position(|h| h == name);
@@ -129,7 +131,7 @@ fn general_row(
     out: &mut Vec<Visit>,
 ) {
     let f = Fields::new(rec, sink, true);
-    out.extend(visit(f, ids, Loc { file, line: rec.line }).map(|v| strip(v, keep_text)));
+    out.extend(Visit::read(f, ids, Loc { file, line: rec.line }, &Settings::default()).map(|v| strip(v, keep_text)));
 }
 
 /// The header line when the whole file can be split naively: no quotes anywhere, every `\r` part
@@ -296,7 +298,7 @@ mod tests {
         let mut ids = LocalIds::new(&global);
         let mut sink = Sink::new(Path::new("visits/2024-01.csv"));
         let mut out = Vec::new();
-        for_each_row(text, &mut sink, VISIT_FIELDS, VISIT_REQUIRED, |rec, sink| {
+        for_each_row(text, &mut sink, Visit::FIELDS, Visit::REQUIRED, |rec, sink| {
             general_row(rec, sink, &mut ids, FileId(1), true, &mut out)
         });
         (out, ids.into_extra(), sink.findings.iter().map(|f| format!("{f:?}")).collect())

@@ -190,6 +190,9 @@ labelled! {
     }
 }
 
+/// For kinds whose module defines enums of their own (`OrgKind`).
+pub(crate) use labelled;
+
 #[cfg(test)]
 mod tests {
     use super::*;

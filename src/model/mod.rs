@@ -1,5 +1,6 @@
-//! The domain model: record types, enums with Chinese and English labels, ids, dates, phone
-//! numbers and folder settings. Pure; no I/O.
+//! The domain model: enums with Chinese and English labels, ids, dates, phone numbers, folder
+//! settings and the dataset; the record types are defined per kind in [`crate::kinds`] and
+//! re-exported here. Pure; no I/O.
 
 pub mod dataset;
 pub mod date;
@@ -10,9 +11,12 @@ pub mod privacy;
 pub mod records;
 pub mod settings;
 
+pub use crate::kinds::{
+    Category, Event, Grid, Household, Issue, IssueStatus, Member, Org, Visit, VisitRefs, VisitText,
+};
 pub use dataset::{Dataset, Format, Kind, SourceFile};
 pub use id::{Interner, Sym};
 pub use labels::Lang;
 pub use lookup::Lookup;
-pub use records::*;
+pub use records::{FileId, Loc};
 pub use settings::Settings;

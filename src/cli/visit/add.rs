@@ -12,7 +12,7 @@ use crate::cli::record::{Session, WriteArgs};
 use crate::cli::write::note;
 use crate::cli::{CliError, Ctx, Exit};
 use crate::finding::Finding;
-use crate::load::convert::{VISIT_FIELDS, VISIT_REQUIRED, visit};
+use crate::kinds::Record;
 use crate::load::fields::{Fields, Sink};
 use crate::load::raw::{RawField, RawRecord, RawValue};
 use crate::model::date::parse_date;
@@ -64,8 +64,11 @@ pub struct AddArgs {
     pub write: WriteArgs,
 }
 
-/// The columns a new visits file gets.
-const NEW_FILE_COLUMNS: &[&str] = &["date", "member", "household", "method", "summary", "topics", "with", "issues"];
+/// The columns a new visits file gets: the visit kind's fields but its optional id (gov does not
+/// number visits).
+fn new_file_columns() -> Vec<&'static str> {
+    Visit::FIELDS.iter().copied().filter(|&f| f != "id").collect()
+}
 
 pub fn run(ctx: &Ctx, args: &AddArgs) -> Result<Exit, CliError> {
     let mut s = Session::open(ctx)?;
@@ -89,17 +92,23 @@ struct Row {
 }
 
 impl Row {
+    /// Its values by field name, in the order of the visit kind's fields (a unit test holds the
+    /// two together).
     fn values(&self) -> Vec<(&'static str, String)> {
-        vec![
-            ("date", self.date.clone()),
-            ("member", self.member.clone()),
-            ("household", self.household.clone()),
-            ("method", self.method.clone()),
-            ("summary", self.summary.clone()),
-            ("topics", self.topics.clone()),
-            ("with", self.with.clone()),
-            ("issues", self.issues.clone()),
+        let Row { date, member, household, method, summary, topics, with, issues } = self;
+        [
+            ("date", date),
+            ("member", member),
+            ("household", household),
+            ("method", method),
+            ("summary", summary),
+            ("topics", topics),
+            ("with", with),
+            ("issues", issues),
         ]
+        .into_iter()
+        .map(|(k, v)| (k, v.clone()))
+        .collect()
     }
 
     fn record(&self, line: u32) -> RawRecord<'static> {
@@ -177,7 +186,7 @@ fn one(ctx: &Ctx, s: &mut Session, args: &AddArgs) -> Result<Exit, CliError> {
 
     let header = file
         .as_ref()
-        .map_or_else(|| NEW_FILE_COLUMNS.iter().map(|c| c.to_string()).collect(), |f| csv_edit::header(&f.text));
+        .map_or_else(|| new_file_columns().iter().map(|c| c.to_string()).collect(), |f| csv_edit::header(&f.text));
     let text = csv_edit::row(&header, &row.values())
         .map_err(|e| CliError::refused(anyhow::anyhow!("{}: {e}", rel.display())))?;
     let shown = describe(&s.ds, &row);
@@ -216,7 +225,7 @@ fn batch(ctx: &Ctx, s: &mut Session, from: &str, args: &AddArgs) -> Result<Exit,
     // Parse and type every row, as the loader does, reporting against the input's own lines.
     let mut rows: Vec<(u32, Row)> = Vec::new();
     let mut sink = Sink::new(&shown_path);
-    crate::load::csv::for_each_row(&text, &mut sink, VISIT_FIELDS, VISIT_REQUIRED, |rec, _| {
+    crate::load::csv::for_each_row(&text, &mut sink, Visit::FIELDS, Visit::REQUIRED, |rec, _| {
         let get = |k: &str| {
             rec.fields
                 .iter()
@@ -266,7 +275,7 @@ fn batch(ctx: &Ctx, s: &mut Session, from: &str, args: &AddArgs) -> Result<Exit,
         let header = months[i]
             .1
             .as_ref()
-            .map_or_else(|| NEW_FILE_COLUMNS.iter().map(|c| c.to_string()).collect(), |f| csv_edit::header(&f.text));
+            .map_or_else(|| new_file_columns().iter().map(|c| c.to_string()).collect(), |f| csv_edit::header(&f.text));
         let text = csv_edit::row(&header, &row.values()).map_err(|e| {
             CliError::refused(anyhow::anyhow!("{}: {e}; nothing was written", s.rel(&months[i].0).display()))
         })?;
@@ -297,7 +306,7 @@ fn validate(s: &mut Session, today: NaiveDate, records: &[(RawRecord<'static>, L
     for (rec, loc) in records {
         let path = s.ds.path(loc.file).to_path_buf();
         let mut sink = Sink::new(&path);
-        if let Some(v) = visit(Fields::new(rec, &mut sink, csv), &mut s.ds.ids, *loc) {
+        if let Some(v) = Visit::read(Fields::new(rec, &mut sink, csv), &mut s.ds.ids, *loc, &s.ds.settings) {
             added.push(v);
         }
         findings.extend(sink.findings);
@@ -344,7 +353,7 @@ fn file_id(ds: &mut Dataset, rel: &Path) -> FileId {
 fn write_rows(path: &Path, file: Option<&TextFile>, rows: &str) -> Result<(), CliError> {
     match file {
         Some(f) => f.append(rows),
-        None => create_new(path, &csv_edit::new_file(NEW_FILE_COLUMNS, &[rows.to_string()])),
+        None => create_new(path, &csv_edit::new_file(&new_file_columns(), &[rows.to_string()])),
     }
     .with_context(|| format!("cannot write {}", path.display()))?;
     Ok(())

@@ -4,8 +4,8 @@
 
 use chrono::{Datelike, NaiveDate};
 
-use crate::model::Sym;
 use crate::model::labels::Labelled;
+use crate::model::{FileId, Loc, Sym};
 
 /// The cache's bytes do not decode: rebuild it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -252,6 +252,12 @@ impl<'a> Dec<'a> {
 
     pub fn opt_u32(&mut self) -> Decoded<Option<u32>> {
         Ok(if self.bool()? { Some(self.u32()?) } else { None })
+    }
+
+    /// A record's line, in `file` (records are stored without their file: a file's place in the
+    /// folder can change between runs).
+    pub fn loc(&mut self, file: FileId) -> Decoded<Loc> {
+        Ok(Loc { file, line: self.u32()? })
     }
 }
 

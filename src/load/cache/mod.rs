@@ -29,15 +29,16 @@ use rayon::prelude::*;
 
 use self::codec::{Corrupt, Dec, Decoded, Enc, checksum};
 use crate::finding::Finding;
+use crate::kinds::{Dataset, Kind, KindFn, Load, Record, Records};
 use crate::model::id::IdMap;
-use crate::model::{FileId, Interner, Kind, SourceFile, Visit};
+use crate::model::{FileId, Interner, SourceFile};
 
 /// Where the cache lives, relative to the folder root (the template's .gitignore names `.gov/`).
 pub const CACHE_FILE: &str = ".gov/cache/parsed.bin";
 
 const MAGIC: &[u8; 8] = b"GOVCACHE";
 /// Bump when any encoding in this module or in [`records`] changes.
-const FORMAT: u32 = 2;
+const FORMAT: u32 = 3;
 const HEADER: u64 = 16;
 const TRAILER: u64 = 32;
 /// Files modified or changed this recently (seconds before a load starts) are not cached.
@@ -151,20 +152,6 @@ struct Entry {
     count: u32,
 }
 
-const KINDS: [Kind; 6] = [Kind::Settings, Kind::Grids, Kind::Members, Kind::Households, Kind::Visits, Kind::Issues];
-
-/// A file's typed records.
-#[derive(Debug)]
-pub enum Records {
-    Settings,
-    Grids(Vec<crate::model::Grid>),
-    Members(Vec<crate::model::Member>),
-    Households(Vec<crate::model::Household>),
-    Issues(Vec<crate::model::Issue>),
-    /// Visits, always decoded or parsed straight into the dataset's own vector: their positions.
-    Placed(std::ops::Range<usize>),
-}
-
 /// What loading one file gave: its records and its findings.
 #[derive(Debug)]
 pub struct FileData {
@@ -221,14 +208,14 @@ impl Cache {
         let mut entries = IdMap::with_capacity_and_hasher(n, Default::default());
         for _ in 0..n {
             let path: Box<str> = d.str()?.into();
-            let kind = *KINDS.get(d.u8()? as usize).ok_or(Corrupt)?;
+            let kind = *Kind::ALL.get(d.u8()? as usize).ok_or(Corrupt)?;
             let stamp = Stamp::read(&mut d)?;
             let records = Section::read(&mut d, index.offset)?;
             let text = if d.bool()? { Some(Section::read(&mut d, index.offset)?) } else { None };
             let count = d.u32()?;
             // Every record takes at least this many bytes: a damaged count can ask for no more
             // room than the section's bytes could fill.
-            let min_size = if kind == Kind::Visits { 24 } else { 12 };
+            let min_size = kind.facts().map_or(12, |f| f.min_bytes) as u64;
             if u64::from(count) * min_size > records.len {
                 return Err(Corrupt);
             }
@@ -241,16 +228,17 @@ impl Cache {
         Ok((Cache { file, entries, ids: count }, ids))
     }
 
-    /// The entry of `file` when it is for the file as it is now (and holds visit text if `text`
-    /// is wanted).
+    /// The entry of `file` when it is for the file as it is now (and holds detail text if `text`
+    /// is wanted and the kind has any).
     fn entry(&self, file: &SourceFile, stamp: Option<Stamp>, text: bool) -> Option<&Entry> {
         let e = self.entries.get(file.path.to_str()?)?;
         let fresh = e.kind == file.kind && Some(e.stamp) == stamp;
-        (fresh && !(text && file.kind == Kind::Visits && e.text.is_none())).then_some(e)
+        let detail = file.kind.facts().is_some_and(|f| f.detail);
+        (fresh && !(text && detail && e.text.is_none())).then_some(e)
     }
 
-    /// The records, as cached, of every file but the visit files (those go straight into the
-    /// dataset: [`Cache::visits_into`]); `None` where a file must be parsed. Read in parallel;
+    /// The records, as cached, of every file but those of streamed kinds (those go straight
+    /// into the dataset: [`Cache::records_into`]); `None` where a file must be parsed. Read in parallel;
     /// entries that lie end to end in the cache are read with one call per megabyte rather than
     /// one per file (tens of thousands of small issue files).
     pub fn get_many(
@@ -263,7 +251,8 @@ impl Cache {
         let mut batches: Vec<Vec<(usize, &Entry)>> = Vec::new();
         let mut end = u64::MAX;
         for (i, f) in files.iter().enumerate() {
-            let Some(e) = (f.kind != Kind::Visits).then(|| self.entry(f, stamps[i], false)).flatten() else { continue };
+            let streamed = f.kind.facts().is_none_or(|k| k.load == Load::Stream);
+            let Some(e) = (!streamed).then(|| self.entry(f, stamps[i], false)).flatten() else { continue };
             match batches.last_mut() {
                 Some(b) if e.records.offset == end && end - b[0].1.records.offset < BATCH => b.push((i, e)),
                 _ => batches.push(vec![(i, e)]),
@@ -308,35 +297,35 @@ impl Cache {
         self.entry(file, stamp, text).map(|e| e.count as usize)
     }
 
-    /// Decodes a visit file's records straight onto the end of `out` (no copy through a
-    /// vector of its own: at district scale that copy was a fifth of a warm load) and returns
+    /// Decodes a file's records straight onto the end of `out` (no copy through a vector of
+    /// its own: for visits at district scale that copy was a fifth of a warm load) and returns
     /// its findings. On `None`, `out` is as it was.
-    pub fn visits_into(
+    pub fn records_into<T: Record>(
         &self,
         file: &SourceFile,
         stamp: Option<Stamp>,
         id: FileId,
         text: bool,
-        out: &mut Vec<Visit>,
+        out: &mut Vec<T>,
     ) -> Option<Vec<Finding>> {
-        let e = self.entry(file, stamp, text).filter(|e| e.kind == Kind::Visits)?;
+        let e = self.entry(file, stamp, text).filter(|e| e.kind == T::KIND)?;
         let start = out.len();
-        let found = self.visits(e, id, text, out);
+        let found = self.decode_into(e, id, text, out);
         if found.is_err() {
             out.truncate(start);
         }
         found.ok()
     }
 
-    fn visits(&self, e: &Entry, file: FileId, text: bool, out: &mut Vec<Visit>) -> Decoded<Vec<Finding>> {
+    fn decode_into<T: Record>(&self, e: &Entry, file: FileId, text: bool, out: &mut Vec<T>) -> Decoded<Vec<Finding>> {
         let start = out.len();
         let bytes = self.section(e.records)?;
         let mut d = Dec::new(&bytes, self.ids);
         let findings = read_findings(&mut d)?;
-        let n = d.len(24)?;
+        let n = d.len(T::MIN_BYTES)?;
         out.reserve(n);
         for _ in 0..n {
-            out.push(records::read_visit(&mut d, file)?);
+            out.push(T::decode(&mut d, file)?);
         }
         if !d.is_done() {
             return Err(Corrupt);
@@ -344,8 +333,8 @@ impl Cache {
         if let (true, Some(section)) = (text, e.text) {
             let bytes = self.section(section)?;
             let mut d = Dec::new(&bytes, self.ids);
-            for v in &mut out[start..] {
-                records::read_visit_text(&mut d, v)?;
+            for r in &mut out[start..] {
+                r.decode_detail(&mut d)?;
             }
             if !d.is_done() {
                 return Err(Corrupt);
@@ -359,22 +348,32 @@ impl Cache {
         if checksum(&bytes) == s.sum { Ok(bytes) } else { Err(Corrupt) }
     }
 
-    /// Decodes the records section of a file other than a visit file, already read (and checked
-    /// against its checksum here).
+    /// Decodes the records section of a file of a kind that is not streamed, already read (and
+    /// checked against its checksum here).
     fn decode_bytes(&self, e: &Entry, bytes: &[u8], file: FileId) -> Decoded<FileData> {
-        if checksum(bytes) != e.records.sum {
+        struct Decode<'b> {
+            d: Dec<'b>,
+            file: FileId,
+        }
+        impl KindFn for Decode<'_> {
+            type Out = Decoded<Records>;
+            fn call<T: Record>(&mut self) -> Decoded<Records> {
+                let n = self.d.len(T::MIN_BYTES)?;
+                let mut out = Vec::with_capacity(n);
+                for _ in 0..n {
+                    out.push(T::decode(&mut self.d, self.file)?);
+                }
+                Ok(T::wrap(out))
+            }
+        }
+        if checksum(bytes) != e.records.sum || e.kind.facts().is_none_or(|f| f.load == Load::Stream) {
             return Err(Corrupt);
         }
         let mut d = Dec::new(bytes, self.ids);
         let findings = read_findings(&mut d)?;
-        let records = match e.kind {
-            Kind::Settings | Kind::Visits => return Err(Corrupt),
-            Kind::Grids => Records::Grids(read_all(&mut d, 12, |d| records::read_grid(d, file))?),
-            Kind::Members => Records::Members(read_all(&mut d, 12, |d| records::read_member(d, file))?),
-            Kind::Households => Records::Households(read_all(&mut d, 12, |d| records::read_household(d, file))?),
-            Kind::Issues => Records::Issues(read_all(&mut d, 12, |d| records::read_issue(d, file))?),
-        };
-        if !d.is_done() {
+        let mut decode = Decode { d, file };
+        let records = e.kind.with(&mut decode).ok_or(Corrupt)??;
+        if !decode.d.is_done() {
             return Err(Corrupt);
         }
         Ok(FileData { records, findings })
@@ -395,15 +394,6 @@ impl Cache {
 fn read_findings(d: &mut Dec<'_>) -> Decoded<Vec<Finding>> {
     let n = d.len(8)?;
     (0..n).map(|_| records::read_finding(d)).collect()
-}
-
-fn read_all<T>(d: &mut Dec<'_>, min_size: usize, mut one: impl FnMut(&mut Dec<'_>) -> Decoded<T>) -> Decoded<Vec<T>> {
-    let n = d.len(min_size)?;
-    let mut out = Vec::with_capacity(n);
-    for _ in 0..n {
-        out.push(one(d)?);
-    }
-    Ok(out)
 }
 
 fn read_at(file: &File, offset: u64, len: u64) -> Decoded<Vec<u8>> {
@@ -427,29 +417,20 @@ fn read_at(file: &File, offset: u64, len: u64) -> Decoded<Vec<u8>> {
 pub enum Source<'a> {
     /// Unchanged and already in the old cache: copied as it is.
     Cached,
-    /// Just parsed: its records and findings.
-    Parsed { records: RecordsRef<'a>, findings: &'a [Finding], text: bool },
-}
-
-/// A borrowed view of one file's records.
-#[derive(Clone, Copy)]
-pub enum RecordsRef<'a> {
-    Grids(&'a [crate::model::Grid]),
-    Members(&'a [crate::model::Member]),
-    Households(&'a [crate::model::Household]),
-    Visits(&'a [crate::model::Visit]),
-    Issues(&'a [crate::model::Issue]),
+    /// Just parsed: where its records are in the dataset, its findings, and whether the
+    /// records hold their detail text.
+    Parsed { records: std::ops::Range<usize>, findings: &'a [Finding], text: bool },
 }
 
 /// Writes a new cache for the folder: `files` with their stamps and where their records come
-/// from (`None`: not cached, e.g. gov.yaml). Files stamped at or after `cutoff` (seconds; a
+/// from (`None`: not cached, e.g. gov.yaml), the just parsed ones in `ds`. Files stamped at or after `cutoff` (seconds; a
 /// little before the load started) are left out, and nothing is written while gov.yaml is that
 /// fresh. Written to a temporary file and renamed over the old one, so readers see the old
 /// cache or the new, never a mix. `Ok(false)`: nothing to write.
 pub fn write(
     root: &Path,
     old: Option<&Cache>,
-    ids: &Interner,
+    ds: &Dataset,
     settings: Stamp,
     files: &[(&SourceFile, Stamp, Option<Source<'_>>)],
     cutoff: i64,
@@ -485,7 +466,7 @@ pub fn write(
     let mut index = Enc::default();
     index.u64(build);
     settings.write(&mut index);
-    let (text, ends) = ids.parts();
+    let (text, ends) = ds.ids.parts();
     index.str(text);
     index.len(ends.len());
     ends.iter().for_each(|&e| index.u32(e));
@@ -506,21 +487,22 @@ pub fn write(
                 enc.buf.clear();
                 enc.len(findings.len());
                 findings.iter().for_each(|f| records::finding(&mut enc, f));
-                encode(&mut enc, *records);
+                let mut encode = Encode { ds, records: records.clone(), enc: &mut enc, detail: false };
+                let Some(count) = file.kind.with(&mut encode) else { continue };
                 let section = put(&enc.buf, &mut out)?;
-                let text = match (records, text) {
-                    (RecordsRef::Visits(visits), true) => {
-                        enc.buf.clear();
-                        visits.iter().for_each(|v| records::visit_text(&mut enc, v));
-                        Some(put(&enc.buf, &mut out)?)
-                    }
-                    _ => None,
+                let text = if *text && file.kind.facts().is_some_and(|f| f.detail) {
+                    enc.buf.clear();
+                    let mut encode = Encode { ds, records: records.clone(), enc: &mut enc, detail: true };
+                    file.kind.with(&mut encode);
+                    Some(put(&enc.buf, &mut out)?)
+                } else {
+                    None
                 };
-                (section, text, records.len() as u32)
+                (section, text, count)
             }
         };
         entries.str(&file.path.to_string_lossy());
-        entries.u8(KINDS.iter().position(|&k| k == file.kind).expect("a kind") as u8);
+        entries.u8(file.kind.index() as u8);
         stamp.write(&mut entries);
         records.write(&mut entries);
         entries.bool(text.is_some());
@@ -543,15 +525,26 @@ pub fn write(
     Ok(true)
 }
 
-impl RecordsRef<'_> {
-    fn len(&self) -> usize {
-        match self {
-            RecordsRef::Grids(r) => r.len(),
-            RecordsRef::Members(r) => r.len(),
-            RecordsRef::Households(r) => r.len(),
-            RecordsRef::Visits(r) => r.len(),
-            RecordsRef::Issues(r) => r.len(),
+/// Encodes the records of one file, `ds`'s `records` of the file's kind: their figures, or with
+/// `detail` their detail text. Gives how many there are.
+struct Encode<'a> {
+    ds: &'a Dataset,
+    records: std::ops::Range<usize>,
+    enc: &'a mut Enc,
+    detail: bool,
+}
+
+impl KindFn for Encode<'_> {
+    type Out = u32;
+    fn call<T: Record>(&mut self) -> u32 {
+        let list = &T::all(self.ds)[self.records.clone()];
+        if self.detail {
+            list.iter().for_each(|r| r.encode_detail(self.enc));
+        } else {
+            self.enc.len(list.len());
+            list.iter().for_each(|r| r.encode(self.enc));
         }
+        list.len() as u32
     }
 }
 
@@ -565,19 +558,5 @@ fn remove_abandoned(dir: &Path) {
         if e.file_name().to_string_lossy().starts_with(".tmp") && old {
             let _ = std::fs::remove_file(e.path());
         }
-    }
-}
-
-fn encode(e: &mut Enc, records: RecordsRef<'_>) {
-    fn all<T>(e: &mut Enc, list: &[T], one: fn(&mut Enc, &T)) {
-        e.len(list.len());
-        list.iter().for_each(|x| one(e, x));
-    }
-    match records {
-        RecordsRef::Grids(r) => all(e, r, records::grid),
-        RecordsRef::Members(r) => all(e, r, records::member),
-        RecordsRef::Households(r) => all(e, r, records::household),
-        RecordsRef::Visits(r) => all(e, r, records::visit),
-        RecordsRef::Issues(r) => all(e, r, records::issue),
     }
 }

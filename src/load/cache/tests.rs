@@ -16,9 +16,12 @@ use crate::model::Kind;
 // Files are aged by hand (their modification time set back), which cannot age their change
 // time: these loads keep files however fresh; `files_modified_just_now_are_not_cached` and
 // `racy_edits_are_never_served` use the real window.
-const COLD: LoadOptions = LoadOptions { visit_text: true, cache: false, settle_seconds: 0 };
-const WARM: LoadOptions = LoadOptions { visit_text: true, cache: true, settle_seconds: 0 };
-const LEAN: LoadOptions = LoadOptions { visit_text: false, cache: true, settle_seconds: 0 };
+const COLD: LoadOptions =
+    LoadOptions { visit_text: true, cache: false, settle_seconds: 0, observer: &crate::load::Quiet };
+const WARM: LoadOptions =
+    LoadOptions { visit_text: true, cache: true, settle_seconds: 0, observer: &crate::load::Quiet };
+const LEAN: LoadOptions =
+    LoadOptions { visit_text: false, cache: true, settle_seconds: 0, observer: &crate::load::Quiet };
 
 fn fixture(name: &str) -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
@@ -186,7 +189,8 @@ fn settle() {
     std::thread::sleep(Duration::from_millis(1000 * super::SETTLE_SECONDS as u64 + 1100));
 }
 
-const REAL: LoadOptions = LoadOptions { visit_text: true, cache: true, settle_seconds: super::SETTLE_SECONDS };
+const REAL: LoadOptions =
+    LoadOptions { visit_text: true, cache: true, settle_seconds: super::SETTLE_SECONDS, observer: &crate::load::Quiet };
 
 #[test]
 fn files_modified_just_now_are_not_cached() {
@@ -231,7 +235,7 @@ fn counts(index: &[u8]) -> Vec<(usize, Kind)> {
     let mut out = Vec::new();
     for _ in 0..n {
         d.str().unwrap();
-        let kind = super::KINDS[d.u8().unwrap() as usize];
+        let kind = crate::model::Kind::ALL[d.u8().unwrap() as usize];
         Stamp::read(&mut d).unwrap();
         Section::read(&mut d, u64::MAX).unwrap();
         if d.bool().unwrap() {

@@ -1,19 +1,54 @@
 //! What a load tells a person while it runs: a progress line on a terminal, and phase times with
-//! peak memory on stderr when `GOV_TIMINGS` is set.
+//! peak memory on stderr when `GOV_TIMINGS` is set. The loader reports to a
+//! [`crate::load::Observer`]; this is the command line's.
+
+use std::sync::Mutex;
+
+/// The command line's observer of loads: the progress line and the phase timer.
+pub struct Terminal {
+    progress: Mutex<Option<Progress>>,
+    timer: Timer,
+    done: std::sync::Arc<std::sync::atomic::AtomicUsize>,
+}
+
+impl Terminal {
+    /// Reads `GOV_TIMINGS` (at the edge: the library never reads the environment for this).
+    pub fn from_env() -> Terminal {
+        Terminal { progress: Mutex::new(None), timer: Timer::from_env(), done: Default::default() }
+    }
+}
+
+impl crate::load::Observer for Terminal {
+    fn start(&self, files: usize) {
+        self.done.store(0, std::sync::atomic::Ordering::Relaxed);
+        *self.progress.lock().unwrap_or_else(|e| e.into_inner()) = Some(Progress::start(files, self.done.clone()));
+    }
+
+    fn file_done(&self) {
+        self.done.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    }
+
+    fn phase(&self, what: &str) {
+        self.timer.mark(what);
+    }
+
+    fn read(&self) {
+        // Dropping the progress line clears it.
+        self.progress.lock().unwrap_or_else(|e| e.into_inner()).take();
+    }
+}
 
 /// A progress line on stderr for loads that take more than about a second, when stderr is a
 /// terminal (never in piped or redirected output). Cleared when the load ends.
-pub(crate) struct Progress {
-    done: std::sync::Arc<std::sync::atomic::AtomicUsize>,
+struct Progress {
     stop: std::sync::Arc<std::sync::atomic::AtomicBool>,
     thread: Option<std::thread::JoinHandle<()>>,
 }
 
 impl Progress {
-    pub(crate) fn start(total: usize) -> Progress {
+    fn start(total: usize, done: std::sync::Arc<std::sync::atomic::AtomicUsize>) -> Progress {
         use std::io::IsTerminal;
         use std::sync::atomic::Ordering;
-        let done = std::sync::Arc::new(std::sync::atomic::AtomicUsize::new(0));
         let stop = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
         let thread = std::io::stderr().is_terminal().then(|| {
             let (done, stop) = (done.clone(), stop.clone());
@@ -33,11 +68,7 @@ impl Progress {
                 }
             })
         });
-        Progress { done, stop, thread }
-    }
-
-    pub(crate) fn tick(&self) {
-        self.done.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        Progress { stop, thread }
     }
 }
 

@@ -1,0 +1,456 @@
+//! 群众诉求: problems raised by residents, one per file in `issues/YYYY/I-….yaml`, each with its
+//! append-only history of events (dispatched, whistle and report, resolved, follow-up…). Its
+//! status is derived from the events, never stored.
+
+use chrono::NaiveDate;
+
+use super::{Load, Record, Ref};
+use crate::finding::shorten;
+use crate::kinds::Kind;
+use crate::load::cache::codec::{Corrupt, Dec, Decoded, Enc};
+use crate::load::convert::{Resolve, owned};
+use crate::load::fields::Fields;
+use crate::load::raw::RawRecord;
+use crate::model::labels::{Action, IssueCategory, IssueSource, Labelled, Satisfaction, Urgency};
+use crate::model::{FileId, Loc, Settings, Sym};
+
+/// A problem category: built in, or one added in gov.yaml.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum Category {
+    Builtin(IssueCategory),
+    Custom(String),
+}
+
+/// 群众诉求: a problem raised by residents, with its append-only event history.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Issue {
+    pub id: Sym,
+    pub title: String,
+    pub received: NaiveDate,
+    pub category: Option<Category>,
+    pub urgency: Urgency,
+    pub source: Option<IssueSource>,
+    pub grid: Option<Sym>,
+    pub household: Option<Sym>,
+    /// A member id.
+    pub recorded_by: Option<Sym>,
+    pub description: Option<String>,
+    pub events: Vec<Event>,
+    pub loc: Loc,
+}
+
+/// One step in an issue's life.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Event {
+    pub date: NaiveDate,
+    pub action: Action,
+    pub by: Option<Box<str>>,
+    pub note: Option<Box<str>>,
+    /// Departments summoned by a whistle.
+    pub departments: Box<[Box<str>]>,
+    /// The department that reported.
+    pub department: Option<Box<str>>,
+    pub solved: Option<bool>,
+    pub satisfaction: Option<Satisfaction>,
+    pub line: u32,
+}
+
+/// An issue's status, derived from its events and never stored.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum IssueStatus {
+    Received,
+    InProgress,
+    Resolved,
+    Closed,
+}
+
+impl IssueStatus {
+    /// The status after one more event: received → in progress → resolved → closed (after a
+    /// follow-up that reached the resident, a close or a duplicate); `reopened` goes back to in
+    /// progress. A follow-up that could not reach the resident (`unreachable`) leaves the problem
+    /// resolved, awaiting another call.
+    pub fn after(self, e: &Event) -> IssueStatus {
+        match e.action {
+            Action::Resolved => IssueStatus::Resolved,
+            Action::Feedback if e.satisfaction == Some(Satisfaction::Unreachable) => self,
+            Action::Feedback | Action::Closed | Action::Duplicate => IssueStatus::Closed,
+            Action::Reopened => IssueStatus::InProgress,
+            Action::Dispatched | Action::Whistle | Action::Report | Action::Progress => match self {
+                IssueStatus::Received => IssueStatus::InProgress,
+                other => other,
+            },
+        }
+    }
+}
+
+/// Statuses are derived, never written in files; they carry labels for reports and parse on the
+/// command line (`--status 办理中`).
+impl Labelled for IssueStatus {
+    const ALL: &'static [Self] =
+        &[IssueStatus::Received, IssueStatus::InProgress, IssueStatus::Resolved, IssueStatus::Closed];
+    const WHAT: &'static str = "issue status";
+    fn code(self) -> &'static str {
+        match self {
+            IssueStatus::Received => "received",
+            IssueStatus::InProgress => "in_progress",
+            IssueStatus::Resolved => "resolved",
+            IssueStatus::Closed => "closed",
+        }
+    }
+    fn zh(self) -> &'static str {
+        match self {
+            IssueStatus::Received => "已受理",
+            IssueStatus::InProgress => "办理中",
+            IssueStatus::Resolved => "已办结",
+            IssueStatus::Closed => "已结案",
+        }
+    }
+    fn en(self) -> &'static str {
+        match self {
+            IssueStatus::Received => "received",
+            IssueStatus::InProgress => "in progress",
+            IssueStatus::Resolved => "resolved",
+            IssueStatus::Closed => "closed",
+        }
+    }
+    fn aliases(self) -> &'static [&'static str] {
+        match self {
+            IssueStatus::Received => &["受理", "待办理"],
+            IssueStatus::InProgress => &["in-progress", "办理"],
+            IssueStatus::Resolved => &["办结"],
+            IssueStatus::Closed => &["结案", "关闭", "已关闭"],
+        }
+    }
+}
+
+impl Issue {
+    /// The status its events lead to.
+    pub fn status(&self) -> IssueStatus {
+        self.status_on(NaiveDate::MAX)
+    }
+
+    /// The status its events dated on or before `date` lead to.
+    pub fn status_on(&self, date: NaiveDate) -> IssueStatus {
+        self.events.iter().filter(|e| e.date <= date).fold(IssueStatus::Received, |s, e| s.after(e))
+    }
+}
+
+/// The fields of one event in an issue's `events`.
+pub const EVENT_FIELDS: &[&str] =
+    &["date", "action", "by", "note", "departments", "department", "solved", "satisfaction"];
+
+impl Record for Issue {
+    const STEM: &'static str = "issues";
+    const NOUN: &'static str = "issue";
+    const HOME: &'static str = "issues/";
+    const FIELDS: &'static [&'static str] = &[
+        "id",
+        "title",
+        "received",
+        "category",
+        "urgency",
+        "source",
+        "grid",
+        "household",
+        "recorded_by",
+        "description",
+        "events",
+    ];
+    const REQUIRED: &'static [&'static str] = &["id", "title", "received", "category"];
+    /// A CSV file of issues holds no events (a nested list).
+    const COLUMNS: &'static [&'static str] = &[
+        "id",
+        "title",
+        "received",
+        "category",
+        "urgency",
+        "source",
+        "grid",
+        "household",
+        "recorded_by",
+        "description",
+    ];
+    const ZH: &'static [(&'static str, &'static str)] = &[
+        ("id", "诉求编号"),
+        ("title", "诉求标题"),
+        ("received", "受理日期"),
+        ("category", "类别"),
+        ("urgency", "紧急程度"),
+        ("source", "来源"),
+        ("grid", "网格"),
+        ("household", "诉求户"),
+        ("recorded_by", "登记人"),
+        ("description", "诉求描述"),
+    ];
+    const LOAD: Load = Load::Parallel;
+    const PHASE: u8 = 2;
+
+    fn read(mut f: Fields<'_, '_, '_, '_>, ids: &mut impl Resolve, loc: Loc, settings: &Settings) -> Option<Issue> {
+        let id = f.id("id", true);
+        let title = f.string("title", true);
+        let received = f.date("received", true);
+        let category = category(&mut f, settings);
+        let urgency = f.labelled("urgency", false).unwrap_or(Urgency::Normal);
+        let source = f.labelled("source", false);
+        let grid = f.id("grid", false).map(|s| ids.sym(s));
+        let household = f.id("household", false).map(|s| ids.sym(s));
+        let recorded_by = f.id("recorded_by", false).map(|s| ids.sym(s));
+        let description = f.string("description", false);
+        let events = match f.records("events") {
+            Some(recs) => recs.iter().filter_map(|r| event(r, &mut f)).collect(),
+            None => Vec::new(),
+        };
+        f.finish(Self::FIELDS);
+        Some(Issue {
+            id: ids.sym(id?),
+            title: title.unwrap_or_default(),
+            received: received?,
+            category,
+            urgency,
+            source,
+            grid,
+            household,
+            recorded_by,
+            description,
+            events,
+            loc,
+        })
+    }
+
+    fn loc(&self) -> Loc {
+        self.loc
+    }
+
+    fn id(&self) -> Option<Sym> {
+        Some(self.id)
+    }
+
+    fn refs(&self, each: &mut impl FnMut(Ref)) {
+        // Departments named in events are checked against gov.yaml: see check/refs.rs.
+        let Issue { grid, household, recorded_by, .. } = self;
+        for (field, target, sym) in [
+            ("grid", Kind::Grids, grid),
+            ("household", Kind::Households, household),
+            ("recorded_by", Kind::Members, recorded_by),
+        ] {
+            if let Some(sym) = *sym {
+                each(Ref { field, target, sym });
+            }
+        }
+    }
+
+    fn syms_mut(&mut self, each: &mut impl FnMut(&mut Sym)) {
+        let Issue {
+            id,
+            title: _,
+            received: _,
+            category: _,
+            urgency: _,
+            source: _,
+            grid,
+            household,
+            recorded_by,
+            description: _,
+            events: _,
+            loc: _,
+        } = self;
+        each(id);
+        grid.iter_mut().chain(household).chain(recorded_by).for_each(each);
+    }
+
+    fn encode(&self, e: &mut Enc) {
+        e.sym(self.id);
+        e.str(&self.title);
+        e.date(self.received);
+        match &self.category {
+            None => e.u8(0),
+            Some(Category::Builtin(c)) => {
+                e.u8(1);
+                e.label(*c);
+            }
+            Some(Category::Custom(c)) => {
+                e.u8(2);
+                e.str(c);
+            }
+        }
+        e.label(self.urgency);
+        e.opt_label(self.source);
+        e.opt_sym(self.grid);
+        e.opt_sym(self.household);
+        e.opt_sym(self.recorded_by);
+        e.opt_str(self.description.as_deref());
+        e.len(self.events.len());
+        for ev in &self.events {
+            e.date(ev.date);
+            e.label(ev.action);
+            e.opt_str(ev.by.as_deref());
+            e.opt_str(ev.note.as_deref());
+            e.strs(&ev.departments);
+            e.opt_str(ev.department.as_deref());
+            e.u8(match ev.solved {
+                None => 2,
+                Some(b) => u8::from(b),
+            });
+            e.opt_label(ev.satisfaction);
+            e.u32(ev.line);
+        }
+        e.u32(self.loc.line);
+    }
+
+    fn decode(d: &mut Dec<'_>, file: FileId) -> Decoded<Issue> {
+        Ok(Issue {
+            id: d.sym()?,
+            title: d.string()?,
+            received: d.date()?,
+            category: match d.u8()? {
+                0 => None,
+                1 => Some(Category::Builtin(d.label()?)),
+                2 => Some(Category::Custom(d.string()?)),
+                _ => return Err(Corrupt),
+            },
+            urgency: d.label()?,
+            source: d.opt_label()?,
+            grid: d.opt_sym()?,
+            household: d.opt_sym()?,
+            recorded_by: d.opt_sym()?,
+            description: d.opt_string()?,
+            events: {
+                let n = d.len(8)?;
+                (0..n).map(|_| read_event(d)).collect::<Decoded<_>>()?
+            },
+            loc: d.loc(file)?,
+        })
+    }
+}
+
+fn read_event(d: &mut Dec<'_>) -> Decoded<Event> {
+    Ok(Event {
+        date: d.date()?,
+        action: d.label()?,
+        by: d.opt_boxed()?,
+        note: d.opt_boxed()?,
+        departments: d.boxed_strs()?,
+        department: d.opt_boxed()?,
+        solved: match d.u8()? {
+            0 => Some(false),
+            1 => Some(true),
+            2 => None,
+            _ => return Err(Corrupt),
+        },
+        satisfaction: d.opt_label()?,
+        line: d.u32()?,
+    })
+}
+
+fn category(f: &mut Fields<'_, '_, '_, '_>, settings: &Settings) -> Option<Category> {
+    let text = f.text_with_field("category", true)?;
+    if let Some(c) = IssueCategory::parse(text.0) {
+        return Some(Category::Builtin(c));
+    }
+    if let Some(c) = settings.issue_categories.iter().find(|c| c.as_str() == text.0) {
+        return Some(Category::Custom(c.clone()));
+    }
+    let mut allowed = IssueCategory::allowed();
+    for c in &settings.issue_categories {
+        allowed.push_str(", ");
+        allowed.push_str(c);
+    }
+    f.invalid(
+        text.1,
+        format!("`category` value `{}` is not a valid issue category", shorten(text.0)),
+        Some(format!("allowed: {allowed}; more can be added under issue_categories in gov.yaml")),
+    );
+    None
+}
+
+fn event(rec: &RawRecord<'_>, parent: &mut Fields<'_, '_, '_, '_>) -> Option<Event> {
+    let mut f = Fields::new(rec, parent.sink(), false);
+    let date = f.date("date", true);
+    let action = f.labelled::<Action>("action", true);
+    let by = f.string("by", false);
+    let note = f.string("note", false);
+    let departments = owned(f.list("departments", false));
+    let department = f.string("department", false);
+    let solved = f.boolean("solved");
+    let satisfaction = f.labelled("satisfaction", false);
+    f.finish(EVENT_FIELDS);
+    Some(Event {
+        date: date?,
+        action: action?,
+        by: by.map(Into::into),
+        note: note.map(Into::into),
+        departments: departments.into_iter().map(Into::into).collect(),
+        department: department.map(Into::into),
+        solved,
+        satisfaction,
+        line: rec.line,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn issue(actions: &[Action]) -> Issue {
+        issue_with(actions, None)
+    }
+
+    fn issue_with(actions: &[Action], satisfaction: Option<Satisfaction>) -> Issue {
+        let date = NaiveDate::from_ymd_opt(2022, 1, 1).unwrap();
+        Issue {
+            id: Sym(0),
+            title: "t".into(),
+            received: date,
+            category: None,
+            urgency: Urgency::Normal,
+            source: None,
+            grid: None,
+            household: None,
+            recorded_by: None,
+            description: None,
+            events: actions
+                .iter()
+                .map(|&action| Event {
+                    date,
+                    action,
+                    by: None,
+                    note: None,
+                    departments: Box::default(),
+                    department: None,
+                    solved: None,
+                    satisfaction,
+                    line: 1,
+                })
+                .collect(),
+            loc: Loc { file: FileId(0), line: 1 },
+        }
+    }
+
+    #[test]
+    fn status_is_derived_from_events() {
+        use Action::*;
+        assert_eq!(issue(&[]).status(), IssueStatus::Received);
+        assert_eq!(issue(&[Dispatched]).status(), IssueStatus::InProgress);
+        assert_eq!(issue(&[Whistle, Report]).status(), IssueStatus::InProgress);
+        assert_eq!(issue(&[Dispatched, Resolved]).status(), IssueStatus::Resolved);
+        assert_eq!(issue(&[Resolved, Progress]).status(), IssueStatus::Resolved);
+        assert_eq!(issue(&[Resolved, Feedback]).status(), IssueStatus::Closed);
+        assert_eq!(issue(&[Resolved, Reopened]).status(), IssueStatus::InProgress);
+        assert_eq!(issue(&[Resolved, Reopened, Resolved]).status(), IssueStatus::Resolved);
+        assert_eq!(issue(&[Duplicate]).status(), IssueStatus::Closed);
+        assert_eq!(issue(&[Closed]).status(), IssueStatus::Closed);
+        let unreachable = issue_with(&[Resolved, Feedback], Some(Satisfaction::Unreachable));
+        assert_eq!(unreachable.status(), IssueStatus::Resolved);
+    }
+
+    #[test]
+    fn statuses_have_labels_and_parse() {
+        for &s in IssueStatus::ALL {
+            assert_eq!(IssueStatus::parse(s.code()), Some(s));
+            assert_eq!(IssueStatus::parse(s.zh()), Some(s));
+        }
+        assert_eq!(IssueStatus::parse("办结"), Some(IssueStatus::Resolved));
+        assert_eq!(IssueStatus::parse("in-progress"), Some(IssueStatus::InProgress));
+        assert_eq!(IssueStatus::parse("open"), None);
+    }
+}
