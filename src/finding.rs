@@ -54,7 +54,7 @@ codes! {
     InvalidValue = "invalid-value", Error, "A value is not a valid date, number, yes/no, id or allowed enum value.";
     UnknownField = "unknown-field", Warning, "A field or column that the format does not define (often a typo).";
     DuplicateId = "duplicate-id", Error, "Two records of one kind share an id.";
-    DanglingReference = "dangling-reference", Error, "A reference to a grid, member, household, issue or department that does not exist.";
+    DanglingReference = "dangling-reference", Error, "A reference to a grid, member, org, household, issue or department that does not exist.";
     FutureDate = "future-date", Error, "A date after today.";
     EventOrder = "event-order", Error, "Issue events out of order or impossible (resolved before received, feedback before resolved, report before whistle).";
     NoContacts = "no-contacts", Warning, "A household with no linked member.";
@@ -65,6 +65,8 @@ codes! {
     BadPhone = "bad-phone", Warning, "A phone number that is neither a mainland mobile nor a landline.";
     GridCycle = "grid-cycle", Error, "A grid that is its own ancestor through `parent`.";
     UnknownFile = "unknown-file", Warning, "A file that is not part of the data folder format.";
+    OrgCycle = "org-cycle", Error, "An org that is its own ancestor through `parent`.";
+    OrgByName = "org-by-name", Warning, "A member's `branch` or `unit` that is an org's name: the org's id says the same without ambiguity.";
 }
 
 /// A source line to show under a finding, with the column to point at.

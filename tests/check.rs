@@ -353,6 +353,28 @@ fn grid_cycle() {
 }
 
 #[test]
+fn org_cycle() {
+    let want = [
+        ("org-cycle", "orgs.yaml", Some(1)), // O1 -> O2 -> O1
+        ("org-cycle", "orgs.yaml", Some(5)), // O2 -> O1 -> O2
+        ("org-cycle", "orgs.yaml", Some(9)), // O3 -> O3; O4 -> O1 sits under the cycle, not on it
+    ];
+    only_code("org-cycle", &want);
+    check_fixture("org-cycle", 1, &want);
+}
+
+#[test]
+fn org_by_name() {
+    let want = [
+        ("org-by-name", "members.csv", Some(2)), // M1's branch is O2's name
+        ("org-by-name", "members.csv", Some(3)), // M2's branch is an id; its unit is O3's name
+        ("org-by-name", "members.csv", Some(4)), // M3's branch by name, unit by id; M4's is free text
+    ];
+    only_code("org-by-name", &want);
+    check_fixture("org-by-name", 0, &want);
+}
+
+#[test]
 fn unknown_file() {
     let want = [
         ("unknown-file", "households.yaml.bak", None),

@@ -36,6 +36,13 @@ fn household_help() {
 }
 
 #[test]
+fn org_help() {
+    insta::assert_snapshot!("org", help(&["org", "--help"]));
+    insta::assert_snapshot!("org_add", help(&["org", "add", "--help"]));
+    insta::assert_snapshot!("org_list", help(&["org", "list", "--help"]));
+}
+
+#[test]
 fn help_subcommand_matches_help_flag() {
     assert_eq!(help(&["help", "check"]), help(&["check", "--help"]));
 }

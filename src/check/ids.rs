@@ -1,17 +1,26 @@
-//! `duplicate-id`: two records of one kind with the same id; both places are named.
+//! `duplicate-id`: two records of one kind with the same id; both places are named. Every kind
+//! with ids, through the registry.
 
 use std::collections::HashMap;
 
 use super::at;
 use crate::finding::{Code, Finding};
+use crate::kinds::{KindFn, Record, each_kind};
 use crate::model::{Dataset, Loc, Sym};
 
 pub fn duplicate_ids(ds: &Dataset, out: &mut Vec<Finding>) {
-    dup(ds, "grid", ds.grids.iter().map(|r| (r.id, r.loc)), out);
-    dup(ds, "member", ds.members.iter().map(|r| (r.id, r.loc)), out);
-    dup(ds, "household", ds.households.iter().map(|r| (r.id, r.loc)), out);
-    dup(ds, "issue", ds.issues.iter().map(|r| (r.id, r.loc)), out);
-    dup(ds, "visit", ds.visits.iter().filter_map(|r| Some((r.id?, r.loc))), out);
+    struct Dup<'a> {
+        ds: &'a Dataset,
+        out: &'a mut Vec<Finding>,
+    }
+    impl KindFn for Dup<'_> {
+        type Out = ();
+        fn call<T: Record>(&mut self) {
+            let records = T::all(self.ds).iter().filter_map(|r| Some((r.id()?, r.loc())));
+            dup(self.ds, T::NOUN, records, self.out);
+        }
+    }
+    each_kind(&mut Dup { ds, out });
 }
 
 fn dup(ds: &Dataset, what: &str, records: impl Iterator<Item = (Sym, Loc)>, out: &mut Vec<Finding>) {

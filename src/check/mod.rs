@@ -2,10 +2,11 @@
 //! rules, one function per rule. Pure; no I/O; "today" is a parameter.
 
 mod contacts;
+mod cycles;
 mod dates;
 mod events;
-mod grids;
 mod ids;
+mod orgs;
 
 mod phones;
 mod refs;
@@ -30,7 +31,7 @@ type Rule<'a> = &'a (dyn Fn(&mut Vec<Finding>) + Sync);
 pub fn check(ds: &Dataset, today: NaiveDate) -> Vec<Finding> {
     let look = Lookup::new(ds);
     let look = &look;
-    let rules: [Rule<'_>; 11] = [
+    let rules: [Rule<'_>; 13] = [
         &|out| ids::duplicate_ids(ds, out),
         &|out| refs::dangling_references(ds, look, out),
         &|out| dates::future_dates(ds, today, out),
@@ -41,7 +42,9 @@ pub fn check(ds: &Dataset, today: NaiveDate) -> Vec<Finding> {
         &|out| contacts::visits_by_non_contacts(ds, look, out),
         &|out| visits::duplicate_visits(ds, out),
         &|out| phones::bad_phones(ds, out),
-        &|out| grids::grid_cycles(ds, look, out),
+        &|out| cycles::grid_cycles(ds, look, out),
+        &|out| cycles::org_cycles(ds, look, out),
+        &|out| orgs::orgs_by_name(ds, out),
     ];
     let found: Vec<Vec<Finding>> = rules
         .par_iter()

@@ -1,14 +1,16 @@
-//! `dangling-reference`: every reference names a record that exists: grid parents and leaders,
-//! members' grids, households' grids and contacts, visits' members, households, companions and
-//! issues, issues' grid, household and recorder, and the departments in whistle and report events
-//! (which must be listed in gov.yaml).
+//! `dangling-reference`: every reference names a record that exists — each kind's references as
+//! its module lists them ([`crate::kinds::Record::refs`]: grids' parents and leaders, members'
+//! grids, orgs' parents, leaders, grids and partners, households' grids and contacts, visits'
+//! members, households, companions and issues, issues' grid, household and recorder) — and the
+//! departments in whistle and report events are listed in gov.yaml.
 
 use std::cell::Cell;
 
 use super::{Lookup, at};
 use crate::finding::{Code, Finding, did_you_mean};
+use crate::kinds::{KindFn, Record, Ref, each_kind};
 use crate::model::labels::Action;
-use crate::model::{Dataset, Loc, Sym};
+use crate::model::{Dataset, Kind, Loc};
 
 /// Suggestions cost a scan of all ids of a kind; past this many per run, none are offered.
 const MAX_SUGGESTIONS: usize = 50;
@@ -19,36 +21,14 @@ struct Refs<'d> {
     suggested: Cell<usize>,
 }
 
-#[derive(Clone, Copy)]
-enum Target {
-    Grid,
-    Member,
-    Household,
-    Issue,
-}
-
 impl Refs<'_> {
-    fn exists(&self, t: Target, s: Sym) -> bool {
-        match t {
-            Target::Grid => self.look.grid(s).is_some(),
-            Target::Member => self.look.member(s).is_some(),
-            Target::Household => self.look.household(s).is_some(),
-            Target::Issue => self.look.issue(s).is_some(),
-        }
-    }
-
-    fn check(&self, out: &mut Vec<Finding>, loc: Loc, field: &str, t: Target, s: Sym) {
-        if self.exists(t, s) {
+    fn check(&self, out: &mut Vec<Finding>, loc: Loc, r: Ref) {
+        if self.look.find(r.target, r.sym).is_some() {
             return;
         }
-        let (what, file) = match t {
-            Target::Grid => ("grid", "grids"),
-            Target::Member => ("member", "members"),
-            Target::Household => ("household", "households"),
-            Target::Issue => ("issue", "issues/"),
-        };
-        let name = self.ds.name(s);
-        let hint = match self.suggest(t, name) {
+        let (what, file) = (r.target.noun(), r.target.home());
+        let name = self.ds.name(r.sym);
+        let hint = match self.suggest(r.target, name) {
             Some(close) => format!("did you mean `{close}`?"),
             None => format!("add the {what} to {file}, or correct the id"),
         };
@@ -57,57 +37,48 @@ impl Refs<'_> {
                 self.ds,
                 loc,
                 Code::DanglingReference,
-                format!("`{field}` refers to {what} `{name}`, which does not exist"),
+                format!("`{}` refers to {what} `{name}`, which does not exist", r.field),
             )
             .hint(hint),
         );
     }
 
-    fn suggest(&self, t: Target, name: &str) -> Option<String> {
+    fn suggest(&self, target: Kind, name: &str) -> Option<String> {
+        struct Closest<'a> {
+            ds: &'a Dataset,
+            name: &'a str,
+        }
+        impl KindFn for Closest<'_> {
+            type Out = Option<String>;
+            fn call<T: Record>(&mut self) -> Option<String> {
+                let ds = self.ds;
+                did_you_mean(self.name, T::all(ds).iter().filter_map(|r| r.id()).map(|s| ds.name(s))).map(str::to_owned)
+            }
+        }
         if self.suggested.get() >= MAX_SUGGESTIONS {
             return None;
         }
         self.suggested.set(self.suggested.get() + 1);
-        let ds = self.ds;
-        let names: Box<dyn Iterator<Item = &str>> = match t {
-            Target::Grid => Box::new(ds.grids.iter().map(|r| ds.name(r.id))),
-            Target::Member => Box::new(ds.members.iter().map(|r| ds.name(r.id))),
-            Target::Household => Box::new(ds.households.iter().map(|r| ds.name(r.id))),
-            Target::Issue => Box::new(ds.issues.iter().map(|r| ds.name(r.id))),
-        };
-        did_you_mean(name, names).map(str::to_owned)
+        target.with(&mut Closest { ds: self.ds, name }).flatten()
     }
 }
 
 pub fn dangling_references(ds: &Dataset, look: &Lookup, out: &mut Vec<Finding>) {
+    struct Each<'a, 'd> {
+        r: &'a Refs<'d>,
+        out: &'a mut Vec<Finding>,
+    }
+    impl KindFn for Each<'_, '_> {
+        type Out = ();
+        fn call<T: Record>(&mut self) {
+            for rec in T::all(self.r.ds) {
+                rec.refs(&mut |x| self.r.check(self.out, rec.loc(), x));
+            }
+        }
+    }
     let r = Refs { ds, look, suggested: Cell::new(0) };
-    for g in &ds.grids {
-        g.parent.inspect(|&s| r.check(out, g.loc, "parent", Target::Grid, s));
-        g.leader.inspect(|&s| r.check(out, g.loc, "leader", Target::Member, s));
-    }
-    for m in &ds.members {
-        m.grid.inspect(|&s| r.check(out, m.loc, "grid", Target::Grid, s));
-    }
-    for h in &ds.households {
-        h.grid.inspect(|&s| r.check(out, h.loc, "grid", Target::Grid, s));
-        for &c in &h.contacts {
-            r.check(out, h.loc, "contacts", Target::Member, c);
-        }
-    }
-    for v in &ds.visits {
-        r.check(out, v.loc, "member", Target::Member, v.member);
-        r.check(out, v.loc, "household", Target::Household, v.household);
-        for &w in v.with() {
-            r.check(out, v.loc, "with", Target::Member, w);
-        }
-        for &i in v.issues() {
-            r.check(out, v.loc, "issues", Target::Issue, i);
-        }
-    }
+    each_kind(&mut Each { r: &r, out });
     for i in &ds.issues {
-        i.grid.inspect(|&s| r.check(out, i.loc, "grid", Target::Grid, s));
-        i.household.inspect(|&s| r.check(out, i.loc, "household", Target::Household, s));
-        i.recorded_by.inspect(|&s| r.check(out, i.loc, "recorded_by", Target::Member, s));
         for e in &i.events {
             let named: Vec<&Box<str>> = match e.action {
                 Action::Whistle => e.departments.iter().collect(),

@@ -45,6 +45,7 @@ pub fn run(ctx: &Ctx, args: &CheckArgs) -> Result<Exit, CliError> {
     let summary = Summary {
         grids: ds.grids.len(),
         members: ds.members.len(),
+        orgs: ds.orgs.len(),
         households: ds.households.len(),
         visits: ds.visits.len(),
         issues: ds.issues.len(),

@@ -10,6 +10,7 @@ mod household;
 mod init;
 mod issue;
 mod member;
+mod org;
 mod output;
 mod progress;
 mod record;
@@ -65,6 +66,9 @@ pub enum Command {
     /// Party members (党员): add one
     #[command(subcommand)]
     Member(member::MemberCommand),
+    /// Organisations (组织): add one, list them as a tree
+    #[command(subcommand)]
+    Org(org::OrgCommand),
     /// Households (户): add one, set its colour, link and unlink members
     #[command(subcommand)]
     Household(household::HouseholdCommand),
@@ -131,6 +135,8 @@ pub fn main() -> ExitCode {
         Command::Visit(visit::VisitCommand::Add(args)) => visit::add::run(&ctx, &args),
         Command::Visit(visit::VisitCommand::List(args)) => visit::list::run(&ctx, &args),
         Command::Member(member::MemberCommand::Add(args)) => member::add::run(&ctx, &args),
+        Command::Org(org::OrgCommand::Add(args)) => org::add::run(&ctx, &args),
+        Command::Org(org::OrgCommand::List(args)) => org::list::run(&ctx, &args),
         Command::Household(household::HouseholdCommand::Add(args)) => household::add::run(&ctx, &args),
         Command::Household(household::HouseholdCommand::SetColor(args)) => household::set_color::run(&ctx, &args),
         Command::Household(household::HouseholdCommand::Link(args)) => household::link::run(&ctx, &args, true),

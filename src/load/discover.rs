@@ -134,9 +134,20 @@ fn walk(root: &Path, rel: &Path, depth: usize) -> Result<Vec<Item>, LoadError> {
     Ok(items)
 }
 
+/// The files and folders of the format, as the unknown-file hint names them: `gov.yaml, grids,
+/// members, … (.yaml or .csv), visits/ and issues/`, from the registry of kinds.
+fn record_files() -> String {
+    let (folders, files): (Vec<Kind>, Vec<Kind>) = Kind::ALL[1..].iter().partition(|k| k.home().ends_with('/'));
+    let files: Vec<&str> = files.iter().map(|k| k.stem()).collect();
+    let folders: Vec<&str> = folders.iter().map(|k| k.home()).collect();
+    let (last, rest) = folders.split_last().map_or(("", &[][..]), |(l, r)| (*l, r));
+    let folders = if rest.is_empty() { last.to_string() } else { format!("{} and {last}", rest.join(", ")) };
+    format!("gov.yaml, {} (.yaml or .csv), {folders}", files.join(", "))
+}
+
 fn unknown(rel: &Path, why: &str) -> Finding {
     Finding::new(Code::UnknownFile, rel, None, format!("`{}` is {why}; gov does not read it", rel.display()))
-        .hint("record files are gov.yaml, grids, members, households (.yaml or .csv), visits/ and issues/; README files and dotfiles are ignored")
+        .hint(format!("record files are {}; README files and dotfiles are ignored", record_files()))
 }
 
 #[cfg(test)]

@@ -1,21 +1,25 @@
 //! Fast id look-ups: which record, if any, each interned id names, per kind. Pure.
 
-use crate::model::{Dataset, Sym};
+use crate::kinds::{KindFn, Load, Record, each_kind};
+use crate::model::{Dataset, Kind, Sym};
 
 const NONE: u32 = u32::MAX;
 
-/// For every interned id, the index of the first grid / member / household / issue with it.
+/// For every interned id, the index of the first record of each kind with it. Streamed kinds
+/// (visits: millions, named by nothing) get no table, and nor does a kind with no records.
 pub struct Lookup {
-    grids: Vec<u32>,
-    members: Vec<u32>,
-    households: Vec<u32>,
-    issues: Vec<u32>,
+    /// By [`Kind::index`].
+    tables: Vec<Vec<u32>>,
 }
 
-fn table<T>(n: usize, records: &[T], id: impl Fn(&T) -> Sym) -> Vec<u32> {
+fn table<T: Record>(n: usize, records: &[T]) -> Vec<u32> {
+    if records.is_empty() || T::LOAD == Load::Stream {
+        return Vec::new();
+    }
     let mut t = vec![NONE; n];
     for (i, r) in records.iter().enumerate() {
-        let slot = &mut t[id(r).0 as usize];
+        let Some(id) = r.id() else { continue };
+        let slot = &mut t[id.0 as usize];
         if *slot == NONE {
             *slot = i as u32;
         }
@@ -23,31 +27,38 @@ fn table<T>(n: usize, records: &[T], id: impl Fn(&T) -> Sym) -> Vec<u32> {
     t
 }
 
-fn get(t: &[u32], s: Sym) -> Option<usize> {
-    t.get(s.0 as usize).copied().filter(|&i| i != NONE).map(|i| i as usize)
-}
-
 impl Lookup {
     pub fn new(ds: &Dataset) -> Self {
-        let n = ds.ids.len();
-        Lookup {
-            grids: table(n, &ds.grids, |g| g.id),
-            members: table(n, &ds.members, |m| m.id),
-            households: table(n, &ds.households, |h| h.id),
-            issues: table(n, &ds.issues, |i| i.id),
+        struct Tables<'a>(&'a Dataset);
+        impl KindFn for Tables<'_> {
+            type Out = Vec<u32>;
+            fn call<T: Record>(&mut self) -> Vec<u32> {
+                table(self.0.ids.len(), T::all(self.0))
+            }
         }
+        let mut tables = vec![Vec::new()]; // settings
+        tables.extend(each_kind(&mut Tables(ds)));
+        Lookup { tables }
+    }
+
+    /// The index of the record of `kind` with id `s`.
+    pub fn find(&self, kind: Kind, s: Sym) -> Option<usize> {
+        self.tables[kind.index()].get(s.0 as usize).copied().filter(|&i| i != NONE).map(|i| i as usize)
     }
 
     pub fn grid(&self, s: Sym) -> Option<usize> {
-        get(&self.grids, s)
+        self.find(Kind::Grids, s)
     }
     pub fn member(&self, s: Sym) -> Option<usize> {
-        get(&self.members, s)
+        self.find(Kind::Members, s)
+    }
+    pub fn org(&self, s: Sym) -> Option<usize> {
+        self.find(Kind::Orgs, s)
     }
     pub fn household(&self, s: Sym) -> Option<usize> {
-        get(&self.households, s)
+        self.find(Kind::Households, s)
     }
     pub fn issue(&self, s: Sym) -> Option<usize> {
-        get(&self.issues, s)
+        self.find(Kind::Issues, s)
     }
 }

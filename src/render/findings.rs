@@ -13,6 +13,9 @@ use crate::finding::{Finding, Severity};
 pub struct Summary {
     pub grids: usize,
     pub members: usize,
+    /// Named only when the folder keeps orgs (a folder need not).
+    #[serde(skip_serializing_if = "is_zero")]
+    pub orgs: usize,
     pub households: usize,
     pub visits: usize,
     pub issues: usize,
@@ -33,6 +36,10 @@ pub fn thousands(n: usize) -> String {
     out
 }
 
+fn is_zero(n: &usize) -> bool {
+    *n == 0
+}
+
 fn plural(n: usize, one: &str, many: &str) -> String {
     format!("{} {}", thousands(n), if n == 1 { one } else { many })
 }
@@ -43,9 +50,10 @@ pub fn write_text(w: &mut impl Write, findings: &[Finding], summary: &Summary) -
         writeln!(w)?;
     }
     let s = summary;
+    let orgs = if s.orgs > 0 { format!("{}, ", plural(s.orgs, "org", "orgs")) } else { String::new() };
     writeln!(
         w,
-        "checked {}, {}, {}, {}, {}: {}, {}",
+        "checked {}, {}, {orgs}{}, {}, {}: {}, {}",
         plural(s.grids, "grid", "grids"),
         plural(s.members, "member", "members"),
         plural(s.households, "household", "households"),

@@ -50,6 +50,15 @@ impl<'d> Index<'d> {
         self.look.grid(s).map_or_else(|| self.ds.name(s), |i| self.ds.grids[i].name.as_str())
     }
 
+    /// A member's `branch` or `unit` as reports show it: the org's name when the text is an
+    /// org's id, else the text as written.
+    pub fn org_text(&self, text: &'d str) -> &'d str {
+        match self.ds.ids.get(text).and_then(|s| self.look.org(s)) {
+            Some(i) => self.ds.orgs[i].name.as_str(),
+            None => text,
+        }
+    }
+
     /// Is `grid` the grid `ancestor` or one below it (following `parent`)? Naming an area or the
     /// community grid in a filter takes in the building grids under it.
     pub fn within(&self, grid: Option<Sym>, ancestor: Sym) -> bool {
@@ -147,5 +156,10 @@ impl Index<'_> {
     /// A grid by id or name.
     pub fn find_grid(&self, q: &str) -> Result<Sym, FindError> {
         find("grid", q, &self.ds.grids, |g| self.ds.name(g.id), |g| vec![g.name.as_str()]).map(|g| g.id)
+    }
+
+    /// An org by id, name or name fragment.
+    pub fn find_org(&self, q: &str) -> Result<Sym, FindError> {
+        find("org", q, &self.ds.orgs, |o| self.ds.name(o.id), |o| vec![o.name.as_str()]).map(|o| o.id)
     }
 }

@@ -177,7 +177,7 @@ pub fn ledger_table(ix: &Index<'_>, period: &Period, today: chrono::NaiveDate, b
         By::Branch => {
             let mut branches: BTreeMap<Option<&str>, Vec<usize>> = BTreeMap::new();
             for &m in &members {
-                branches.entry(ds.members[m].branch.as_deref()).or_default().push(m);
+                branches.entry(ds.members[m].branch.as_deref().map(|b| ix.org_text(b))).or_default().push(m);
             }
             for (branch, ms) in branches {
                 let households = households_of(&mut ms.iter().copied());

@@ -7,6 +7,7 @@ pub mod issue_facts;
 pub mod issue_list;
 pub mod issues;
 pub mod ledger;
+pub mod orgs;
 pub mod period;
 pub mod stats;
 pub mod table;
