@@ -19,6 +19,7 @@
 //! (SplitMix64), draws in a fixed order and never iterates a hash map. `--force` replaces an
 //! existing data folder (one holding gov.yaml) at `--out`.
 
+use std::collections::HashMap;
 use std::fs::{self, File};
 use std::io::{BufWriter, Write};
 use std::path::{Path, PathBuf};
@@ -444,6 +445,32 @@ struct Member {
     status: &'static str,
     roles: Vec<&'static str>,
     visitor: bool,
+}
+
+/// An organisation of the generated folder.
+struct Org {
+    name: String,
+    kind: &'static str,
+    parent: Option<usize>,
+    leader: Option<usize>,
+    grids: Vec<usize>,
+}
+
+#[derive(Default)]
+struct Orgs {
+    list: Vec<Org>,
+    by_name: HashMap<String, usize>,
+}
+
+impl Orgs {
+    fn id(&self, i: usize) -> String {
+        format!("O{:04}", i + 1)
+    }
+
+    /// The id of the org named `name` (every branch and unit a member names is one).
+    fn id_of(&self, name: &str) -> String {
+        self.id(self.by_name[name])
+    }
 }
 
 struct Household {
@@ -1285,7 +1312,9 @@ impl World {
         self.write_settings(out)?;
         self.write_readme(out, seed)?;
         self.write_grids(out)?;
-        self.write_members(out)?;
+        let orgs = self.orgs();
+        self.write_orgs(out, &orgs)?;
+        self.write_members(out, &orgs)?;
         self.write_households(out)?;
         self.write_visits(out)?;
         self.write_issues(out)
@@ -1333,7 +1362,79 @@ impl World {
         Ok(w.flush()?)
     }
 
-    fn write_members(&self, out: &Path) -> Res<()> {
+    /// The community's organisations, derived from what the members already say (no random
+    /// draws, so every other figure stays as it was): each community's Party committee led by
+    /// its secretary, the branches and grid branches its members belong to, a property company
+    /// per compound, the mass organisations, and the units its in-service members come from.
+    fn orgs(&self) -> Orgs {
+        let mut o = Orgs::default();
+        let add = |o: &mut Orgs,
+                   name: String,
+                   kind: &'static str,
+                   parent: Option<usize>,
+                   leader: Option<usize>,
+                   grids: Vec<usize>| {
+            let id = o.list.len();
+            o.list.push(Org { name: name.clone(), kind, parent, leader, grids });
+            o.by_name.insert(name, id);
+            id
+        };
+        for c in 0..self.s.communities {
+            let first = &self.areas[c * self.s.areas];
+            let community = self.grids[first.grid].parent.expect("a compound's community");
+            let committee = add(
+                &mut o,
+                format!("{}党委", self.community_name(c)),
+                "party_committee",
+                None,
+                self.grids[community].leader,
+                vec![community],
+            );
+            for m in self.members.iter().filter(|m| self.areas[m.area].community == c) {
+                if !o.by_name.contains_key(&m.branch) {
+                    let (kind, grids) = if m.kind == 1 { ("grid_branch", vec![m.grid]) } else { ("branch", vec![]) };
+                    add(&mut o, m.branch.clone(), kind, Some(committee), None, grids);
+                }
+            }
+            for a in &self.areas[c * self.s.areas..(c + 1) * self.s.areas] {
+                let name = format!("{}物业服务中心", self.grids[a.grid].name);
+                if !o.by_name.contains_key(&name) {
+                    add(&mut o, name, "property", None, None, vec![a.grid]);
+                }
+            }
+            for mass in ["工会", "妇联", "团委"] {
+                add(
+                    &mut o,
+                    format!("{}{mass}", self.community_name(c)),
+                    "mass",
+                    Some(committee),
+                    None,
+                    vec![community],
+                );
+            }
+        }
+        let mut units: Vec<&str> = self.members.iter().filter_map(|m| m.unit).collect();
+        units.sort_unstable();
+        units.dedup();
+        for unit in units {
+            add(&mut o, unit.to_string(), "unit", None, None, vec![]);
+        }
+        o
+    }
+
+    fn write_orgs(&self, out: &Path, orgs: &Orgs) -> Res<()> {
+        let mut w = create(&out.join("orgs.csv"))?;
+        writeln!(w, "id,name,kind,parent,leader,grids")?;
+        for (i, org) in orgs.list.iter().enumerate() {
+            let parent = org.parent.map_or(String::new(), |p| orgs.id(p));
+            let leader = org.leader.map_or("", |m| self.members[m].id.as_str());
+            let grids: Vec<&str> = org.grids.iter().map(|&g| self.grids[g].id.as_str()).collect();
+            writeln!(w, "{},{},{},{parent},{leader},{}", orgs.id(i), cell(&org.name), org.kind, grids.join(";"))?;
+        }
+        Ok(w.flush()?)
+    }
+
+    fn write_members(&self, out: &Path, orgs: &Orgs) -> Res<()> {
         let mut w = create(&out.join("members.csv"))?;
         writeln!(w, "id,name,kind,branch,grid,phone,unit,registered,status,roles")?;
         for m in &self.members {
@@ -1344,10 +1445,10 @@ impl World {
                 m.id,
                 cell(&m.name),
                 KINDS[m.kind],
-                cell(&m.branch),
+                orgs.id_of(&m.branch),
                 self.grids[m.grid].id,
                 m.phone,
-                m.unit.unwrap_or(""),
+                m.unit.map_or(String::new(), |u| orgs.id_of(u)),
                 registered,
                 m.status,
                 m.roles.join(";")
