@@ -14,17 +14,25 @@
 # outputs are kept (the path is printed) and the first lines of each differing diff are shown.
 #
 # Every run is pinned: `env -i PATH=/usr/bin:/bin LC_ALL=C.UTF-8 GOV_TODAY=… GOV_NO_CACHE=1` and
-# `--no-cache`, in an empty working folder of its own, on a copy of the data folder in a temporary
-# folder (nothing is written into the repository; the copies are checked to be untouched at the
-# end). Today is 2022-10-31 for examples/xiawo; for a fixture it is the date its tests use
-# (tests/common: 2023-01-01; the reports and issues fixtures: 2024-03-01 and 2024-04-10), so its
-# reports cover its data instead of a period before it.
+# `--no-cache`, in an empty working folder, on a copy of the data folder in a temporary folder:
+# nothing is written into the repository, and the copies and working folders are checked at the
+# end to hold nothing new. Today is 2022-10-31 for examples/xiawo (plus a few cases as of
+# 2022-12-31, when its data is clean); for a fixture it is the date its tests use (tests/common:
+# 2023-01-01; the reports and issues fixtures: 2024-03-01 and 2024-04-10), so that its reports
+# cover its data rather than a period before it.
 #
 # Environment:
 #   COMPARE_JOBS   cases run in parallel                     [nproc]
+#   TMPDIR         where the copies and outputs go (~300 MB) [/tmp]; /dev/shm is a little faster
 #   COMPARE_KEEP   1: keep the temporary folder even when all is the same
 #   COMPARE_ONLY   only the data folders whose path (relative to the repository) matches this
 #                  extended regex, e.g. 'xiawo|fixtures/reports'
+#   COMPARE_REPO   the checkout whose examples/, tests/fixtures/ and data-template/ are used
+#                  [this script's]; e.g. BEFORE's worktree when a commit between the two builds
+#                  changed the demo data
+#
+# Commands that only one binary has (`gov org list` came after some builds) are named on stderr;
+# `org list` is compared when both binaries have it.
 set -euo pipefail
 
 if [[ $# -ne 2 ]]; then
@@ -39,7 +47,7 @@ for b in "$1" "$2"; do
 done
 before=$(realpath "$1")
 after=$(realpath "$2")
-repo=$(cd "$(dirname "$0")/.." && pwd)
+repo=$(cd "${COMPARE_REPO:-$(dirname "$0")/..}" && pwd)
 jobs=${COMPARE_JOBS:-$(nproc 2>/dev/null || echo 2)}
 only=${COMPARE_ONLY:-}
 start=$EPOCHREALTIME
@@ -49,6 +57,13 @@ keep=${COMPARE_KEEP:-0}
 cleanup() { if [[ $keep != 1 ]]; then rm -rf "$work"; fi; }
 trap cleanup EXIT
 mkdir -p "$work/data" "$work/cwd" "$work/res/before" "$work/res/after"
+
+# Subcommands (and `org` when present) that one binary has and the other not.
+subcommands() { "$1" --help 2>/dev/null | awk '/^Commands:/ {on = 1; next} on && /^  [a-z]/ {print $1} on && /^$/ {exit}'; }
+only_in=$(diff <(subcommands "$before") <(subcommands "$after") | sed -n 's/^< /before: /p; s/^> /after: /p' | tr '\n' ' ' || true)
+[[ -n $only_in ]] && echo "commands in only one binary (not compared): $only_in" >&2
+has_org_list=0
+if "$before" org list --help >/dev/null 2>&1 && "$after" org list --help >/dev/null 2>&1; then has_org_list=1; fi
 
 # ── The data folders ─────────────────────────────────────────────────────────────────────────
 folders=(examples/xiawo)
@@ -112,7 +127,6 @@ first_issue() {
 # ── The cases ────────────────────────────────────────────────────────────────────────────────
 # One line per case in $work/cases: number, folder, today, then the arguments, tab-separated.
 formats=(table csv json md)
-langs=("" zh en)
 n=0
 add() { # FOLDER TODAY ARG…
   n=$((n + 1))
@@ -136,7 +150,8 @@ for f in "${folders[@]}"; do
     add "$f" "$t" check $a
   done
 
-  # Reports: each in every format, in the folder's language and in zh and en.
+  # Reports: each in every format, in the folder's language (zh in all but invalid-value, whose
+  # lang is wrong) and in en; and in zh as a table.
   variants=(
     "stats" "stats --year $y" "stats --month $m" "stats --from 2000-01-01"
     "report" "report --month $m" "report --month $m --by grid" "report --month $m --by branch"
@@ -156,13 +171,19 @@ for f in "${folders[@]}"; do
     variants+=("report --month $m --member $member" "due --member $member" "visit list --year $y --member $member")
   fi
   [[ -n $issue ]] && variants+=("issue show $issue")
+  if ((has_org_list)); then
+    variants+=("org list" "org list --kind branch")
+    [[ -n $grid ]] && variants+=("org list --grid $grid")
+  fi
   for v in "${variants[@]}"; do
     for fmt in "${formats[@]}"; do
-      for l in "${langs[@]}"; do
-        # shellcheck disable=SC2086
-        add "$f" "$t" $v --format "$fmt" ${l:+--lang $l}
-      done
+      # shellcheck disable=SC2086
+      add "$f" "$t" $v --format "$fmt"
+      # shellcheck disable=SC2086
+      add "$f" "$t" $v --format "$fmt" --lang en
     done
+    # shellcheck disable=SC2086
+    add "$f" "$t" $v --format table --lang zh
   done
   # Without --format (piped: CSV), unmasked, and written to a file (format from the extension;
   # a BOM on CSV unless --no-bom).
@@ -180,7 +201,7 @@ for f in "${folders[@]}"; do
   add "$f" "$t" stats --year "$y" -o s.csv --lang en
   # export: every format and language, then the options.
   for fmt in csv json md; do
-    for l in "${langs[@]}"; do
+    for l in "" zh en; do
       # shellcheck disable=SC2086
       add "$f" "$t" export --month "$m" --out pack --format "$fmt" ${l:+--lang $l}
     done
@@ -191,22 +212,39 @@ for f in "${folders[@]}"; do
   add "$f" "$t" issue show NO-SUCH-ISSUE --format table
   add "$f" "$t" report --month "$m" --member NO-SUCH-MEMBER
 done
+# examples/xiawo is also checked as of 2022-12-31, the date tests/xiawo.rs uses: its data runs to
+# the end of 2022, so as of 2022-10-31 the events of November and December are future-date errors
+# and the clean check is only seen here.
+for f in "${folders[@]}"; do
+  [[ $f == examples/xiawo ]] || continue
+  for a in "" "--format json" "--strict"; do
+    # shellcheck disable=SC2086
+    add "$f" 2022-12-31 check $a
+  done
+  for v in "stats --year 2022" "report" "report issues --year 2022" "report whistles --year 2022 --pending" "due" "issue list --status open"; do
+    # shellcheck disable=SC2086
+    add "$f" 2022-12-31 $v --format json
+  done
+done
 # Usage errors and help, once (they do not read a folder).
-x=examples/xiawo
+x=${folders[0]}
 tx=$(today_for $x)
 add "$x" "$tx" stats --month 2022-13
 add "$x" "$tx" report --month 2022-10 --year 2022
 add "$x" "$tx" --help
-for c in check stats report "report issues" "report whistles" due "visit list" "issue list" "issue show" export; do
+help_for=(check stats report "report issues" "report whistles" due "visit list" "issue list" "issue show" export)
+((has_org_list)) && help_for+=("org list")
+for c in "${help_for[@]}"; do
   # shellcheck disable=SC2086
   add "$x" "$tx" $c --help
 done
 
 # ── Running ──────────────────────────────────────────────────────────────────────────────────
-# run_case LINE: runs one case with both binaries. A case that writes files (export, -o) runs in
-# an empty working folder of its own, at the same path for both binaries so that relative paths in
-# messages match, and what it leaves there is kept for the diff; the others run in $work/empty,
-# which is checked to be still empty at the end.
+# run_case LINE WORKER: runs one case with both binaries; the exit statuses go to
+# $work/rc.{before,after}.WORKER as "id status" lines. A case that writes files (export, -o) runs
+# in an empty working folder of its own, at the same path for both binaries so that relative paths
+# in messages match, and what it leaves there is kept for the diff; the others run in
+# $work/empty, which is checked to be still empty at the end.
 shopt -s nullglob dotglob
 mkdir "$work/empty"
 run_case() {
@@ -222,10 +260,16 @@ run_case() {
     [[ $side == before ]] && bin=$before || bin=$after
     ((writes)) && mkdir "$cwd"
     rc=0
-    (cd "$cwd" && exec env -i PATH=/usr/bin:/bin LC_ALL=C.UTF-8 GOV_TODAY="$today" GOV_NO_CACHE=1 \
-      timeout 120 "$bin" --no-cache --data "$data" "${args[@]}") \
-      >"$work/res/$side/$id.out" 2>"$work/res/$side/$id.err" </dev/null || rc=$?
-    echo "$rc" >"$work/res/$side/$id.rc"
+    if ((writes)); then
+      (cd "$cwd" && exec env -i PATH=/usr/bin:/bin LC_ALL=C.UTF-8 GOV_TODAY="$today" GOV_NO_CACHE=1 \
+        timeout 120 "$bin" --no-cache --data "$data" "${args[@]}") \
+        >"$work/res/$side/$id.out" 2>"$work/res/$side/$id.err" </dev/null || rc=$?
+    else # the worker is already in $work/empty
+      env -i PATH=/usr/bin:/bin LC_ALL=C.UTF-8 GOV_TODAY="$today" GOV_NO_CACHE=1 \
+        timeout 120 "$bin" --no-cache --data "$data" "${args[@]}" \
+        >"$work/res/$side/$id.out" 2>"$work/res/$side/$id.err" </dev/null || rc=$?
+    fi
+    echo "$id $rc" >>"$work/rc.$side.$2"
     if ((writes)); then
       left=("$cwd"/*)
       if ((${#left[@]})); then mv "$cwd" "$work/res/$side/$id.files"; else rmdir "$cwd"; fi
@@ -238,13 +282,16 @@ echo "running $total cases over ${#folders[@]} folders, $jobs at a time…" >&2
 # Round-robin chunks, one worker each; the slow folder (examples/xiawo) is spread over all.
 split -n "r/$jobs" "$work/cases" "$work/chunk."
 for c in "$work"/chunk.*; do
-  (while IFS= read -r line; do run_case "$line"; done <"$c") &
+  (cd "$work/empty" && while IFS= read -r line; do run_case "$line" "${c##*.}"; done <"$c") &
 done
 wait
+ran=$EPOCHREALTIME
 
 # ── Comparing ────────────────────────────────────────────────────────────────────────────────
 # One diff over both result trees names every differing file; the cases are then read from it.
-declare -A bad
+declare -A bad rc_before rc_after
+while read -r id rc; do rc_before[$id]=$rc; done < <(cat "$work"/rc.before.*)
+while read -r id rc; do rc_after[$id]=$rc; done < <(cat "$work"/rc.after.*)
 while IFS= read -r line; do
   case $line in
     "Files $work/res/before/"*)
@@ -254,14 +301,13 @@ while IFS= read -r line; do
       case $rest in
         .out\ *) what=stdout ;;
         .err\ *) what=stderr ;;
-        .rc\ *) what="exit $(<"$work/res/before/$id.rc")→$(<"$work/res/after/$id.rc")" ;;
         *) what=files ;;
       esac
       ;;
     "Only in $work/res/"*)
       rel=${line#"Only in $work/res/"}
+      rel=${rel/: /\/}             # "before/00042.files: x.csv" → "before/00042.files/x.csv"
       rel=${rel#*/}                # past before/ or after/
-      rel=${rel/: /\/}             # "dir: name" → dir/name
       id=${rel%%[./]*}
       what=files
       ;;
@@ -269,12 +315,17 @@ while IFS= read -r line; do
   esac
   [[ ${bad[$id]:-} == *"$what"* ]] || bad[$id]="${bad[$id]:+${bad[$id]} }$what"
 done < <(diff -rq "$work/res/before" "$work/res/after" 2>&1 || true)
+for id in "${!rc_before[@]}"; do
+  if [[ ${rc_before[$id]} != "${rc_after[$id]:-none}" ]]; then
+    bad[$id]="${bad[$id]:+${bad[$id]} }exit ${rc_before[$id]}→${rc_after[$id]:-none}"
+  fi
+done
 
 same=0 differ=0 shown=0
 while IFS= read -r line; do
   IFS=$'\t' read -r -a fields <<<"$line"
   id=${fields[0]}
-  label="${fields[1]}  gov ${fields[*]:3}  [exit $(<"$work/res/before/$id.rc")]"
+  label="${fields[1]}  gov ${fields[*]:3}  [today ${fields[2]}, exit ${rc_before[$id]:-none}]"
   if [[ -z ${bad[$id]:-} ]]; then
     same=$((same + 1))
     echo "same  $label"
@@ -285,7 +336,7 @@ while IFS= read -r line; do
       shown=$((shown + 1))
       b=$work/res/before/$id a=$work/res/after/$id
       {
-        for s in out err rc; do
+        for s in out err; do
           cmp -s "$b.$s" "$a.$s" || diff -u --label "before $s" --label "after $s" "$b.$s" "$a.$s" | head -20
         done
         if [[ -e $b.files || -e $a.files ]]; then diff -r "$b.files" "$a.files" 2>&1 | head -20; fi
@@ -312,13 +363,16 @@ if ((${#left[@]})); then
   echo "DIFF  a run wrote into its working folder: ${left[*]##*/}"
 fi
 
-secs=$(awk -v a="$start" -v b="$EPOCHREALTIME" 'BEGIN {printf "%.1f", b - a}')
+secs=$(awk -v a="$start" -v r="$ran" -v b="$EPOCHREALTIME" 'BEGIN {printf "%.1f", b - a}')
+awk -v a="$start" -v r="$ran" -v b="$EPOCHREALTIME" 'BEGIN {printf "ran in %.1fs, compared in %.1fs\n", r - a, b - r}' >&2
 echo
 echo "before: $before"
 echo "after:  $after"
-echo "$total cases over ${#folders[@]} folders in ${secs}s: $same same, $((total - same)) differ ($untouched of ${#folders[@]} data folders untouched)"
+other=$((differ - (total - same)))
+echo "$total cases over ${#folders[@]} folders in ${secs}s: $same same, $((total - same)) differ$( ((other)) && echo ", $other stray writes")" \
+  "($untouched of ${#folders[@]} data folders untouched)"
 if ((differ > 0)); then
   keep=1
-  echo "outputs kept in $work/res/{before,after}/NNNNN.{out,err,rc,files}; cases in $work/cases"
+  echo "outputs kept in $work/res/{before,after}/NNNNN.{out,err,files}, exit statuses in $work/rc.*; cases in $work/cases"
   exit 1
 fi

@@ -17,7 +17,7 @@ use crate::load::fields::{Fields, Sink};
 use crate::load::raw::{RawField, RawRecord, RawValue};
 use crate::model::date::parse_date;
 use crate::model::id::id_problem;
-use crate::model::labels::{Labelled, MemberStatus, VisitMethod};
+use crate::model::labels::{Labelled, VisitMethod};
 use crate::model::privacy::mask_door;
 use crate::model::{Dataset, FileId, Format, Kind, Loc, SourceFile, Sym, Visit};
 use crate::report::Index;
@@ -80,15 +80,15 @@ pub fn run(ctx: &Ctx, args: &AddArgs) -> Result<Exit, CliError> {
 
 /// One visit's values, as text in the file's vocabulary (ids, codes).
 #[derive(Debug, Clone, Default)]
-struct Row {
-    date: String,
-    member: String,
-    household: String,
-    method: String,
-    summary: String,
-    topics: String,
-    with: String,
-    issues: String,
+pub(super) struct Row {
+    pub(super) date: String,
+    pub(super) member: String,
+    pub(super) household: String,
+    pub(super) method: String,
+    pub(super) summary: String,
+    pub(super) topics: String,
+    pub(super) with: String,
+    pub(super) issues: String,
 }
 
 impl Row {
@@ -167,7 +167,7 @@ fn one(ctx: &Ctx, s: &mut Session, args: &AddArgs) -> Result<Exit, CliError> {
                 return Err(CliError::new(anyhow::anyhow!("missing {}", missing.join(", ")))
                     .hint("give them as flags, or run `gov visit add` in a terminal to be asked"));
             }
-            prompt::fill(&ix, &mut row)?;
+            super::prompt::fill(&ix, &mut row)?;
         }
     }
 
@@ -179,7 +179,7 @@ fn one(ctx: &Ctx, s: &mut Session, args: &AddArgs) -> Result<Exit, CliError> {
     let loc = Loc { file: file_id, line };
     let findings = validate(s, ctx.today, &[(row.record(line), loc)], false);
     s.vet(findings)?;
-    if interactive && args.member.is_none() && !prompt::confirm(&row, &s.ds)? {
+    if interactive && args.member.is_none() && !super::prompt::confirm(&row, &s.ds)? {
         println!("nothing was written");
         return Ok(Exit::Ok);
     }
@@ -368,7 +368,7 @@ fn household_address<'a>(ds: &'a Dataset, id: &'a str) -> &'a str {
 }
 
 /// `2022-10-12 张伟 → 3号楼2单元***室 (入户)`, door masked as in all output.
-fn describe(ds: &Dataset, row: &Row) -> String {
+pub(super) fn describe(ds: &Dataset, row: &Row) -> String {
     let method = VisitMethod::parse(&row.method).map_or(row.method.as_str(), |m| m.zh());
     format!(
         "{} {} → {} ({method})",
@@ -378,71 +378,13 @@ fn describe(ds: &Dataset, row: &Row) -> String {
     )
 }
 
-mod prompt {
-    //! Asking for what the command line left out, like `hledger add`: member and household with
-    //! completion (the member's linked households first), method (default: the member's last),
-    //! summary; then the row, to confirm.
-
-    use inquire::{Confirm, Select, Text};
-
+#[cfg(test)]
+mod tests {
     use super::*;
 
-    fn ask<T>(r: Result<T, inquire::InquireError>) -> Result<T, CliError> {
-        r.map_err(|e| match e {
-            inquire::InquireError::OperationCanceled | inquire::InquireError::OperationInterrupted => {
-                CliError::new(anyhow::anyhow!("cancelled; nothing was written"))
-            }
-            other => CliError::new(anyhow::anyhow!("cannot ask: {other}")),
-        })
-    }
-
-    pub fn fill(ix: &Index<'_>, row: &mut Row) -> Result<(), CliError> {
-        let ds = ix.ds;
-        if row.member.is_empty() {
-            let options: Vec<String> = ds
-                .members
-                .iter()
-                .filter(|m| m.status == MemberStatus::Active)
-                .map(|m| format!("{} {}", ds.name(m.id), m.name))
-                .collect();
-            let chosen = ask(Select::new("走访党员 member:", options).prompt())?;
-            row.member = chosen.split(' ').next().unwrap_or_default().to_string();
-        }
-        let member = ds.ids.get(&row.member);
-        if row.household.is_empty() {
-            let linked: Vec<usize> = member
-                .and_then(|m| ix.look.member(m))
-                .map(|m| ix.linked[m].iter().map(|&h| h as usize).collect())
-                .unwrap_or_default();
-            let others = (0..ds.households.len()).filter(|h| !linked.contains(h));
-            let options: Vec<String> = linked
-                .iter()
-                .copied()
-                .chain(others)
-                .map(|h| {
-                    let h = &ds.households[h];
-                    format!("{} {} {}", ds.name(h.id), h.address, h.head)
-                })
-                .collect();
-            let chosen = ask(Select::new("走访户 household:", options).prompt())?;
-            row.household = chosen.split(' ').next().unwrap_or_default().to_string();
-        }
-        if row.method.is_empty() {
-            let last = member
-                .and_then(|m| ds.visits.iter().filter(|v| v.member == m).max_by_key(|v| v.date))
-                .map(|v| v.method);
-            let options: Vec<String> = VisitMethod::ALL.iter().map(|m| format!("{} {}", m.code(), m.zh())).collect();
-            let start = last.and_then(|l| VisitMethod::ALL.iter().position(|&m| m == l)).unwrap_or(0);
-            let chosen = ask(Select::new("走访方式 method:", options).with_starting_cursor(start).prompt())?;
-            row.method = chosen.split(' ').next().unwrap_or_default().to_string();
-        }
-        while row.summary.trim().is_empty() {
-            row.summary = ask(Text::new("走访内容 summary:").prompt())?;
-        }
-        Ok(())
-    }
-
-    pub fn confirm(row: &Row, ds: &Dataset) -> Result<bool, CliError> {
-        ask(Confirm::new(&format!("记录 {}？", describe(ds, row))).with_default(true).prompt())
+    #[test]
+    fn rows_carry_the_visit_kinds_fields() {
+        let names: Vec<&str> = Row::default().values().into_iter().map(|(k, _)| k).collect();
+        assert_eq!(names, new_file_columns(), "Row::values and Visit::FIELDS (without id) agree, in order");
     }
 }

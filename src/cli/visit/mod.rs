@@ -2,6 +2,7 @@
 
 pub mod add;
 pub mod list;
+mod prompt;
 
 use clap::Subcommand;
 
