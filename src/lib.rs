@@ -9,6 +9,7 @@ pub mod check;
 pub mod cli;
 pub mod finding;
 pub mod kinds;
+pub mod layout;
 pub mod load;
 pub mod model;
 pub mod render;

@@ -39,7 +39,9 @@ impl Session {
         let lock = FolderLock::acquire(&root, || {
             let _ = writeln!(io::stderr(), "waiting for another gov that is writing to this folder…");
         })
-        .map_err(|e| CliError::new(anyhow::anyhow!("cannot lock {}: {e}", root.join(".gov/lock").display())))?;
+        .map_err(|e| {
+            CliError::new(anyhow::anyhow!("cannot lock {}: {e}", root.join(crate::layout::LOCK_FILE).display()))
+        })?;
         // New records are judged by ids and fingerprints; no visit text is needed.
         let loaded = load::load_with(&root, ctx.load_options(false))?;
         Ok(Session { root, ds: loaded.dataset, _lock: lock })

@@ -339,7 +339,7 @@ impl Kind {
                 T::HOME
             }
         }
-        self.with(&mut F).unwrap_or("gov.yaml")
+        self.with(&mut F).unwrap_or(crate::layout::SETTINGS_FILE)
     }
 
     /// Its position in [`Kind::ALL`] (the cache's kind table).

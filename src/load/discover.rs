@@ -11,8 +11,7 @@ use super::cache::Stamp;
 use crate::finding::{Code, Finding};
 use crate::model::{Format, Kind, SourceFile};
 
-/// The file that marks a data folder.
-pub const SETTINGS_FILE: &str = "gov.yaml";
+pub use crate::layout::SETTINGS_FILE;
 
 /// The folder named explicitly, else the nearest one at or above `cwd` holding a gov.yaml.
 pub fn find_root(explicit: Option<&Path>, cwd: &Path) -> Result<PathBuf, LoadError> {

@@ -28,6 +28,9 @@ pub struct LedgerFilter {
     pub member: Option<Sym>,
 }
 
+/// How many visit methods there are: a sixth method widens the ledger by itself.
+const METHODS: usize = <VisitMethod as crate::model::labels::Labelled>::ALL.len();
+
 /// The counts of one row.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Row {
@@ -36,7 +39,8 @@ pub struct Row {
     pub linked: usize,
     pub visited: usize,
     pub visits: usize,
-    pub by_method: [usize; 5],
+    /// Visits by method, in the order of `VisitMethod::ALL`.
+    pub by_method: [usize; METHODS],
     pub overdue: usize,
     pub raised: usize,
     pub resolved: usize,

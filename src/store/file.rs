@@ -97,7 +97,7 @@ pub fn create_new(path: &Path, text: &str) -> io::Result<()> {
 fn write_atomic(path: &Path, bytes: &[u8], replace: bool) -> io::Result<()> {
     let dir = path.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
     let mut b = tempfile::Builder::new();
-    b.prefix(".gov-tmp-");
+    b.prefix(crate::layout::TEMP_PREFIX);
     #[cfg(unix)]
     {
         use std::os::unix::fs::PermissionsExt;

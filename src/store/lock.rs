@@ -5,6 +5,8 @@ use std::fs::{self, File};
 use std::io;
 use std::path::Path;
 
+use crate::layout;
+
 /// Holds the lock until dropped.
 #[derive(Debug)]
 pub struct FolderLock {
@@ -14,8 +16,9 @@ pub struct FolderLock {
 impl FolderLock {
     /// Takes the lock, waiting for another writer to finish; `waiting` is called once if it has to.
     pub fn acquire(root: &Path, waiting: impl FnOnce()) -> io::Result<FolderLock> {
-        let dir = super::private_dir(root)?;
-        let file = File::options().create(true).truncate(false).read(true).write(true).open(dir.join("lock"))?;
+        layout::private_dir(root)?;
+        let file =
+            File::options().create(true).truncate(false).read(true).write(true).open(root.join(layout::LOCK_FILE))?;
         match file.try_lock() {
             Ok(()) => {}
             Err(fs::TryLockError::WouldBlock) => {

@@ -12,19 +12,3 @@ pub mod yaml_edit;
 
 pub use file::TextFile;
 pub use lock::FolderLock;
-
-use std::io;
-use std::path::{Path, PathBuf};
-
-/// The folder of gov's own files (the lock, the parse cache), created when missing with a
-/// `.gitignore` of its own so git never offers them for a commit, whatever the folder's
-/// `.gitignore` says.
-pub fn private_dir(root: &Path) -> io::Result<PathBuf> {
-    let dir = root.join(".gov");
-    std::fs::create_dir_all(&dir)?;
-    let ignore = dir.join(".gitignore");
-    if !ignore.exists() {
-        std::fs::write(&ignore, "# gov's own files (the lock, the parse cache): never committed\n*\n")?;
-    }
-    Ok(dir)
-}

@@ -7,8 +7,8 @@
 //! and the cache was written by this very `gov` binary. A file modified or changed within two
 //! seconds before a load started is not cached by it, nor is anything while `gov.yaml` is that
 //! fresh (on a file system with one-second times a second write in the same second would leave
-//! the stamp unchanged: the "racy git" problem). Every section carries a checksum and every value is range-checked as it
-//! is decoded: a damaged, truncated or foreign cache file is ignored and rebuilt, never trusted.
+//! the stamp unchanged: the "racy git" problem). Every section carries a checksum and every
+//! value is range-checked as it is decoded: a damaged, truncated or foreign cache file is ignored and rebuilt, never trusted.
 //! `--no-cache` neither reads nor writes it.
 //!
 //! Layout: a 16-byte header (magic, format), then each file's sections (its findings and
@@ -18,23 +18,26 @@
 
 pub mod codec;
 pub mod records;
+mod stamp;
 #[cfg(test)]
 mod tests;
+mod write;
 
 use std::fs::File;
-use std::io::{self, BufWriter, Write};
 use std::path::Path;
 
 use rayon::prelude::*;
 
 use self::codec::{Corrupt, Dec, Decoded, Enc, checksum};
 use crate::finding::Finding;
-use crate::kinds::{Dataset, Kind, KindFn, Load, Record, Records};
+use crate::kinds::{Kind, KindFn, Load, Record, Records};
 use crate::model::id::IdMap;
 use crate::model::{FileId, Interner, SourceFile};
 
-/// Where the cache lives, relative to the folder root (the template's .gitignore names `.gov/`).
-pub const CACHE_FILE: &str = ".gov/cache/parsed.bin";
+use self::stamp::build_id;
+pub use self::stamp::{Stamp, now};
+pub use self::write::{Source, write};
+pub use crate::layout::CACHE_FILE;
 
 const MAGIC: &[u8; 8] = b"GOVCACHE";
 /// Bump when any encoding in this module or in [`records`] changes.
@@ -43,79 +46,6 @@ const HEADER: u64 = 16;
 const TRAILER: u64 = 32;
 /// Files modified or changed this recently (seconds before a load starts) are not cached.
 pub const SETTLE_SECONDS: i64 = 2;
-
-/// What identifies one version of a file on disk.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Stamp {
-    pub size: u64,
-    pub mtime: (i64, u32),
-    pub ctime: (i64, u32),
-    pub inode: u64,
-}
-
-impl Stamp {
-    /// The stamp of the file at `path`, or `None` when it cannot be read.
-    pub fn of(path: &Path) -> Option<Stamp> {
-        std::fs::metadata(path).ok().map(|m| Stamp::from_metadata(&m))
-    }
-
-    pub fn from_metadata(m: &std::fs::Metadata) -> Stamp {
-        #[cfg(unix)]
-        {
-            use std::os::unix::fs::MetadataExt;
-            Stamp {
-                size: m.size(),
-                mtime: (m.mtime(), m.mtime_nsec() as u32),
-                ctime: (m.ctime(), m.ctime_nsec() as u32),
-                inode: m.ino(),
-            }
-        }
-        #[cfg(not(unix))]
-        {
-            let t = m.modified().ok().and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok()).unwrap_or_default();
-            Stamp { size: m.len(), mtime: (t.as_secs() as i64, t.subsec_nanos()), ctime: (0, 0), inode: 0 }
-        }
-    }
-
-    /// Modified or changed at or after `cutoff` (seconds): too recently to trust the stamp, as
-    /// a second write within the same tick of a coarse clock would leave it unchanged. The
-    /// change time counts too: tools that restore a file's modification time (`cp -p`, `tar x`,
-    /// `rsync -t`) cannot restore it.
-    pub fn is_recent(&self, cutoff: i64) -> bool {
-        self.mtime.0.max(self.ctime.0) >= cutoff
-    }
-
-    fn write(&self, e: &mut Enc) {
-        e.u64(self.size);
-        e.i64(self.mtime.0);
-        e.u32(self.mtime.1);
-        e.i64(self.ctime.0);
-        e.u32(self.ctime.1);
-        e.u64(self.inode);
-    }
-
-    fn read(d: &mut Dec<'_>) -> Decoded<Stamp> {
-        Ok(Stamp { size: d.u64()?, mtime: (d.i64()?, d.u32()?), ctime: (d.i64()?, d.u32()?), inode: d.u64()? })
-    }
-}
-
-/// Seconds since the epoch, for the racy-file rule.
-pub fn now() -> i64 {
-    std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_secs() as i64)
-}
-
-/// Identifies the program that wrote a cache: its version, this format, and the executable's
-/// own size and time stamp, so a rebuilt or upgraded `gov` (whose parsing may differ) never
-/// reads an older one's records. `None` when the executable cannot be stamped: then there is no
-/// cache at all.
-fn build_id() -> Option<u64> {
-    let exe = Stamp::of(&std::env::current_exe().ok()?)?;
-    let mut e = Enc::default();
-    e.str(env!("CARGO_PKG_VERSION"));
-    e.u32(FORMAT);
-    exe.write(&mut e);
-    Some(checksum(&e.buf))
-}
 
 /// A byte range of the cache file and its checksum.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -411,152 +341,4 @@ fn read_at(file: &File, offset: u64, len: u64) -> Decoded<Vec<u8>> {
         f.read_exact(&mut buf).map_err(|_| Corrupt)?;
     }
     Ok(buf)
-}
-
-/// One file of the folder as the new cache should hold it.
-pub enum Source<'a> {
-    /// Unchanged and already in the old cache: copied as it is.
-    Cached,
-    /// Just parsed: where its records are in the dataset, its findings, and whether the
-    /// records hold their detail text.
-    Parsed { records: std::ops::Range<usize>, findings: &'a [Finding], text: bool },
-}
-
-/// Writes a new cache for the folder: `files` with their stamps and where their records come
-/// from (`None`: not cached, e.g. gov.yaml), the just parsed ones in `ds`. Files stamped at or after `cutoff` (seconds; a
-/// little before the load started) are left out, and nothing is written while gov.yaml is that
-/// fresh. Written to a temporary file and renamed over the old one, so readers see the old
-/// cache or the new, never a mix. `Ok(false)`: nothing to write.
-pub fn write(
-    root: &Path,
-    old: Option<&Cache>,
-    ds: &Dataset,
-    settings: Stamp,
-    files: &[(&SourceFile, Stamp, Option<Source<'_>>)],
-    cutoff: i64,
-) -> io::Result<bool> {
-    let Some(build) = build_id() else { return Ok(false) };
-    if settings.is_recent(cutoff)
-        || !files.iter().any(|(_, stamp, source)| source.is_some() && !stamp.is_recent(cutoff))
-    {
-        // gov.yaml or every file too fresh to trust (a fresh clone, a folder just written): no
-        // cache yet.
-        return Ok(false);
-    }
-    let target = root.join(CACHE_FILE);
-    let dir = target.parent().expect("a cache folder");
-    crate::store::private_dir(root)?;
-    std::fs::create_dir_all(dir)?;
-    remove_abandoned(dir);
-    let tmp = tempfile::NamedTempFile::new_in(dir)?;
-    let mut out = BufWriter::with_capacity(1 << 20, tmp.as_file());
-    let mut at = HEADER;
-    let mut header = Enc::default();
-    header.buf.extend_from_slice(MAGIC);
-    header.u32(FORMAT);
-    header.u32(0);
-    out.write_all(&header.buf)?;
-
-    let mut put = |bytes: &[u8], out: &mut BufWriter<&File>| -> io::Result<Section> {
-        out.write_all(bytes)?;
-        let s = Section { offset: at, len: bytes.len() as u64, sum: checksum(bytes) };
-        at += s.len;
-        Ok(s)
-    };
-    let mut index = Enc::default();
-    index.u64(build);
-    settings.write(&mut index);
-    let (text, ends) = ds.ids.parts();
-    index.str(text);
-    index.len(ends.len());
-    ends.iter().for_each(|&e| index.u32(e));
-    let mut entries = Enc::default();
-    let mut stored = 0;
-    let mut enc = Enc::default();
-    for (file, stamp, source) in files {
-        let Some(source) = source else { continue };
-        if stamp.is_recent(cutoff) {
-            continue;
-        }
-        let (records, text, count) = match source {
-            Source::Cached => {
-                let Some((records, text, count)) = old.and_then(|c| c.raw(&file.path)) else { continue };
-                (put(&records, &mut out)?, text.map(|t| put(&t, &mut out)).transpose()?, count)
-            }
-            Source::Parsed { records, findings, text } => {
-                enc.buf.clear();
-                enc.len(findings.len());
-                findings.iter().for_each(|f| records::finding(&mut enc, f));
-                let mut encode = Encode { ds, records: records.clone(), enc: &mut enc, detail: false };
-                let Some(count) = file.kind.with(&mut encode) else { continue };
-                let section = put(&enc.buf, &mut out)?;
-                let text = if *text && file.kind.facts().is_some_and(|f| f.detail) {
-                    enc.buf.clear();
-                    let mut encode = Encode { ds, records: records.clone(), enc: &mut enc, detail: true };
-                    file.kind.with(&mut encode);
-                    Some(put(&enc.buf, &mut out)?)
-                } else {
-                    None
-                };
-                (section, text, count)
-            }
-        };
-        entries.str(&file.path.to_string_lossy());
-        entries.u8(file.kind.index() as u8);
-        stamp.write(&mut entries);
-        records.write(&mut entries);
-        entries.bool(text.is_some());
-        if let Some(t) = text {
-            t.write(&mut entries);
-        }
-        entries.u32(count);
-        stored += 1;
-    }
-    index.len(stored);
-    index.buf.extend_from_slice(&entries.buf);
-    let index_section = put(&index.buf, &mut out)?;
-    let mut trailer = Enc::default();
-    index_section.write(&mut trailer);
-    trailer.buf.extend_from_slice(MAGIC);
-    out.write_all(&trailer.buf)?;
-    out.flush()?;
-    drop(out);
-    tmp.persist(&target).map_err(|e| e.error)?;
-    Ok(true)
-}
-
-/// Encodes the records of one file, `ds`'s `records` of the file's kind: their figures, or with
-/// `detail` their detail text. Gives how many there are.
-struct Encode<'a> {
-    ds: &'a Dataset,
-    records: std::ops::Range<usize>,
-    enc: &'a mut Enc,
-    detail: bool,
-}
-
-impl KindFn for Encode<'_> {
-    type Out = u32;
-    fn call<T: Record>(&mut self) -> u32 {
-        let list = &T::all(self.ds)[self.records.clone()];
-        if self.detail {
-            list.iter().for_each(|r| r.encode_detail(self.enc));
-        } else {
-            self.enc.len(list.len());
-            list.iter().for_each(|r| r.encode(self.enc));
-        }
-        list.len() as u32
-    }
-}
-
-/// Removes temporary files a killed writer left in the cache folder (an hour old or more: a
-/// writer at work is seconds old).
-fn remove_abandoned(dir: &Path) {
-    let Ok(entries) = std::fs::read_dir(dir) else { return };
-    let hour_ago = std::time::SystemTime::now() - std::time::Duration::from_secs(3600);
-    for e in entries.flatten() {
-        let old = e.metadata().and_then(|m| m.modified()).is_ok_and(|t| t < hour_ago);
-        if e.file_name().to_string_lossy().starts_with(".tmp") && old {
-            let _ = std::fs::remove_file(e.path());
-        }
-    }
 }

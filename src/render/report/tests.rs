@@ -1,0 +1,142 @@
+use super::*;
+use crate::model::labels::VisitMethod;
+use crate::report::col;
+
+fn sample() -> Table {
+    let mut t = Table::new(
+        "t",
+        &[
+            col("who", "走访党员", "member"),
+            col("method", "走访方式", "method"),
+            col("n", "次数", "visits"),
+            col("phone", "电话", "phone"),
+            col("share", "覆盖率", "coverage"),
+        ],
+    )
+    .titled("测试", "Test");
+    t.push(vec![
+        Value::text("=SUM(A1)"),
+        Value::label(VisitMethod::Home),
+        Value::Int(1234),
+        Value::Phone("13812345678".into()),
+        Value::ratio(1, 3),
+    ]);
+    t.push(vec![Value::text("-1"), Value::label(VisitMethod::Phone), Value::Int(-2), Value::Empty, Value::ratio(0, 0)]);
+    t.total = Some(vec![Value::Empty, Value::Empty, Value::Int(1232), Value::Empty, Value::ratio(1, 3)]);
+    t
+}
+
+fn opts(lang: Lang) -> RenderOptions {
+    RenderOptions { lang, unmask: false, bom: false, width: None }
+}
+
+fn render(t: &Table, f: OutFormat, o: &RenderOptions) -> String {
+    let mut buf = Vec::new();
+    write(&mut buf, t, f, o).unwrap();
+    String::from_utf8(buf).unwrap()
+}
+
+#[test]
+fn csv_is_safe_for_excel() {
+    let out = render(&sample(), OutFormat::Csv, &RenderOptions { bom: true, ..opts(Lang::Zh) });
+    assert_eq!(
+        out,
+        "\u{FEFF}走访党员,走访方式,次数,电话,覆盖率\r\n'=SUM(A1),入户,1234,138****5678,33.3%\r\n'-1,电话,-2,,—\r\n合计,,1232,,33.3%\r\n"
+    );
+}
+
+#[test]
+fn english_labels_and_unmasking() {
+    let out = render(&sample(), OutFormat::Csv, &RenderOptions { unmask: true, ..opts(Lang::En) });
+    assert!(
+        out.starts_with("member,method,visits,phone,coverage\r\n'=SUM(A1),home visit,1234,13812345678,33.3%"),
+        "{out}"
+    );
+    assert!(out.ends_with("Total,,1232,,33.3%\r\n"));
+}
+
+#[test]
+fn json_keeps_codes_and_numbers() {
+    let out: Json = serde_json::from_str(&render(&sample(), OutFormat::Json, &opts(Lang::Zh))).unwrap();
+    assert_eq!(out["rows"][0]["method"], "home");
+    assert_eq!(out["rows"][0]["n"], 1234);
+    assert_eq!(out["rows"][0]["phone"], "138****5678");
+    assert_eq!(out["rows"][0]["share"], 0.3333);
+    assert_eq!(out["rows"][1]["share"], Json::Null);
+    assert_eq!(out["total"]["n"], 1232);
+}
+
+#[test]
+fn markdown_and_terminal() {
+    let md = render(&sample(), OutFormat::Md, &opts(Lang::Zh));
+    assert!(
+        md.contains(
+            "| 走访党员 | 走访方式 | 次数 | 电话 | 覆盖率 |\n|---|---|---:|---|---:|\n| =SUM(A1) | 入户 | 1,234 |"
+        ),
+        "{md}"
+    );
+    assert!(md.contains("| **合计** |  | **1,232** |  | **33.3%** |"), "{md}");
+    let table = render(&sample(), OutFormat::Table, &opts(Lang::Zh));
+    assert!(table.starts_with("测试\n"));
+    assert!(table.contains("1,234"));
+}
+
+#[test]
+fn transposed_tables_list_columns_as_lines() {
+    let mut t = Table::new("one", &[col("n", "件数", "count"), col("share", "比率", "share"), col("who", "户", "who")])
+        .titled("一行", "One row");
+    t.push(vec![Value::Int(1234), Value::ratio(1, 4), Value::Address("3号楼101室".into())]);
+    t.transpose = true;
+    let table = render(&t, OutFormat::Table, &opts(Lang::Zh));
+    assert!(table.starts_with("一行\n"), "{table}");
+    assert!(!table.contains('╞'), "no header row: {table}");
+    assert!(table.contains("│ 件数 ┆ 1,234      │"), "{table}");
+    assert!(table.contains("│ 户   ┆ 3号楼***室 │"), "{table}");
+    let md = render(&t, OutFormat::Md, &opts(Lang::En));
+    assert_eq!(
+        md,
+        "### One row\n\n| field | value |\n|---|---|\n| count | 1,234 |\n| share | 25.0% |\n| who | 3号楼***室 |\n"
+    );
+    // CSV and JSON keep the row as a row.
+    let csv = render(&t, OutFormat::Csv, &opts(Lang::Zh));
+    assert_eq!(csv, "件数,比率,户\r\n1234,25.0%,3号楼***室\r\n");
+}
+
+#[test]
+fn several_tables_in_one_output() {
+    let tables = [sample(), Table::new("second", &[col("x", "甲", "x")]).titled("第二", "Second")];
+    let json: Json = serde_json::from_str(&{
+        let mut buf = Vec::new();
+        write_all(&mut buf, &tables, OutFormat::Json, &opts(Lang::Zh)).unwrap();
+        String::from_utf8(buf).unwrap()
+    })
+    .unwrap();
+    assert_eq!(json["t"]["rows"][0]["n"], 1234);
+    assert_eq!(json["second"]["title"], "第二");
+    let mut buf = Vec::new();
+    write_all(&mut buf, &tables, OutFormat::Csv, &RenderOptions { bom: true, ..opts(Lang::Zh) }).unwrap();
+    let csv = String::from_utf8(buf).unwrap();
+    assert_eq!(csv.matches('\u{FEFF}').count(), 1, "one BOM, at the start");
+    assert!(csv.ends_with("合计,,1232,,33.3%\r\n\r\n甲\r\n"), "{csv}");
+    // One table alone is written exactly as `write` writes it.
+    let mut one = Vec::new();
+    write_all(&mut one, &tables[..1], OutFormat::Json, &opts(Lang::Zh)).unwrap();
+    assert_eq!(String::from_utf8(one).unwrap(), render(&tables[0], OutFormat::Json, &opts(Lang::Zh)));
+}
+
+#[test]
+fn free_text_is_masked_unless_asked() {
+    let v = Value::FreeText("5号楼501室漏水，电话13812345678".into());
+    assert_eq!(cell_text(&v, &opts(Lang::Zh), false), "5号楼***室漏水，电话138****5678");
+    let unmasked = RenderOptions { unmask: true, ..opts(Lang::Zh) };
+    assert_eq!(cell_text(&v, &unmasked, false), "5号楼501室漏水，电话13812345678");
+}
+
+#[test]
+fn extensions() {
+    use std::path::Path;
+    assert_eq!(OutFormat::from_extension(Path::new("a.CSV")), Some(OutFormat::Csv));
+    assert_eq!(OutFormat::from_extension(Path::new("a.json")), Some(OutFormat::Json));
+    assert_eq!(OutFormat::from_extension(Path::new("a.md")), Some(OutFormat::Md));
+    assert_eq!(OutFormat::from_extension(Path::new("a.xlsx")), None);
+}
