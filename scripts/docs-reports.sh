@@ -126,6 +126,16 @@ EOF
 run --today 2022-12-31 due --member 谢成峰 --within 7
 cat <<'EOF'
 
+## gov org list — the organisations (组织架构)
+
+The community's organisations as a tree: each org under its `parent`, one full-width space of
+indent per level (so the tree reads the same when the CSV is opened in Excel), children in file
+order. 党员数 counts the members whose `branch` or `unit` names the org, by id or by its exact
+name. `--kind` (code or label) and `--grid` narrow it to a flat list.
+EOF
+run org list
+cat <<'EOF'
+
 ## gov export — the month's pack
 
 EOF

@@ -96,6 +96,8 @@ fn list_shows_the_tree_in_both_languages() {
     assert_eq!(rows[3], "O3,区税务局,registered unit,,,,,,,2");
     let branches = ok(d, &["org", "list", "--kind", "党支部", "--format", "csv", "--no-bom", "--lang", "en"]);
     assert_eq!(branches.lines().count(), 2, "{branches}");
+    // A filtered list leaves the committee out, so it is flat: no indent without the parent.
+    assert_eq!(branches.lines().nth(1), Some("O2,第一党支部,Party branch,幸福社区党委,,,,,,3"));
 }
 
 /// The demo keeps its organisations: a committee, 13 branches and grid branches (whose members

@@ -61,11 +61,15 @@ pub fn org_table(ix: &Index<'_>, filter: &OrgFilter) -> Table {
         filter.kind.is_none_or(|k| o.kind == Some(k))
             && filter.grid.is_none_or(|g| o.grids.iter().any(|&og| ix.within(Some(og), g)))
     };
+    // A filtered list leaves out ancestors, so it is flat: the parent column says where each
+    // org belongs.
+    let flat = filter.kind.is_some() || filter.grid.is_some();
     for (i, depth) in tree_order(ix) {
         let o = &ds.orgs[i];
         if !keep(o) {
             continue;
         }
+        let depth = if flat { 0 } else { depth };
         t.push(vec![
             Value::text(ds.name(o.id)),
             Value::text(format!("{}{}", INDENT.repeat(depth), o.name)),
