@@ -9,6 +9,7 @@ mod git;
 mod household;
 mod init;
 mod issue;
+mod judge;
 mod member;
 mod org;
 mod output;

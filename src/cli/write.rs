@@ -1,24 +1,18 @@
-//! What the member, household and issue recording commands share: which file of a kind gets a
-//! new record, the next free id in the folder's pattern, re-reading an edited file's text the way
-//! the loader would so that the new or changed record is judged by the same rules and in the same
-//! words as `gov check`, the text a `--dry-run` shows, and the write itself (append, replace or
-//! create). The edits themselves are made by [`crate::store::csv_edit`] and
+//! What the member, org, household and issue recording commands share: which file of a kind
+//! gets a new record, the next free id in the folder's pattern, the text a `--dry-run` shows,
+//! and the write itself (append, replace or create), after [`crate::cli::judge`] has judged it. The edits themselves are made by [`crate::store::csv_edit`] and
 //! [`crate::store::yaml_edit`].
 
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
 use anyhow::Context;
-use chrono::NaiveDate;
 
+use crate::cli::judge::{judge, new_findings};
 use crate::cli::record::{Session, WriteArgs};
 use crate::cli::{CliError, Ctx, Exit};
-use crate::finding::{Code, Finding};
-use crate::kinds::{KindFn, Record};
-use crate::load::fields::{Fields, Sink};
-use crate::load::raw::RawRecord;
 use crate::model::id::id_problem;
-use crate::model::{FileId, Format, Kind, Loc, SourceFile, Sym};
+use crate::model::{Format, Kind, Loc, SourceFile, Sym};
 use crate::report::Index;
 use crate::report::index::FindError;
 use crate::store::yaml_edit::{self, Value};
@@ -84,100 +78,6 @@ pub fn next_id<'a>(ids: impl Iterator<Item = &'a str>, default: &str) -> String 
         }
         n += 1;
     }
-}
-
-/// The id of the file at `rel` in the dataset, adding it when new.
-pub fn file_id(s: &mut Session, rel: &Path, kind: Kind, format: Format) -> FileId {
-    match s.ds.files.iter().position(|f| f.path == rel) {
-        Some(i) => FileId(i as u32),
-        None => {
-            s.ds.files.push(SourceFile { path: rel.to_path_buf(), kind, format });
-            FileId(s.ds.files.len() as u32 - 1)
-        }
-    }
-}
-
-/// Reads `text` as the new content of the file at `rel` the way the loader would, replacing in
-/// the dataset the records that came from that file, and returns what `gov check` would say about
-/// the records on `lines` (1-based, inclusive).
-pub fn judge(
-    s: &mut Session,
-    today: NaiveDate,
-    rel: &Path,
-    kind: Kind,
-    format: Format,
-    text: &str,
-    lines: std::ops::RangeInclusive<u32>,
-) -> Vec<Finding> {
-    let fid = file_id(s, rel, kind, format);
-    let mut sink = Sink::new(rel);
-    let records: Vec<RawRecord<'static>> = match format {
-        Format::Csv => Vec::new(),
-        Format::Yaml => match crate::load::yaml::parse_records(text) {
-            Ok(records) => records,
-            Err(e) => {
-                sink.push(
-                    Code::ParseError,
-                    e.line,
-                    e.column,
-                    format!("invalid YAML: {}", e.message),
-                    Some("gov made text it cannot read back; nothing was written (please report this)".into()),
-                );
-                Vec::new()
-            }
-        },
-    };
-    let mut retype = Retype {
-        ds: &mut s.ds,
-        file: fid,
-        sink: &mut sink,
-        csv: (format == Format::Csv).then_some(text),
-        records: &records,
-    };
-    kind.with(&mut retype);
-    let mut found: Vec<Finding> = sink
-        .findings
-        .into_iter()
-        .filter(|f| f.code == Code::ParseError || f.line.is_some_and(|l| lines.contains(&l)))
-        .collect();
-    let locs: Vec<Loc> = lines.map(|line| Loc { file: fid, line }).collect();
-    found.extend(crate::check::findings_at(&s.ds, today, &locs));
-    found
-}
-
-/// Replaces the records of one file in the dataset with those typed from its new text: a CSV
-/// `csv` text, or parsed YAML `records`.
-struct Retype<'a, 'p> {
-    ds: &'a mut crate::model::Dataset,
-    file: FileId,
-    sink: &'a mut Sink<'p>,
-    csv: Option<&'a str>,
-    records: &'a [RawRecord<'static>],
-}
-
-impl KindFn for Retype<'_, '_> {
-    type Out = ();
-    fn call<T: Record>(&mut self) {
-        let file = self.file;
-        T::all_mut(self.ds).retain(|r| r.loc().file != file);
-        let ds = &mut *self.ds;
-        let mut typed = Vec::new();
-        let mut each = |rec: &RawRecord<'_>, sink: &mut Sink<'_>| {
-            let f = Fields::new(rec, sink, self.csv.is_some());
-            typed.extend(T::read(f, &mut ds.ids, Loc { file, line: rec.line }, &ds.settings));
-        };
-        match self.csv {
-            Some(text) => crate::load::csv::for_each_row(text, self.sink, T::COLUMNS, T::REQUIRED, &mut each),
-            None => self.records.iter().for_each(|r| each(r, self.sink)),
-        }
-        T::all_mut(ds).extend(typed);
-    }
-}
-
-/// The findings in `after` that `before` did not have: an edit is refused for what it makes
-/// worse, not for what was already wrong with the record.
-pub fn new_findings(before: &[Finding], after: Vec<Finding>) -> Vec<Finding> {
-    after.into_iter().filter(|a| !before.iter().any(|b| b.code == a.code && b.message == a.message)).collect()
 }
 
 /// The record of a YAML file that starts on `line`, with the line the next one starts on.

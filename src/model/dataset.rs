@@ -31,4 +31,16 @@ impl Dataset {
     pub fn name(&self, sym: Sym) -> &str {
         self.ids.name(sym)
     }
+
+    /// The id of the file at `rel`, adding it when the folder does not have it yet (a writing
+    /// command's new file).
+    pub fn file_id(&mut self, rel: &Path, kind: Kind, format: Format) -> FileId {
+        match self.files.iter().position(|f| f.path == rel) {
+            Some(i) => FileId(i as u32),
+            None => {
+                self.files.push(SourceFile { path: rel.to_path_buf(), kind, format });
+                FileId(self.files.len() as u32 - 1)
+            }
+        }
+    }
 }

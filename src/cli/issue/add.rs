@@ -5,9 +5,10 @@
 use chrono::Datelike;
 use clap::Args;
 
+use crate::cli::judge::judge;
 use crate::cli::member::add::code;
 use crate::cli::record::{Session, WriteArgs};
-use crate::cli::write::{Target, judge, pick_household, pick_member, save};
+use crate::cli::write::{Target, pick_household, pick_member, save};
 use crate::cli::{CliError, Ctx, Exit};
 use crate::model::date::parse_date;
 use crate::model::labels::{IssueCategory, IssueSource, Urgency};

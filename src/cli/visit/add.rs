@@ -19,7 +19,7 @@ use crate::model::date::parse_date;
 use crate::model::id::id_problem;
 use crate::model::labels::{Labelled, VisitMethod};
 use crate::model::privacy::mask_door;
-use crate::model::{Dataset, FileId, Format, Kind, Loc, SourceFile, Sym, Visit};
+use crate::model::{Dataset, Format, Kind, Loc, Sym, Visit};
 use crate::report::Index;
 use crate::report::index::FindError;
 use crate::store::{TextFile, csv_edit, file::create_new};
@@ -175,7 +175,7 @@ fn one(ctx: &Ctx, s: &mut Session, args: &AddArgs) -> Result<Exit, CliError> {
     let (path, file) = target(s, date.unwrap_or(ctx.today))?;
     let rel = s.rel(&path).to_path_buf();
     let line = file.as_ref().map_or(2, TextFile::next_line);
-    let file_id = file_id(&mut s.ds, &rel);
+    let file_id = s.ds.file_id(&rel, Kind::Visits, Format::Csv);
     let loc = Loc { file: file_id, line };
     let findings = validate(s, ctx.today, &[(row.record(line), loc)], false);
     s.vet(findings)?;
@@ -220,7 +220,7 @@ fn batch(ctx: &Ctx, s: &mut Session, from: &str, args: &AddArgs) -> Result<Exit,
     };
     let (text, _) = crate::load::text::decode(&bytes)
         .map_err(|why| CliError::new(anyhow::anyhow!("{} {why}", shown_path.display())))?;
-    let input = file_id(&mut s.ds, &shown_path);
+    let input = s.ds.file_id(&shown_path, Kind::Visits, Format::Csv);
 
     // Parse and type every row, as the loader does, reporting against the input's own lines.
     let mut rows: Vec<(u32, Row)> = Vec::new();
@@ -338,16 +338,6 @@ fn target(s: &Session, date: NaiveDate) -> Result<(PathBuf, Option<TextFile>), C
         note(&format!("{yaml} holds visits of {month} too; new visits go to visits/{month}.csv (gov reads both)"));
     }
     Ok((path, file))
-}
-
-fn file_id(ds: &mut Dataset, rel: &Path) -> FileId {
-    match ds.files.iter().position(|f| f.path == rel) {
-        Some(i) => FileId(i as u32),
-        None => {
-            ds.files.push(SourceFile { path: rel.to_path_buf(), kind: Kind::Visits, format: Format::Csv });
-            FileId(ds.files.len() as u32 - 1)
-        }
-    }
 }
 
 fn write_rows(path: &Path, file: Option<&TextFile>, rows: &str) -> Result<(), CliError> {

@@ -1,0 +1,98 @@
+//! Judging a record before it is written: the edited file's new text is read the way the loader
+//! would read it, its records replace that file's in the dataset, and the checks run on the
+//! lines that changed, so that a new or changed record is judged by the same rules and in the
+//! same words as `gov check`.
+
+use std::path::Path;
+
+use chrono::NaiveDate;
+
+use crate::cli::record::Session;
+use crate::finding::{Code, Finding};
+use crate::kinds::{KindFn, Record};
+use crate::load::fields::{Fields, Sink};
+use crate::load::raw::RawRecord;
+use crate::model::{FileId, Format, Kind, Loc};
+
+/// Reads `text` as the new content of the file at `rel` the way the loader would, replacing in
+/// the dataset the records that came from that file, and returns what `gov check` would say about
+/// the records on `lines` (1-based, inclusive).
+pub fn judge(
+    s: &mut Session,
+    today: NaiveDate,
+    rel: &Path,
+    kind: Kind,
+    format: Format,
+    text: &str,
+    lines: std::ops::RangeInclusive<u32>,
+) -> Vec<Finding> {
+    let fid = s.ds.file_id(rel, kind, format);
+    let mut sink = Sink::new(rel);
+    let records: Vec<RawRecord<'static>> = match format {
+        Format::Csv => Vec::new(),
+        Format::Yaml => match crate::load::yaml::parse_records(text) {
+            Ok(records) => records,
+            Err(e) => {
+                sink.push(
+                    Code::ParseError,
+                    e.line,
+                    e.column,
+                    format!("invalid YAML: {}", e.message),
+                    Some("gov made text it cannot read back; nothing was written (please report this)".into()),
+                );
+                Vec::new()
+            }
+        },
+    };
+    let mut retype = Retype {
+        ds: &mut s.ds,
+        file: fid,
+        sink: &mut sink,
+        csv: (format == Format::Csv).then_some(text),
+        records: &records,
+    };
+    kind.with(&mut retype);
+    let mut found: Vec<Finding> = sink
+        .findings
+        .into_iter()
+        .filter(|f| f.code == Code::ParseError || f.line.is_some_and(|l| lines.contains(&l)))
+        .collect();
+    let locs: Vec<Loc> = lines.map(|line| Loc { file: fid, line }).collect();
+    found.extend(crate::check::findings_at(&s.ds, today, &locs));
+    found
+}
+
+/// Replaces the records of one file in the dataset with those typed from its new text: a CSV
+/// `csv` text, or parsed YAML `records`.
+struct Retype<'a, 'p> {
+    ds: &'a mut crate::model::Dataset,
+    file: FileId,
+    sink: &'a mut Sink<'p>,
+    csv: Option<&'a str>,
+    records: &'a [RawRecord<'static>],
+}
+
+impl KindFn for Retype<'_, '_> {
+    type Out = ();
+    fn call<T: Record>(&mut self) {
+        let file = self.file;
+        T::all_mut(self.ds).retain(|r| r.loc().file != file);
+        let ds = &mut *self.ds;
+        let mut typed = Vec::new();
+        let mut each = |rec: &RawRecord<'_>, sink: &mut Sink<'_>| {
+            let f = Fields::new(rec, sink, self.csv.is_some());
+            typed.extend(T::read(f, &mut ds.ids, Loc { file, line: rec.line }, &ds.settings));
+        };
+        match self.csv {
+            Some(text) => crate::load::csv::for_each_row(text, self.sink, T::COLUMNS, T::REQUIRED, &mut each),
+            None => self.records.iter().for_each(|r| each(r, self.sink)),
+        }
+        T::all_mut(ds).extend(typed);
+    }
+}
+
+/// The findings in `after` that `before` did not have: an edit is refused for what it makes
+/// worse, not for what was already wrong with the record.
+pub fn new_findings(before: &[Finding], after: Vec<Finding>) -> Vec<Finding> {
+    after.into_iter().filter(|a| !before.iter().any(|b| b.code == a.code && b.message == a.message)).collect()
+}
