@@ -11,8 +11,9 @@ use anyhow::Context;
 use crate::cli::judge::{judge, new_findings};
 use crate::cli::record::{Session, WriteArgs};
 use crate::cli::{CliError, Ctx, Exit};
+use crate::kinds::Record;
 use crate::model::id::id_problem;
-use crate::model::{Format, Kind, Loc, SourceFile, Sym};
+use crate::model::{Dataset, Format, Kind, Loc, SourceFile, Sym};
 use crate::report::Index;
 use crate::report::index::FindError;
 use crate::store::yaml_edit::{self, Value};
@@ -43,6 +44,24 @@ pub fn target(s: &Session, kind: Kind) -> Result<Target, CliError> {
     let path = s.root.join(&rel);
     let file = TextFile::read(&path).with_context(|| format!("cannot read {}", path.display()))?;
     Ok(Target { path, rel, format, file })
+}
+
+/// The id a new record of kind `T` gets: the one given, else the next free one in the folder's
+/// pattern (`first` when there is none yet), which is said.
+pub fn chosen_id<T: Record>(ds: &Dataset, given: Option<&str>, first: &str) -> String {
+    match given {
+        Some(id) => id.trim().to_string(),
+        None => {
+            let id = next_id(T::all(ds).iter().filter_map(|r| r.id()).map(|s| ds.name(s)), first);
+            note(&format!("new {} id: {id} (the next free one; give --id to choose)", T::NOUN));
+            id
+        }
+    }
+}
+
+/// An optional option's value as a field's text (empty when not given).
+pub fn scalar(v: &Option<String>) -> Value {
+    Value::Scalar(v.as_deref().unwrap_or("").trim().to_string())
 }
 
 /// The id after the highest one of the folder's most common pattern (`M0760` → `M0761`), keeping

@@ -5,8 +5,9 @@ use clap::Args;
 
 use crate::cli::member::add::code;
 use crate::cli::record::{Session, WriteArgs};
-use crate::cli::write::{add_record, next_id, note};
+use crate::cli::write::{add_record, chosen_id, scalar};
 use crate::cli::{CliError, Ctx, Exit};
+use crate::kinds::household::Household;
 use crate::load::fields::split_list;
 use crate::model::Kind;
 use crate::model::labels::{Color, HouseholdTag};
@@ -53,23 +54,15 @@ pub struct AddArgs {
 
 pub fn run(ctx: &Ctx, args: &AddArgs) -> Result<Exit, CliError> {
     let mut s = Session::open(ctx)?;
-    let id = match &args.id {
-        Some(id) => id.trim().to_string(),
-        None => {
-            let id = next_id(s.ds.households.iter().map(|h| s.ds.name(h.id)), "H0001");
-            note(&format!("new household id: {id} (the next free one; give --id to choose)"));
-            id
-        }
-    };
-    let opt = |v: &Option<String>| Value::Scalar(v.as_deref().unwrap_or("").trim().to_string());
+    let id = chosen_id::<Household>(&s.ds, args.id.as_deref(), "H0001");
     let list = |v: &str| split_list(v).map(str::to_string).collect::<Vec<_>>();
     let fields = [
         ("id", Value::Scalar(id.clone())),
         ("address", Value::Scalar(args.address.trim().to_string())),
         ("grid", Value::Scalar(args.grid.trim().to_string())),
         ("head", Value::Scalar(args.head.trim().to_string())),
-        ("phone", opt(&args.phone)),
-        ("size", opt(&args.size)),
+        ("phone", scalar(&args.phone)),
+        ("size", scalar(&args.size)),
         ("color", Value::Scalar(args.color.as_deref().map(code::<Color>).unwrap_or_default())),
         (
             "tags",

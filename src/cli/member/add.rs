@@ -4,8 +4,9 @@
 use clap::Args;
 
 use crate::cli::record::{Session, WriteArgs};
-use crate::cli::write::{add_record, next_id, note};
+use crate::cli::write::{add_record, chosen_id, scalar};
 use crate::cli::{CliError, Ctx, Exit};
+use crate::kinds::member::Member;
 use crate::load::fields::split_list;
 use crate::model::Kind;
 use crate::model::labels::{Labelled, MemberKind, MemberStatus};
@@ -59,24 +60,16 @@ pub fn code<E: Labelled>(typed: &str) -> String {
 
 pub fn run(ctx: &Ctx, args: &AddArgs) -> Result<Exit, CliError> {
     let mut s = Session::open(ctx)?;
-    let id = match &args.id {
-        Some(id) => id.trim().to_string(),
-        None => {
-            let id = next_id(s.ds.members.iter().map(|m| s.ds.name(m.id)), "M0001");
-            note(&format!("new member id: {id} (the next free one; give --id to choose)"));
-            id
-        }
-    };
-    let opt = |v: &Option<String>| Value::Scalar(v.as_deref().unwrap_or("").trim().to_string());
+    let id = chosen_id::<Member>(&s.ds, args.id.as_deref(), "M0001");
     let fields = [
         ("id", Value::Scalar(id.clone())),
         ("name", Value::Scalar(args.name.trim().to_string())),
         ("kind", Value::Scalar(code::<MemberKind>(&args.kind))),
-        ("branch", opt(&args.branch)),
-        ("grid", opt(&args.grid)),
-        ("phone", opt(&args.phone)),
-        ("unit", opt(&args.unit)),
-        ("registered", opt(&args.registered)),
+        ("branch", scalar(&args.branch)),
+        ("grid", scalar(&args.grid)),
+        ("phone", scalar(&args.phone)),
+        ("unit", scalar(&args.unit)),
+        ("registered", scalar(&args.registered)),
         ("status", Value::Scalar(args.status.as_deref().map(code::<MemberStatus>).unwrap_or_default())),
         (
             "roles",

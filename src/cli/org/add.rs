@@ -5,8 +5,9 @@ use clap::Args;
 
 use crate::cli::member::add::code;
 use crate::cli::record::{Session, WriteArgs};
-use crate::cli::write::{add_record, next_id, note, pick_member};
+use crate::cli::write::{add_record, chosen_id, pick_member, scalar};
 use crate::cli::{CliError, Ctx, Exit};
+use crate::kinds::org::Org;
 use crate::kinds::org::OrgKind;
 use crate::load::fields::split_list;
 use crate::model::Kind;
@@ -61,14 +62,7 @@ pub struct AddArgs {
 
 pub fn run(ctx: &Ctx, args: &AddArgs) -> Result<Exit, CliError> {
     let mut s = Session::open(ctx)?;
-    let id = match &args.id {
-        Some(id) => id.trim().to_string(),
-        None => {
-            let id = next_id(s.ds.orgs.iter().map(|o| s.ds.name(o.id)), "O0001");
-            note(&format!("new org id: {id} (the next free one; give --id to choose)"));
-            id
-        }
-    };
+    let id = chosen_id::<Org>(&s.ds, args.id.as_deref(), "O0001");
     let (parent, partner_of, leader) = {
         let ix = Index::new(&s.ds);
         let org = |typed: &Option<String>| -> Result<String, CliError> {
@@ -86,7 +80,6 @@ pub fn run(ctx: &Ctx, args: &AddArgs) -> Result<Exit, CliError> {
         };
         (org(&args.parent)?, org(&args.partner_of)?, leader)
     };
-    let opt = |v: &Option<String>| Value::Scalar(v.as_deref().unwrap_or("").trim().to_string());
     let fields = [
         ("id", Value::Scalar(id.clone())),
         ("name", Value::Scalar(args.name.trim().to_string())),
@@ -97,10 +90,10 @@ pub fn run(ctx: &Ctx, args: &AddArgs) -> Result<Exit, CliError> {
             "grids",
             Value::List(args.grids.as_deref().map(|g| split_list(g).map(str::to_string).collect()).unwrap_or_default()),
         ),
-        ("phone", opt(&args.phone)),
-        ("since", opt(&args.since)),
+        ("phone", scalar(&args.phone)),
+        ("since", scalar(&args.since)),
         ("partner_of", Value::Scalar(partner_of)),
-        ("note", opt(&args.note)),
+        ("note", scalar(&args.note)),
     ];
     let shown = format!("{id} {}", args.name.trim());
     add_record(ctx, &mut s, &args.write, Kind::Orgs, &fields, &shown, &format!("org: add {shown}"))
