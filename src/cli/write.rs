@@ -332,7 +332,8 @@ pub enum Place {
 }
 
 /// Changes the record at `loc` in place with `edit` (given the file's text, its newline and the
-/// record's place; returning the new text or why it cannot), judges the result as `gov check`
+/// record's place; returning the new text or why it cannot: a [`yaml_edit::EditError`], or a
+/// message of the command's own about a CSV row), judges the result as `gov check`
 /// would (refusing what the edit makes worse), then shows (--dry-run) or writes it through a
 /// whole-file replace, prints `done` with the place of the change, and commits with `message`
 /// when asked.
@@ -342,7 +343,7 @@ pub fn edit_record(
     write: &WriteArgs,
     kind: Kind,
     loc: Loc,
-    edit: impl FnOnce(&str, &str, &Place) -> Result<String, String>,
+    edit: impl FnOnce(&str, &str, &Place) -> anyhow::Result<String>,
     (done, message): (&str, &str),
 ) -> Result<Exit, CliError> {
     let src = s.ds.files[loc.file.0 as usize].clone();
