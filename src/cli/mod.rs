@@ -108,7 +108,7 @@ impl Ctx {
                 LoadError::NoSettings { .. } => "run `gov init DIR` to make a data folder there",
                 _ => "check the --data path",
             };
-            CliError::new(e).hint(hint)
+            CliError::from(e).hint(hint)
         })
     }
 }
@@ -118,7 +118,7 @@ pub fn main() -> ExitCode {
     let cli = Cli::parse();
     let cwd = match std::env::current_dir().context("cannot read the current folder") {
         Ok(cwd) => cwd,
-        Err(e) => return fail(CliError::new(e)),
+        Err(e) => return fail(CliError::io(e)),
     };
     let ctx = Ctx {
         data: cli.data,
@@ -163,18 +163,16 @@ pub fn main() -> ExitCode {
     };
     match result {
         Ok(exit) => exit.into(),
-        Err(e) if is_broken_pipe(&e) => Exit::Ok.into(),
         Err(e) => fail(e),
     }
 }
 
+/// Prints the error (unless it is a closed pipe) and returns its exit code.
 fn fail(e: CliError) -> ExitCode {
-    let _ = writeln!(io::stderr(), "{e}");
-    e.exit.into()
-}
-
-fn is_broken_pipe(e: &CliError) -> bool {
-    e.error.chain().any(|c| c.downcast_ref::<io::Error>().is_some_and(|io| io.kind() == io::ErrorKind::BrokenPipe))
+    if e.is_shown() {
+        let _ = writeln!(io::stderr(), "{e}");
+    }
+    e.exit_code().into()
 }
 
 /// Shows a path relative to the current folder when it is inside it.

@@ -33,8 +33,8 @@ pub struct PeriodArgs {
 
 impl PeriodArgs {
     pub fn period(&self, ctx: &Ctx) -> Result<Period, CliError> {
-        period::choose(self.month.as_deref(), self.year.as_deref(), self.from.as_deref(), self.to.as_deref(), ctx.today)
-            .map_err(|e| CliError::usage(anyhow::anyhow!(e)))
+        let (month, year) = (self.month.as_deref(), self.year.as_deref());
+        Ok(period::choose(month, year, self.from.as_deref(), self.to.as_deref(), ctx.today)?)
     }
 }
 
@@ -203,7 +203,7 @@ pub fn resolve(found: Result<Sym, FindError>) -> Result<Sym, CliError> {
             FindError::Ambiguous { .. } => "give the id, or more of the name",
             FindError::None { .. } => "give an id or a name as written in the data folder",
         };
-        CliError::usage(e).hint(hint)
+        CliError::from(e).hint(hint)
     })
 }
 

@@ -350,12 +350,12 @@ pub fn edit_record(
     let path = s.root.join(&src.path);
     let file = TextFile::read(&path)
         .with_context(|| format!("cannot read {}", path.display()))?
-        .ok_or_else(|| CliError::new(anyhow::anyhow!("{} has gone", path.display())))?;
+        .ok_or_else(|| CliError::io(anyhow::anyhow!("{} has gone", path.display())))?;
     let place = match src.format {
         Format::Csv => {
             let row = csv_edit::records(&file.text).into_iter().find(|r| r.0 == loc.line).map(|r| r.1);
             let row = row
-                .ok_or_else(|| CliError::new(anyhow::anyhow!("{}:{} is not a record", src.path.display(), loc.line)))?;
+                .ok_or_else(|| CliError::io(anyhow::anyhow!("{}:{} is not a record", src.path.display(), loc.line)))?;
             Place::Csv { row, header: csv_edit::header(&file.text) }
         }
         Format::Yaml => Place::Yaml(yaml_record(&file.text, loc.line)),
@@ -397,7 +397,7 @@ fn pick(found: Result<Sym, FindError>, typed: &str, ix: &Index<'_>) -> Result<St
     match found {
         Ok(sym) => Ok(ix.ds.name(sym).to_string()),
         Err(FindError::None { .. }) if id_problem(typed.trim()).is_none() => Ok(typed.trim().to_string()),
-        Err(e) => Err(CliError::new(e).hint("give the id, or more of the name")),
+        Err(e) => Err(CliError::from(e).hint("give the id, or more of the name")),
     }
 }
 

@@ -33,13 +33,13 @@ pub fn run(ctx: &Ctx, args: &LinkArgs, link: bool) -> Result<Exit, CliError> {
         let ix = Index::new(&s.ds);
         let sym = ix
             .find_household(&args.household)
-            .map_err(|e| CliError::new(e).hint("give the id, or more of the address"))?;
+            .map_err(|e| CliError::from(e).hint("give the id, or more of the address"))?;
         let h = ix.household(sym).expect("found");
         // A member id that matches nobody is passed on, so the check says so in its own words.
         let member = match ix.find_member(&args.member) {
             Ok(m) => s.ds.name(m).to_string(),
             Err(FindError::None { .. }) if id_problem(args.member.trim()).is_none() => args.member.trim().to_string(),
-            Err(e) => return Err(CliError::new(e).hint("give the id, or more of the name")),
+            Err(e) => return Err(CliError::from(e).hint("give the id, or more of the name")),
         };
         let linked = h.contacts.iter().any(|&c| s.ds.name(c) == member);
         let name = s.ds.ids.get(&member).and_then(|m| ix.member(m)).map_or(String::new(), |m| format!(" {}", m.name));

@@ -39,7 +39,7 @@ pub fn run(ctx: &Ctx, args: &SetColorArgs) -> Result<Exit, CliError> {
         let ix = Index::new(&s.ds);
         let sym = ix
             .find_household(&args.household)
-            .map_err(|e| CliError::new(e).hint("give the id, or more of the address"))?;
+            .map_err(|e| CliError::from(e).hint("give the id, or more of the address"))?;
         let h = ix.household(sym).expect("found");
         (sym, h.loc, h.color)
     };

@@ -95,7 +95,7 @@ pub fn run(ctx: &Ctx, action: Action, a: &EventArgs, extra: Vec<(&'static str, V
     let mut s = Session::open(ctx)?;
     let id = a.id.trim();
     let Some(issue) = s.ds.issues.iter().find(|i| s.ds.name(i.id) == id) else {
-        return Err(CliError::new(anyhow::anyhow!("no issue `{id}`"))
+        return Err(CliError::usage(anyhow::anyhow!("no issue `{id}`"))
             .hint("give the id as in the file (I-2022-0041); `gov issue list` lists them"));
     };
     let loc = issue.loc;
