@@ -175,6 +175,15 @@ fn fail(e: CliError) -> ExitCode {
     e.exit_code().into()
 }
 
+/// Leaks `value` on purpose: it lives until the process ends and is never dropped. A command loads
+/// one folder and exits right after it is done with it. Handing the millions of small
+/// allocations of a large dataset back one by one is wasted time: it took 0.18 s of a 1.2 s
+/// district run. The operating system takes the memory back at once when the process exits.
+/// Use this only for what a command keeps to its end, once per run.
+pub fn keep_until_exit<T>(value: T) -> &'static T {
+    Box::leak(Box::new(value))
+}
+
 /// Shows a path relative to the current folder when it is inside it.
 pub fn shown(path: &Path, cwd: &Path) -> String {
     let rel = path.strip_prefix(cwd).unwrap_or(path);
