@@ -57,6 +57,6 @@ pub fn run(ctx: &Ctx, args: &CheckArgs) -> Result<Exit, CliError> {
         CheckFormat::Json => write_json(&mut out, &findings, &summary)?,
     }
     out.flush()?;
-    let failing = findings.iter().any(|f| f.severity == Severity::Error || args.strict);
+    let failing = findings.iter().any(|f| f.severity() == Severity::Error || args.strict);
     Ok(if failing { Exit::Findings } else { Exit::Ok })
 }

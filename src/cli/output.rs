@@ -184,7 +184,7 @@ pub fn load_for_report_with_text(ctx: &Ctx) -> Result<&'static Dataset, CliError
 fn load_report_data(ctx: &Ctx, opts: load::LoadOptions) -> Result<&'static Dataset, CliError> {
     let root = ctx.root()?;
     let loaded = load::load_with(&root, opts)?;
-    let errors = loaded.findings.iter().filter(|f| f.severity == crate::finding::Severity::Error).count();
+    let errors = loaded.findings.iter().filter(|f| f.severity() == crate::finding::Severity::Error).count();
     if errors > 0 {
         let _ = writeln!(
             io::stderr(),

@@ -55,7 +55,7 @@ impl Session {
         }
         let mut err = io::stderr().lock();
         write_findings(&mut err, &findings)?;
-        let errors = findings.iter().filter(|f| f.severity == Severity::Error).count();
+        let errors = findings.iter().filter(|f| f.severity() == Severity::Error).count();
         if errors > 0 {
             return Err(CliError::refused(anyhow::anyhow!(
                 "{errors} {} in the new record; nothing was written",
