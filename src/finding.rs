@@ -78,8 +78,8 @@ pub struct Snippet {
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Finding {
+    /// What is wrong; it also decides the severity ([`Finding::severity`]).
     pub code: Code,
-    pub severity: Severity,
     /// Relative to the folder root.
     pub file: PathBuf,
     pub line: Option<u32>,
@@ -91,16 +91,12 @@ pub struct Finding {
 
 impl Finding {
     pub fn new(code: Code, file: impl Into<PathBuf>, line: Option<u32>, message: impl Into<String>) -> Self {
-        Finding {
-            code,
-            severity: code.severity(),
-            file: file.into(),
-            line,
-            column: None,
-            message: message.into(),
-            hint: None,
-            snippet: None,
-        }
+        Finding { code, file: file.into(), line, column: None, message: message.into(), hint: None, snippet: None }
+    }
+
+    /// Error or warning: always the code's, so the two cannot disagree.
+    pub fn severity(&self) -> Severity {
+        self.code.severity()
     }
 
     pub fn hint(mut self, hint: impl Into<String>) -> Self {

@@ -71,7 +71,7 @@ pub fn findings_at(ds: &Dataset, today: NaiveDate, locs: &[crate::model::Loc]) -
 /// Sorts findings for output and counts them by severity: (errors, warnings).
 pub fn finish(findings: &mut [Finding]) -> (usize, usize) {
     findings.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
-    let errors = findings.iter().filter(|f| f.severity == Severity::Error).count();
+    let errors = findings.iter().filter(|f| f.severity() == Severity::Error).count();
     (errors, findings.len() - errors)
 }
 

@@ -251,7 +251,8 @@ pub enum Place {
 }
 
 /// Changes the record at `loc` in place with `edit` (given the file's text, its newline and the
-/// record's place; returning the new text or why it cannot), judges the result as `gov check`
+/// record's place; returning the new text or why it cannot: a [`yaml_edit::EditError`], or a
+/// message of the command's own about a CSV row), judges the result as `gov check`
 /// would (refusing what the edit makes worse), then shows (--dry-run) or writes it through a
 /// whole-file replace, prints `done` with the place of the change, and commits with `message`
 /// when asked.
@@ -261,19 +262,19 @@ pub fn edit_record(
     write: &WriteArgs,
     kind: Kind,
     loc: Loc,
-    edit: impl FnOnce(&str, &str, &Place) -> Result<String, String>,
+    edit: impl FnOnce(&str, &str, &Place) -> anyhow::Result<String>,
     (done, message): (&str, &str),
 ) -> Result<Exit, CliError> {
     let src = s.ds.files[loc.file.0 as usize].clone();
     let path = s.root.join(&src.path);
     let file = TextFile::read(&path)
         .with_context(|| format!("cannot read {}", path.display()))?
-        .ok_or_else(|| CliError::new(anyhow::anyhow!("{} has gone", path.display())))?;
+        .ok_or_else(|| CliError::io(anyhow::anyhow!("{} has gone", path.display())))?;
     let place = match src.format {
         Format::Csv => {
             let row = csv_edit::records(&file.text).into_iter().find(|r| r.0 == loc.line).map(|r| r.1);
             let row = row
-                .ok_or_else(|| CliError::new(anyhow::anyhow!("{}:{} is not a record", src.path.display(), loc.line)))?;
+                .ok_or_else(|| CliError::io(anyhow::anyhow!("{}:{} is not a record", src.path.display(), loc.line)))?;
             Place::Csv { row, header: csv_edit::header(&file.text) }
         }
         Format::Yaml => Place::Yaml(yaml_record(&file.text, loc.line)),
@@ -315,7 +316,7 @@ fn pick(found: Result<Sym, FindError>, typed: &str, ix: &Index<'_>) -> Result<St
     match found {
         Ok(sym) => Ok(ix.ds.name(sym).to_string()),
         Err(FindError::None { .. }) if id_problem(typed.trim()).is_none() => Ok(typed.trim().to_string()),
-        Err(e) => Err(CliError::new(e).hint("give the id, or more of the name")),
+        Err(e) => Err(CliError::from(e).hint("give the id, or more of the name")),
     }
 }
 

@@ -96,7 +96,7 @@ enum Item {
 }
 
 fn walk(root: &Path, rel: &Path, depth: usize) -> Result<Vec<Item>, LoadError> {
-    let failed = |e: std::io::Error| LoadError::Walk { path: root.join(rel), message: e.to_string() };
+    let failed = |e: std::io::Error| LoadError::Walk { path: root.join(rel), error: e };
     let mut entries: Vec<(std::ffi::OsString, std::fs::DirEntry)> = std::fs::read_dir(root.join(rel))
         .map_err(failed)?
         .map(|e| e.map(|e| (e.file_name(), e)))

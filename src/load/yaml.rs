@@ -86,8 +86,9 @@ impl<'de> Visitor<'de> for NodeVisitor {
     }
 }
 
-/// A YAML syntax or structure error with its place.
-#[derive(Debug, Clone, PartialEq)]
+/// A YAML syntax or structure error with its place (findings show the three apart).
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+#[error("{message} (line {line}, column {column})")]
 pub struct YamlError {
     pub message: String,
     pub line: u32,

@@ -21,12 +21,19 @@ pub fn field(value: &str) -> String {
     if needs { format!("\"{}\"", value.replace('"', "\"\"")) } else { value.to_string() }
 }
 
+/// Why a row cannot be written into a file's columns.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum RowError {
+    #[error("the file has no `{0}` column; add it to the header, or leave the value out")]
+    NoColumn(String),
+}
+
 /// A row (ending in `\n`) with `values` placed under the header's columns. A value whose column
 /// the header lacks is refused (naming it), unless it is empty.
-pub fn row(header: &[String], values: &[(&str, String)]) -> Result<String, String> {
+pub fn row(header: &[String], values: &[(&str, String)]) -> Result<String, RowError> {
     for (name, value) in values {
         if !value.is_empty() && !header.iter().any(|h| h == name) {
-            return Err(format!("the file has no `{name}` column; add it to the header, or leave the value out"));
+            return Err(RowError::NoColumn(name.to_string()));
         }
     }
     let cells: Vec<String> =
@@ -125,7 +132,7 @@ mod tests {
         )
         .unwrap();
         assert_eq!(r, "H1,2022-03-01,,M1,home,\"看望, 聊天\"\n");
-        let err = row(&h, &[("topics", "防诈骗".into())]).unwrap_err();
+        let err = row(&h, &[("topics", "防诈骗".into())]).unwrap_err().to_string();
         assert!(err.contains("no `topics` column"));
     }
 

@@ -7,7 +7,16 @@ use std::path::{Path, PathBuf};
 
 use encoding_rs::GB18030;
 
-use crate::load::text::{Encoding, decode};
+use crate::load::text::{DecodeError, Encoding, decode};
+
+/// A file to edit whose bytes are not text: the payload of the `InvalidData` error
+/// [`TextFile::read`] returns.
+#[derive(Debug, thiserror::Error)]
+#[error("{} {error}", path.display())]
+pub struct NotText {
+    pub path: PathBuf,
+    pub error: DecodeError,
+}
 
 /// A data file as text, with what is needed to write it back the way it was.
 #[derive(Debug, Clone, PartialEq)]
@@ -28,7 +37,7 @@ impl TextFile {
             Err(e) => return Err(e),
         };
         let (text, encoding) = decode(&bytes)
-            .map_err(|why| io::Error::new(io::ErrorKind::InvalidData, format!("{} {why}", path.display())))?;
+            .map_err(|error| io::Error::new(io::ErrorKind::InvalidData, NotText { path: path.to_path_buf(), error }))?;
         let text = text.into_owned();
         let crlf = text.contains("\r\n");
         Ok(Some(TextFile { path: path.to_path_buf(), text, encoding, crlf }))

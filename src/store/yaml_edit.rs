@@ -251,8 +251,29 @@ fn splice(text: &str, range: Range<usize>, with: &str) -> String {
     out
 }
 
-/// Why an edit could not be made as text.
-pub type EditError = String;
+/// Why an edit could not be made as text: the record is written in a way these line edits do
+/// not handle (the user edits it by hand), or it lacks what the edit needs.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum EditError {
+    #[error("`{key}` holds a nested value; edit it by hand")]
+    Nested { key: String },
+    #[error("the record has no `{key}:` line")]
+    NoAnchor { key: String },
+    #[error("the record is written as a flow mapping `{{…}}`; edit it by hand")]
+    FlowMapping,
+    #[error("the list's items span several lines; edit it by hand")]
+    MultiLineItems,
+    #[error("`{key}` is a flow list over several lines; edit it by hand")]
+    MultiLineFlowList { key: String },
+    #[error("the record has no `{key}`")]
+    NoKey { key: String },
+    #[error("`{item}` is not in `{key}`")]
+    NotInList { item: String, key: String },
+    #[error("the list's first item does not start with `-`")]
+    NoDash,
+    #[error("`{key}` is not a list this command can add to; edit it by hand")]
+    NotAList { key: String },
+}
 
 /// Sets `key` to `value` on its line, replacing the comment with `comment` when one is given.
 /// When the key is absent, inserts `key: value` after the record's `after` key line (its `id`),
@@ -270,7 +291,7 @@ pub fn set_value(
     let tail = comment.map(|c| format!("  # {}", one_line(c))).unwrap_or_default();
     if let Some(at) = find_key(text, rec, key) {
         if at.value.is_empty() && has_nested(text, rec, &at) {
-            return Err(format!("`{key}` holds a nested value; edit it by hand"));
+            return Err(EditError::Nested { key: key.to_string() });
         }
         let ls = lines(text);
         let line_end = ls[at.line].end;
@@ -280,11 +301,11 @@ pub fn set_value(
             (None, None) => splice(text, at.value.start..line_end, &value),
         });
     }
-    let anchor = find_key(text, rec, after).ok_or_else(|| format!("the record has no `{after}:` line"))?;
+    let anchor = find_key(text, rec, after).ok_or_else(|| EditError::NoAnchor { key: after.to_string() })?;
     let ls = lines(text);
     let l = ls[anchor.line];
     if text[anchor.value.clone()].starts_with('{') {
-        return Err("the record is written as a flow mapping `{…}`; edit it by hand".into());
+        return Err(EditError::FlowMapping);
     }
     let newline = if l.next == l.end { nl } else { "" };
     let line = format!("{newline}{}{key}: {value}{tail}{nl}", " ".repeat(rec.key_indent));
@@ -333,7 +354,7 @@ fn block_items(text: &str, rec: &Record, at: &KeyAt) -> Result<Vec<(usize, Range
         }
         let ind = indent(s);
         let Some(rest) = s[ind..].strip_prefix('-') else {
-            return Err("the list's items span several lines; edit it by hand".into());
+            return Err(EditError::MultiLineItems);
         };
         let vstart = l.start + ind + 1 + (rest.len() - rest.trim_start().len());
         let (vend, _) = value_end(text, vstart, l.end);
@@ -402,7 +423,7 @@ pub fn list_add(text: &str, nl: &str, rec: &Record, key: &str, item: &str, after
     }
     if v.starts_with('[') {
         if !v.ends_with(']') {
-            return Err(format!("`{key}` is a flow list over several lines; edit it by hand"));
+            return Err(EditError::MultiLineFlowList { key: key.to_string() });
         }
         let inner = &v[1..v.len() - 1];
         let close = at.value.end - 1;
@@ -421,9 +442,9 @@ pub fn list_add(text: &str, nl: &str, rec: &Record, key: &str, item: &str, after
 
 /// `key: raw` on a new line after the record's `after` key line.
 fn set_raw_after(text: &str, nl: &str, rec: &Record, key: &str, raw: &str, after: &str) -> Result<String, EditError> {
-    let anchor = find_key(text, rec, after).ok_or_else(|| format!("the record has no `{after}:` line"))?;
+    let anchor = find_key(text, rec, after).ok_or_else(|| EditError::NoAnchor { key: after.to_string() })?;
     if text[anchor.value.clone()].starts_with('{') {
-        return Err("the record is written as a flow mapping `{…}`; edit it by hand".into());
+        return Err(EditError::FlowMapping);
     }
     let l = lines(text)[anchor.line];
     let newline = if l.next == l.end { nl } else { "" };
@@ -433,14 +454,14 @@ fn set_raw_after(text: &str, nl: &str, rec: &Record, key: &str, raw: &str, after
 /// Removes `item` from the list under `key`, touching only that item: its `- item` line in a
 /// block list, or the item and one separator in a flow list or a separated value.
 pub fn list_remove(text: &str, rec: &Record, key: &str, item: &str) -> Result<String, EditError> {
-    let at = find_key(text, rec, key).ok_or_else(|| format!("the record has no `{key}`"))?;
+    let at = find_key(text, rec, key).ok_or_else(|| EditError::NoKey { key: key.to_string() })?;
     if at.value.is_empty() {
         let items = block_items(text, rec, &at)?;
         let ls = lines(text);
         let (line, _) = items
             .iter()
             .find(|(_, r)| unquote(&text[r.clone()]) == item)
-            .ok_or_else(|| format!("`{item}` is not in `{key}`"))?;
+            .ok_or_else(|| EditError::NotInList { item: item.to_string(), key: key.to_string() })?;
         let l = ls[*line];
         return Ok(splice(text, l.start..l.next, ""));
     }
@@ -464,7 +485,7 @@ pub fn list_remove(text: &str, rec: &Record, key: &str, item: &str) -> Result<St
     let k = pieces
         .iter()
         .position(|p| unquote(inner[p.clone()].trim()) == item)
-        .ok_or_else(|| format!("`{item}` is not in `{key}`"))?;
+        .ok_or_else(|| EditError::NotInList { item: item.to_string(), key: key.to_string() })?;
     let cut = if pieces.len() == 1 {
         pieces[0].clone()
     } else if k + 1 < pieces.len() {
@@ -525,7 +546,7 @@ pub fn append_to_list(
         };
         let s = &text[ls[first].start..ls[first].end];
         let dash = indent(s);
-        let rest = s[dash..].strip_prefix('-').ok_or("the list's first item does not start with `-`")?;
+        let rest = s[dash..].strip_prefix('-').ok_or(EditError::NoDash)?;
         let gap = rest.len() - rest.trim_start().len();
         let item = if rest.trim_start().starts_with('{') {
             format!("{}-{}{}{nl}", " ".repeat(dash), " ".repeat(gap), flow_mapping(fields))
@@ -548,7 +569,7 @@ pub fn append_to_list(
         let close = at.value.end - 1;
         return Ok((splice(text, close..close, &format!(", {}", flow_mapping(fields))), at.line as u32 + 1));
     }
-    Err(format!("`{key}` is not a list this command can add to; edit it by hand"))
+    Err(EditError::NotAList { key: key.to_string() })
 }
 
 #[cfg(test)]
@@ -709,5 +730,57 @@ mod tests {
         let (out, line) = append_to_list(inline, "\n", &rec_at(inline, 1, None), "events", &ev).unwrap();
         assert_eq!(out, "id: I-1\nevents: [{date: 2022-03-06, action: 派单}, {date: 2022-03-10, action: resolved}]\n");
         assert_eq!(line, 2);
+    }
+
+    #[test]
+    fn refusals_say_why() {
+        let msg = |r: Result<String, EditError>| r.unwrap_err().to_string();
+        let nested = "- id: H1\n  color:\n    a: b\n";
+        let r = rec_at(nested, 1, None);
+        assert_eq!(
+            msg(set_value(nested, "\n", &r, "color", "red", None, "id")),
+            "`color` holds a nested value; edit it by hand"
+        );
+        let no_id = "- name: x\n";
+        let r = rec_at(no_id, 1, None);
+        assert_eq!(msg(set_value(no_id, "\n", &r, "color", "red", None, "id")), "the record has no `id:` line");
+        let flow = "- id: {H1}\n";
+        let r = rec_at(flow, 1, None);
+        assert_eq!(
+            msg(set_value(flow, "\n", &r, "size", "2", None, "id")),
+            "the record is written as a flow mapping `{…}`; edit it by hand"
+        );
+        let long_item = "- id: H1\n  contacts:\n    - M1\n      M2\n";
+        let r = rec_at(long_item, 1, None);
+        assert_eq!(
+            list_items(long_item, &r, "contacts").unwrap_err().to_string(),
+            "the list's items span several lines; edit it by hand"
+        );
+        let long_flow = "- id: H1\n  contacts: [M1,\n    M2]\n";
+        let r = rec_at(long_flow, 1, None);
+        assert_eq!(
+            msg(list_add(long_flow, "\n", &r, "contacts", "M3", "id")),
+            "`contacts` is a flow list over several lines; edit it by hand"
+        );
+        let none = "- id: H1\n";
+        let r = rec_at(none, 1, None);
+        assert_eq!(msg(list_remove(none, &r, "contacts", "M1")), "the record has no `contacts`");
+        let one = "- id: H1\n  contacts: [M1]\n";
+        let r = rec_at(one, 1, None);
+        assert_eq!(msg(list_remove(one, &r, "contacts", "M9")), "`M9` is not in `contacts`");
+        let ev = [("date", Value::Scalar("2022-03-10".into()))];
+        let msg = |r: Result<(String, u32), EditError>| r.unwrap_err().to_string();
+        let no_dash = "id: I-1\nevents:\n  date: 2022-03-06\n";
+        let r = rec_at(no_dash, 1, None);
+        assert_eq!(
+            msg(append_to_list(no_dash, "\n", &r, "events", &ev)),
+            "the list's first item does not start with `-`"
+        );
+        let scalar = "id: I-1\nevents: x\n";
+        let r = rec_at(scalar, 1, None);
+        assert_eq!(
+            msg(append_to_list(scalar, "\n", &r, "events", &ev)),
+            "`events` is not a list this command can add to; edit it by hand"
+        );
     }
 }
