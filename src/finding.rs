@@ -67,6 +67,10 @@ codes! {
     UnknownFile = "unknown-file", Warning, "A file that is not part of the data folder format.";
     OrgCycle = "org-cycle", Error, "An org that is its own ancestor through `parent`.";
     OrgByName = "org-by-name", Warning, "A member's `branch` or `unit` that is an org's name: the org's id says the same without ambiguity.";
+    OutsideFolder = "outside-folder", Error, "A symbolic link to a file or folder outside the data folder: gov neither reads nor writes through it.";
+    SymbolicLink = "symbolic-link", Warning, "A symbolic link to a place inside the data folder (or to nothing): gov neither reads nor writes through it.";
+    NotAFile = "not-a-file", Warning, "A FIFO, socket or device where a file would be: gov never opens it.";
+    TooDeep = "too-deep", Warning, "A folder nested too deep (more than 32 levels): gov does not look inside it.";
 }
 
 /// A source line to show under a finding, with the column to point at.

@@ -387,6 +387,17 @@ fn unknown_file() {
     check_fixture("unknown-file", 0, &want);
 }
 
+/// visits/ and 32 folders `d` below it, a month file at the bottom: the 32nd `d` is level 33,
+/// past the limit, and not entered (so the file is not read: no visits).
+#[test]
+fn too_deep() {
+    let deep = format!("visits/{}d", "d/".repeat(31));
+    let want = [("too-deep", deep.as_str(), None)];
+    only_code("too-deep", &want);
+    let out = check_fixture("too-deep", 0, &want);
+    assert!(out.stdout.contains("0 visits"), "{}", out.stdout);
+}
+
 // ---- flags -------------------------------------------------------------------------------------
 
 #[test]
