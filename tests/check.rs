@@ -398,6 +398,23 @@ fn too_deep() {
     assert!(out.stdout.contains("0 visits"), "{}", out.stdout);
 }
 
+/// grids.csv has 23 columns the format does not know (x01 … x23): the first 20 are listed, then
+/// one finding for the other 3; the summary counts all 23.
+#[test]
+fn more_findings() {
+    let mut want = vec![("unknown-field", "grids.csv", Some(1)); 20];
+    want.push(("more-findings", "grids.csv", None));
+    let out = check_fixture("more-findings", 0, &want);
+    assert!(out.stdout.ends_with("0 errors, 23 warnings\n"), "{}", out.stdout);
+    assert!(
+        out.stdout.contains("and 3 more `unknown-field` findings in this file (23 in all; the first 20 are shown)")
+    );
+    let dir = copy_fixture("more-findings");
+    let json: Value = serde_json::from_str(&check(dir.path(), &["--format", "json"]).stdout).unwrap();
+    assert_eq!(json["summary"]["warnings"], 23);
+    assert_eq!(json["findings"].as_array().unwrap().len(), 21);
+}
+
 // ---- flags -------------------------------------------------------------------------------------
 
 #[test]
