@@ -223,3 +223,18 @@ fn fixtures_made_at_run_time() {
     assert_eq!(codes(&out), [pair("not-a-file", "visits/2024-01.csv")]);
     insta::assert_snapshot!("not-a-file", check(d, &[]).snapshot(&[d]));
 }
+
+/// gov.yaml is read whatever the walk finds, so the reader refuses a link itself: the settings
+/// are not read from outside (and the departments they list are then unknown).
+#[test]
+fn a_linked_gov_yaml_is_not_read() {
+    let dir = copy_fixture("outside-folder");
+    let outside = TempDir::new().unwrap();
+    let d = dir.path();
+    fs::rename(d.join("gov.yaml"), outside.path().join("gov.yaml")).unwrap();
+    symlink(outside.path().join("gov.yaml"), d.join("gov.yaml")).unwrap();
+    let out = check(d, &["--format", "json"]);
+    assert_eq!(out.code, Some(1));
+    assert_eq!(codes(&out), [pair("parse-error", "gov.yaml"), pair("outside-folder", "gov.yaml")]);
+    insta::assert_snapshot!("linked-gov-yaml", snapshot(&check(d, &[]), d, outside.path()));
+}
