@@ -345,6 +345,43 @@ mod tests {
     }
 
     #[test]
+    fn links_are_reported_by_where_they_lead_and_never_followed() {
+        use std::os::unix::fs::symlink;
+        let outside = tempfile::tempdir().unwrap();
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        for f in ["gov.yaml", "grids.yaml", "visits/2022-01.csv"] {
+            let p = root.join(f);
+            fs::create_dir_all(p.parent().unwrap()).unwrap();
+            fs::write(p, "").unwrap();
+        }
+        fs::write(outside.path().join("x.csv"), "").unwrap();
+        symlink(outside.path().join("x.csv"), root.join("visits/2022-02.csv")).unwrap(); // out
+        symlink("2022-01.csv", root.join("visits/2022-03.csv")).unwrap(); // in
+        symlink("missing.csv", root.join("visits/2022-04.csv")).unwrap(); // in, to nothing
+        symlink("../../elsewhere.csv", root.join("visits/2022-05.csv")).unwrap(); // out, to nothing
+        symlink(root.join("visits"), root.join("issues")).unwrap(); // a folder, in
+        let Listing { files, findings, .. } = discover(root).unwrap();
+        let got: Vec<_> = files.iter().map(|f| f.path.to_string_lossy().into_owned()).collect();
+        assert_eq!(got, ["gov.yaml", "grids.yaml", "visits/2022-01.csv"]);
+        let found: Vec<_> = findings.iter().map(|f| (f.code, f.file.to_string_lossy().into_owned())).collect();
+        assert_eq!(
+            found,
+            [
+                (Code::SymbolicLink, "issues".into()),
+                (Code::OutsideFolder, "visits/2022-02.csv".into()),
+                (Code::SymbolicLink, "visits/2022-03.csv".into()),
+                (Code::SymbolicLink, "visits/2022-04.csv".into()),
+                (Code::OutsideFolder, "visits/2022-05.csv".into()),
+            ]
+        );
+        assert_eq!(
+            findings[3].message,
+            "`visits/2022-04.csv` is a symbolic link to `missing.csv`, which does not exist"
+        );
+    }
+
+    #[test]
     fn finds_the_nearest_folder() {
         let dir = tempfile::tempdir().unwrap();
         let root = dir.path();
