@@ -61,7 +61,15 @@ impl Parsed {
 }
 
 pub(crate) fn parse_file(root: &Path, file: &SourceFile, sink: &mut Sink<'_>) -> Parsed {
-    let text = match read_text(&root.join(&file.path)) {
+    let path = root.join(&file.path);
+    // Never through a link, never a FIFO (opening one waits forever): the walk took only
+    // regular files, but gov.yaml is read whatever it is, and a file can change meanwhile.
+    if let Some(what) = not_regular(&path) {
+        let message = format!("cannot read file: it is {what}; gov reads only regular files inside the folder");
+        sink.push(Code::ParseError, 0, 0, message, Some("replace it with the file itself".into()));
+        return Parsed::Unreadable;
+    }
+    let text = match read_text(&path) {
         Ok(text) => text,
         Err(e) => {
             sink.push(
@@ -103,6 +111,18 @@ pub(crate) fn parse_file(root: &Path, file: &SourceFile, sink: &mut Sink<'_>) ->
             sink.push(Code::ParseError, e.line, e.column, format!("invalid YAML: {}", e.message), Some(hint.into()));
             Parsed::Broken { text }
         }
+    }
+}
+
+/// What `path` is when it is there and not a regular file (a link is looked at itself).
+fn not_regular(path: &Path) -> Option<&'static str> {
+    let kind = std::fs::symlink_metadata(path).ok()?.file_type();
+    if kind.is_file() {
+        None
+    } else if kind.is_symlink() {
+        Some("a symbolic link")
+    } else {
+        Some("not a regular file (a folder, FIFO, socket or device)")
     }
 }
 

@@ -23,18 +23,7 @@ pub struct Summary {
     pub warnings: usize,
 }
 
-/// Thousands separators: 5420 → "5,420".
-pub fn thousands(n: usize) -> String {
-    let s = n.to_string();
-    let mut out = String::with_capacity(s.len() + s.len() / 3);
-    for (i, c) in s.chars().enumerate() {
-        if i > 0 && (s.len() - i).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
-}
+pub use crate::finding::thousands;
 
 fn is_zero(n: &usize) -> bool {
     *n == 0

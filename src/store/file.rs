@@ -77,6 +77,7 @@ impl TextFile {
         }
         addition.push_str(&self.with_newlines(lf_text));
         let bytes = self.encode(&addition);
+        super::guard::check_in_folder(&self.path)?;
         let mut f = File::options().append(true).open(&self.path)?;
         f.write_all(&bytes)?;
         failpoint("append-before-sync");
@@ -86,6 +87,7 @@ impl TextFile {
     /// Replaces the whole file with `text` (already in this file's line endings), keeping its
     /// encoding and byte order mark: temporary file, fsync, rename, fsync of the folder.
     pub fn replace(&self, text: &str) -> io::Result<()> {
+        super::guard::check_in_folder(&self.path)?;
         let mut bytes = Vec::new();
         if self.encoding == Encoding::Utf8Bom {
             bytes.extend_from_slice(b"\xEF\xBB\xBF");
@@ -97,6 +99,7 @@ impl TextFile {
 
 /// Creates a new file (UTF-8, LF) atomically; fails if it already exists.
 pub fn create_new(path: &Path, text: &str) -> io::Result<()> {
+    super::guard::check_in_folder(path)?;
     if let Some(dir) = path.parent() {
         fs::create_dir_all(dir)?;
     }
