@@ -61,24 +61,14 @@ impl Parsed {
 }
 
 pub(crate) fn parse_file(root: &Path, file: &SourceFile, sink: &mut Sink<'_>) -> Parsed {
-    let path = root.join(&file.path);
-    // Never through a link, never a FIFO (opening one waits forever): the walk took only
-    // regular files, but gov.yaml is read whatever it is, and a file can change meanwhile.
-    if let Some(what) = not_regular(&path) {
-        let message = format!("cannot read file: it is {what}; gov reads only regular files inside the folder");
-        sink.push(Code::ParseError, 0, 0, message, Some("replace it with the file itself".into()));
-        return Parsed::Unreadable;
-    }
-    let text = match read_text(&path) {
+    let text = match read_text(&root.join(&file.path)) {
         Ok(text) => text,
         Err(e) => {
-            sink.push(
-                Code::ParseError,
-                0,
-                0,
-                e.to_string(),
-                Some("gov reads UTF-8 or GB18030 (GBK) text files".into()),
-            );
+            let hint = match e {
+                ReadError::NotRegular(_) => "replace it with the file itself",
+                _ => "gov reads UTF-8 or GB18030 (GBK) text files",
+            };
+            sink.push(Code::ParseError, 0, 0, e.to_string(), Some(hint.into()));
             return Parsed::Unreadable;
         }
     };
@@ -114,18 +104,6 @@ pub(crate) fn parse_file(root: &Path, file: &SourceFile, sink: &mut Sink<'_>) ->
     }
 }
 
-/// What `path` is when it is there and not a regular file (a link is looked at itself).
-fn not_regular(path: &Path) -> Option<&'static str> {
-    let kind = std::fs::symlink_metadata(path).ok()?.file_type();
-    if kind.is_file() {
-        None
-    } else if kind.is_symlink() {
-        Some("a symbolic link")
-    } else {
-        Some("not a regular file (a folder, FIFO, socket or device)")
-    }
-}
-
 /// Why a file could not be read as text. The messages become `parse-error` findings.
 #[derive(Debug, thiserror::Error)]
 pub enum ReadError {
@@ -135,14 +113,24 @@ pub enum ReadError {
     TooLarge { bytes: u64 },
     #[error("file {0}")]
     NotText(text::DecodeError),
+    /// A link, a folder, a FIFO, a socket or a device: never read through or waited on.
+    #[error("cannot read file: it is {0}; gov reads only regular files inside the folder")]
+    NotRegular(&'static str),
 }
 
-/// Reads and decodes a file, refusing files too large to hold. One open, one `fstat` and one
-/// UTF-8 validation per file (tens of thousands of issue files; hundreds of megabytes of visits).
+/// Reads and decodes a file, refusing files too large to hold and anything but a regular file.
+/// One open, one `fstat` and one UTF-8 validation per file (tens of thousands of issue files;
+/// hundreds of megabytes of visits). The walk took only regular files, but gov.yaml is read
+/// whatever it is, and a file can be swapped meanwhile: the open itself follows no link and
+/// does not wait on a FIFO, and the `fstat` of what was opened decides.
 pub fn read_text(path: &Path) -> Result<String, ReadError> {
     use std::io::Read;
-    let file = std::fs::File::open(path).map_err(ReadError::Io)?;
-    let len = file.metadata().map_err(ReadError::Io)?.len();
+    let file = open_regular(path)?;
+    let meta = file.metadata().map_err(ReadError::Io)?;
+    if !meta.is_file() {
+        return Err(ReadError::NotRegular("not a regular file (a folder, FIFO, socket or device)"));
+    }
+    let len = meta.len();
     if len > MAX_FILE_BYTES {
         return Err(ReadError::TooLarge { bytes: len });
     }
@@ -151,6 +139,27 @@ pub fn read_text(path: &Path) -> Result<String, ReadError> {
     let mut bytes = Vec::with_capacity(len as usize);
     file.take(len).read_to_end(&mut bytes).map_err(ReadError::Io)?;
     text::decode_owned(bytes).map(|(text, _)| text).map_err(ReadError::NotText)
+}
+
+/// Opens `path` for reading without following a link in its last component and without waiting
+/// for a FIFO's writer.
+#[cfg(unix)]
+fn open_regular(path: &Path) -> Result<std::fs::File, ReadError> {
+    use std::os::unix::fs::OpenOptionsExt;
+    std::fs::File::options().read(true).custom_flags(libc::O_NOFOLLOW | libc::O_NONBLOCK).open(path).map_err(
+        |e| match e.raw_os_error() {
+            Some(libc::ELOOP) => ReadError::NotRegular("a symbolic link"),
+            _ => ReadError::Io(e),
+        },
+    )
+}
+
+#[cfg(not(unix))]
+fn open_regular(path: &Path) -> Result<std::fs::File, ReadError> {
+    if std::fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink()) {
+        return Err(ReadError::NotRegular("a symbolic link"));
+    }
+    std::fs::File::open(path).map_err(ReadError::Io)
 }
 
 /// Adds the source line under parse errors.
@@ -183,6 +192,28 @@ mod tests {
         assert_eq!(
             ReadError::TooLarge { bytes: 600 << 20 }.to_string(),
             "file is 600 MB, more than gov reads (512 MB); split it, e.g. visits by month"
+        );
+    }
+
+    /// A link is not read through, and a FIFO is refused at once instead of waiting for a writer
+    /// (were it waited on, this test would hang).
+    #[cfg(unix)]
+    #[test]
+    fn only_regular_files_are_read() {
+        let dir = tempfile::tempdir().unwrap();
+        let real = dir.path().join("real.csv");
+        std::fs::write(&real, "id\n").unwrap();
+        let link = dir.path().join("link.csv");
+        std::os::unix::fs::symlink(&real, &link).unwrap();
+        assert!(matches!(read_text(&link), Err(ReadError::NotRegular("a symbolic link"))));
+        assert_eq!(read_text(&real).unwrap(), "id\n");
+        assert!(matches!(read_text(dir.path()), Err(ReadError::NotRegular(_))));
+        let fifo = dir.path().join("fifo.csv");
+        assert!(std::process::Command::new("mkfifo").arg(&fifo).status().unwrap().success());
+        let e = read_text(&fifo).unwrap_err().to_string();
+        assert_eq!(
+            e,
+            "cannot read file: it is not a regular file (a folder, FIFO, socket or device); gov reads only regular files inside the folder"
         );
     }
 }
