@@ -12,6 +12,7 @@ use crate::cli::judge::{judge, new_findings};
 use crate::cli::record::{Session, WriteArgs};
 use crate::cli::{CliError, Ctx, Exit};
 use crate::kinds::Record;
+use crate::load::csv::split;
 use crate::model::id::id_problem;
 use crate::model::{Dataset, Format, Kind, Loc, SourceFile, Sym};
 use crate::report::Index;
@@ -111,7 +112,7 @@ pub fn yaml_record(text: &str, line: u32) -> yaml_edit::Record {
 /// the next record, blank and comment lines at its end left out).
 pub fn yaml_record_lines(text: &str, line: u32) -> std::ops::RangeInclusive<u32> {
     let rec = yaml_record(text, line);
-    let all: Vec<&str> = text.lines().collect();
+    let all: Vec<&str> = split::lines(text).collect();
     let mut end = rec.lines.end;
     while end > rec.lines.start + 1 && all.get(end - 1).is_none_or(|l| l.trim().is_empty() || l.trim().starts_with('#'))
     {
@@ -130,8 +131,8 @@ pub fn cell(v: &Value) -> String {
 
 /// The lines that differ between two texts, as `-old` / `+new`, under the file's name.
 pub fn diff(rel: &Path, old: &str, new: &str) -> String {
-    let a: Vec<&str> = old.lines().collect();
-    let b: Vec<&str> = new.lines().collect();
+    let a: Vec<&str> = split::lines(old).collect();
+    let b: Vec<&str> = split::lines(new).collect();
     let pre = a.iter().zip(&b).take_while(|(x, y)| x == y).count();
     let suf = a[pre..].iter().rev().zip(b[pre..].iter().rev()).take_while(|(x, y)| x == y).count();
     let mut out = format!("--- {} (line {})\n", rel.display(), pre + 1);
@@ -167,7 +168,7 @@ pub fn append(t: &Target, added: &str, whole: &str) -> Result<(), CliError> {
 /// The 1-based line of the first change the new text makes to the file (already replaced).
 fn file_text_prefix_lines(t: &Target, new: &str) -> usize {
     let old = t.file.as_ref().map_or("", |f| f.text.as_str());
-    old.lines().zip(new.lines()).take_while(|(a, b)| a == b).count() + 1
+    split::lines(old).zip(split::lines(new)).take_while(|(a, b)| a == b).count() + 1
 }
 
 /// A line on standard error (notes beside the result).
@@ -250,8 +251,8 @@ pub enum Place {
     Yaml(yaml_edit::Record),
 }
 
-/// Changes the record at `loc` in place with `edit` (given the file's text, its newline and the
-/// record's place; returning the new text or why it cannot), judges the result as `gov check`
+/// Changes the record `id` at `loc` in place with `edit` (given the file's text, its newline and
+/// the record's place; returning the new text or why it cannot), judges the result as `gov check`
 /// would (refusing what the edit makes worse), then shows (--dry-run) or writes it through a
 /// whole-file replace, prints `done` with the place of the change, and commits with `message`
 /// when asked.
@@ -260,7 +261,7 @@ pub fn edit_record(
     s: &mut Session,
     write: &WriteArgs,
     kind: Kind,
-    loc: Loc,
+    (loc, id): (Loc, &str),
     edit: impl FnOnce(&str, &str, &Place) -> Result<String, String>,
     (done, message): (&str, &str),
 ) -> Result<Exit, CliError> {
@@ -269,18 +270,23 @@ pub fn edit_record(
     let file = TextFile::read(&path)
         .with_context(|| format!("cannot read {}", path.display()))?
         .ok_or_else(|| CliError::new(anyhow::anyhow!("{} has gone", path.display())))?;
+    let refused =
+        |why| CliError::refused(anyhow::anyhow!("{}:{}: {why}; nothing was written", src.path.display(), loc.line));
+    // The record is found as the loader found it, and must be the one `id` names.
     let place = match src.format {
         Format::Csv => {
-            let row = csv_edit::records(&file.text).into_iter().find(|r| r.0 == loc.line).map(|r| r.1);
-            let row = row
-                .ok_or_else(|| CliError::new(anyhow::anyhow!("{}:{} is not a record", src.path.display(), loc.line)))?;
+            let row = csv_edit::record_at(&file.text, loc.line, "id", id).map_err(refused)?;
             Place::Csv { row, header: csv_edit::header(&file.text) }
         }
-        Format::Yaml => Place::Yaml(yaml_record(&file.text, loc.line)),
+        Format::Yaml => {
+            let rec = yaml_record(&file.text, loc.line);
+            yaml_edit::check_id(&file.text, &rec, id).map_err(refused)?;
+            Place::Yaml(rec)
+        }
     };
-    let new = edit(&file.text, file.newline(), &place).map_err(|why| {
-        CliError::refused(anyhow::anyhow!("{}:{}: {why}; nothing was written", src.path.display(), loc.line))
-    })?;
+    // The file's own line end, a lone `\r` (old Mac files) included.
+    let nl = split::newline(&file.text);
+    let new = edit(&file.text, nl, &place).map_err(refused)?;
     let lines = |text: &str| match src.format {
         Format::Csv => loc.line..=loc.line,
         Format::Yaml => yaml_record_lines(text, loc.line),

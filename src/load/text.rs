@@ -67,9 +67,10 @@ pub fn decode_owned(mut bytes: Vec<u8>) -> Result<(String, Encoding), String> {
     }
 }
 
-/// The text of 1-based line `line`, for snippets.
+/// The text of 1-based line `line`, for snippets; `\n`, `\r\n` and a lone `\r` each end a line,
+/// as the CSV reader counts them ([`super::csv::split`]).
 pub fn line_text(text: &str, line: u32) -> Option<&str> {
-    text.lines().nth(line.checked_sub(1)? as usize)
+    super::csv::split::lines(text).nth(line.checked_sub(1)? as usize)
 }
 
 #[cfg(test)]
@@ -137,6 +138,7 @@ mod tests {
     #[test]
     fn lines() {
         assert_eq!(line_text("a\nb\r\nc", 2), Some("b"));
+        assert_eq!(line_text("a\rb\rc", 3), Some("c"));
         assert_eq!(line_text("a", 0), None);
         assert_eq!(line_text("a", 5), None);
     }

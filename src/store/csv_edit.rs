@@ -2,17 +2,17 @@
 //! columns a person added stay, empty), and the exact span of one cell. Nothing else in the file
 //! is touched.
 
-use crate::load::csv::quotes;
 use std::ops::Range;
+
+use super::span;
+use crate::finding::shorten;
+use crate::load::csv::split;
 
 /// The header's column names, trimmed (a BOM is already gone: the text is decoded).
 pub fn header(text: &str) -> Vec<String> {
-    let mut r = csv::ReaderBuilder::new().has_headers(false).flexible(true).from_reader(text.as_bytes());
-    let mut rec = csv::StringRecord::new();
-    match r.read_record(&mut rec) {
-        Ok(true) => rec.iter().map(|f| f.trim().to_string()).collect(),
-        _ => Vec::new(),
-    }
+    let mut fields = Vec::new();
+    split::Splitter::new(text).next_record(&mut fields);
+    fields.iter().map(|f| split::value(text, f.clone()).trim().to_string()).collect()
 }
 
 /// One value as a CSV field: quoted when it must be.
@@ -42,67 +42,69 @@ pub fn new_file(columns: &[&str], rows: &[String]) -> String {
     s
 }
 
-/// Each record's 1-based starting line and byte range (terminator included), header first.
+/// Each record's 1-based starting line and byte range (its line end included), header first:
+/// the records and lines the loader reads ([`split`]).
 pub fn records(text: &str) -> Vec<(u32, Range<usize>)> {
-    let mut starts = Vec::new();
-    let (mut line, mut record_open) = (1u32, false);
-    for step in quotes(text.as_bytes()) {
-        if !record_open && step.byte != b'\r' && step.byte != b'\n' {
-            starts.push((line, step.at));
-            record_open = true;
+    split::records(text).map(|r| (r.line, r.span.start..r.next)).collect()
+}
+
+/// The record that starts on 1-based `line` (its byte range, line end included, as in
+/// [`records`]), if it is the one record whose `column` holds `id`. Refused, saying why, when
+/// no record starts there, when the record there holds another id (the file changed since it
+/// was read), or when `id` is in more than one record: an edit never guesses.
+pub fn record_at(text: &str, line: u32, column: &str, id: &str) -> Result<Range<usize>, String> {
+    let mut records = split::Splitter::new(text);
+    let mut fields = Vec::new();
+    records.next_record(&mut fields).ok_or("the file is empty")?;
+    let header: Vec<String> = fields.iter().map(|f| split::value(text, f.clone()).trim().to_string()).collect();
+    let col = header.iter().position(|h| h == column).ok_or_else(|| format!("the file has no `{column}` column"))?;
+    let (mut at, mut holding) = (None, Vec::new());
+    while let Some(r) = records.next_record(&mut fields) {
+        let value = fields.get(col).map(|f| split::value(text, f.clone()));
+        let value = value.as_deref().map_or("", str::trim);
+        if r.line == line {
+            at = Some((value.to_string(), r.span.start..r.next));
         }
-        if step.byte == b'\n' {
-            record_open &= step.inside;
-            line += 1;
+        if value == id {
+            holding.push(r.line);
         }
     }
-    let mut out = Vec::with_capacity(starts.len());
-    for (k, &(line, start)) in starts.iter().enumerate() {
-        let end = starts.get(k + 1).map_or(text.len(), |&(_, s)| s);
-        out.push((line, start..end));
+    let again = "the file may have changed since it was read; run the command again";
+    let Some((found, range)) = at else { return Err(format!("no record starts on line {line}; {again}")) };
+    if holding.len() > 1 {
+        let lines: Vec<String> = holding.iter().map(u32::to_string).collect();
+        return Err(format!(
+            "`{id}` is in more than one record (lines {}); remove the duplicate first",
+            lines.join(", ")
+        ));
     }
-    out
+    if found != id {
+        return Err(format!("the record on line {line} is `{}`, not `{id}`; {again}", shorten(&found)));
+    }
+    Ok(range)
 }
 
 /// The byte ranges of each field of one record (the range as given by [`records`]), quotes
-/// included, terminator excluded.
+/// included, line end excluded.
 pub fn field_spans(text: &str, record: Range<usize>) -> Vec<Range<usize>> {
-    let bytes = &text.as_bytes()[record.clone()];
-    let mut spans = Vec::new();
-    let (mut start, mut end) = (0, bytes.len());
-    for step in quotes(bytes).filter(|s| !s.inside) {
-        match step.byte {
-            b',' => {
-                spans.push(record.start + start..record.start + step.at);
-                start = step.at + 1;
-            }
-            b'\r' | b'\n' => {
-                end = step.at;
-                break;
-            }
-            _ => {}
-        }
+    let (start, record) = (record.start, span::get(text, record));
+    let mut fields = Vec::new();
+    split::Splitter::new(record).next_record(&mut fields);
+    if fields.is_empty() {
+        fields.push(0..0); // a record is at least one (empty) field
     }
-    spans.push(record.start + start..record.start + end);
-    spans
+    fields.into_iter().map(|f| start + f.start..start + f.end).collect()
 }
 
-/// The value of a field span, unquoted and trimmed.
+/// The value of a field span, unquoted and trimmed, as the loader reads it.
 pub fn value(text: &str, span: Range<usize>) -> String {
-    let raw = text[span].trim();
-    match raw.strip_prefix('"').and_then(|r| r.strip_suffix('"')) {
-        Some(inner) => inner.replace("\"\"", "\""),
-        None => raw.to_string(),
-    }
+    let span = span::snap(text, span);
+    split::value(text, span).trim().to_string()
 }
 
 /// `text` with one cell replaced.
 pub fn set_cell(text: &str, span: Range<usize>, new_value: &str) -> String {
-    let mut out = String::with_capacity(text.len() + new_value.len());
-    out.push_str(&text[..span.start]);
-    out.push_str(&field(new_value));
-    out.push_str(&text[span.end..]);
-    out
+    span::splice(text, span, &field(new_value))
 }
 
 #[cfg(test)]

@@ -8,6 +8,7 @@
 pub mod csv_edit;
 pub mod file;
 pub mod lock;
+mod span;
 pub mod yaml_edit;
 
 pub use file::TextFile;

@@ -222,6 +222,20 @@ pub fn find_key(text: &str, rec: &Record, key: &str) -> Option<KeyAt> {
     None
 }
 
+/// Refuses the record unless its own `id:` is `id`: the record found at a line is the one the
+/// command means, or the file changed since it was read.
+pub fn check_id(text: &str, rec: &Record, id: &str) -> Result<(), EditError> {
+    let line = rec.lines.start + 1;
+    match find_key(text, rec, "id").map(|at| unquote(&text[at.value])) {
+        Some(found) if found == id => Ok(()),
+        Some(found) => Err(format!(
+            "the record on line {line} is `{}`, not `{id}`; the file may have changed since it was read; run the command again",
+            crate::finding::shorten(&found)
+        )),
+        None => Err(format!("the record on line {line} has no `id:` line of its own; edit it by hand")),
+    }
+}
+
 /// The end of a value starting at `start` on a line ending at `end`, and the comment after it.
 fn value_end(text: &str, start: usize, end: usize) -> (usize, Option<Range<usize>>) {
     let s = &text[start..end];
