@@ -6,6 +6,8 @@
 //! re-serialising what a person wrote by hand.
 
 pub mod csv_edit;
+#[cfg(test)]
+mod edit_props;
 pub mod file;
 pub mod lock;
 mod span;

@@ -222,9 +222,9 @@ pub fn append_to_list(
     };
     let Some(at) = find_key(text, rec, key) else {
         // At the end of the record: after its last content line.
-        let last = rec.lines.clone().rev().find(|&i| !is_filler(&text[ls[i].start..ls[i].end]));
-        let last = last.unwrap_or(rec.lines.start);
-        let l = ls[last];
+        let content = |&i: &usize| ls.get(i).is_some_and(|l| !is_filler(&text[l.start..l.end]));
+        let last = rec.lines.clone().rev().find(content).unwrap_or(rec.lines.start);
+        let Some(&l) = ls.get(last) else { return Err("the record is not in the file".into()) };
         let newline = if l.next == l.end { nl } else { "" };
         let new = format!("{newline}{}{key}:{nl}{}", " ".repeat(rec.key_indent), block_item(rec.key_indent + 2, 1));
         return Ok((splice(text, l.next..l.next, &new), last as u32 + 3));

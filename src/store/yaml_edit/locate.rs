@@ -6,6 +6,8 @@ use std::ops::Range;
 
 use super::EditError;
 use super::scalar::unquote;
+use crate::load::csv::split;
+use crate::store::span;
 
 /// One line: `start..end` is its content (no terminator), `next` where the following line starts.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -15,15 +17,18 @@ pub(super) struct Line {
     pub(super) next: usize,
 }
 
+/// The text's lines. `\n`, `\r\n` and a lone `\r` each end one, as the YAML reader and the CSV
+/// splitter count them, so line `n` of a finding is item `n - 1`.
 pub(super) fn lines(text: &str) -> Vec<Line> {
+    let bytes = text.as_bytes();
     let mut out = Vec::new();
     let mut start = 0;
     while start < text.len() {
-        let (end, next) = match text[start..].find('\n') {
+        let (end, next) = match bytes[start..].iter().position(|&b| b == b'\n' || b == b'\r') {
             Some(i) => {
-                let nl = start + i;
-                let end = if nl > start && text.as_bytes()[nl - 1] == b'\r' { nl - 1 } else { nl };
-                (end, nl + 1)
+                let end = start + i;
+                let crlf = bytes[end] == b'\r' && bytes.get(end + 1) == Some(&b'\n');
+                (end, end + if crlf { 2 } else { 1 })
             }
             None => (text.len(), text.len()),
         };
@@ -37,9 +42,12 @@ pub(super) fn indent(s: &str) -> usize {
     s.len() - s.trim_start_matches(' ').len()
 }
 
+/// YAML's white space: spaces and tabs only (a full-width space `　` is text).
+pub(super) const WHITE: [char; 2] = [' ', '\t'];
+
 /// Blank, or only a comment.
 pub(super) fn is_filler(s: &str) -> bool {
-    let t = s.trim();
+    let t = s.trim_matches(WHITE);
     t.is_empty() || t.starts_with('#')
 }
 
@@ -47,7 +55,7 @@ pub(super) fn is_filler(s: &str) -> bool {
 /// (or only comments) counts as a list: items can be appended to it.
 pub fn is_list(text: &str) -> bool {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    match text.lines().map(str::trim_end).find(|l| !is_filler(l) && *l != "---") {
+    match split::lines(text).map(str::trim_end).find(|l| !is_filler(l) && *l != "---") {
         None => true,
         Some(l) => l.trim_start().starts_with('-'),
     }
@@ -55,7 +63,7 @@ pub fn is_list(text: &str) -> bool {
 
 /// The indentation of a list's items: spaces before the `-`, and after it up to the first key.
 pub(super) fn item_style(text: &str) -> (usize, usize) {
-    for l in text.lines() {
+    for l in split::lines(text) {
         let t = l.trim_start_matches(' ');
         if let Some(rest) = t.strip_prefix('-')
             && !rest.is_empty()
@@ -107,21 +115,22 @@ pub fn find_key(text: &str, rec: &Record, key: &str) -> Option<KeyAt> {
     let ls = lines(text);
     for (i, &l) in ls.iter().enumerate().take(rec.lines.end).skip(rec.lines.start) {
         let s = &text[l.start..l.end];
-        if s.len() < rec.key_indent {
+        // A line shorter than the indentation, or with a character across it (`#中文`), holds
+        // no key of the record's.
+        let (Some(head), Some(tail)) = (s.get(..rec.key_indent), s.get(rec.key_indent..)) else {
             continue;
-        }
-        let head = &s[..rec.key_indent];
+        };
         let own = head.bytes().all(|b| b == b' ') || (i == rec.lines.start && head.trim_start().starts_with('-'));
         if !own {
             continue;
         }
-        let Some(after) = s[rec.key_indent..].strip_prefix(key).and_then(|r| r.strip_prefix(':')) else {
+        let Some(after) = tail.strip_prefix(key).and_then(|r| r.strip_prefix(':')) else {
             continue;
         };
         if !(after.is_empty() || after.starts_with([' ', '\t'])) {
             continue;
         }
-        let vstart = l.end - after.len() + (after.len() - after.trim_start().len());
+        let vstart = l.end - after.trim_start_matches(WHITE).len();
         let (vend, comment) = value_end(text, vstart, l.end);
         return Some(KeyAt { line: i, value: vstart..vend, comment });
     }
@@ -153,22 +162,19 @@ pub(super) fn value_end(text: &str, start: usize, end: usize) -> (usize, Option<
             Some(_) => {}
             None if (c == '"' || c == '\'') && i == 0 => quote = Some(c),
             None if c == '#' && prev_space => {
-                let vend = start + s[..i].trim_end().len();
+                let vend = start + s[..i].trim_end_matches(WHITE).len();
                 return (vend, Some(start + i..end));
             }
             None => {}
         }
         prev_space = c == ' ' || c == '\t';
     }
-    (start + s.trim_end().len(), None)
+    (start + s.trim_end_matches(WHITE).len(), None)
 }
 
+/// `text` with `range` replaced, at character boundaries ([`span::splice`]).
 pub(super) fn splice(text: &str, range: Range<usize>, with: &str) -> String {
-    let mut out = String::with_capacity(text.len() + with.len());
-    out.push_str(&text[..range.start]);
-    out.push_str(with);
-    out.push_str(&text[range.end..]);
-    out
+    span::splice(text, range, with)
 }
 
 /// The block under a key whose value is on the following lines: (first, last) content line

@@ -3,8 +3,10 @@
 //! insert a key after the record's `id:` line, add or remove one item of a flow (`[a, b]`) or
 //! block (`- a`) list, append an item to a nested list (an issue's `events`). Pure functions on
 //! text; no I/O, no re-serialising: everything outside the edited span stays byte for byte,
-//! comments and key order included. Text keeps its own line endings: callers pass the file's
-//! newline (`"\n"` or `"\r\n"`) for the lines they add.
+//! comments and key order included. Lines end at `\n`, `\r\n` or a lone `\r`, as the YAML
+//! reader counts them; text keeps its own line endings: callers pass the file's newline (`"\n"`,
+//! `"\r\n"` or `"\r"`) for the lines they add. Every span is taken at character boundaries, so
+//! no text (a CJK comment at column 0, a full-width space, an emoji) can make an edit panic.
 //!
 //! [`locate`] finds records, keys and blocks by lines; [`scalar`] writes values; [`edit`] makes
 //! the edits.

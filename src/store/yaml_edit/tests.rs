@@ -153,3 +153,39 @@ fn events_are_appended_in_the_files_style() {
     assert_eq!(out, "id: I-1\nevents: [{date: 2022-03-06, action: 派单}, {date: 2022-03-10, action: resolved}]\n");
     assert_eq!(line, 2);
 }
+
+#[test]
+fn cjk_comments_at_column_0() {
+    // `#中文注释` is shorter in characters than the keys' indentation but not in bytes: it holds
+    // no key, and the edit goes past it.
+    let text = "- id: H1\n#中文注释\n  color: green\n#中文\n  contacts: [M1]\n";
+    let r = rec_at(text, 1, None);
+    assert_eq!(
+        set_value(text, "\n", &r, "color", "red", None, "id").unwrap(),
+        "- id: H1\n#中文注释\n  color: red\n#中文\n  contacts: [M1]\n"
+    );
+    assert_eq!(
+        list_add(text, "\n", &r, "contacts", "M2", "id").unwrap(),
+        "- id: H1\n#中文注释\n  color: green\n#中文\n  contacts: [M1, M2]\n"
+    );
+    let full_width = "- id: H1\n  color: 　red\n";
+    let out = set_value(full_width, "\n", &rec_at(full_width, 1, None), "color", "yellow", None, "id").unwrap();
+    assert_eq!(out, "- id: H1\n  color: yellow\n", "a full-width space is part of the value, not white space");
+}
+
+#[test]
+fn cr_only_lines() {
+    // Old Mac files end lines with a lone `\r`: H2 starts on line 3.
+    let text = "- id: H1\r  color: red\r- id: H2\r  color: green\r";
+    let r = rec_at(text, 3, None);
+    assert_eq!(check_id(text, &r, "H2"), Ok(()));
+    assert!(check_id(text, &rec_at(text, 1, Some(3)), "H2").unwrap_err().contains("is `H1`, not `H2`"));
+    assert_eq!(
+        set_value(text, "\r", &r, "color", "red", Some("住院"), "id").unwrap(),
+        "- id: H1\r  color: red\r- id: H2\r  color: red  # 住院\r"
+    );
+    assert_eq!(
+        list_add(text, "\r", &r, "contacts", "M1", "id").unwrap(),
+        "- id: H1\r  color: red\r- id: H2\r  contacts: [M1]\r  color: green\r"
+    );
+}
