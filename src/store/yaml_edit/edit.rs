@@ -5,7 +5,9 @@
 use std::ops::Range;
 
 use super::EditError;
-use super::locate::{Record, block, block_items, find_key, has_nested, indent, is_filler, item_style, lines, splice};
+use super::locate::{
+    Record, WHITE, block, block_items, find_key, has_nested, indent, is_filler, item_style, lines, splice,
+};
 use super::scalar::{Value, flow_list, flow_mapping, inline_items, one_line, scalar, unquote};
 
 /// Appends a record (a mapping, `fields` in order, empty values left out) as a new item at the
@@ -95,7 +97,7 @@ pub fn list_add(text: &str, nl: &str, rec: &Record, key: &str, item: &str, after
                 let l = ls[line];
                 let s = &text[l.start..l.end];
                 let dash = indent(s);
-                let gap = s[dash + 1..].len() - s[dash + 1..].trim_start().len();
+                let gap = s[dash + 1..].len() - s[dash + 1..].trim_start_matches(WHITE).len();
                 let newline = if l.next == l.end { nl } else { "" };
                 let new = format!("{newline}{}-{}{}{nl}", " ".repeat(dash), " ".repeat(gap.max(1)), scalar(item));
                 splice(text, l.next..l.next, &new)

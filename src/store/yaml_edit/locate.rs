@@ -217,7 +217,7 @@ pub(super) fn block_items(text: &str, rec: &Record, at: &KeyAt) -> Result<Vec<(u
         let Some(rest) = s[ind..].strip_prefix('-') else {
             return Err("the list's items span several lines; edit it by hand".into());
         };
-        let vstart = l.start + ind + 1 + (rest.len() - rest.trim_start().len());
+        let vstart = l.start + ind + 1 + (rest.len() - rest.trim_start_matches(WHITE).len());
         let (vend, _) = value_end(text, vstart, l.end);
         items.push((i, vstart..vend));
     }
