@@ -109,3 +109,22 @@ fn a_chinese_comment_at_column_0_is_stepped_over() {
     assert_eq!(read(d, YAML), expected);
     assert_clean(d, 0);
 }
+
+#[test]
+fn an_id_in_two_yaml_records_is_refused() {
+    let dir = copy_fixture("write-yaml");
+    let d = dir.path();
+    let text = "- id: H01\n  head: 刘大爷\n  address: a\n  grid: G1\n  contacts: [M01]\n\
+                - id: H01\n  head: 孙阿姨\n  address: b\n  grid: G1\n  contacts: [M02]\n";
+    write(d, YAML, text);
+    let before = tree(d);
+    let out = run(d, &["household", "link", "H01", "M02"]);
+    assert_ne!(out.code, Some(0));
+    assert!(
+        out.stderr
+            .contains("`H01` is in more than one record (lines 1, 6); remove the duplicate first; nothing was written"),
+        "{}",
+        out.stderr
+    );
+    assert_eq!(tree(d), before);
+}

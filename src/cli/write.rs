@@ -13,6 +13,7 @@ use crate::cli::record::{Session, WriteArgs};
 use crate::cli::{CliError, Ctx, Exit};
 use crate::kinds::Record;
 use crate::load::csv::split;
+use crate::load::raw::RawValue;
 use crate::model::id::id_problem;
 use crate::model::{Dataset, Format, Kind, Loc, SourceFile, Sym};
 use crate::report::Index;
@@ -106,6 +107,28 @@ pub fn yaml_record(text: &str, line: u32) -> yaml_edit::Record {
         crate::load::yaml::parse_records(text).map(|r| r.iter().map(|r| r.line).collect()).unwrap_or_default();
     let next = starts.iter().copied().find(|&l| l > line);
     yaml_edit::record(text, line, next)
+}
+
+/// The record of a YAML file that starts on `line`, if it is the one record whose `id` is `id`
+/// (as [`crate::store::csv_edit::record_at`] for a CSV row).
+fn yaml_place(text: &str, line: u32, id: &str) -> Result<yaml_edit::Record, String> {
+    let records = crate::load::yaml::parse_records(text)
+        .map_err(|e| format!("the file no longer reads as YAML (line {}: {})", e.line, e.message))?;
+    let holding: Vec<String> = records
+        .iter()
+        .filter(|r| r.fields.iter().any(|f| f.key == "id" && matches!(&f.value, RawValue::Scalar(s) if s.trim() == id)))
+        .map(|r| r.line.to_string())
+        .collect();
+    if holding.len() > 1 {
+        return Err(format!(
+            "`{id}` is in more than one record (lines {}); remove the duplicate first",
+            holding.join(", ")
+        ));
+    }
+    let next = records.iter().map(|r| r.line).find(|&l| l > line);
+    let rec = yaml_edit::record(text, line, next);
+    yaml_edit::check_id(text, &rec, id)?;
+    Ok(rec)
 }
 
 /// The 1-based lines of the record that starts on `line` in a YAML text (through the line before
@@ -278,11 +301,7 @@ pub fn edit_record(
             let row = csv_edit::record_at(&file.text, loc.line, "id", id).map_err(refused)?;
             Place::Csv { row, header: csv_edit::header(&file.text) }
         }
-        Format::Yaml => {
-            let rec = yaml_record(&file.text, loc.line);
-            yaml_edit::check_id(&file.text, &rec, id).map_err(refused)?;
-            Place::Yaml(rec)
-        }
+        Format::Yaml => Place::Yaml(yaml_place(&file.text, loc.line, id).map_err(refused)?),
     };
     // The file's own line end, a lone `\r` (old Mac files) included.
     let nl = split::newline(&file.text);

@@ -144,4 +144,41 @@ mod tests {
         let last = field_spans(text, recs[3].1.clone());
         assert_eq!(value(text, last[2].clone()), "M3");
     }
+
+    #[test]
+    fn the_record_at_a_line_is_the_loaders() {
+        // H2's line ends in a lone `\r`: H3 is on line 4. The CR-only file has H2 on line 3.
+        let stray = "id,color\nH1,red\nH2,green\rH3,yellow\n";
+        let row = record_at(stray, 4, "id", "H3").unwrap();
+        assert_eq!(&stray[row.clone()], "H3,yellow\n");
+        let spans = field_spans(stray, row);
+        assert_eq!(set_cell(stray, spans[1].clone(), "red"), "id,color\nH1,red\nH2,green\rH3,red\n");
+        let cr = "id,color\rH1,red\rH2,green\r";
+        assert_eq!(&cr[record_at(cr, 3, "id", "H2").unwrap()], "H2,green\r");
+        assert_eq!(header(cr), ["id", "color"]);
+        // Refusals: another id on the line, no record there, the id twice, no such column.
+        let err = record_at(stray, 3, "id", "H3").unwrap_err();
+        assert!(err.starts_with("the record on line 3 is `H2`, not `H3`"), "{err}");
+        assert!(record_at(stray, 9, "id", "H3").unwrap_err().starts_with("no record starts on line 9"));
+        let twice = "id,color\r\nH1,red\r\n\r\nH1,green\r\n";
+        assert_eq!(
+            record_at(twice, 2, "id", "H1").unwrap_err(),
+            "`H1` is in more than one record (lines 2, 4); remove the duplicate first"
+        );
+        assert_eq!(record_at(stray, 2, "key", "H1").unwrap_err(), "the file has no `key` column");
+        assert!(record_at("", 1, "id", "H1").is_err());
+    }
+
+    #[test]
+    fn values_read_as_the_loader_reads_them() {
+        let text = "a, \"x\" ,\"y\"\"z\",\"中,文\"";
+        let spans = field_spans(text, 0..text.len());
+        let values: Vec<String> = spans.iter().map(|s| value(text, s.clone())).collect();
+        // A quote after a space is literal (then trimmed); `""` inside quotes is one quote.
+        assert_eq!(values, ["a", "\"x\"", "y\"z", "中,文"]);
+        // Spans that would split a character are widened, never a panic.
+        assert_eq!(value("中文", 1..2), "中");
+        assert_eq!(set_cell("中文", 1..3, "x"), "x文");
+        assert_eq!(set_cell("中文", 1..4, "x"), "x");
+    }
 }
