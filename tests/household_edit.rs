@@ -128,3 +128,20 @@ fn an_id_in_two_yaml_records_is_refused() {
     );
     assert_eq!(tree(d), before);
 }
+
+/// The new row is judged on the line the loader reads it on (line 3: two lone `\r` before it).
+#[test]
+fn a_household_added_to_a_cr_only_file_is_judged_on_its_line() {
+    let dir = copy_fixture("write-csv");
+    let d = dir.path();
+    let text = "id,head,address,grid,color,contacts\r\
+                H01,刘大爷,幸福里1号楼1单元101室,G1,red,M01\r";
+    write(d, CSV, text);
+    let args = ["household", "add", "--id", "H02", "--address", "幸福里2号楼101室", "--grid", "G1", "--head", "赵奶奶"];
+    let out = run(d, &[&args[..], &["--contacts", "M02"]].concat());
+    assert_eq!(out.code, Some(0), "{}", out.stderr);
+    assert_eq!(out.stdout, "added to households.csv:3: H02 幸福里2号楼***室\n");
+    let added = read(d, CSV);
+    assert!(added.starts_with(text) && added.trim_end().ends_with("H02,赵奶奶,幸福里2号楼101室,G1,,M02"), "{added:?}");
+    assert_clean(d, 0);
+}

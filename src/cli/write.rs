@@ -220,14 +220,15 @@ pub fn add_record(
             (2, row.clone(), csv_edit::new_file(columns, &[row]))
         }
         (Some(f), Format::Csv) => {
+            // In the file's own line end, a lone `\r` included, on the line the loader will
+            // read it on.
+            let nl = split::newline(&f.text);
             let row = csv_row(&t, &csv_edit::header(&f.text), fields)?;
-            let whole = format!(
-                "{}{}{}",
-                f.text,
-                if f.text.ends_with('\n') || f.text.is_empty() { "" } else { f.newline() },
-                f.with_newlines(&row)
-            );
-            (f.next_line(), f.with_newlines(&row), whole)
+            let row = if nl == "\n" { row } else { row.replace("\r\n", "\n").replace('\n', nl) };
+            let open = !f.text.is_empty() && !f.text.ends_with(['\n', '\r']);
+            let line = split::count_line_ends(f.text.as_bytes()) as u32 + 1 + u32::from(open);
+            let whole = format!("{}{}{row}", f.text, if open { nl } else { "" });
+            (line, row, whole)
         }
         (Some(f), Format::Yaml) => {
             if !yaml_edit::is_list(&f.text) {
@@ -237,15 +238,17 @@ pub fn add_record(
                 ))
                 .hint("make it a list: put `- ` before its first key and indent the other keys by two spaces"));
             }
-            let whole = yaml_edit::append_item(&f.text, f.newline(), fields);
+            let nl = split::newline(&f.text);
+            let whole = yaml_edit::append_item(&f.text, nl, fields);
             let mut added = whole[f.text.len()..].to_string();
-            if let Some(rest) = added.strip_prefix(f.newline()) {
+            if let Some(rest) = added.strip_prefix(nl) {
                 added = rest.to_string();
             }
-            (f.next_line(), added, whole)
+            let open = !f.text.is_empty() && !f.text.ends_with(['\n', '\r']);
+            (split::count_line_ends(f.text.as_bytes()) as u32 + 1 + u32::from(open), added, whole)
         }
     };
-    let end = line + added.lines().count().max(1) as u32 - 1;
+    let end = line + split::lines(&added).count().max(1) as u32 - 1;
     let findings = judge(s, ctx.today, &t.rel, kind, t.format, &whole, line..=end);
     s.vet(findings)?;
     if write.dry_run {

@@ -15,7 +15,7 @@ use super::scalar::{Value, flow_list, flow_mapping, inline_items, one_line, scal
 pub fn append_item(text: &str, nl: &str, fields: &[(&str, Value)]) -> String {
     let (dash, gap) = item_style(text);
     let mut out = text.to_string();
-    if !out.is_empty() && !out.ends_with('\n') {
+    if !out.is_empty() && !out.ends_with(['\n', '\r']) {
         out.push_str(nl);
     }
     let key_indent = dash + 1 + gap;
