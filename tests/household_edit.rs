@@ -145,3 +145,23 @@ fn a_household_added_to_a_cr_only_file_is_judged_on_its_line() {
     assert!(added.starts_with(text) && added.trim_end().ends_with("H02,赵奶奶,幸福里2号楼101室,G1,,M02"), "{added:?}");
     assert_clean(d, 0);
 }
+
+#[test]
+fn a_cr_only_yaml_file_is_edited_on_the_loaders_lines() {
+    let dir = copy_fixture("write-yaml");
+    let d = dir.path();
+    // Lone `\r` line ends: H02 starts on line 7.
+    let text = "# 住户\r- id: H01\r  head: 刘大爷\r  address: a\r  grid: G1\r  contacts: [M01]\r\
+                - id: H02\r  head: 孙阿姨\r  address: b\r  grid: G1\r  contacts: [M02]\r";
+    write(d, YAML, text);
+    assert_clean(d, 0);
+    assert_eq!(
+        ok(d, &["household", "set-color", "H02", "red", "--reason", "住院"]),
+        "household H02: green → red (住院) (households.yaml:8)\n"
+    );
+    ok(d, &["household", "link", "H02", "M01"]);
+    let expected = "# 住户\r- id: H01\r  head: 刘大爷\r  address: a\r  grid: G1\r  contacts: [M01]\r\
+                    - id: H02\r  color: red  # 2023-01-01 住院\r  head: 孙阿姨\r  address: b\r  grid: G1\r  contacts: [M02, M01]\r";
+    assert_eq!(read(d, YAML), expected);
+    assert_clean(d, 0);
+}

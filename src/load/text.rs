@@ -38,7 +38,7 @@ pub fn decode(bytes: &[u8]) -> Result<(Cow<'_, str>, Encoding), String> {
         return Err("ends in the middle of a UTF-8 character: it was probably cut short".into());
     }
     if multibyte >= 8 {
-        let line = good.bytes().filter(|&b| b == b'\n').count() + 1;
+        let line = super::csv::split::count_line_ends(good.as_bytes()) + 1;
         return Err(format!("is UTF-8 up to line {line}, where it has bytes that are not UTF-8; re-save it as UTF-8"));
     }
     match GB18030.decode_without_bom_handling_and_without_replacement(bytes) {
