@@ -67,6 +67,11 @@ codes! {
     UnknownFile = "unknown-file", Warning, "A file that is not part of the data folder format.";
     OrgCycle = "org-cycle", Error, "An org that is its own ancestor through `parent`.";
     OrgByName = "org-by-name", Warning, "A member's `branch` or `unit` that is an org's name: the org's id says the same without ambiguity.";
+    OutsideFolder = "outside-folder", Error, "A symbolic link to a file or folder outside the data folder: gov neither reads nor writes through it.";
+    SymbolicLink = "symbolic-link", Warning, "A symbolic link to a place inside the data folder (or to nothing): gov neither reads nor writes through it.";
+    NotAFile = "not-a-file", Warning, "A FIFO, socket or device where a file would be: gov never opens it.";
+    TooDeep = "too-deep", Warning, "A folder nested too deep (more than 32 levels): gov does not look inside it.";
+    MoreFindings = "more-findings", Warning, "More findings of one code in one file than are shown: the first 20 are listed, then how many more there are.";
 }
 
 /// A source line to show under a finding, with the column to point at.
@@ -78,8 +83,8 @@ pub struct Snippet {
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Finding {
+    /// What is wrong; it also decides the severity ([`Finding::severity`]).
     pub code: Code,
-    pub severity: Severity,
     /// Relative to the folder root.
     pub file: PathBuf,
     pub line: Option<u32>,
@@ -91,16 +96,12 @@ pub struct Finding {
 
 impl Finding {
     pub fn new(code: Code, file: impl Into<PathBuf>, line: Option<u32>, message: impl Into<String>) -> Self {
-        Finding {
-            code,
-            severity: code.severity(),
-            file: file.into(),
-            line,
-            column: None,
-            message: message.into(),
-            hint: None,
-            snippet: None,
-        }
+        Finding { code, file: file.into(), line, column: None, message: message.into(), hint: None, snippet: None }
+    }
+
+    /// Error or warning: always the code's, so the two cannot disagree.
+    pub fn severity(&self) -> Severity {
+        self.code.severity()
     }
 
     pub fn hint(mut self, hint: impl Into<String>) -> Self {
@@ -131,6 +132,19 @@ pub fn shorten(s: &str) -> std::borrow::Cow<'_, str> {
         None => std::borrow::Cow::Borrowed(s),
         Some((i, _)) => std::borrow::Cow::Owned(format!("{}… ({} characters)", &s[..i], s.chars().count())),
     }
+}
+
+/// Thousands separators: 5420 → "5,420".
+pub fn thousands(n: usize) -> String {
+    let s = n.to_string();
+    let mut out = String::with_capacity(s.len() + s.len() / 3);
+    for (i, c) in s.chars().enumerate() {
+        if i > 0 && (s.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
 }
 
 /// Edit distance between two strings, in characters.

@@ -21,16 +21,63 @@ pub const CACHE_FILE: &str = ".gov/cache/parsed.bin";
 /// is atomic only within one file system, and the folder may be a mount of its own).
 pub const TEMP_PREFIX: &str = ".gov-tmp-";
 
+/// Why `.gov/` cannot be used: gov writes its lock and cache only in a real folder of that name.
+#[derive(Debug, thiserror::Error)]
+pub enum PrivateDirError {
+    #[error("{} is a symbolic link to {}, a place outside the folder; gov writes only inside the folder", path.display(), target.display())]
+    LinkOutside { path: PathBuf, target: PathBuf },
+    #[error("{} is a symbolic link (to {}); gov writes only to real files and folders, never through a link", path.display(), target.display())]
+    Link { path: PathBuf, target: PathBuf },
+    #[error("{} is not a folder; gov keeps its lock and parse cache in a folder of that name", path.display())]
+    NotAFolder { path: PathBuf },
+}
+
 /// The private directory, created when missing with a `.gitignore` of its own so git never
-/// offers its files for a commit, whatever the folder's `.gitignore` says.
+/// offers its files for a commit, whatever the folder's `.gitignore` says. Refused (an error of
+/// kind `PermissionDenied` carrying a [`PrivateDirError`]) when `.gov`, or one of the entries gov
+/// keeps in it, is a symbolic link or not what it should be: the lock and the cache hold every
+/// resident's data and must not be written anywhere else.
 pub fn private_dir(root: &Path) -> io::Result<PathBuf> {
     let dir = root.join(PRIVATE_DIR);
+    real(root, &dir, true)?;
     std::fs::create_dir_all(&dir)?;
     let ignore = dir.join(".gitignore");
+    for (entry, is_dir) in [(root.join(LOCK_FILE), false), (dir.join("cache"), true), (ignore.clone(), false)] {
+        real(root, &entry, is_dir)?;
+    }
     if !ignore.exists() {
         std::fs::write(&ignore, "# gov's own files (the lock, the parse cache): never committed\n*\n")?;
     }
     Ok(dir)
+}
+
+/// The private directory when it is a real folder (or absent, `None`): what readers of the
+/// cache use, so a cache is never read through a link either.
+pub fn existing_private_dir(root: &Path) -> Option<PathBuf> {
+    let dir = root.join(PRIVATE_DIR);
+    std::fs::symlink_metadata(&dir).ok().filter(|m| m.is_dir()).map(|_| dir)
+}
+
+/// `path` is absent, or there and not a link, and a folder when `dir` (else a regular file).
+fn real(root: &Path, path: &Path, dir: bool) -> io::Result<()> {
+    let refuse = |e: PrivateDirError| io::Error::new(io::ErrorKind::PermissionDenied, e);
+    let meta = match std::fs::symlink_metadata(path) {
+        Ok(m) => m,
+        Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(()),
+        Err(e) => return Err(e),
+    };
+    if meta.file_type().is_symlink() {
+        let target = std::fs::read_link(path).unwrap_or_default();
+        let real_root = root.canonicalize().unwrap_or_else(|_| root.to_path_buf());
+        let (path, inside) = (path.to_path_buf(), path.canonicalize().is_ok_and(|p| p.starts_with(real_root)));
+        let e =
+            if inside { PrivateDirError::Link { path, target } } else { PrivateDirError::LinkOutside { path, target } };
+        return Err(refuse(e));
+    }
+    if (dir && !meta.is_dir()) || (!dir && !meta.is_file()) {
+        return Err(refuse(PrivateDirError::NotAFolder { path: path.to_path_buf() }));
+    }
+    Ok(())
 }
 
 #[cfg(test)]
@@ -54,5 +101,27 @@ mod tests {
         std::fs::write(made.join(".gitignore"), "*\n# kept\n").unwrap();
         private_dir(dir.path()).unwrap();
         assert!(std::fs::read_to_string(made.join(".gitignore")).unwrap().contains("# kept"));
+    }
+
+    #[test]
+    fn a_linked_or_odd_private_dir_is_refused() {
+        let outside = tempfile::tempdir().unwrap();
+        let dir = tempfile::tempdir().unwrap();
+        std::os::unix::fs::symlink(outside.path(), dir.path().join(".gov")).unwrap();
+        let e = private_dir(dir.path()).unwrap_err();
+        assert_eq!(e.kind(), io::ErrorKind::PermissionDenied);
+        assert!(e.to_string().ends_with("a place outside the folder; gov writes only inside the folder"), "{e}");
+        assert!(existing_private_dir(dir.path()).is_none());
+        assert_eq!(std::fs::read_dir(outside.path()).unwrap().count(), 0, "nothing written at the target");
+
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join(".gov"), "").unwrap();
+        assert!(private_dir(dir.path()).unwrap_err().to_string().contains("is not a folder"));
+
+        // The lock itself a link inside a real .gov.
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::create_dir(dir.path().join(".gov")).unwrap();
+        std::os::unix::fs::symlink(outside.path().join("lock"), dir.path().join(LOCK_FILE)).unwrap();
+        assert!(private_dir(dir.path()).is_err());
     }
 }

@@ -5,6 +5,8 @@
 //! plus findings), [`check`] (rules over a dataset → findings) and [`render`] (findings and
 //! reports → text, JSON). The command-line layer lives in [`cli`].
 
+#![forbid(unsafe_code)]
+
 pub mod check;
 pub mod cli;
 pub mod finding;

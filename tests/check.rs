@@ -387,6 +387,34 @@ fn unknown_file() {
     check_fixture("unknown-file", 0, &want);
 }
 
+/// visits/ and 32 folders `d` below it, a month file at the bottom: the 32nd `d` is level 33,
+/// past the limit, and not entered (so the file is not read: no visits).
+#[test]
+fn too_deep() {
+    let deep = format!("visits/{}d", "d/".repeat(31));
+    let want = [("too-deep", deep.as_str(), None)];
+    only_code("too-deep", &want);
+    let out = check_fixture("too-deep", 0, &want);
+    assert!(out.stdout.contains("0 visits"), "{}", out.stdout);
+}
+
+/// grids.csv has 23 columns the format does not know (x01 … x23): the first 20 are listed, then
+/// one finding for the other 3; the summary counts all 23.
+#[test]
+fn more_findings() {
+    let mut want = vec![("unknown-field", "grids.csv", Some(1)); 20];
+    want.push(("more-findings", "grids.csv", None));
+    let out = check_fixture("more-findings", 0, &want);
+    assert!(out.stdout.ends_with("0 errors, 23 warnings\n"), "{}", out.stdout);
+    assert!(
+        out.stdout.contains("and 3 more `unknown-field` findings in this file (23 in all; the first 20 are shown)")
+    );
+    let dir = copy_fixture("more-findings");
+    let json: Value = serde_json::from_str(&check(dir.path(), &["--format", "json"]).stdout).unwrap();
+    assert_eq!(json["summary"]["warnings"], 23);
+    assert_eq!(json["findings"].as_array().unwrap().len(), 21);
+}
+
 // ---- flags -------------------------------------------------------------------------------------
 
 #[test]

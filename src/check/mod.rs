@@ -10,6 +10,7 @@ mod orgs;
 
 mod phones;
 mod refs;
+mod summarise;
 mod visits;
 
 #[cfg(test)]
@@ -68,11 +69,16 @@ pub fn findings_at(ds: &Dataset, today: NaiveDate, locs: &[crate::model::Loc]) -
         .collect()
 }
 
-/// Sorts findings for output and counts them by severity: (errors, warnings).
-pub fn finish(findings: &mut [Finding]) -> (usize, usize) {
+/// Sorts findings for output and counts them by severity: (errors, warnings). The counts are of
+/// every finding; the list keeps the first [`summarise::SHOWN`] of one code in one file, then one
+/// `more-findings` saying how many more there are (100,000 unknown columns are one mistake, not
+/// 16 MB of output).
+pub fn finish(findings: &mut Vec<Finding>) -> (usize, usize) {
     findings.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
-    let errors = findings.iter().filter(|f| f.severity == Severity::Error).count();
-    (errors, findings.len() - errors)
+    let errors = findings.iter().filter(|f| f.severity() == Severity::Error).count();
+    let counts = (errors, findings.len() - errors);
+    summarise::summarise(findings);
+    counts
 }
 
 /// A finding at a record's place.

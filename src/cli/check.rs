@@ -4,7 +4,7 @@ use std::io::{self, BufWriter, Write};
 
 use clap::{Args, ValueEnum};
 
-use super::{CliError, Ctx, Exit};
+use super::{CliError, Ctx, Exit, keep_until_exit};
 use crate::check;
 use crate::finding::Severity;
 use crate::load;
@@ -38,8 +38,7 @@ pub fn run(ctx: &Ctx, args: &CheckArgs) -> Result<Exit, CliError> {
     // Duplicate rows are found by fingerprint, so checking needs no visit text in memory.
     let loaded = load::load_with(&root, ctx.load_options(false))?;
     let mut findings = loaded.findings;
-    // Never freed: the process ends right after (see `output::load_report_data`).
-    let ds: &crate::model::Dataset = Box::leak(Box::new(loaded.dataset));
+    let ds = keep_until_exit(loaded.dataset);
     findings.extend(check::check(ds, ctx.today));
     let (errors, warnings) = check::finish(&mut findings);
     let summary = Summary {
@@ -58,6 +57,6 @@ pub fn run(ctx: &Ctx, args: &CheckArgs) -> Result<Exit, CliError> {
         CheckFormat::Json => write_json(&mut out, &findings, &summary)?,
     }
     out.flush()?;
-    let failing = findings.iter().any(|f| f.severity == Severity::Error || args.strict);
+    let failing = findings.iter().any(|f| f.severity() == Severity::Error || args.strict);
     Ok(if failing { Exit::Findings } else { Exit::Ok })
 }

@@ -53,7 +53,7 @@ pub enum ExportFormat {
 }
 
 pub fn run(ctx: &Ctx, args: &ExportArgs) -> Result<Exit, CliError> {
-    let period = parse_month_arg(&args.month, ctx.today).map_err(|e| CliError::usage(anyhow::anyhow!(e)))?;
+    let period = parse_month_arg(&args.month, ctx.today)?;
     let ds = load_for_report_with_text(ctx)?;
     let ix = Index::new(ds);
     let lang = LangArg::or_folder(args.lang, ds);

@@ -38,7 +38,7 @@ pub fn run(ctx: &Ctx, args: &InitArgs) -> Result<Exit, CliError> {
     let existing: Vec<String> =
         TEMPLATE.iter().filter(|(p, _)| dir.join(p).exists()).map(|(p, _)| p.to_string()).collect();
     if !existing.is_empty() {
-        return Err(CliError::new(anyhow::anyhow!(
+        return Err(CliError::usage(anyhow::anyhow!(
             "{} already has {}; nothing was written",
             shown(&dir, &ctx.cwd),
             existing.join(", ")

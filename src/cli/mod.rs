@@ -109,7 +109,7 @@ impl Ctx {
                 LoadError::NoSettings { .. } => "run `gov init DIR` to make a data folder there",
                 _ => "check the --data path",
             };
-            CliError::new(e).hint(hint)
+            CliError::from(e).hint(hint)
         })
     }
 }
@@ -119,7 +119,7 @@ pub fn main() -> ExitCode {
     let cli = Cli::parse();
     let cwd = match std::env::current_dir().context("cannot read the current folder") {
         Ok(cwd) => cwd,
-        Err(e) => return fail(CliError::new(e)),
+        Err(e) => return fail(CliError::io(e)),
     };
     let ctx = Ctx {
         data: cli.data,
@@ -164,18 +164,25 @@ pub fn main() -> ExitCode {
     };
     match result {
         Ok(exit) => exit.into(),
-        Err(e) if is_broken_pipe(&e) => Exit::Ok.into(),
         Err(e) => fail(e),
     }
 }
 
+/// Prints the error (unless it is a closed pipe) and returns its exit code.
 fn fail(e: CliError) -> ExitCode {
-    let _ = writeln!(io::stderr(), "{e}");
-    e.exit.into()
+    if e.is_shown() {
+        let _ = writeln!(io::stderr(), "{e}");
+    }
+    e.exit_code().into()
 }
 
-fn is_broken_pipe(e: &CliError) -> bool {
-    e.error.chain().any(|c| c.downcast_ref::<io::Error>().is_some_and(|io| io.kind() == io::ErrorKind::BrokenPipe))
+/// Leaks `value` on purpose: it lives until the process ends and is never dropped. A command loads
+/// one folder and exits right after it is done with it. Handing the millions of small
+/// allocations of a large dataset back one by one is wasted time: it took 0.18 s of a 1.2 s
+/// district run. The operating system takes the memory back at once when the process exits.
+/// Use this only for what a command keeps to its end, once per run.
+pub fn keep_until_exit<T>(value: T) -> &'static T {
+    Box::leak(Box::new(value))
 }
 
 /// Shows a path relative to the current folder when it is inside it.

@@ -40,7 +40,7 @@ impl Session {
             let _ = writeln!(io::stderr(), "waiting for another gov that is writing to this folder…");
         })
         .map_err(|e| {
-            CliError::new(anyhow::anyhow!("cannot lock {}: {e}", root.join(crate::layout::LOCK_FILE).display()))
+            CliError::io(anyhow::anyhow!("cannot lock {}: {e}", root.join(crate::layout::LOCK_FILE).display()))
         })?;
         // New records are judged by ids and fingerprints; no visit text is needed.
         let loaded = load::load_with(&root, ctx.load_options(false))?;
@@ -55,7 +55,7 @@ impl Session {
         }
         let mut err = io::stderr().lock();
         write_findings(&mut err, &findings)?;
-        let errors = findings.iter().filter(|f| f.severity == Severity::Error).count();
+        let errors = findings.iter().filter(|f| f.severity() == Severity::Error).count();
         if errors > 0 {
             return Err(CliError::refused(anyhow::anyhow!(
                 "{errors} {} in the new record; nothing was written",

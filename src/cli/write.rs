@@ -111,19 +111,16 @@ pub fn yaml_record(text: &str, line: u32) -> yaml_edit::Record {
 
 /// The record of a YAML file that starts on `line`, if it is the one record whose `id` is `id`
 /// (as [`crate::store::csv_edit::record_at`] for a CSV row).
-fn yaml_place(text: &str, line: u32, id: &str) -> Result<yaml_edit::Record, String> {
+fn yaml_place(text: &str, line: u32, id: &str) -> anyhow::Result<yaml_edit::Record> {
     let records = crate::load::yaml::parse_records(text)
-        .map_err(|e| format!("the file no longer reads as YAML (line {}: {})", e.line, e.message))?;
+        .map_err(|e| anyhow::anyhow!("the file no longer reads as YAML (line {}: {})", e.line, e.message))?;
     let holding: Vec<String> = records
         .iter()
         .filter(|r| r.fields.iter().any(|f| f.key == "id" && matches!(&f.value, RawValue::Scalar(s) if s.trim() == id)))
         .map(|r| r.line.to_string())
         .collect();
     if holding.len() > 1 {
-        return Err(format!(
-            "`{id}` is in more than one record (lines {}); remove the duplicate first",
-            holding.join(", ")
-        ));
+        anyhow::bail!("`{id}` is in more than one record (lines {}); remove the duplicate first", holding.join(", "));
     }
     let next = records.iter().map(|r| r.line).find(|&l| l > line);
     let rec = yaml_edit::record(text, line, next);
@@ -278,7 +275,8 @@ pub enum Place {
 }
 
 /// Changes the record `id` at `loc` in place with `edit` (given the file's text, its newline and
-/// the record's place; returning the new text or why it cannot), judges the result as `gov check`
+/// the record's place; returning the new text or why it cannot: a [`yaml_edit::EditError`], or a
+/// message of the command's own about a CSV row), judges the result as `gov check`
 /// would (refusing what the edit makes worse), then shows (--dry-run) or writes it through a
 /// whole-file replace, prints `done` with the place of the change, and commits with `message`
 /// when asked.
@@ -288,20 +286,21 @@ pub fn edit_record(
     write: &WriteArgs,
     kind: Kind,
     (loc, id): (Loc, &str),
-    edit: impl FnOnce(&str, &str, &Place) -> Result<String, String>,
+    edit: impl FnOnce(&str, &str, &Place) -> anyhow::Result<String>,
     (done, message): (&str, &str),
 ) -> Result<Exit, CliError> {
     let src = s.ds.files[loc.file.0 as usize].clone();
     let path = s.root.join(&src.path);
     let file = TextFile::read(&path)
         .with_context(|| format!("cannot read {}", path.display()))?
-        .ok_or_else(|| CliError::new(anyhow::anyhow!("{} has gone", path.display())))?;
-    let refused =
-        |why| CliError::refused(anyhow::anyhow!("{}:{}: {why}; nothing was written", src.path.display(), loc.line));
+        .ok_or_else(|| CliError::io(anyhow::anyhow!("{} has gone", path.display())))?;
+    let refused = |why: anyhow::Error| {
+        CliError::refused(anyhow::anyhow!("{}:{}: {why}; nothing was written", src.path.display(), loc.line))
+    };
     // The record is found as the loader found it, and must be the one `id` names.
     let place = match src.format {
         Format::Csv => {
-            let row = csv_edit::record_at(&file.text, loc.line, "id", id).map_err(refused)?;
+            let row = csv_edit::record_at(&file.text, loc.line, "id", id).map_err(|e| refused(e.into()))?;
             Place::Csv { row, header: csv_edit::header(&file.text) }
         }
         Format::Yaml => Place::Yaml(yaml_place(&file.text, loc.line, id).map_err(refused)?),
@@ -343,7 +342,7 @@ fn pick(found: Result<Sym, FindError>, typed: &str, ix: &Index<'_>) -> Result<St
     match found {
         Ok(sym) => Ok(ix.ds.name(sym).to_string()),
         Err(FindError::None { .. }) if id_problem(typed.trim()).is_none() => Ok(typed.trim().to_string()),
-        Err(e) => Err(CliError::new(e).hint("give the id, or more of the name")),
+        Err(e) => Err(CliError::from(e).hint("give the id, or more of the name")),
     }
 }
 

@@ -1,6 +1,7 @@
 //! Finding a data folder and listing its files by kind. Files that are not part of the format
 //! are reported (`unknown-file`), never silently skipped; dotfiles, `.git`, `.gov` and README
-//! files are left alone.
+//! files are left alone. Only regular files and real folders inside the folder are taken:
+//! links, FIFOs, sockets, devices and folders nested too deep are reported, never opened.
 
 use std::path::{Path, PathBuf};
 
@@ -11,6 +12,7 @@ use super::cache::Stamp;
 use crate::finding::{Code, Finding};
 use crate::model::{Format, Kind, SourceFile};
 
+use crate::layout::PRIVATE_DIR;
 pub use crate::layout::SETTINGS_FILE;
 
 /// The folder named explicitly, else the nearest one at or above `cwd` holding a gov.yaml.
@@ -53,21 +55,34 @@ pub struct Listing {
     pub findings: Vec<Finding>,
 }
 
+/// Folders deeper than this below the root are reported (`too-deep`), not entered; the walk
+/// recurses, so this also bounds its stack.
+pub const MAX_DEPTH: usize = 32;
+
 /// Lists the folder's files: gov.yaml first, then the record files in path order (siblings by
 /// name, a folder's files where the folder sorts), with their stamps. Folders are listed in
 /// parallel, and stamps are read relative to their folder, which at tens of thousands of issue
 /// files is most of a warm run's listing time.
+///
+/// Only regular files and real folders are taken: a symbolic link is reported (`outside-folder`
+/// when it leads out of the folder, else `symbolic-link`) and never followed, a FIFO, socket or
+/// device is reported (`not-a-file`) and never opened, and a folder more than [`MAX_DEPTH`]
+/// levels down is reported (`too-deep`) and not entered.
 pub fn discover(root: &Path) -> Result<Listing, LoadError> {
-    let items = walk(root, Path::new(""), 1)?;
+    let real_root = root.canonicalize().unwrap_or_else(|_| root.to_path_buf());
+    let walk = Walk { root, real_root: &real_root };
+    let items = walk.dir(Path::new(""), 1)?;
     let mut out = Listing {
         files: vec![SourceFile { path: PathBuf::from(SETTINGS_FILE), kind: Kind::Settings, format: Format::Yaml }],
         stamps: vec![None], // gov.yaml's, from the walk below
         findings: Vec::new(),
     };
+    out.findings.extend(walk.private_dir());
     for item in items {
         match item {
             Item::File(rel, stamp, 1) if rel == Path::new(SETTINGS_FILE) => out.stamps[0] = stamp,
             Item::UnknownDir(rel) => out.findings.push(unknown(&rel, "a folder that is not part of the data format")),
+            Item::Found(finding) => out.findings.push(finding),
             Item::File(rel, stamp, depth) => {
                 let first = rel.components().next().map(|c| c.as_os_str().to_string_lossy().into_owned());
                 let kind = if depth == 1 {
@@ -89,48 +104,176 @@ pub fn discover(root: &Path) -> Result<Listing, LoadError> {
     Ok(out)
 }
 
-/// What the walk finds: a file (with its stamp and depth), or a top-level folder that is not a kind.
+/// What the walk finds: a regular file (with its stamp and depth), a top-level folder that is not
+/// a kind, or something it reports instead of reading (a link, a FIFO, a folder too deep).
 enum Item {
     File(PathBuf, Option<Stamp>, usize),
     UnknownDir(PathBuf),
+    Found(Finding),
 }
 
-fn walk(root: &Path, rel: &Path, depth: usize) -> Result<Vec<Item>, LoadError> {
-    let failed = |e: std::io::Error| LoadError::Walk { path: root.join(rel), message: e.to_string() };
-    let mut entries: Vec<(std::ffi::OsString, std::fs::DirEntry)> = std::fs::read_dir(root.join(rel))
-        .map_err(failed)?
-        .map(|e| e.map(|e| (e.file_name(), e)))
-        .collect::<Result<_, _>>()
-        .map_err(failed)?;
-    entries.retain(|(name, _)| !is_ignored(&name.to_string_lossy()));
-    entries.sort_by(|a, b| a.0.cmp(&b.0));
-    let parts: Vec<Result<Vec<Item>, LoadError>> = entries
-        .par_iter()
-        .map(|(name, entry)| {
-            let path = rel.join(name);
-            let file_type = entry.file_type().map_err(failed)?;
-            if file_type.is_dir() {
-                let known = Kind::from_stem(&name.to_string_lossy()).is_some();
-                return if depth == 1 && !known {
-                    Ok(vec![Item::UnknownDir(path)])
-                } else {
-                    walk(root, &path, depth + 1)
-                };
-            }
-            // A link is stamped by what it points to, so an edit through it is seen.
-            let stamp = if file_type.is_symlink() {
-                Stamp::of(&root.join(&path))
-            } else {
-                entry.metadata().ok().map(|m| Stamp::from_metadata(&m))
-            };
-            Ok(vec![Item::File(path, stamp, depth)])
-        })
-        .collect();
-    let mut items = Vec::with_capacity(parts.len());
-    for part in parts {
-        items.extend(part?);
+struct Walk<'a> {
+    root: &'a Path,
+    /// The root with its links resolved, for telling where a link leads.
+    real_root: &'a Path,
+}
+
+impl Walk<'_> {
+    fn dir(&self, rel: &Path, depth: usize) -> Result<Vec<Item>, LoadError> {
+        let root = self.root;
+        let failed = |e: std::io::Error| LoadError::Walk { path: root.join(rel), error: e };
+        let mut entries: Vec<(std::ffi::OsString, std::fs::DirEntry)> = std::fs::read_dir(root.join(rel))
+            .map_err(failed)?
+            .map(|e| e.map(|e| (e.file_name(), e)))
+            .collect::<Result<_, _>>()
+            .map_err(failed)?;
+        entries.retain(|(name, _)| !is_ignored(&name.to_string_lossy()));
+        entries.sort_by(|a, b| a.0.cmp(&b.0));
+        let parts: Vec<Result<Vec<Item>, LoadError>> = entries
+            .par_iter()
+            .map(|(name, entry)| {
+                let path = rel.join(name);
+                // The entry's own type, never what a link points to.
+                let file_type = entry.file_type().map_err(failed)?;
+                if file_type.is_symlink() {
+                    return Ok(vec![Item::Found(self.link(&path, LINK_HINT))]);
+                }
+                if file_type.is_dir() {
+                    let known = Kind::from_stem(&name.to_string_lossy()).is_some();
+                    return if depth == 1 && !known {
+                        Ok(vec![Item::UnknownDir(path)])
+                    } else if depth > MAX_DEPTH {
+                        Ok(vec![Item::Found(too_deep(&path))])
+                    } else {
+                        self.dir(&path, depth + 1)
+                    };
+                }
+                if !file_type.is_file() {
+                    return Ok(vec![Item::Found(not_a_file(&path, file_type))]);
+                }
+                let stamp = entry.metadata().ok().map(|m| Stamp::from_metadata(&m));
+                Ok(vec![Item::File(path, stamp, depth)])
+            })
+            .collect();
+        let mut items = Vec::with_capacity(parts.len());
+        for part in parts {
+            items.extend(part?);
+        }
+        Ok(items)
     }
-    Ok(items)
+
+    /// `.gov/` is a dotfile the walk skips, but gov writes its lock and cache there: a link or
+    /// a non-folder in its place is reported (and refused by [`crate::layout::private_dir`]).
+    fn private_dir(&self) -> Option<Finding> {
+        let rel = Path::new(PRIVATE_DIR);
+        let meta = std::fs::symlink_metadata(self.root.join(rel)).ok()?;
+        if meta.file_type().is_symlink() {
+            return Some(self.link(rel, PRIVATE_LINK_HINT));
+        }
+        (!meta.is_dir()).then(|| {
+            Finding::new(
+                Code::NotAFile,
+                rel,
+                None,
+                format!("`{PRIVATE_DIR}` is not a folder; gov keeps its lock and parse cache in a folder of that name"),
+            )
+            .hint(format!("remove `{PRIVATE_DIR}`: gov makes the folder itself when it next writes"))
+        })
+    }
+
+    /// A symbolic link at `rel`, said by where it leads: out of the folder (an error: a write
+    /// through it would land there), inside it, or nowhere.
+    fn link(&self, rel: &Path, hint: &str) -> Finding {
+        let path = self.root.join(rel);
+        let target = std::fs::read_link(&path).unwrap_or_default();
+        let (leads_to, exists) = match path.canonicalize() {
+            Ok(real) => (real, true),
+            // A dangling link: where it would lead, by its text.
+            Err(_) => {
+                let base =
+                    path.parent().and_then(|p| p.canonicalize().ok()).unwrap_or_else(|| self.real_root.to_path_buf());
+                (normalize(&base.join(&target)), false)
+            }
+        };
+        let rel_shown = rel.display();
+        if !leads_to.starts_with(self.real_root) {
+            return Finding::new(
+                Code::OutsideFolder,
+                rel,
+                None,
+                format!(
+                    "`{rel_shown}` is a symbolic link to `{}`, outside the folder; gov reads and writes only inside the folder",
+                    target.display()
+                ),
+            )
+            .hint(hint);
+        }
+        let message = if exists {
+            format!("`{rel_shown}` is a symbolic link to `{}`; gov does not read through links", target.display())
+        } else {
+            format!("`{rel_shown}` is a symbolic link to `{}`, which does not exist", target.display())
+        };
+        Finding::new(Code::SymbolicLink, rel, None, message).hint(hint)
+    }
+}
+
+const LINK_HINT: &str = "replace the link with the file or folder itself";
+const PRIVATE_LINK_HINT: &str =
+    "remove the link: gov makes its own `.gov` folder (lock and parse cache) when it next writes";
+
+/// `path` with `.` and `..` taken out by their text.
+fn normalize(path: &Path) -> PathBuf {
+    use std::path::Component;
+    let mut out = PathBuf::new();
+    for c in path.components() {
+        match c {
+            Component::CurDir => {}
+            Component::ParentDir => {
+                out.pop();
+            }
+            other => out.push(other),
+        }
+    }
+    out
+}
+
+fn too_deep(rel: &Path) -> Finding {
+    Finding::new(
+        Code::TooDeep,
+        rel,
+        None,
+        format!("`{}` is more than {MAX_DEPTH} folders deep; gov does not look inside it", rel.display()),
+    )
+    .hint("move the files up: visits/ and issues/ need a folder or two of their own, not dozens")
+}
+
+fn not_a_file(rel: &Path, file_type: std::fs::FileType) -> Finding {
+    Finding::new(
+        Code::NotAFile,
+        rel,
+        None,
+        format!("`{}` is {}, not a file; gov does not open it", rel.display(), special_kind(file_type)),
+    )
+    .hint("remove it, or put a regular file in its place")
+}
+
+#[cfg(unix)]
+fn special_kind(file_type: std::fs::FileType) -> &'static str {
+    use std::os::unix::fs::FileTypeExt;
+    if file_type.is_fifo() {
+        "a FIFO (named pipe)"
+    } else if file_type.is_socket() {
+        "a socket"
+    } else if file_type.is_block_device() || file_type.is_char_device() {
+        "a device"
+    } else {
+        "something other than a regular file"
+    }
+}
+
+#[cfg(not(unix))]
+fn special_kind(_: std::fs::FileType) -> &'static str {
+    "something other than a regular file"
 }
 
 /// The files and folders of the format, as the unknown-file hint names them: `gov.yaml, grids,
@@ -199,6 +342,43 @@ mod tests {
         );
         let unknown: Vec<_> = findings.iter().map(|f| f.file.to_string_lossy().into_owned()).collect();
         assert_eq!(unknown, ["junk", "notes.txt", "visits/x.xlsx"]);
+    }
+
+    #[test]
+    fn links_are_reported_by_where_they_lead_and_never_followed() {
+        use std::os::unix::fs::symlink;
+        let outside = tempfile::tempdir().unwrap();
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        for f in ["gov.yaml", "grids.yaml", "visits/2022-01.csv"] {
+            let p = root.join(f);
+            fs::create_dir_all(p.parent().unwrap()).unwrap();
+            fs::write(p, "").unwrap();
+        }
+        fs::write(outside.path().join("x.csv"), "").unwrap();
+        symlink(outside.path().join("x.csv"), root.join("visits/2022-02.csv")).unwrap(); // out
+        symlink("2022-01.csv", root.join("visits/2022-03.csv")).unwrap(); // in
+        symlink("missing.csv", root.join("visits/2022-04.csv")).unwrap(); // in, to nothing
+        symlink("../../elsewhere.csv", root.join("visits/2022-05.csv")).unwrap(); // out, to nothing
+        symlink(root.join("visits"), root.join("issues")).unwrap(); // a folder, in
+        let Listing { files, findings, .. } = discover(root).unwrap();
+        let got: Vec<_> = files.iter().map(|f| f.path.to_string_lossy().into_owned()).collect();
+        assert_eq!(got, ["gov.yaml", "grids.yaml", "visits/2022-01.csv"]);
+        let found: Vec<_> = findings.iter().map(|f| (f.code, f.file.to_string_lossy().into_owned())).collect();
+        assert_eq!(
+            found,
+            [
+                (Code::SymbolicLink, "issues".into()),
+                (Code::OutsideFolder, "visits/2022-02.csv".into()),
+                (Code::SymbolicLink, "visits/2022-03.csv".into()),
+                (Code::SymbolicLink, "visits/2022-04.csv".into()),
+                (Code::OutsideFolder, "visits/2022-05.csv".into()),
+            ]
+        );
+        assert_eq!(
+            findings[3].message,
+            "`visits/2022-04.csv` is a symbolic link to `missing.csv`, which does not exist"
+        );
     }
 
     #[test]

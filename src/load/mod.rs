@@ -25,7 +25,7 @@ use crate::finding::Finding;
 use crate::model::{Dataset, Interner, Kind};
 
 pub use discover::{SETTINGS_FILE, find_root};
-pub use source::read_text;
+pub use source::{ReadError, read_text};
 
 /// Files larger than this are refused rather than read into memory.
 pub const MAX_FILE_BYTES: u64 = 512 * 1024 * 1024;
@@ -39,8 +39,9 @@ pub enum LoadError {
     NoFolder { path: PathBuf },
     #[error("{} has no gov.yaml, so it is not a gov data folder", path.display())]
     NoSettings { path: PathBuf },
-    #[error("cannot list the files of {}: {message}", path.display())]
-    Walk { path: PathBuf, message: String },
+    // The I/O error is part of the message rather than its source, so it is shown once.
+    #[error("cannot list the files of {}: {error}", path.display())]
+    Walk { path: PathBuf, error: std::io::Error },
 }
 
 /// A loaded folder and everything the loader found wrong with it.

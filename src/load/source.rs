@@ -61,10 +61,24 @@ impl Parsed {
 }
 
 pub(crate) fn parse_file(root: &Path, file: &SourceFile, sink: &mut Sink<'_>) -> Parsed {
-    let text = match read_text(&root.join(&file.path)) {
+    let path = root.join(&file.path);
+    // Never through a link, never a FIFO (opening one waits forever): the walk took only
+    // regular files, but gov.yaml is read whatever it is, and a file can change meanwhile.
+    if let Some(what) = not_regular(&path) {
+        let message = format!("cannot read file: it is {what}; gov reads only regular files inside the folder");
+        sink.push(Code::ParseError, 0, 0, message, Some("replace it with the file itself".into()));
+        return Parsed::Unreadable;
+    }
+    let text = match read_text(&path) {
         Ok(text) => text,
-        Err(message) => {
-            sink.push(Code::ParseError, 0, 0, message, Some("gov reads UTF-8 or GB18030 (GBK) text files".into()));
+        Err(e) => {
+            sink.push(
+                Code::ParseError,
+                0,
+                0,
+                e.to_string(),
+                Some("gov reads UTF-8 or GB18030 (GBK) text files".into()),
+            );
             return Parsed::Unreadable;
         }
     };
@@ -100,25 +114,43 @@ pub(crate) fn parse_file(root: &Path, file: &SourceFile, sink: &mut Sink<'_>) ->
     }
 }
 
+/// What `path` is when it is there and not a regular file (a link is looked at itself).
+fn not_regular(path: &Path) -> Option<&'static str> {
+    let kind = std::fs::symlink_metadata(path).ok()?.file_type();
+    if kind.is_file() {
+        None
+    } else if kind.is_symlink() {
+        Some("a symbolic link")
+    } else {
+        Some("not a regular file (a folder, FIFO, socket or device)")
+    }
+}
+
+/// Why a file could not be read as text. The messages become `parse-error` findings.
+#[derive(Debug, thiserror::Error)]
+pub enum ReadError {
+    #[error("cannot read file: {0}")]
+    Io(std::io::Error),
+    #[error("file is {} MB, more than gov reads ({} MB); split it, e.g. visits by month", bytes >> 20, MAX_FILE_BYTES >> 20)]
+    TooLarge { bytes: u64 },
+    #[error("file {0}")]
+    NotText(text::DecodeError),
+}
+
 /// Reads and decodes a file, refusing files too large to hold. One open, one `fstat` and one
 /// UTF-8 validation per file (tens of thousands of issue files; hundreds of megabytes of visits).
-pub fn read_text(path: &Path) -> Result<String, String> {
+pub fn read_text(path: &Path) -> Result<String, ReadError> {
     use std::io::Read;
-    let cannot = |e: std::io::Error| format!("cannot read file: {e}");
-    let file = std::fs::File::open(path).map_err(cannot)?;
-    let len = file.metadata().map_err(cannot)?.len();
+    let file = std::fs::File::open(path).map_err(ReadError::Io)?;
+    let len = file.metadata().map_err(ReadError::Io)?.len();
     if len > MAX_FILE_BYTES {
-        return Err(format!(
-            "file is {} MB, more than gov reads ({} MB); split it, e.g. visits by month",
-            len >> 20,
-            MAX_FILE_BYTES >> 20
-        ));
+        return Err(ReadError::TooLarge { bytes: len });
     }
     // The size from `fstat` bounds the read: one `read` call for a small file, rather than a
     // second one to find the end (sixty thousand issue files).
     let mut bytes = Vec::with_capacity(len as usize);
-    file.take(len).read_to_end(&mut bytes).map_err(cannot)?;
-    text::decode_owned(bytes).map(|(text, _)| text).map_err(|why| format!("file {why}"))
+    file.take(len).read_to_end(&mut bytes).map_err(ReadError::Io)?;
+    text::decode_owned(bytes).map(|(text, _)| text).map_err(ReadError::NotText)
 }
 
 /// Adds the source line under parse errors.
@@ -134,4 +166,23 @@ pub(crate) fn with_snippets(mut findings: Vec<Finding>, text: &str) -> Vec<Findi
         }
     }
     findings
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn read_errors_are_finding_messages() {
+        let dir = tempfile::tempdir().unwrap();
+        let missing = read_text(&dir.path().join("nope.csv")).unwrap_err().to_string();
+        assert!(missing.starts_with("cannot read file: "), "{missing}");
+        let utf16 = dir.path().join("utf16.csv");
+        std::fs::write(&utf16, b"\xFF\xFEa\x00").unwrap();
+        assert_eq!(read_text(&utf16).unwrap_err().to_string(), "file is UTF-16 text; save it as UTF-8");
+        assert_eq!(
+            ReadError::TooLarge { bytes: 600 << 20 }.to_string(),
+            "file is 600 MB, more than gov reads (512 MB); split it, e.g. visits by month"
+        );
+    }
 }

@@ -5,6 +5,23 @@ use std::borrow::Cow;
 
 use encoding_rs::GB18030;
 
+/// Why a file's bytes are not text gov reads. Each message completes "the file …".
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum DecodeError {
+    #[error("starts with a UTF-8 byte order mark but is not valid UTF-8 ({0})")]
+    BadUtf8AfterBom(std::str::Utf8Error),
+    #[error("is UTF-16 text; save it as UTF-8")]
+    Utf16,
+    #[error("contains NUL bytes: it looks like a binary file, not text")]
+    Binary,
+    #[error("ends in the middle of a UTF-8 character: it was probably cut short")]
+    CutShort,
+    #[error("is UTF-8 up to line {line}, where it has bytes that are not UTF-8; re-save it as UTF-8")]
+    BadUtf8At { line: usize },
+    #[error("is neither UTF-8 nor GB18030 text; save it as UTF-8")]
+    Unknown,
+}
+
 /// The encoding a file was found to be in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Encoding {
@@ -15,17 +32,17 @@ pub enum Encoding {
 
 /// Decodes a file: BOM → UTF-8; valid UTF-8 → UTF-8; otherwise GB18030. Errors say why the bytes
 /// are not text.
-pub fn decode(bytes: &[u8]) -> Result<(Cow<'_, str>, Encoding), String> {
+pub fn decode(bytes: &[u8]) -> Result<(Cow<'_, str>, Encoding), DecodeError> {
     if let Some(rest) = bytes.strip_prefix(b"\xEF\xBB\xBF") {
         return std::str::from_utf8(rest)
             .map(|s| (Cow::Borrowed(s), Encoding::Utf8Bom))
-            .map_err(|e| format!("starts with a UTF-8 byte order mark but is not valid UTF-8 ({e})"));
+            .map_err(DecodeError::BadUtf8AfterBom);
     }
     if bytes.starts_with(b"\xFF\xFE") || bytes.starts_with(b"\xFE\xFF") {
-        return Err("is UTF-16 text; save it as UTF-8".into());
+        return Err(DecodeError::Utf16);
     }
     let bad = match std::str::from_utf8(bytes) {
-        Ok(s) if s.contains('\0') => return Err("contains NUL bytes: it looks like a binary file, not text".into()),
+        Ok(s) if s.contains('\0') => return Err(DecodeError::Binary),
         Ok(s) => return Ok((Cow::Borrowed(s), Encoding::Utf8)),
         Err(e) => e,
     };
@@ -35,21 +52,21 @@ pub fn decode(bytes: &[u8]) -> Result<(Cow<'_, str>, Encoding), String> {
     let good = std::str::from_utf8(&bytes[..bad.valid_up_to()]).unwrap_or_default();
     let multibyte = good.chars().filter(|c| !c.is_ascii()).take(8).count();
     if bad.error_len().is_none() && multibyte >= 1 {
-        return Err("ends in the middle of a UTF-8 character: it was probably cut short".into());
+        return Err(DecodeError::CutShort);
     }
     if multibyte >= 8 {
         let line = super::csv::split::count_line_ends(good.as_bytes()) + 1;
-        return Err(format!("is UTF-8 up to line {line}, where it has bytes that are not UTF-8; re-save it as UTF-8"));
+        return Err(DecodeError::BadUtf8At { line });
     }
     match GB18030.decode_without_bom_handling_and_without_replacement(bytes) {
         Some(s) => Ok((Cow::Owned(s.into_owned()), Encoding::Gb18030)),
-        None => Err("is neither UTF-8 nor GB18030 text; save it as UTF-8".into()),
+        None => Err(DecodeError::Unknown),
     }
 }
 
 /// [`decode`] for bytes the caller owns: valid UTF-8 (the usual case) becomes the text without
 /// a second pass or a copy.
-pub fn decode_owned(mut bytes: Vec<u8>) -> Result<(String, Encoding), String> {
+pub fn decode_owned(mut bytes: Vec<u8>) -> Result<(String, Encoding), DecodeError> {
     let bom = bytes.starts_with(b"\xEF\xBB\xBF");
     if bom {
         bytes.drain(..3);
@@ -121,18 +138,18 @@ mod tests {
     #[test]
     fn broken_utf8_is_not_mistaken_for_gb18030() {
         let cut = &"电话问".as_bytes()[..8];
-        assert!(decode(cut).unwrap_err().contains("cut short"));
+        assert!(decode(cut).unwrap_err().to_string().contains("cut short"));
         let mut mid = "走访电话问候\n第二行走访".as_bytes().to_vec();
         mid.insert(25, 0xFF);
-        assert!(decode(&mid).unwrap_err().contains("UTF-8 up to line 2"), "{:?}", decode(&mid));
+        assert!(decode(&mid).unwrap_err().to_string().contains("UTF-8 up to line 2"), "{:?}", decode(&mid));
     }
 
     #[test]
     fn binary_and_utf16_are_refused() {
-        assert!(decode(b"\x00\x01\x02garbage").unwrap_err().contains("binary"));
-        assert!(decode(b"\xFF\xFEa\x00").unwrap_err().contains("UTF-16"));
-        assert!(decode(b"\x80\x80\xFF\xFF").unwrap_err().contains("neither UTF-8 nor GB18030"));
-        assert!(decode(b"\xEF\xBB\xBF\xFF").unwrap_err().contains("not valid UTF-8"));
+        assert!(decode(b"\x00\x01\x02garbage").unwrap_err().to_string().contains("binary"));
+        assert!(decode(b"\xFF\xFEa\x00").unwrap_err().to_string().contains("UTF-16"));
+        assert!(decode(b"\x80\x80\xFF\xFF").unwrap_err().to_string().contains("neither UTF-8 nor GB18030"));
+        assert!(decode(b"\xEF\xBB\xBF\xFF").unwrap_err().to_string().contains("not valid UTF-8"));
     }
 
     #[test]

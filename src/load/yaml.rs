@@ -86,8 +86,9 @@ impl<'de> Visitor<'de> for NodeVisitor {
     }
 }
 
-/// A YAML syntax or structure error with its place.
-#[derive(Debug, Clone, PartialEq)]
+/// A YAML syntax or structure error with its place (findings show the three apart).
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+#[error("{message} (line {line}, column {column})")]
 pub struct YamlError {
     pub message: String,
     pub line: u32,
@@ -96,6 +97,9 @@ pub struct YamlError {
 
 /// Deepest nesting accepted; records need three or four levels.
 const MAX_DEPTH: usize = 32;
+
+/// The most scalar text one YAML file may hold (a file is refused, `parse-error`, beyond it).
+pub const MAX_SCALAR_BYTES: usize = 64 * 1024 * 1024;
 
 fn options() -> Options {
     let mut budget = Budget::default();
@@ -108,7 +112,7 @@ fn options() -> Options {
     budget.max_events = 8_000_000;
     budget.max_aliases = 10_000;
     budget.max_anchors = 10_000;
-    budget.max_total_scalar_bytes = 64 * 1024 * 1024;
+    budget.max_total_scalar_bytes = MAX_SCALAR_BYTES;
     budget.max_documents = 1;
     let mut opts = Options::default();
     opts.budget = Some(budget);

@@ -11,8 +11,18 @@ use std::borrow::Cow;
 
 use super::raw::{RawField, RawRecord, RawValue};
 
+/// The largest text the fast path reads; longer files go to the general reader, whose budget
+/// ([`super::yaml::MAX_SCALAR_BYTES`] of scalars, two million values, eight million events)
+/// then decides. Below 1 MiB no budget can be breached by the subset read here (plain
+/// scalars take at most their bytes, and every value needs two bytes or more, so there are
+/// fewer than 600,000), so the two readers agree on every file the fast one accepts.
+pub const MAX_FAST_BYTES: usize = 1 << 20;
+
 /// The one record of `text`, or `None` when the file is not in the simple subset.
 pub fn parse_simple(text: &str) -> Option<RawRecord<'static>> {
+    if text.len() > MAX_FAST_BYTES {
+        return None;
+    }
     if text.contains(['\t', '#', '"', '\'', '&', '*', '!', '|', '>', '{', '}', '%', '@', '`']) {
         // `#` is allowed in full-line comments only; any other use declines. (A quick scan for
         // the characters first keeps the common case simple.)
@@ -192,6 +202,20 @@ mod tests {
 
     use super::*;
     use crate::load::yaml::parse_records_general;
+
+    #[test]
+    fn big_files_go_to_the_general_reader_and_its_budget() {
+        let small = format!("id: I-1\ntitle: {}\n", "a".repeat(MAX_FAST_BYTES - 20));
+        assert!(small.len() <= MAX_FAST_BYTES && parse_simple(&small).is_some());
+        let big = format!("id: I-1\ntitle: {}\n", "a".repeat(MAX_FAST_BYTES));
+        assert!(parse_simple(&big).is_none());
+        assert_eq!(crate::load::yaml::parse_records(&big).unwrap()[0].fields.len(), 2);
+        // Past the general reader's 64 MiB of scalars: refused, by either entry point.
+        let huge = format!("id: I-1\ntitle: {}\n", "a".repeat(crate::load::yaml::MAX_SCALAR_BYTES));
+        assert!(parse_simple(&huge).is_none());
+        let e = crate::load::yaml::parse_records(&huge).unwrap_err();
+        assert!(e.message.contains("too much text"), "{}", e.message);
+    }
 
     #[test]
     fn an_issue_file() {

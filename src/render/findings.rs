@@ -23,18 +23,7 @@ pub struct Summary {
     pub warnings: usize,
 }
 
-/// Thousands separators: 5420 → "5,420".
-pub fn thousands(n: usize) -> String {
-    let s = n.to_string();
-    let mut out = String::with_capacity(s.len() + s.len() / 3);
-    for (i, c) in s.chars().enumerate() {
-        if i > 0 && (s.len() - i).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
-}
+pub use crate::finding::thousands;
 
 fn is_zero(n: &usize) -> bool {
     *n == 0
@@ -74,7 +63,7 @@ pub fn write_findings(w: &mut impl Write, findings: &[Finding]) -> io::Result<()
                 place.push_str(&format!(":{col}"));
             }
         }
-        writeln!(w, "{place}: {}[{}] {}", f.severity.as_str(), f.code.as_str(), f.message)?;
+        writeln!(w, "{place}: {}[{}] {}", f.severity().as_str(), f.code.as_str(), f.message)?;
         if let (Some(snippet), Some(line)) = (&f.snippet, f.line) {
             writeln!(w, "{}", source_block(&snippet.text, line, snippet.column))?;
         }
@@ -121,7 +110,7 @@ pub fn write_json(w: &mut impl Write, findings: &[Finding], summary: &Summary) -
             .iter()
             .map(|f| JsonFinding {
                 code: f.code.as_str(),
-                severity: f.severity,
+                severity: f.severity(),
                 file: f.file.to_string_lossy().replace('\\', "/"),
                 line: f.line,
                 column: f.column,
@@ -152,5 +141,17 @@ mod tests {
         assert!(b.contains("3 | name: [unclosed"), "{b}");
         let caret_line = b.lines().find(|l| l.contains('^')).unwrap();
         assert_eq!(caret_line.find('^').unwrap(), b.lines().find(|l| l.contains("name")).unwrap().find('[').unwrap());
+    }
+
+    #[test]
+    fn json_findings_carry_the_codes_severity_second() {
+        use crate::finding::Code;
+        let findings = [Finding::new(Code::NoContacts, "households.csv", Some(3), "no one").column(Some(1))];
+        let mut out = Vec::new();
+        write_json(&mut out, &findings, &Summary { warnings: 1, ..Summary::default() }).unwrap();
+        let text = String::from_utf8(out).unwrap();
+        let finding = &text[text.find("\"findings\"").unwrap()..];
+        let expected = "\"findings\": [\n    {\n      \"code\": \"no-contacts\",\n      \"severity\": \"warning\",\n      \"file\": \"households.csv\",\n      \"line\": 3,\n      \"column\": 1,\n      \"message\": \"no one\",\n      \"hint\": null\n    }\n  ]\n}\n";
+        assert_eq!(finding, expected);
     }
 }

@@ -54,20 +54,36 @@ impl Period {
     }
 }
 
+/// Why the period flags do not name a period. The messages are shown as usage errors.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum PeriodError {
+    #[error("`{0}` is not a month; write YYYY-MM, this-month or last-month")]
+    Month(String),
+    #[error("`{0}` is not a year; write YYYY")]
+    Year(String),
+    #[error("{0} is not a year gov can handle")]
+    YearOutOfRange(i32),
+    /// `flag` is `--from` or `--to`.
+    #[error("{flag} `{value}` is not a date; write YYYY-MM-DD")]
+    Date { flag: &'static str, value: String },
+    #[error("--from {from} is after --to {to}")]
+    Backwards { from: NaiveDate, to: NaiveDate },
+    #[error("choose one of --month, --year, or --from/--to")]
+    Conflict,
+}
+
 /// Parses a `--month` value: `YYYY-MM`, `this-month` or `last-month`.
-pub fn parse_month_arg(s: &str, today: NaiveDate) -> Result<Period, String> {
+pub fn parse_month_arg(s: &str, today: NaiveDate) -> Result<Period, PeriodError> {
     let this = Period::month(today);
     match s.trim() {
         "this-month" | "本月" => Ok(this),
         "last-month" | "上月" => Ok(Period::month(this.from - Months::new(1))),
-        other => parse_month(other)
-            .map(Period::month)
-            .ok_or_else(|| format!("`{other}` is not a month; write YYYY-MM, this-month or last-month")),
+        other => parse_month(other).map(Period::month).ok_or_else(|| PeriodError::Month(other.to_string())),
     }
 }
 
 /// Parses a `--year` value: `YYYY`, `this-year` or `last-year`.
-pub fn parse_year_arg(s: &str, today: NaiveDate) -> Result<Period, String> {
+pub fn parse_year_arg(s: &str, today: NaiveDate) -> Result<Period, PeriodError> {
     let year = match s.trim() {
         "this-year" | "今年" => today.year(),
         "last-year" | "去年" => today.year() - 1,
@@ -75,9 +91,9 @@ pub fn parse_year_arg(s: &str, today: NaiveDate) -> Result<Period, String> {
             .parse::<i32>()
             .ok()
             .filter(|y| (1900..=9999).contains(y))
-            .ok_or_else(|| format!("`{other}` is not a year; write YYYY"))?,
+            .ok_or_else(|| PeriodError::Year(other.to_string()))?,
     };
-    Period::year(year).ok_or_else(|| format!("{year} is not a year gov can handle"))
+    Period::year(year).ok_or(PeriodError::YearOutOfRange(year))
 }
 
 /// The period the flags choose; the current month when none is given.
@@ -87,9 +103,9 @@ pub fn choose(
     from: Option<&str>,
     to: Option<&str>,
     today: NaiveDate,
-) -> Result<Period, String> {
+) -> Result<Period, PeriodError> {
     let date =
-        |s: &str, flag: &str| parse_date(s).ok_or_else(|| format!("{flag} `{s}` is not a date; write YYYY-MM-DD"));
+        |s: &str, flag: &'static str| parse_date(s).ok_or_else(|| PeriodError::Date { flag, value: s.to_string() });
     match (month, year, from, to) {
         (Some(m), None, None, None) => parse_month_arg(m, today),
         (None, Some(y), None, None) => parse_year_arg(y, today),
@@ -99,11 +115,11 @@ pub fn choose(
             let to = t.map(|s| date(s, "--to")).transpose()?.unwrap_or(today);
             let from = from.unwrap_or(NaiveDate::MIN);
             if from > to {
-                return Err(format!("--from {from} is after --to {to}"));
+                return Err(PeriodError::Backwards { from, to });
             }
             Ok(Period::range(from, to))
         }
-        _ => Err("choose one of --month, --year, or --from/--to".into()),
+        _ => Err(PeriodError::Conflict),
     }
 }
 
@@ -143,5 +159,27 @@ mod tests {
         assert_eq!(choose(None, None, Some("2022-01-05"), None, today).unwrap().to, today);
         assert!(choose(Some("2022-01"), Some("2022"), None, None, today).is_err());
         assert!(choose(None, None, Some("2022-02-01"), Some("2022-01-01"), today).is_err());
+    }
+
+    #[test]
+    fn errors_say_what_to_write() {
+        let today = d(2023, 3, 9);
+        let msg = |r: Result<Period, PeriodError>| r.unwrap_err().to_string();
+        assert_eq!(
+            msg(parse_month_arg("2022-13", today)),
+            "`2022-13` is not a month; write YYYY-MM, this-month or last-month"
+        );
+        assert_eq!(msg(parse_year_arg("22", today)), "`22` is not a year; write YYYY");
+        assert_eq!(msg(choose(None, None, Some("x"), None, today)), "--from `x` is not a date; write YYYY-MM-DD");
+        assert_eq!(msg(choose(None, None, None, Some("y"), today)), "--to `y` is not a date; write YYYY-MM-DD");
+        assert_eq!(
+            msg(choose(None, None, Some("2022-02-01"), Some("2022-01-01"), today)),
+            "--from 2022-02-01 is after --to 2022-01-01"
+        );
+        assert_eq!(
+            msg(choose(Some("2022-01"), Some("2022"), None, None, today)),
+            "choose one of --month, --year, or --from/--to"
+        );
+        assert_eq!(PeriodError::YearOutOfRange(99999).to_string(), "99999 is not a year gov can handle");
     }
 }

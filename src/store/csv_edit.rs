@@ -21,12 +21,19 @@ pub fn field(value: &str) -> String {
     if needs { format!("\"{}\"", value.replace('"', "\"\"")) } else { value.to_string() }
 }
 
+/// Why a row cannot be written into a file's columns.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum RowError {
+    #[error("the file has no `{0}` column; add it to the header, or leave the value out")]
+    NoColumn(String),
+}
+
 /// A row (ending in `\n`) with `values` placed under the header's columns. A value whose column
 /// the header lacks is refused (naming it), unless it is empty.
-pub fn row(header: &[String], values: &[(&str, String)]) -> Result<String, String> {
+pub fn row(header: &[String], values: &[(&str, String)]) -> Result<String, RowError> {
     for (name, value) in values {
         if !value.is_empty() && !header.iter().any(|h| h == name) {
-            return Err(format!("the file has no `{name}` column; add it to the header, or leave the value out"));
+            return Err(RowError::NoColumn(name.to_string()));
         }
     }
     let cells: Vec<String> =
@@ -48,16 +55,32 @@ pub fn records(text: &str) -> Vec<(u32, Range<usize>)> {
     split::records(text).map(|r| (r.line, r.span.start..r.next)).collect()
 }
 
+/// Why no record can be edited at a line: [`record_at`] never guesses.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum PlaceError {
+    #[error("no record starts on line {line}; the file may have changed since it was read; run the command again")]
+    NoRecord { line: u32 },
+    #[error(
+        "the record on line {line} is `{found}`, not `{id}`; the file may have changed since it was read; run the command again"
+    )]
+    OtherRecord { line: u32, found: String, id: String },
+    #[error("`{id}` is in more than one record (lines {lines}); remove the duplicate first")]
+    Duplicate { id: String, lines: String },
+    #[error("the file has no `{column}` column")]
+    NoColumn { column: String },
+}
+
 /// The record that starts on 1-based `line` (its byte range, line end included, as in
 /// [`records`]), if it is the one record whose `column` holds `id`. Refused, saying why, when
 /// no record starts there, when the record there holds another id (the file changed since it
 /// was read), or when `id` is in more than one record: an edit never guesses.
-pub fn record_at(text: &str, line: u32, column: &str, id: &str) -> Result<Range<usize>, String> {
+pub fn record_at(text: &str, line: u32, column: &str, id: &str) -> Result<Range<usize>, PlaceError> {
     let mut records = split::Splitter::new(text);
     let mut fields = Vec::new();
-    records.next_record(&mut fields).ok_or("the file is empty")?;
+    records.next_record(&mut fields).ok_or(PlaceError::NoRecord { line })?;
     let header: Vec<String> = fields.iter().map(|f| split::value(text, f.clone()).trim().to_string()).collect();
-    let col = header.iter().position(|h| h == column).ok_or_else(|| format!("the file has no `{column}` column"))?;
+    let col =
+        header.iter().position(|h| h == column).ok_or_else(|| PlaceError::NoColumn { column: column.to_string() })?;
     let (mut at, mut holding) = (None, Vec::new());
     while let Some(r) = records.next_record(&mut fields) {
         let value = fields.get(col).map(|f| split::value(text, f.clone()));
@@ -69,17 +92,13 @@ pub fn record_at(text: &str, line: u32, column: &str, id: &str) -> Result<Range<
             holding.push(r.line);
         }
     }
-    let again = "the file may have changed since it was read; run the command again";
-    let Some((found, range)) = at else { return Err(format!("no record starts on line {line}; {again}")) };
+    let Some((found, range)) = at else { return Err(PlaceError::NoRecord { line }) };
     if holding.len() > 1 {
-        let lines: Vec<String> = holding.iter().map(u32::to_string).collect();
-        return Err(format!(
-            "`{id}` is in more than one record (lines {}); remove the duplicate first",
-            lines.join(", ")
-        ));
+        let lines = holding.iter().map(u32::to_string).collect::<Vec<_>>().join(", ");
+        return Err(PlaceError::Duplicate { id: id.to_string(), lines });
     }
     if found != id {
-        return Err(format!("the record on line {line} is `{}`, not `{id}`; {again}", shorten(&found)));
+        return Err(PlaceError::OtherRecord { line, found: shorten(&found).into_owned(), id: id.to_string() });
     }
     Ok(range)
 }
@@ -127,7 +146,7 @@ mod tests {
         )
         .unwrap();
         assert_eq!(r, "H1,2022-03-01,,M1,home,\"看望, 聊天\"\n");
-        let err = row(&h, &[("topics", "防诈骗".into())]).unwrap_err();
+        let err = row(&h, &[("topics", "防诈骗".into())]).unwrap_err().to_string();
         assert!(err.contains("no `topics` column"));
     }
 
@@ -157,15 +176,15 @@ mod tests {
         assert_eq!(&cr[record_at(cr, 3, "id", "H2").unwrap()], "H2,green\r");
         assert_eq!(header(cr), ["id", "color"]);
         // Refusals: another id on the line, no record there, the id twice, no such column.
-        let err = record_at(stray, 3, "id", "H3").unwrap_err();
+        let err = record_at(stray, 3, "id", "H3").unwrap_err().to_string();
         assert!(err.starts_with("the record on line 3 is `H2`, not `H3`"), "{err}");
-        assert!(record_at(stray, 9, "id", "H3").unwrap_err().starts_with("no record starts on line 9"));
+        assert!(record_at(stray, 9, "id", "H3").unwrap_err().to_string().starts_with("no record starts on line 9"));
         let twice = "id,color\r\nH1,red\r\n\r\nH1,green\r\n";
         assert_eq!(
-            record_at(twice, 2, "id", "H1").unwrap_err(),
+            record_at(twice, 2, "id", "H1").unwrap_err().to_string(),
             "`H1` is in more than one record (lines 2, 4); remove the duplicate first"
         );
-        assert_eq!(record_at(stray, 2, "key", "H1").unwrap_err(), "the file has no `key` column");
+        assert_eq!(record_at(stray, 2, "key", "H1").unwrap_err().to_string(), "the file has no `key` column");
         assert!(record_at("", 1, "id", "H1").is_err());
     }
 

@@ -7,7 +7,16 @@ use std::path::{Path, PathBuf};
 
 use encoding_rs::GB18030;
 
-use crate::load::text::{Encoding, decode};
+use crate::load::text::{DecodeError, Encoding, decode};
+
+/// A file to edit whose bytes are not text: the payload of the `InvalidData` error
+/// [`TextFile::read`] returns.
+#[derive(Debug, thiserror::Error)]
+#[error("{} {error}", path.display())]
+pub struct NotText {
+    pub path: PathBuf,
+    pub error: DecodeError,
+}
 
 /// A data file as text, with what is needed to write it back the way it was.
 #[derive(Debug, Clone, PartialEq)]
@@ -28,7 +37,7 @@ impl TextFile {
             Err(e) => return Err(e),
         };
         let (text, encoding) = decode(&bytes)
-            .map_err(|why| io::Error::new(io::ErrorKind::InvalidData, format!("{} {why}", path.display())))?;
+            .map_err(|error| io::Error::new(io::ErrorKind::InvalidData, NotText { path: path.to_path_buf(), error }))?;
         let text = text.into_owned();
         let crlf = text.contains("\r\n");
         Ok(Some(TextFile { path: path.to_path_buf(), text, encoding, crlf }))
@@ -68,6 +77,7 @@ impl TextFile {
         }
         addition.push_str(&self.with_newlines(lf_text));
         let bytes = self.encode(&addition);
+        super::guard::check_in_folder(&self.path)?;
         let mut f = File::options().append(true).open(&self.path)?;
         f.write_all(&bytes)?;
         failpoint("append-before-sync");
@@ -77,6 +87,7 @@ impl TextFile {
     /// Replaces the whole file with `text` (already in this file's line endings), keeping its
     /// encoding and byte order mark: temporary file, fsync, rename, fsync of the folder.
     pub fn replace(&self, text: &str) -> io::Result<()> {
+        super::guard::check_in_folder(&self.path)?;
         let mut bytes = Vec::new();
         if self.encoding == Encoding::Utf8Bom {
             bytes.extend_from_slice(b"\xEF\xBB\xBF");
@@ -88,6 +99,7 @@ impl TextFile {
 
 /// Creates a new file (UTF-8, LF) atomically; fails if it already exists.
 pub fn create_new(path: &Path, text: &str) -> io::Result<()> {
+    super::guard::check_in_folder(path)?;
     if let Some(dir) = path.parent() {
         fs::create_dir_all(dir)?;
     }

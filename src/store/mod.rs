@@ -3,12 +3,14 @@
 //! it; whole-file changes go through a temporary file in the same folder, fsync, rename, and an
 //! fsync of the folder. Files keep the encoding (UTF-8, UTF-8 with BOM, GB18030) and line endings
 //! they have; new files are UTF-8 with LF. Edits touch the exact span they change, never
-//! re-serialising what a person wrote by hand.
+//! re-serialising what a person wrote by hand. Nothing is written through a symbolic link or
+//! outside the folder ([`guard`]).
 
 pub mod csv_edit;
 #[cfg(test)]
 mod edit_props;
 pub mod file;
+pub mod guard;
 pub mod lock;
 mod span;
 pub mod yaml_edit;

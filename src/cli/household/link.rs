@@ -3,6 +3,7 @@
 //! the cell uses), or the `contacts:` value of its YAML record (a flow list `[M1, M2]`, a block
 //! list of `- M1` lines, or a separated value), touching only the affected item.
 
+use anyhow::anyhow;
 use clap::Args;
 
 use crate::cli::record::{Session, WriteArgs};
@@ -32,13 +33,13 @@ pub fn run(ctx: &Ctx, args: &LinkArgs, link: bool) -> Result<Exit, CliError> {
         let ix = Index::new(&s.ds);
         let sym = ix
             .find_household(&args.household)
-            .map_err(|e| CliError::new(e).hint("give the id, or more of the address"))?;
+            .map_err(|e| CliError::from(e).hint("give the id, or more of the address"))?;
         let h = ix.household(sym).expect("found");
         // A member id that matches nobody is passed on, so the check says so in its own words.
         let member = match ix.find_member(&args.member) {
             Ok(m) => s.ds.name(m).to_string(),
             Err(FindError::None { .. }) if id_problem(args.member.trim()).is_none() => args.member.trim().to_string(),
-            Err(e) => return Err(CliError::new(e).hint("give the id, or more of the name")),
+            Err(e) => return Err(CliError::from(e).hint("give the id, or more of the name")),
         };
         let linked = h.contacts.iter().any(|&c| s.ds.name(c) == member);
         let name = s.ds.ids.get(&member).and_then(|m| ix.member(m)).map_or(String::new(), |m| format!(" {}", m.name));
@@ -55,9 +56,12 @@ pub fn run(ctx: &Ctx, args: &LinkArgs, link: bool) -> Result<Exit, CliError> {
     }
     let edit = |text: &str, nl: &str, place: &Place| match place {
         Place::Csv { row, header } => {
-            let i = header.iter().position(|h| h == "contacts").ok_or("the file has no `contacts` column")?;
+            let i = header
+                .iter()
+                .position(|h| h == "contacts")
+                .ok_or_else(|| anyhow!("the file has no `contacts` column"))?;
             let spans = csv_edit::field_spans(text, row.clone());
-            let span = spans.get(i).ok_or("the row is shorter than the header")?;
+            let span = spans.get(i).ok_or_else(|| anyhow!("the row is shorter than the header"))?;
             let value = csv_edit::value(text, span.clone());
             let sep = [";", "；", "、"].into_iter().find(|sep| value.contains(sep)).unwrap_or(";");
             let mut items: Vec<&str> = split_list(&value).collect();
@@ -68,8 +72,8 @@ pub fn run(ctx: &Ctx, args: &LinkArgs, link: bool) -> Result<Exit, CliError> {
             }
             Ok(csv_edit::set_cell(text, span.clone(), &items.join(sep)))
         }
-        Place::Yaml(rec) if link => yaml_edit::list_add(text, nl, rec, "contacts", &member, "id"),
-        Place::Yaml(rec) => yaml_edit::list_remove(text, rec, "contacts", &member),
+        Place::Yaml(rec) if link => Ok(yaml_edit::list_add(text, nl, rec, "contacts", &member, "id")?),
+        Place::Yaml(rec) => Ok(yaml_edit::list_remove(text, rec, "contacts", &member)?),
     };
     let (done, message) = if link {
         (format!("linked {member}{name} to household {hid}"), format!("household: {hid} + {member}{name} (link)"))

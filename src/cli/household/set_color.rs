@@ -3,6 +3,7 @@
 //! `id:` line if absent). The reason goes into the YAML line as a comment, and into the git
 //! commit message either way.
 
+use anyhow::anyhow;
 use clap::Args;
 
 use crate::cli::member::add::code;
@@ -38,7 +39,7 @@ pub fn run(ctx: &Ctx, args: &SetColorArgs) -> Result<Exit, CliError> {
         let ix = Index::new(&s.ds);
         let sym = ix
             .find_household(&args.household)
-            .map_err(|e| CliError::new(e).hint("give the id, or more of the address"))?;
+            .map_err(|e| CliError::from(e).hint("give the id, or more of the address"))?;
         let h = ix.household(sym).expect("found");
         (sym, h.loc, h.color)
     };
@@ -55,12 +56,12 @@ pub fn run(ctx: &Ctx, args: &SetColorArgs) -> Result<Exit, CliError> {
             let i = header
                 .iter()
                 .position(|h| h == "color")
-                .ok_or("the file has no `color` column; add one to the header")?;
+                .ok_or_else(|| anyhow!("the file has no `color` column; add one to the header"))?;
             let spans = csv_edit::field_spans(text, row.clone());
-            let span = spans.get(i).ok_or("the row is shorter than the header")?;
+            let span = spans.get(i).ok_or_else(|| anyhow!("the row is shorter than the header"))?;
             Ok(csv_edit::set_cell(text, span.clone(), &color))
         }
-        Place::Yaml(rec) => yaml_edit::set_value(text, nl, rec, "color", &color, Some(&comment), "id"),
+        Place::Yaml(rec) => Ok(yaml_edit::set_value(text, nl, rec, "color", &color, Some(&comment), "id")?),
     };
     let done = format!("household {id}: {} → {color} ({})", old.code(), crate::model::privacy::mask_free_text(&reason));
     let message = format!("household: {id} → {color} ({reason})");

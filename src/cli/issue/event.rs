@@ -95,7 +95,7 @@ pub fn run(ctx: &Ctx, action: Action, a: &EventArgs, extra: Vec<(&'static str, V
     let mut s = Session::open(ctx)?;
     let id = a.id.trim();
     let Some(issue) = s.ds.issues.iter().find(|i| s.ds.name(i.id) == id) else {
-        return Err(CliError::new(anyhow::anyhow!("no issue `{id}`"))
+        return Err(CliError::usage(anyhow::anyhow!("no issue `{id}`"))
             .hint("give the id as in the file (I-2022-0041); `gov issue list` lists them"));
     };
     let loc = issue.loc;
@@ -113,11 +113,11 @@ pub fn run(ctx: &Ctx, action: Action, a: &EventArgs, extra: Vec<(&'static str, V
     if let Some(note) = opt(&a.note) {
         fields.push(("note", Value::Scalar(note)));
     }
-    let edit = |text: &str, nl: &str, place: &Place| {
-        match place {
-        Place::Yaml(rec) => yaml_edit::append_to_list(text, nl, rec, "events", &fields).map(|(t, _)| t),
-        Place::Csv { .. } => Err("the problem is kept in a CSV file, which holds no events; move it to issues/YYYY/<id>.yaml to record events".into()),
-    }
+    let edit = |text: &str, nl: &str, place: &Place| match place {
+        Place::Yaml(rec) => Ok(yaml_edit::append_to_list(text, nl, rec, "events", &fields)?.0),
+        Place::Csv { .. } => Err(anyhow::anyhow!(
+            "the problem is kept in a CSV file, which holds no events; move it to issues/YYYY/<id>.yaml to record events"
+        )),
     };
     let done = format!("{id}: {} ({}) on {date}", action.code(), action.zh());
     let message = format!("issue: {id} {} ({date})", action.code());

@@ -71,7 +71,7 @@ pub fn run(ctx: &Ctx, args: &AddArgs) -> Result<Exit, CliError> {
                 Ok(sym) => Ok(ix.ds.name(sym).to_string()),
                 // A valid id that names no org yet is written as given: the check reports it.
                 Err(_) if id_problem(typed).is_none() => Ok(typed.to_string()),
-                Err(e) => Err(CliError::new(e).hint("give the org's id, or more of its name")),
+                Err(e) => Err(CliError::from(e).hint("give the org's id, or more of its name")),
             }
         };
         let leader = match args.leader.as_deref() {

@@ -128,7 +128,7 @@ fn pick(found: Result<Sym, FindError>, typed: &str, ds: &Dataset) -> Result<Stri
     match found {
         Ok(sym) => Ok(ds.name(sym).to_string()),
         Err(FindError::None { .. }) if id_problem(typed.trim()).is_none() => Ok(typed.trim().to_string()),
-        Err(e) => Err(CliError::new(e).hint("give the id, or more of the name")),
+        Err(e) => Err(CliError::from(e).hint("give the id, or more of the name")),
     }
 }
 
@@ -164,7 +164,7 @@ fn one(ctx: &Ctx, s: &mut Session, args: &AddArgs) -> Result<Exit, CliError> {
         .collect();
         if !missing.is_empty() {
             if !interactive {
-                return Err(CliError::new(anyhow::anyhow!("missing {}", missing.join(", ")))
+                return Err(CliError::usage(anyhow::anyhow!("missing {}", missing.join(", ")))
                     .hint("give them as flags, or run `gov visit add` in a terminal to be asked"));
             }
             super::prompt::fill(&ix, &mut row)?;
@@ -219,7 +219,7 @@ fn batch(ctx: &Ctx, s: &mut Session, from: &str, args: &AddArgs) -> Result<Exit,
         (PathBuf::from(from), b)
     };
     let (text, _) = crate::load::text::decode(&bytes)
-        .map_err(|why| CliError::new(anyhow::anyhow!("{} {why}", shown_path.display())))?;
+        .map_err(|why| CliError::io(anyhow::anyhow!("{} {why}", shown_path.display())))?;
     let input = s.ds.file_id(&shown_path, Kind::Visits, Format::Csv);
 
     // Parse and type every row, as the loader does, reporting against the input's own lines.

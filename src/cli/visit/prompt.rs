@@ -13,9 +13,9 @@ use crate::report::Index;
 fn ask<T>(r: Result<T, inquire::InquireError>) -> Result<T, CliError> {
     r.map_err(|e| match e {
         inquire::InquireError::OperationCanceled | inquire::InquireError::OperationInterrupted => {
-            CliError::new(anyhow::anyhow!("cancelled; nothing was written"))
+            CliError::usage(anyhow::anyhow!("cancelled; nothing was written"))
         }
-        other => CliError::new(anyhow::anyhow!("cannot ask: {other}")),
+        other => CliError::io(anyhow::anyhow!("cannot ask: {other}")),
     })
 }
 

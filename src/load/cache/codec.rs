@@ -8,7 +8,8 @@ use crate::model::labels::Labelled;
 use crate::model::{FileId, Loc, Sym};
 
 /// The cache's bytes do not decode: rebuild it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+#[error("the parse cache does not decode")]
 pub struct Corrupt;
 
 pub type Decoded<T> = Result<T, Corrupt>;

@@ -102,7 +102,14 @@ impl Cache {
     /// same `gov.yaml`; with the id interner its records refer to. `None` otherwise (no cache
     /// is not an error: the caller parses).
     pub fn open(root: &Path, settings: Option<Stamp>) -> Option<(Cache, Interner)> {
-        let file = File::open(root.join(CACHE_FILE)).ok()?;
+        // Never through a link: `.gov`, its cache folder and the cache file must be real.
+        crate::layout::existing_private_dir(root)?;
+        let path = root.join(CACHE_FILE);
+        let real = |p: &Path| std::fs::symlink_metadata(p).is_ok_and(|m| !m.file_type().is_symlink());
+        if !(real(path.parent()?) && real(&path)) {
+            return None;
+        }
+        let file = File::open(path).ok()?;
         Cache::read_index(file, settings?).ok()
     }
 

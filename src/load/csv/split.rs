@@ -32,11 +32,13 @@ pub struct Splitter<'t> {
     bytes: &'t [u8],
     at: usize,
     line: u32,
+    /// The field spans of the [`Iterator`]'s records, reused.
+    scratch: Vec<Range<usize>>,
 }
 
 impl<'t> Splitter<'t> {
     pub fn new(text: &'t str) -> Splitter<'t> {
-        Splitter { bytes: text.as_bytes(), at: 0, line: 1 }
+        Splitter { bytes: text.as_bytes(), at: 0, line: 1, scratch: Vec::new() }
     }
 
     /// Steps over one line end at `self.at` (`\r\n` as one), counting it.
@@ -100,7 +102,10 @@ impl Iterator for Splitter<'_> {
     type Item = Record;
 
     fn next(&mut self) -> Option<Record> {
-        self.next_record(&mut Vec::new())
+        let mut fields = std::mem::take(&mut self.scratch);
+        let record = self.next_record(&mut fields);
+        self.scratch = fields;
+        record
     }
 }
 

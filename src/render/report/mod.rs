@@ -94,12 +94,34 @@ fn title(t: &Table, lang: Lang) -> &str {
     if lang == Lang::Zh { &t.title_zh } else { &t.title_en }
 }
 
-/// Rows as text, the totals row last with its first cell filled in.
+/// The most characters a cell shows in a table or Markdown (for people); CSV and JSON, for
+/// programs, keep every value whole.
+pub const MAX_CELL_CHARS: usize = 2_000;
+
+/// A cell for people: the first [`MAX_CELL_CHARS`] characters and how many more there are. One
+/// pass over the text, so a 200 MB summary costs what reading it does (comfy-table's layout of
+/// a huge cell does not).
+fn clip(mut s: String, lang: Lang) -> String {
+    let Some((cut, _)) = s.char_indices().nth(MAX_CELL_CHARS) else { return s };
+    let more = thousands(s[cut..].chars().count());
+    s.truncate(cut);
+    match lang {
+        Lang::Zh => s.push_str(&format!("…（另有 {more} 字）")),
+        Lang::En => s.push_str(&format!("… ({more} more characters)")),
+    }
+    s
+}
+
+/// Rows as text, the totals row last with its first cell filled in. `human` (tables, Markdown)
+/// adds thousands separators and clips long cells ([`clip`]).
 fn text_rows(t: &Table, o: &RenderOptions, human: bool) -> Vec<Vec<String>> {
-    let mut rows: Vec<Vec<String>> =
-        t.rows.iter().map(|r| r.iter().map(|v| cell_text(v, o, human)).collect()).collect();
+    let cell = |v: &Value| {
+        let text = cell_text(v, o, human);
+        if human { clip(text, o.lang) } else { text }
+    };
+    let mut rows: Vec<Vec<String>> = t.rows.iter().map(|r| r.iter().map(cell).collect()).collect();
     if let Some(total) = &t.total {
-        let mut row: Vec<String> = total.iter().map(|v| cell_text(v, o, human)).collect();
+        let mut row: Vec<String> = total.iter().map(cell).collect();
         if let Some(first) = row.first_mut()
             && first.is_empty()
         {

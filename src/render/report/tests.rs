@@ -140,3 +140,23 @@ fn extensions() {
     assert_eq!(OutFormat::from_extension(Path::new("a.md")), Some(OutFormat::Md));
     assert_eq!(OutFormat::from_extension(Path::new("a.xlsx")), None);
 }
+
+#[test]
+fn long_cells_are_clipped_for_people_and_kept_whole_for_programs() {
+    let mut t = Table::new("t", &[col("summary", "内容", "summary")]);
+    // 2,000 + 1,500 characters, CJK so that characters and bytes differ.
+    t.push(vec![Value::text(format!("{}{}", "甲".repeat(2_000), "乙".repeat(1_500)))]);
+    let clipped = text_rows(&t, &opts(Lang::En), true);
+    assert_eq!(clipped[0][0], format!("{}… (1,500 more characters)", "甲".repeat(2_000)));
+    assert_eq!(text_rows(&t, &opts(Lang::Zh), true)[0][0], format!("{}…（另有 1,500 字）", "甲".repeat(2_000)));
+    let md = render(&t, OutFormat::Md, &opts(Lang::En));
+    assert!(md.contains("… (1,500 more characters) |") && !md.contains('乙'));
+    let csv = render(&t, OutFormat::Csv, &opts(Lang::En));
+    assert_eq!(csv.matches('乙').count(), 1_500);
+    let json = render(&t, OutFormat::Json, &opts(Lang::En));
+    assert_eq!(json.matches('乙').count(), 1_500);
+    // Exactly at the limit: whole.
+    let mut t = Table::new("t", &[col("summary", "内容", "summary")]);
+    t.push(vec![Value::text("a".repeat(2_000))]);
+    assert_eq!(text_rows(&t, &opts(Lang::En), true)[0][0], "a".repeat(2_000));
+}

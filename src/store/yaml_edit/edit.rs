@@ -50,7 +50,7 @@ pub fn set_value(
     let tail = comment.map(|c| format!("  # {}", one_line(c))).unwrap_or_default();
     if let Some(at) = find_key(text, rec, key) {
         if at.value.is_empty() && has_nested(text, rec, &at) {
-            return Err(format!("`{key}` holds a nested value; edit it by hand"));
+            return Err(EditError::Nested { key: key.to_string() });
         }
         let ls = lines(text);
         let line_end = ls[at.line].end;
@@ -60,11 +60,11 @@ pub fn set_value(
             (None, None) => splice(text, at.value.start..line_end, &value),
         });
     }
-    let anchor = find_key(text, rec, after).ok_or_else(|| format!("the record has no `{after}:` line"))?;
+    let anchor = find_key(text, rec, after).ok_or_else(|| EditError::NoAnchor { key: after.to_string() })?;
     let ls = lines(text);
     let l = ls[anchor.line];
     if text[anchor.value.clone()].starts_with('{') {
-        return Err("the record is written as a flow mapping `{…}`; edit it by hand".into());
+        return Err(EditError::FlowMapping);
     }
     let newline = if l.next == l.end { nl } else { "" };
     let line = format!("{newline}{}{key}: {value}{tail}{nl}", " ".repeat(rec.key_indent));
@@ -112,7 +112,7 @@ pub fn list_add(text: &str, nl: &str, rec: &Record, key: &str, item: &str, after
     }
     if v.starts_with('[') {
         if !v.ends_with(']') {
-            return Err(format!("`{key}` is a flow list over several lines; edit it by hand"));
+            return Err(EditError::MultiLineFlowList { key: key.to_string() });
         }
         let inner = &v[1..v.len() - 1];
         let close = at.value.end - 1;
@@ -138,9 +138,9 @@ pub(super) fn set_raw_after(
     raw: &str,
     after: &str,
 ) -> Result<String, EditError> {
-    let anchor = find_key(text, rec, after).ok_or_else(|| format!("the record has no `{after}:` line"))?;
+    let anchor = find_key(text, rec, after).ok_or_else(|| EditError::NoAnchor { key: after.to_string() })?;
     if text[anchor.value.clone()].starts_with('{') {
-        return Err("the record is written as a flow mapping `{…}`; edit it by hand".into());
+        return Err(EditError::FlowMapping);
     }
     let l = lines(text)[anchor.line];
     let newline = if l.next == l.end { nl } else { "" };
@@ -150,14 +150,14 @@ pub(super) fn set_raw_after(
 /// Removes `item` from the list under `key`, touching only that item: its `- item` line in a
 /// block list, or the item and one separator in a flow list or a separated value.
 pub fn list_remove(text: &str, rec: &Record, key: &str, item: &str) -> Result<String, EditError> {
-    let at = find_key(text, rec, key).ok_or_else(|| format!("the record has no `{key}`"))?;
+    let at = find_key(text, rec, key).ok_or_else(|| EditError::NoKey { key: key.to_string() })?;
     if at.value.is_empty() {
         let items = block_items(text, rec, &at)?;
         let ls = lines(text);
         let (line, _) = items
             .iter()
             .find(|(_, r)| unquote(&text[r.clone()]) == item)
-            .ok_or_else(|| format!("`{item}` is not in `{key}`"))?;
+            .ok_or_else(|| EditError::NotInList { item: item.to_string(), key: key.to_string() })?;
         let l = ls[*line];
         return Ok(splice(text, l.start..l.next, ""));
     }
@@ -181,7 +181,7 @@ pub fn list_remove(text: &str, rec: &Record, key: &str, item: &str) -> Result<St
     let k = pieces
         .iter()
         .position(|p| unquote(inner[p.clone()].trim()) == item)
-        .ok_or_else(|| format!("`{item}` is not in `{key}`"))?;
+        .ok_or_else(|| EditError::NotInList { item: item.to_string(), key: key.to_string() })?;
     let cut = if pieces.len() == 1 {
         pieces[0].clone()
     } else if k + 1 < pieces.len() {
@@ -226,7 +226,7 @@ pub fn append_to_list(
         // At the end of the record: after its last content line.
         let content = |&i: &usize| ls.get(i).is_some_and(|l| !is_filler(&text[l.start..l.end]));
         let last = rec.lines.clone().rev().find(content).unwrap_or(rec.lines.start);
-        let Some(&l) = ls.get(last) else { return Err("the record is not in the file".into()) };
+        let Some(&l) = ls.get(last) else { return Err(EditError::NotInFile) };
         let newline = if l.next == l.end { nl } else { "" };
         let new = format!("{newline}{}{key}:{nl}{}", " ".repeat(rec.key_indent), block_item(rec.key_indent + 2, 1));
         return Ok((splice(text, l.next..l.next, &new), last as u32 + 3));
@@ -242,7 +242,7 @@ pub fn append_to_list(
         };
         let s = &text[ls[first].start..ls[first].end];
         let dash = indent(s);
-        let rest = s[dash..].strip_prefix('-').ok_or("the list's first item does not start with `-`")?;
+        let rest = s[dash..].strip_prefix('-').ok_or(EditError::NoDash)?;
         let gap = rest.len() - rest.trim_start().len();
         let item = if rest.trim_start().starts_with('{') {
             format!("{}-{}{}{nl}", " ".repeat(dash), " ".repeat(gap), flow_mapping(fields))
@@ -265,5 +265,5 @@ pub fn append_to_list(
         let close = at.value.end - 1;
         return Ok((splice(text, close..close, &format!(", {}", flow_mapping(fields))), at.line as u32 + 1));
     }
-    Err(format!("`{key}` is not a list this command can add to; edit it by hand"))
+    Err(EditError::NotAList { key: key.to_string() })
 }

@@ -143,11 +143,12 @@ pub fn check_id(text: &str, rec: &Record, id: &str) -> Result<(), EditError> {
     let line = rec.lines.start + 1;
     match find_key(text, rec, "id").map(|at| unquote(&text[at.value])) {
         Some(found) if found == id => Ok(()),
-        Some(found) => Err(format!(
-            "the record on line {line} is `{}`, not `{id}`; the file may have changed since it was read; run the command again",
-            crate::finding::shorten(&found)
-        )),
-        None => Err(format!("the record on line {line} has no `id:` line of its own; edit it by hand")),
+        Some(found) => Err(EditError::OtherRecord {
+            line,
+            found: crate::finding::shorten(&found).into_owned(),
+            id: id.to_string(),
+        }),
+        None => Err(EditError::NoId { line }),
     }
 }
 
@@ -215,7 +216,7 @@ pub(super) fn block_items(text: &str, rec: &Record, at: &KeyAt) -> Result<Vec<(u
         }
         let ind = indent(s);
         let Some(rest) = s[ind..].strip_prefix('-') else {
-            return Err("the list's items span several lines; edit it by hand".into());
+            return Err(EditError::MultiLineItems);
         };
         let vstart = l.start + ind + 1 + (rest.len() - rest.trim_start_matches(WHITE).len());
         let (vend, _) = value_end(text, vstart, l.end);

@@ -179,7 +179,7 @@ fn cr_only_lines() {
     let text = "- id: H1\r  color: red\r- id: H2\r  color: green\r";
     let r = rec_at(text, 3, None);
     assert_eq!(check_id(text, &r, "H2"), Ok(()));
-    assert!(check_id(text, &rec_at(text, 1, Some(3)), "H2").unwrap_err().contains("is `H1`, not `H2`"));
+    assert!(check_id(text, &rec_at(text, 1, Some(3)), "H2").unwrap_err().to_string().contains("is `H1`, not `H2`"));
     assert_eq!(
         set_value(text, "\r", &r, "color", "red", Some("住院"), "id").unwrap(),
         "- id: H1\r  color: red\r- id: H2\r  color: red  # 住院\r"
@@ -187,5 +187,54 @@ fn cr_only_lines() {
     assert_eq!(
         list_add(text, "\r", &r, "contacts", "M1", "id").unwrap(),
         "- id: H1\r  color: red\r- id: H2\r  contacts: [M1]\r  color: green\r"
+    );
+}
+
+#[test]
+fn refusals_say_why() {
+    let msg = |r: Result<String, EditError>| r.unwrap_err().to_string();
+    let nested = "- id: H1\n  color:\n    a: b\n";
+    let r = rec_at(nested, 1, None);
+    assert_eq!(
+        msg(set_value(nested, "\n", &r, "color", "red", None, "id")),
+        "`color` holds a nested value; edit it by hand"
+    );
+    let no_id = "- name: x\n";
+    let r = rec_at(no_id, 1, None);
+    assert_eq!(msg(set_value(no_id, "\n", &r, "color", "red", None, "id")), "the record has no `id:` line");
+    let flow = "- id: {H1}\n";
+    let r = rec_at(flow, 1, None);
+    assert_eq!(
+        msg(set_value(flow, "\n", &r, "size", "2", None, "id")),
+        "the record is written as a flow mapping `{…}`; edit it by hand"
+    );
+    let long_item = "- id: H1\n  contacts:\n    - M1\n      M2\n";
+    let r = rec_at(long_item, 1, None);
+    assert_eq!(
+        list_items(long_item, &r, "contacts").unwrap_err().to_string(),
+        "the list's items span several lines; edit it by hand"
+    );
+    let long_flow = "- id: H1\n  contacts: [M1,\n    M2]\n";
+    let r = rec_at(long_flow, 1, None);
+    assert_eq!(
+        msg(list_add(long_flow, "\n", &r, "contacts", "M3", "id")),
+        "`contacts` is a flow list over several lines; edit it by hand"
+    );
+    let none = "- id: H1\n";
+    let r = rec_at(none, 1, None);
+    assert_eq!(msg(list_remove(none, &r, "contacts", "M1")), "the record has no `contacts`");
+    let one = "- id: H1\n  contacts: [M1]\n";
+    let r = rec_at(one, 1, None);
+    assert_eq!(msg(list_remove(one, &r, "contacts", "M9")), "`M9` is not in `contacts`");
+    let ev = [("date", Value::Scalar("2022-03-10".into()))];
+    let msg = |r: Result<(String, u32), EditError>| r.unwrap_err().to_string();
+    let no_dash = "id: I-1\nevents:\n  date: 2022-03-06\n";
+    let r = rec_at(no_dash, 1, None);
+    assert_eq!(msg(append_to_list(no_dash, "\n", &r, "events", &ev)), "the list's first item does not start with `-`");
+    let scalar = "id: I-1\nevents: x\n";
+    let r = rec_at(scalar, 1, None);
+    assert_eq!(
+        msg(append_to_list(scalar, "\n", &r, "events", &ev)),
+        "`events` is not a list this command can add to; edit it by hand"
     );
 }
