@@ -12,6 +12,8 @@ use crate::cli::judge::{judge, new_findings};
 use crate::cli::record::{Session, WriteArgs};
 use crate::cli::{CliError, Ctx, Exit};
 use crate::kinds::Record;
+use crate::load::csv::split;
+use crate::load::raw::RawValue;
 use crate::model::id::id_problem;
 use crate::model::{Dataset, Format, Kind, Loc, SourceFile, Sym};
 use crate::report::Index;
@@ -107,11 +109,30 @@ pub fn yaml_record(text: &str, line: u32) -> yaml_edit::Record {
     yaml_edit::record(text, line, next)
 }
 
+/// The record of a YAML file that starts on `line`, if it is the one record whose `id` is `id`
+/// (as [`crate::store::csv_edit::record_at`] for a CSV row).
+fn yaml_place(text: &str, line: u32, id: &str) -> anyhow::Result<yaml_edit::Record> {
+    let records = crate::load::yaml::parse_records(text)
+        .map_err(|e| anyhow::anyhow!("the file no longer reads as YAML (line {}: {})", e.line, e.message))?;
+    let holding: Vec<String> = records
+        .iter()
+        .filter(|r| r.fields.iter().any(|f| f.key == "id" && matches!(&f.value, RawValue::Scalar(s) if s.trim() == id)))
+        .map(|r| r.line.to_string())
+        .collect();
+    if holding.len() > 1 {
+        anyhow::bail!("`{id}` is in more than one record (lines {}); remove the duplicate first", holding.join(", "));
+    }
+    let next = records.iter().map(|r| r.line).find(|&l| l > line);
+    let rec = yaml_edit::record(text, line, next);
+    yaml_edit::check_id(text, &rec, id)?;
+    Ok(rec)
+}
+
 /// The 1-based lines of the record that starts on `line` in a YAML text (through the line before
 /// the next record, blank and comment lines at its end left out).
 pub fn yaml_record_lines(text: &str, line: u32) -> std::ops::RangeInclusive<u32> {
     let rec = yaml_record(text, line);
-    let all: Vec<&str> = text.lines().collect();
+    let all: Vec<&str> = split::lines(text).collect();
     let mut end = rec.lines.end;
     while end > rec.lines.start + 1 && all.get(end - 1).is_none_or(|l| l.trim().is_empty() || l.trim().starts_with('#'))
     {
@@ -130,8 +151,8 @@ pub fn cell(v: &Value) -> String {
 
 /// The lines that differ between two texts, as `-old` / `+new`, under the file's name.
 pub fn diff(rel: &Path, old: &str, new: &str) -> String {
-    let a: Vec<&str> = old.lines().collect();
-    let b: Vec<&str> = new.lines().collect();
+    let a: Vec<&str> = split::lines(old).collect();
+    let b: Vec<&str> = split::lines(new).collect();
     let pre = a.iter().zip(&b).take_while(|(x, y)| x == y).count();
     let suf = a[pre..].iter().rev().zip(b[pre..].iter().rev()).take_while(|(x, y)| x == y).count();
     let mut out = format!("--- {} (line {})\n", rel.display(), pre + 1);
@@ -167,7 +188,7 @@ pub fn append(t: &Target, added: &str, whole: &str) -> Result<(), CliError> {
 /// The 1-based line of the first change the new text makes to the file (already replaced).
 fn file_text_prefix_lines(t: &Target, new: &str) -> usize {
     let old = t.file.as_ref().map_or("", |f| f.text.as_str());
-    old.lines().zip(new.lines()).take_while(|(a, b)| a == b).count() + 1
+    split::lines(old).zip(split::lines(new)).take_while(|(a, b)| a == b).count() + 1
 }
 
 /// A line on standard error (notes beside the result).
@@ -196,14 +217,15 @@ pub fn add_record(
             (2, row.clone(), csv_edit::new_file(columns, &[row]))
         }
         (Some(f), Format::Csv) => {
+            // In the file's own line end, a lone `\r` included, on the line the loader will
+            // read it on.
+            let nl = split::newline(&f.text);
             let row = csv_row(&t, &csv_edit::header(&f.text), fields)?;
-            let whole = format!(
-                "{}{}{}",
-                f.text,
-                if f.text.ends_with('\n') || f.text.is_empty() { "" } else { f.newline() },
-                f.with_newlines(&row)
-            );
-            (f.next_line(), f.with_newlines(&row), whole)
+            let row = if nl == "\n" { row } else { row.replace("\r\n", "\n").replace('\n', nl) };
+            let open = !f.text.is_empty() && !f.text.ends_with(['\n', '\r']);
+            let line = split::count_line_ends(f.text.as_bytes()) as u32 + 1 + u32::from(open);
+            let whole = format!("{}{}{row}", f.text, if open { nl } else { "" });
+            (line, row, whole)
         }
         (Some(f), Format::Yaml) => {
             if !yaml_edit::is_list(&f.text) {
@@ -213,15 +235,17 @@ pub fn add_record(
                 ))
                 .hint("make it a list: put `- ` before its first key and indent the other keys by two spaces"));
             }
-            let whole = yaml_edit::append_item(&f.text, f.newline(), fields);
+            let nl = split::newline(&f.text);
+            let whole = yaml_edit::append_item(&f.text, nl, fields);
             let mut added = whole[f.text.len()..].to_string();
-            if let Some(rest) = added.strip_prefix(f.newline()) {
+            if let Some(rest) = added.strip_prefix(nl) {
                 added = rest.to_string();
             }
-            (f.next_line(), added, whole)
+            let open = !f.text.is_empty() && !f.text.ends_with(['\n', '\r']);
+            (split::count_line_ends(f.text.as_bytes()) as u32 + 1 + u32::from(open), added, whole)
         }
     };
-    let end = line + added.lines().count().max(1) as u32 - 1;
+    let end = line + split::lines(&added).count().max(1) as u32 - 1;
     let findings = judge(s, ctx.today, &t.rel, kind, t.format, &whole, line..=end);
     s.vet(findings)?;
     if write.dry_run {
@@ -250,8 +274,8 @@ pub enum Place {
     Yaml(yaml_edit::Record),
 }
 
-/// Changes the record at `loc` in place with `edit` (given the file's text, its newline and the
-/// record's place; returning the new text or why it cannot: a [`yaml_edit::EditError`], or a
+/// Changes the record `id` at `loc` in place with `edit` (given the file's text, its newline and
+/// the record's place; returning the new text or why it cannot: a [`yaml_edit::EditError`], or a
 /// message of the command's own about a CSV row), judges the result as `gov check`
 /// would (refusing what the edit makes worse), then shows (--dry-run) or writes it through a
 /// whole-file replace, prints `done` with the place of the change, and commits with `message`
@@ -261,7 +285,7 @@ pub fn edit_record(
     s: &mut Session,
     write: &WriteArgs,
     kind: Kind,
-    loc: Loc,
+    (loc, id): (Loc, &str),
     edit: impl FnOnce(&str, &str, &Place) -> anyhow::Result<String>,
     (done, message): (&str, &str),
 ) -> Result<Exit, CliError> {
@@ -270,18 +294,20 @@ pub fn edit_record(
     let file = TextFile::read(&path)
         .with_context(|| format!("cannot read {}", path.display()))?
         .ok_or_else(|| CliError::io(anyhow::anyhow!("{} has gone", path.display())))?;
+    let refused = |why: anyhow::Error| {
+        CliError::refused(anyhow::anyhow!("{}:{}: {why}; nothing was written", src.path.display(), loc.line))
+    };
+    // The record is found as the loader found it, and must be the one `id` names.
     let place = match src.format {
         Format::Csv => {
-            let row = csv_edit::records(&file.text).into_iter().find(|r| r.0 == loc.line).map(|r| r.1);
-            let row = row
-                .ok_or_else(|| CliError::io(anyhow::anyhow!("{}:{} is not a record", src.path.display(), loc.line)))?;
+            let row = csv_edit::record_at(&file.text, loc.line, "id", id).map_err(|e| refused(e.into()))?;
             Place::Csv { row, header: csv_edit::header(&file.text) }
         }
-        Format::Yaml => Place::Yaml(yaml_record(&file.text, loc.line)),
+        Format::Yaml => Place::Yaml(yaml_place(&file.text, loc.line, id).map_err(refused)?),
     };
-    let new = edit(&file.text, file.newline(), &place).map_err(|why| {
-        CliError::refused(anyhow::anyhow!("{}:{}: {why}; nothing was written", src.path.display(), loc.line))
-    })?;
+    // The file's own line end, a lone `\r` (old Mac files) included.
+    let nl = split::newline(&file.text);
+    let new = edit(&file.text, nl, &place).map_err(refused)?;
     let lines = |text: &str| match src.format {
         Format::Csv => loc.line..=loc.line,
         Format::Yaml => yaml_record_lines(text, loc.line),

@@ -55,7 +55,7 @@ pub fn decode(bytes: &[u8]) -> Result<(Cow<'_, str>, Encoding), DecodeError> {
         return Err(DecodeError::CutShort);
     }
     if multibyte >= 8 {
-        let line = good.bytes().filter(|&b| b == b'\n').count() + 1;
+        let line = super::csv::split::count_line_ends(good.as_bytes()) + 1;
         return Err(DecodeError::BadUtf8At { line });
     }
     match GB18030.decode_without_bom_handling_and_without_replacement(bytes) {
@@ -84,9 +84,10 @@ pub fn decode_owned(mut bytes: Vec<u8>) -> Result<(String, Encoding), DecodeErro
     }
 }
 
-/// The text of 1-based line `line`, for snippets.
+/// The text of 1-based line `line`, for snippets; `\n`, `\r\n` and a lone `\r` each end a line,
+/// as the CSV reader counts them ([`super::csv::split`]).
 pub fn line_text(text: &str, line: u32) -> Option<&str> {
-    text.lines().nth(line.checked_sub(1)? as usize)
+    super::csv::split::lines(text).nth(line.checked_sub(1)? as usize)
 }
 
 #[cfg(test)]
@@ -154,6 +155,7 @@ mod tests {
     #[test]
     fn lines() {
         assert_eq!(line_text("a\nb\r\nc", 2), Some("b"));
+        assert_eq!(line_text("a\rb\rc", 3), Some("c"));
         assert_eq!(line_text("a", 0), None);
         assert_eq!(line_text("a", 5), None);
     }

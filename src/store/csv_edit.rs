@@ -2,17 +2,17 @@
 //! columns a person added stay, empty), and the exact span of one cell. Nothing else in the file
 //! is touched.
 
-use crate::load::csv::quotes;
 use std::ops::Range;
+
+use super::span;
+use crate::finding::shorten;
+use crate::load::csv::split;
 
 /// The header's column names, trimmed (a BOM is already gone: the text is decoded).
 pub fn header(text: &str) -> Vec<String> {
-    let mut r = csv::ReaderBuilder::new().has_headers(false).flexible(true).from_reader(text.as_bytes());
-    let mut rec = csv::StringRecord::new();
-    match r.read_record(&mut rec) {
-        Ok(true) => rec.iter().map(|f| f.trim().to_string()).collect(),
-        _ => Vec::new(),
-    }
+    let mut fields = Vec::new();
+    split::Splitter::new(text).next_record(&mut fields);
+    fields.iter().map(|f| split::value(text, f.clone()).trim().to_string()).collect()
 }
 
 /// One value as a CSV field: quoted when it must be.
@@ -49,67 +49,81 @@ pub fn new_file(columns: &[&str], rows: &[String]) -> String {
     s
 }
 
-/// Each record's 1-based starting line and byte range (terminator included), header first.
+/// Each record's 1-based starting line and byte range (its line end included), header first:
+/// the records and lines the loader reads ([`split`]).
 pub fn records(text: &str) -> Vec<(u32, Range<usize>)> {
-    let mut starts = Vec::new();
-    let (mut line, mut record_open) = (1u32, false);
-    for step in quotes(text.as_bytes()) {
-        if !record_open && step.byte != b'\r' && step.byte != b'\n' {
-            starts.push((line, step.at));
-            record_open = true;
+    split::records(text).map(|r| (r.line, r.span.start..r.next)).collect()
+}
+
+/// Why no record can be edited at a line: [`record_at`] never guesses.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum PlaceError {
+    #[error("no record starts on line {line}; the file may have changed since it was read; run the command again")]
+    NoRecord { line: u32 },
+    #[error(
+        "the record on line {line} is `{found}`, not `{id}`; the file may have changed since it was read; run the command again"
+    )]
+    OtherRecord { line: u32, found: String, id: String },
+    #[error("`{id}` is in more than one record (lines {lines}); remove the duplicate first")]
+    Duplicate { id: String, lines: String },
+    #[error("the file has no `{column}` column")]
+    NoColumn { column: String },
+}
+
+/// The record that starts on 1-based `line` (its byte range, line end included, as in
+/// [`records`]), if it is the one record whose `column` holds `id`. Refused, saying why, when
+/// no record starts there, when the record there holds another id (the file changed since it
+/// was read), or when `id` is in more than one record: an edit never guesses.
+pub fn record_at(text: &str, line: u32, column: &str, id: &str) -> Result<Range<usize>, PlaceError> {
+    let mut records = split::Splitter::new(text);
+    let mut fields = Vec::new();
+    records.next_record(&mut fields).ok_or(PlaceError::NoRecord { line })?;
+    let header: Vec<String> = fields.iter().map(|f| split::value(text, f.clone()).trim().to_string()).collect();
+    let col =
+        header.iter().position(|h| h == column).ok_or_else(|| PlaceError::NoColumn { column: column.to_string() })?;
+    let (mut at, mut holding) = (None, Vec::new());
+    while let Some(r) = records.next_record(&mut fields) {
+        let value = fields.get(col).map(|f| split::value(text, f.clone()));
+        let value = value.as_deref().map_or("", str::trim);
+        if r.line == line {
+            at = Some((value.to_string(), r.span.start..r.next));
         }
-        if step.byte == b'\n' {
-            record_open &= step.inside;
-            line += 1;
+        if value == id {
+            holding.push(r.line);
         }
     }
-    let mut out = Vec::with_capacity(starts.len());
-    for (k, &(line, start)) in starts.iter().enumerate() {
-        let end = starts.get(k + 1).map_or(text.len(), |&(_, s)| s);
-        out.push((line, start..end));
+    let Some((found, range)) = at else { return Err(PlaceError::NoRecord { line }) };
+    if holding.len() > 1 {
+        let lines = holding.iter().map(u32::to_string).collect::<Vec<_>>().join(", ");
+        return Err(PlaceError::Duplicate { id: id.to_string(), lines });
     }
-    out
+    if found != id {
+        return Err(PlaceError::OtherRecord { line, found: shorten(&found).into_owned(), id: id.to_string() });
+    }
+    Ok(range)
 }
 
 /// The byte ranges of each field of one record (the range as given by [`records`]), quotes
-/// included, terminator excluded.
+/// included, line end excluded.
 pub fn field_spans(text: &str, record: Range<usize>) -> Vec<Range<usize>> {
-    let bytes = &text.as_bytes()[record.clone()];
-    let mut spans = Vec::new();
-    let (mut start, mut end) = (0, bytes.len());
-    for step in quotes(bytes).filter(|s| !s.inside) {
-        match step.byte {
-            b',' => {
-                spans.push(record.start + start..record.start + step.at);
-                start = step.at + 1;
-            }
-            b'\r' | b'\n' => {
-                end = step.at;
-                break;
-            }
-            _ => {}
-        }
+    let (start, record) = (record.start, span::get(text, record));
+    let mut fields = Vec::new();
+    split::Splitter::new(record).next_record(&mut fields);
+    if fields.is_empty() {
+        fields.push(0..0); // a record is at least one (empty) field
     }
-    spans.push(record.start + start..record.start + end);
-    spans
+    fields.into_iter().map(|f| start + f.start..start + f.end).collect()
 }
 
-/// The value of a field span, unquoted and trimmed.
+/// The value of a field span, unquoted and trimmed, as the loader reads it.
 pub fn value(text: &str, span: Range<usize>) -> String {
-    let raw = text[span].trim();
-    match raw.strip_prefix('"').and_then(|r| r.strip_suffix('"')) {
-        Some(inner) => inner.replace("\"\"", "\""),
-        None => raw.to_string(),
-    }
+    let span = span::snap(text, span);
+    split::value(text, span).trim().to_string()
 }
 
 /// `text` with one cell replaced.
 pub fn set_cell(text: &str, span: Range<usize>, new_value: &str) -> String {
-    let mut out = String::with_capacity(text.len() + new_value.len());
-    out.push_str(&text[..span.start]);
-    out.push_str(&field(new_value));
-    out.push_str(&text[span.end..]);
-    out
+    span::splice(text, span, &field(new_value))
 }
 
 #[cfg(test)]
@@ -148,5 +162,42 @@ mod tests {
         assert_eq!(edited, "id,color,contacts\r\nH1,red,M1\r\nH2,red,\"M1;\nM2\"\r\nH3,yellow,M3");
         let last = field_spans(text, recs[3].1.clone());
         assert_eq!(value(text, last[2].clone()), "M3");
+    }
+
+    #[test]
+    fn the_record_at_a_line_is_the_loaders() {
+        // H2's line ends in a lone `\r`: H3 is on line 4. The CR-only file has H2 on line 3.
+        let stray = "id,color\nH1,red\nH2,green\rH3,yellow\n";
+        let row = record_at(stray, 4, "id", "H3").unwrap();
+        assert_eq!(&stray[row.clone()], "H3,yellow\n");
+        let spans = field_spans(stray, row);
+        assert_eq!(set_cell(stray, spans[1].clone(), "red"), "id,color\nH1,red\nH2,green\rH3,red\n");
+        let cr = "id,color\rH1,red\rH2,green\r";
+        assert_eq!(&cr[record_at(cr, 3, "id", "H2").unwrap()], "H2,green\r");
+        assert_eq!(header(cr), ["id", "color"]);
+        // Refusals: another id on the line, no record there, the id twice, no such column.
+        let err = record_at(stray, 3, "id", "H3").unwrap_err().to_string();
+        assert!(err.starts_with("the record on line 3 is `H2`, not `H3`"), "{err}");
+        assert!(record_at(stray, 9, "id", "H3").unwrap_err().to_string().starts_with("no record starts on line 9"));
+        let twice = "id,color\r\nH1,red\r\n\r\nH1,green\r\n";
+        assert_eq!(
+            record_at(twice, 2, "id", "H1").unwrap_err().to_string(),
+            "`H1` is in more than one record (lines 2, 4); remove the duplicate first"
+        );
+        assert_eq!(record_at(stray, 2, "key", "H1").unwrap_err().to_string(), "the file has no `key` column");
+        assert!(record_at("", 1, "id", "H1").is_err());
+    }
+
+    #[test]
+    fn values_read_as_the_loader_reads_them() {
+        let text = "a, \"x\" ,\"y\"\"z\",\"中,文\"";
+        let spans = field_spans(text, 0..text.len());
+        let values: Vec<String> = spans.iter().map(|s| value(text, s.clone())).collect();
+        // A quote after a space is literal (then trimmed); `""` inside quotes is one quote.
+        assert_eq!(values, ["a", "\"x\"", "y\"z", "中,文"]);
+        // Spans that would split a character are widened, never a panic.
+        assert_eq!(value("中文", 1..2), "中");
+        assert_eq!(set_cell("中文", 1..3, "x"), "x文");
+        assert_eq!(set_cell("中文", 1..4, "x"), "x");
     }
 }

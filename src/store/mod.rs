@@ -7,9 +7,12 @@
 //! outside the folder ([`guard`]).
 
 pub mod csv_edit;
+#[cfg(test)]
+mod edit_props;
 pub mod file;
 pub mod guard;
 pub mod lock;
+mod span;
 pub mod yaml_edit;
 
 pub use file::TextFile;

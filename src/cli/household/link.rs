@@ -80,5 +80,5 @@ pub fn run(ctx: &Ctx, args: &LinkArgs, link: bool) -> Result<Exit, CliError> {
     } else {
         (format!("unlinked {member}{name} from household {hid}"), format!("household: {hid} - {member}{name} (unlink)"))
     };
-    edit_record(ctx, &mut s, &args.write, Kind::Households, loc, edit, (&done, &message))
+    edit_record(ctx, &mut s, &args.write, Kind::Households, (loc, &hid), edit, (&done, &message))
 }

@@ -65,5 +65,5 @@ pub fn run(ctx: &Ctx, args: &SetColorArgs) -> Result<Exit, CliError> {
     };
     let done = format!("household {id}: {} → {color} ({})", old.code(), crate::model::privacy::mask_free_text(&reason));
     let message = format!("household: {id} → {color} ({reason})");
-    edit_record(ctx, &mut s, &args.write, Kind::Households, loc, edit, (&done, &message))
+    edit_record(ctx, &mut s, &args.write, Kind::Households, (loc, &id), edit, (&done, &message))
 }

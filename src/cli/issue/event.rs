@@ -121,5 +121,5 @@ pub fn run(ctx: &Ctx, action: Action, a: &EventArgs, extra: Vec<(&'static str, V
     };
     let done = format!("{id}: {} ({}) on {date}", action.code(), action.zh());
     let message = format!("issue: {id} {} ({date})", action.code());
-    edit_record(ctx, &mut s, &a.write, Kind::Issues, loc, edit, (&done, &message))
+    edit_record(ctx, &mut s, &a.write, Kind::Issues, (loc, id), edit, (&done, &message))
 }
