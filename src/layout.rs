@@ -17,8 +17,15 @@ pub const LOCK_FILE: &str = ".gov/lock";
 /// The parse cache.
 pub const CACHE_FILE: &str = ".gov/cache/parsed.bin";
 
-/// How temporary files begin, beside the file they will replace (never inside `.gov/`: a rename
-/// is atomic only within one file system, and the folder may be a mount of its own).
+/// The journal of a multi-file batch under way ([`crate::store::journal`]).
+pub const JOURNAL_FILE: &str = ".gov/journal";
+
+/// Where a whole-file write is staged before it is renamed over its target: inside `.gov/`, whose
+/// `.gitignore` keeps it out of every commit, and emptied by the next writer under the lock.
+pub const TEMP_DIR: &str = ".gov/tmp";
+
+/// How temporary files begin: in [`TEMP_DIR`], or beside their target when the data folder spans
+/// file systems (a rename is atomic only within one).
 pub const TEMP_PREFIX: &str = ".gov-tmp-";
 
 /// Why `.gov/` cannot be used: gov writes its lock and cache only in a real folder of that name.
@@ -42,13 +49,38 @@ pub fn private_dir(root: &Path) -> io::Result<PathBuf> {
     real(root, &dir, true)?;
     std::fs::create_dir_all(&dir)?;
     let ignore = dir.join(".gitignore");
-    for (entry, is_dir) in [(root.join(LOCK_FILE), false), (dir.join("cache"), true), (ignore.clone(), false)] {
+    for (entry, is_dir) in [
+        (root.join(LOCK_FILE), false),
+        (dir.join("cache"), true),
+        (root.join(TEMP_DIR), true),
+        (root.join(JOURNAL_FILE), false),
+        (ignore.clone(), false),
+    ] {
         real(root, &entry, is_dir)?;
     }
     if !ignore.exists() {
         std::fs::write(&ignore, "# gov's own files (the lock, the parse cache): never committed\n*\n")?;
     }
     Ok(dir)
+}
+
+/// The staging folder for whole-file writes ([`TEMP_DIR`]), created when missing.
+pub fn temp_dir(root: &Path) -> io::Result<PathBuf> {
+    private_dir(root)?;
+    let dir = root.join(TEMP_DIR);
+    std::fs::create_dir_all(&dir)?;
+    Ok(dir)
+}
+
+/// Removes what a killed writer left in [`TEMP_DIR`]. Called by a writer holding the folder
+/// lock, so no other writer is staging a file there.
+pub fn remove_leftovers(root: &Path) {
+    let Some(entries) = existing_private_dir(root).and_then(|d| std::fs::read_dir(d.join("tmp")).ok()) else { return };
+    for e in entries.flatten() {
+        if e.file_type().is_ok_and(|t| t.is_file()) && e.file_name().to_string_lossy().starts_with(TEMP_PREFIX) {
+            let _ = std::fs::remove_file(e.path());
+        }
+    }
 }
 
 /// The private directory when it is a real folder (or absent, `None`): what readers of the

@@ -431,3 +431,69 @@ fn auto_commit_in_gov_yaml_commits_without_the_flag() {
     assert_eq!(git(d, &["status", "--porcelain"]), "");
     assert_checks(d);
 }
+
+fn batch(dir: &Path, rows: &str, env: &[(&str, &str)]) -> Outcome {
+    let mut cmd = gov(dir);
+    for (k, v) in env {
+        cmd.env(k, v);
+    }
+    cmd.args(["--today", TODAY, "visit", "add", "--from", "-"]).write_stdin(rows.to_string());
+    Outcome::of(&mut cmd)
+}
+
+/// Killed after the first month file of a two-month batch: the batch is half applied until the
+/// next writer, which undoes it before it does anything else; running the batch again then gives
+/// the state of one clean run, not the January row twice.
+#[test]
+fn a_batch_killed_between_months_is_undone_by_the_next_writer() {
+    let dir = copy_fixture("reports");
+    let d = dir.path();
+    let jan_before = read(d, JAN);
+    let rows = "date,member,household,method,summary\n2024-01-22,M01,H01,home,一月\n2024-02-10,M04,H04,phone,二月\n";
+    let out = batch(d, rows, &[("GOV_FAILPOINT", "batch-between-files")]);
+    assert_ne!(out.code, Some(0), "the writer was meant to die");
+    assert_eq!(read(d, JAN), format!("{jan_before}2024-01-22,M01,H01,home,一月,,,\n"), "January written");
+    assert!(!d.join("visits/2024-02.csv").exists(), "February not");
+    assert!(d.join(".gov/journal").exists());
+
+    let out = batch(d, rows, &[]);
+    assert_eq!(out.code, Some(0), "{}", out.stderr);
+    assert_eq!(
+        out.stderr,
+        "an earlier gov was stopped part-way through a batch; it has been undone:\n  visits/2024-01.csv: back to its 410 bytes before the batch\nvisits/2024-02.yaml holds visits of 2024-02 too; new visits go to visits/2024-02.csv (gov reads both)\n"
+    );
+    assert_eq!(jan_before.len(), 410, "the fixture's January file (wc -c)");
+    assert_eq!(read(d, JAN), format!("{jan_before}2024-01-22,M01,H01,home,一月,,,\n"), "January once");
+    assert_eq!(
+        read(d, "visits/2024-02.csv"),
+        "date,member,household,method,summary,topics,with,issues\n2024-02-10,M04,H04,phone,二月,,,\n"
+    );
+    assert!(!d.join(".gov/journal").exists());
+    assert_checks(d);
+}
+
+/// A batch's `id` column is written when the month file has one, refused when it has not, and a
+/// column gov does not know is refused rather than dropped.
+#[test]
+fn a_batch_keeps_its_ids_and_refuses_unknown_columns() {
+    let dir = copy_fixture("reports");
+    let d = dir.path();
+    fs::write(d.join("visits/2024-03.csv"), "id,date,member,household,method,summary\n").unwrap();
+    let out = batch(d, "id,date,member,household,method,summary\nV-1,2024-03-01,M01,H01,home,看望\n", &[]);
+    assert_eq!(out.code, Some(0), "{}", out.stderr);
+    assert_eq!(
+        read(d, "visits/2024-03.csv"),
+        "id,date,member,household,method,summary\nV-1,2024-03-01,M01,H01,home,看望\n"
+    );
+
+    let before = data(d);
+    let out = batch(d, "id,date,member,household,method,summary\nV-2,2024-01-25,M01,H01,home,看望\n", &[]);
+    assert_eq!(out.code, Some(1), "{}", out.stderr);
+    assert!(out.stderr.contains("`id`") && out.stderr.contains("nothing was written"), "{}", out.stderr);
+    let out = batch(d, "date,member,household,method,summary,colour\n2024-01-25,M01,H01,home,看望,红\n", &[]);
+    assert_eq!(out.code, Some(1), "{}", out.stderr);
+    assert!(out.stderr.contains("unknown field `colour`"), "{}", out.stderr);
+    assert!(out.stderr.contains("has a column gov does not know (above); nothing was written"), "{}", out.stderr);
+    assert!(data(d) == before, "nothing was written");
+    assert_checks(d);
+}

@@ -14,6 +14,7 @@ use crate::load;
 use crate::model::Dataset;
 use crate::render::findings::write_findings;
 use crate::store::FolderLock;
+use crate::store::journal::Undone;
 
 /// Flags every recording command takes.
 #[derive(Debug, Args, Default)]
@@ -33,6 +34,28 @@ pub struct Session {
     _lock: FolderLock,
 }
 
+/// Says what undoing an unfinished batch did, before anything else is written.
+fn report_undone(undone: &[Undone]) {
+    if undone.is_empty() {
+        return;
+    }
+    let mut err = io::stderr().lock();
+    let _ = writeln!(err, "an earlier gov was stopped part-way through a batch; it has been undone:");
+    for u in undone {
+        let _ = match u {
+            Undone::Truncated { path, to } => {
+                writeln!(err, "  {}: back to its {to} bytes before the batch", path.display())
+            }
+            Undone::Removed { path } => writeln!(err, "  {}: made by the batch, removed", path.display()),
+            Undone::Kept { path, len } => writeln!(
+                err,
+                "  {}: changed since ({len} bytes), left as it is; check it for rows of the batch",
+                path.display()
+            ),
+        };
+    }
+}
+
 impl Session {
     pub fn open(ctx: &Ctx) -> Result<Session, CliError> {
         let root = ctx.root()?;
@@ -42,6 +65,7 @@ impl Session {
         .map_err(|e| {
             CliError::io(anyhow::anyhow!("cannot lock {}: {e}", root.join(crate::layout::LOCK_FILE).display()))
         })?;
+        report_undone(&lock.undone);
         // New records are judged by ids and fingerprints; no visit text is needed.
         let loaded = load::load_with(&root, ctx.load_options(false))?;
         Ok(Session { root, ds: loaded.dataset, _lock: lock })

@@ -71,43 +71,77 @@ impl TextFile {
     /// Appends `lf_text` (whole records, `\n`-terminated) to the end of the file, first ending the
     /// last line if a person left it open. One write, then fsync.
     pub fn append(&self, lf_text: &str) -> io::Result<()> {
+        let bytes = self.addition(lf_text);
+        super::guard::check_in_folder(&self.path)?;
+        let mut f = File::options().append(true).open(&self.path)?;
+        let old_len = f.metadata()?.len();
+        let written = f.write_all(&bytes).and_then(|()| {
+            failpoint("append-before-sync");
+            f.sync_all()
+        });
+        if let Err(e) = written {
+            // A full disk or an I/O error part-way: cut the file back to what it was, so that no
+            // half record is left for the next reader.
+            let _ = f.set_len(old_len).and_then(|()| f.sync_all());
+            return Err(e);
+        }
+        Ok(())
+    }
+
+    /// The file's length on disk now (0 if it is gone).
+    pub fn len_on_disk(&self) -> u64 {
+        fs::metadata(&self.path).map_or(0, |m| m.len())
+    }
+
+    /// The bytes [`TextFile::append`] adds for `lf_text`.
+    pub fn addition(&self, lf_text: &str) -> Vec<u8> {
         let mut addition = String::new();
         if !self.text.is_empty() && !self.text.ends_with('\n') {
             addition.push_str(self.newline());
         }
         addition.push_str(&self.with_newlines(lf_text));
-        let bytes = self.encode(&addition);
-        super::guard::check_in_folder(&self.path)?;
-        let mut f = File::options().append(true).open(&self.path)?;
-        f.write_all(&bytes)?;
-        failpoint("append-before-sync");
-        f.sync_all()
+        self.encode(&addition)
     }
 
     /// Replaces the whole file with `text` (already in this file's line endings), keeping its
     /// encoding and byte order mark: temporary file, fsync, rename, fsync of the folder.
     pub fn replace(&self, text: &str) -> io::Result<()> {
-        super::guard::check_in_folder(&self.path)?;
+        let root = super::guard::check_in_folder(&self.path)?;
         let mut bytes = Vec::new();
         if self.encoding == Encoding::Utf8Bom {
             bytes.extend_from_slice(b"\xEF\xBB\xBF");
         }
         bytes.extend(self.encode(text));
-        write_atomic(&self.path, &bytes, true)
+        write_atomic(&self.path, &bytes, true, root.as_deref())
     }
 }
 
 /// Creates a new file (UTF-8, LF) atomically; fails if it already exists.
 pub fn create_new(path: &Path, text: &str) -> io::Result<()> {
-    super::guard::check_in_folder(path)?;
+    let root = super::guard::check_in_folder(path)?;
     if let Some(dir) = path.parent() {
         fs::create_dir_all(dir)?;
     }
-    write_atomic(path, text.as_bytes(), false)
+    write_atomic(path, text.as_bytes(), false, root.as_deref())
 }
 
-fn write_atomic(path: &Path, bytes: &[u8], replace: bool) -> io::Result<()> {
+/// Writes `bytes` to a temporary file in the folder's `.gov/tmp/` (beside `path` when there is
+/// no folder, or when `.gov/` is on another file system), fsyncs it, renames it over `path` (or
+/// to `path`, failing if it exists, unless `replace`) and fsyncs `path`'s folder.
+fn write_atomic(path: &Path, bytes: &[u8], replace: bool, root: Option<&Path>) -> io::Result<()> {
     let dir = path.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    let staged = match root {
+        Some(root) => Some(crate::layout::temp_dir(root)?),
+        None => None,
+    };
+    match write_via(staged.as_deref().unwrap_or(dir), path, bytes, replace) {
+        Err(e) if staged.is_some() && e.kind() == io::ErrorKind::CrossesDevices => write_via(dir, path, bytes, replace),
+        done => done,
+    }?;
+    sync_dir(dir)
+}
+
+fn write_via(tmp_dir: &Path, path: &Path, bytes: &[u8], replace: bool) -> io::Result<()> {
     let mut b = tempfile::Builder::new();
     b.prefix(crate::layout::TEMP_PREFIX);
     #[cfg(unix)]
@@ -116,7 +150,7 @@ fn write_atomic(path: &Path, bytes: &[u8], replace: bool) -> io::Result<()> {
         let mode = fs::metadata(path).map(|m| m.permissions().mode() & 0o777).unwrap_or(0o644);
         b.permissions(fs::Permissions::from_mode(mode));
     }
-    let mut tmp = b.tempfile_in(dir)?;
+    let mut tmp = b.tempfile_in(tmp_dir)?;
     tmp.write_all(bytes)?;
     tmp.as_file().sync_all()?;
     failpoint("replace-before-rename");
@@ -125,7 +159,7 @@ fn write_atomic(path: &Path, bytes: &[u8], replace: bool) -> io::Result<()> {
     } else {
         tmp.persist_noclobber(path).map_err(|e| e.error)?;
     }
-    sync_dir(dir)
+    Ok(())
 }
 
 fn sync_dir(dir: &Path) -> io::Result<()> {

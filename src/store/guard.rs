@@ -77,7 +77,8 @@ pub fn check(root: &Path, path: &Path) -> Result<(), GuardError> {
 /// [`check`] for a path whose folder is not given: the folder is the topmost one above `path`
 /// holding a gov.yaml (the topmost, so that a link inside a folder to another data folder is
 /// still seen as a link). With no gov.yaml above, only the file itself is looked at.
-pub fn check_in_folder(path: &Path) -> io::Result<()> {
+/// Gives the folder found, if any.
+pub fn check_in_folder(path: &Path) -> io::Result<Option<PathBuf>> {
     let path = if path.is_absolute() { path.to_path_buf() } else { std::env::current_dir()?.join(path) };
     let root = path.ancestors().skip(1).filter(|d| std::fs::symlink_metadata(d.join(SETTINGS_FILE)).is_ok()).last();
     match root {
@@ -88,7 +89,7 @@ pub fn check_in_folder(path: &Path) -> io::Result<()> {
             }
         }
     }
-    Ok(())
+    Ok(root.map(Path::to_path_buf))
 }
 
 fn link(root: &Path, at: PathBuf) -> GuardError {

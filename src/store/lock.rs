@@ -11,6 +11,8 @@ use crate::layout;
 #[derive(Debug)]
 pub struct FolderLock {
     _file: File,
+    /// What undoing a batch an earlier writer left unfinished did ([`super::journal`]).
+    pub undone: Vec<super::journal::Undone>,
 }
 
 impl FolderLock {
@@ -27,7 +29,9 @@ impl FolderLock {
             }
             Err(fs::TryLockError::Error(e)) => return Err(e),
         }
-        Ok(FolderLock { _file: file })
+        let undone = super::journal::roll_back(root)?;
+        layout::remove_leftovers(root);
+        Ok(FolderLock { _file: file, undone })
     }
 }
 

@@ -11,6 +11,7 @@ pub mod csv_edit;
 mod edit_props;
 pub mod file;
 pub mod guard;
+pub mod journal;
 pub mod lock;
 mod span;
 pub mod yaml_edit;

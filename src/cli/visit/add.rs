@@ -1,7 +1,7 @@
 //! `gov visit add`: record one visit, or a batch from a CSV file, appended to
 //! visits/YYYY-MM.csv under the folder's lock after the same validation `gov check` does.
 
-use std::io::{self, IsTerminal, Read};
+use std::io::{self, IsTerminal};
 use std::path::{Path, PathBuf};
 
 use anyhow::Context;
@@ -66,14 +66,14 @@ pub struct AddArgs {
 
 /// The columns a new visits file gets: the visit kind's fields but its optional id (gov does not
 /// number visits).
-fn new_file_columns() -> Vec<&'static str> {
+pub(super) fn new_file_columns() -> Vec<&'static str> {
     Visit::FIELDS.iter().copied().filter(|&f| f != "id").collect()
 }
 
 pub fn run(ctx: &Ctx, args: &AddArgs) -> Result<Exit, CliError> {
     let mut s = Session::open(ctx)?;
     match &args.from {
-        Some(from) => batch(ctx, &mut s, from, args),
+        Some(from) => super::batch::batch(ctx, &mut s, from, args),
         None => one(ctx, &mut s, args),
     }
 }
@@ -81,6 +81,8 @@ pub fn run(ctx: &Ctx, args: &AddArgs) -> Result<Exit, CliError> {
 /// One visit's values, as text in the file's vocabulary (ids, codes).
 #[derive(Debug, Clone, Default)]
 pub(super) struct Row {
+    /// Only a batch gives one (a month file may keep an `id` column).
+    pub(super) id: String,
     pub(super) date: String,
     pub(super) member: String,
     pub(super) household: String,
@@ -94,9 +96,10 @@ pub(super) struct Row {
 impl Row {
     /// Its values by field name, in the order of the visit kind's fields (a unit test holds the
     /// two together).
-    fn values(&self) -> Vec<(&'static str, String)> {
-        let Row { date, member, household, method, summary, topics, with, issues } = self;
+    pub(super) fn values(&self) -> Vec<(&'static str, String)> {
+        let Row { id, date, member, household, method, summary, topics, with, issues } = self;
         [
+            ("id", id),
             ("date", date),
             ("member", member),
             ("household", household),
@@ -111,7 +114,7 @@ impl Row {
         .collect()
     }
 
-    fn record(&self, line: u32) -> RawRecord<'static> {
+    pub(super) fn record(&self, line: u32) -> RawRecord<'static> {
         let fields = self
             .values()
             .into_iter()
@@ -206,100 +209,14 @@ fn one(ctx: &Ctx, s: &mut Session, args: &AddArgs) -> Result<Exit, CliError> {
     Ok(Exit::Ok)
 }
 
-/// Records a CSV file of visits: all rows are validated first; nothing is written unless every
-/// row is valid.
-fn batch(ctx: &Ctx, s: &mut Session, from: &str, args: &AddArgs) -> Result<Exit, CliError> {
-    let (shown_path, bytes) = if from == "-" {
-        let mut b = Vec::new();
-        io::stdin().read_to_end(&mut b).context("cannot read standard input")?;
-        (PathBuf::from("<stdin>"), b)
-    } else {
-        let p = ctx.cwd.join(from);
-        let b = std::fs::read(&p).with_context(|| format!("cannot read {}", p.display()))?;
-        (PathBuf::from(from), b)
-    };
-    let (text, _) = crate::load::text::decode(&bytes)
-        .map_err(|why| CliError::io(anyhow::anyhow!("{} {why}", shown_path.display())))?;
-    let input = s.ds.file_id(&shown_path, Kind::Visits, Format::Csv);
-
-    // Parse and type every row, as the loader does, reporting against the input's own lines.
-    let mut rows: Vec<(u32, Row)> = Vec::new();
-    let mut sink = Sink::new(&shown_path);
-    crate::load::csv::for_each_row(&text, &mut sink, Visit::FIELDS, Visit::REQUIRED, |rec, _| {
-        let get = |k: &str| {
-            rec.fields
-                .iter()
-                .find(|f| f.key == k)
-                .and_then(|f| match &f.value {
-                    RawValue::Scalar(v) => Some(v.to_string()),
-                    _ => None,
-                })
-                .unwrap_or_default()
-        };
-        let method = get("method");
-        let row = Row {
-            date: get("date"),
-            member: get("member"),
-            household: get("household"),
-            method: VisitMethod::parse(&method).map_or(method, |m| m.code().to_string()),
-            summary: get("summary"),
-            topics: get("topics"),
-            with: get("with"),
-            issues: get("issues"),
-        };
-        rows.push((rec.line, row));
-    });
-    let mut findings: Vec<Finding> = sink.findings;
-    let records: Vec<(RawRecord<'static>, Loc)> =
-        rows.iter().map(|(line, row)| (row.record(*line), Loc { file: input, line: *line })).collect();
-    findings.extend(validate(s, ctx.today, &records, true));
-    s.vet(findings)?;
-    if rows.is_empty() {
-        println!("{} has no visits; nothing was written", shown_path.display());
-        return Ok(Exit::Ok);
-    }
-
-    // Group by month file, in the order the rows came.
-    let mut months: Vec<(PathBuf, Option<TextFile>, String)> = Vec::new();
-    for (_, row) in &rows {
-        let date = parse_date(&row.date).expect("validated");
-        let path = month_file(s, date);
-        let i = match months.iter().position(|(p, _, _)| *p == path) {
-            Some(i) => i,
-            None => {
-                let (path, file) = target(s, date)?;
-                months.push((path, file, String::new()));
-                months.len() - 1
-            }
-        };
-        let header = months[i]
-            .1
-            .as_ref()
-            .map_or_else(|| new_file_columns().iter().map(|c| c.to_string()).collect(), |f| csv_edit::header(&f.text));
-        let text = csv_edit::row(&header, &row.values()).map_err(|e| {
-            CliError::refused(anyhow::anyhow!("{}: {e}; nothing was written", s.rel(&months[i].0).display()))
-        })?;
-        months[i].2.push_str(&text);
-    }
-    for (path, file, text) in &months {
-        let count = text.lines().count();
-        if args.write.dry_run {
-            print!("would add {count} to {}:\n{text}", s.rel(path).display());
-            continue;
-        }
-        write_rows(path, file.as_ref(), text)?;
-        println!("added {count} to {}", s.rel(path).display());
-    }
-    if !args.write.dry_run {
-        let files: Vec<PathBuf> = months.iter().map(|(p, _, _)| p.clone()).collect();
-        s.commit(&args.write, &files, &format!("visits: {} from {}", rows.len(), shown_path.display()));
-    }
-    Ok(Exit::Ok)
-}
-
 /// Types the new records as the loader would and runs every check on the folder with them in,
 /// keeping what is said about them.
-fn validate(s: &mut Session, today: NaiveDate, records: &[(RawRecord<'static>, Loc)], csv: bool) -> Vec<Finding> {
+pub(super) fn validate(
+    s: &mut Session,
+    today: NaiveDate,
+    records: &[(RawRecord<'static>, Loc)],
+    csv: bool,
+) -> Vec<Finding> {
     let mut findings = Vec::new();
     let mut locs = Vec::new();
     let mut added: Vec<Visit> = Vec::new();
@@ -320,14 +237,14 @@ fn validate(s: &mut Session, today: NaiveDate, records: &[(RawRecord<'static>, L
 }
 
 /// `visits/YYYY-MM.csv` for the month of `date`.
-fn month_file(s: &Session, date: NaiveDate) -> PathBuf {
+pub(super) fn month_file(s: &Session, date: NaiveDate) -> PathBuf {
     s.root.join("visits").join(format!("{}-{:02}.csv", date.year(), date.month()))
 }
 
 /// The month file a visit on `date` goes to, and its current text if it exists. When that CSV
 /// file is new but the month is kept in YAML (`visits/YYYY-MM.yaml`), says so: both are read,
 /// and gov writes visits as CSV rows.
-fn target(s: &Session, date: NaiveDate) -> Result<(PathBuf, Option<TextFile>), CliError> {
+pub(super) fn target(s: &Session, date: NaiveDate) -> Result<(PathBuf, Option<TextFile>), CliError> {
     let month = format!("{}-{:02}", date.year(), date.month());
     let path = month_file(s, date);
     let file = TextFile::read(&path).with_context(|| format!("cannot read {}", path.display()))?;
@@ -340,10 +257,15 @@ fn target(s: &Session, date: NaiveDate) -> Result<(PathBuf, Option<TextFile>), C
     Ok((path, file))
 }
 
-fn write_rows(path: &Path, file: Option<&TextFile>, rows: &str) -> Result<(), CliError> {
+/// A new month file's text: the header, then `rows`.
+pub(super) fn new_month_file(rows: &str) -> String {
+    csv_edit::new_file(&new_file_columns(), &[rows.to_string()])
+}
+
+pub(super) fn write_rows(path: &Path, file: Option<&TextFile>, rows: &str) -> Result<(), CliError> {
     match file {
         Some(f) => f.append(rows),
-        None => create_new(path, &csv_edit::new_file(&new_file_columns(), &[rows.to_string()])),
+        None => create_new(path, &new_month_file(rows)),
     }
     .with_context(|| format!("cannot write {}", path.display()))?;
     Ok(())
@@ -375,6 +297,6 @@ mod tests {
     #[test]
     fn rows_carry_the_visit_kinds_fields() {
         let names: Vec<&str> = Row::default().values().into_iter().map(|(k, _)| k).collect();
-        assert_eq!(names, new_file_columns(), "Row::values and Visit::FIELDS (without id) agree, in order");
+        assert_eq!(names, Visit::FIELDS, "Row::values and Visit::FIELDS agree, in order");
     }
 }

@@ -1,6 +1,7 @@
 //! `gov visit …`: commands about visits.
 
 pub mod add;
+mod batch;
 pub mod list;
 mod prompt;
 

@@ -1,0 +1,154 @@
+//! `gov visit add --from FILE`: a batch of visits from a CSV in the visits format, every row
+//! validated first, then appended to the month files its dates belong to, all or nothing
+//! ([`crate::store::journal`]).
+
+use std::io::{self, Read};
+use std::path::PathBuf;
+
+use anyhow::Context;
+
+use super::add::{AddArgs, Row, month_file, new_file_columns, new_month_file, target, validate, write_rows};
+use crate::cli::record::Session;
+use crate::cli::{CliError, Ctx, Exit};
+use crate::finding::{Code, Finding};
+use crate::kinds::Record;
+use crate::load::fields::Sink;
+use crate::load::raw::{RawRecord, RawValue};
+use crate::model::date::parse_date;
+use crate::model::labels::{Labelled, VisitMethod};
+use crate::model::{Format, Kind, Loc, Visit};
+use crate::store::journal::{Entry, Journal};
+use crate::store::{self, TextFile, csv_edit};
+
+/// Records a CSV file of visits: all rows are validated first; nothing is written unless every
+/// row is valid.
+pub(super) fn batch(ctx: &Ctx, s: &mut Session, from: &str, args: &AddArgs) -> Result<Exit, CliError> {
+    let (shown_path, bytes) = if from == "-" {
+        let mut b = Vec::new();
+        io::stdin().read_to_end(&mut b).context("cannot read standard input")?;
+        (PathBuf::from("<stdin>"), b)
+    } else {
+        let p = ctx.cwd.join(from);
+        let b = std::fs::read(&p).with_context(|| format!("cannot read {}", p.display()))?;
+        (PathBuf::from(from), b)
+    };
+    let (text, _) = crate::load::text::decode(&bytes)
+        .map_err(|why| CliError::io(anyhow::anyhow!("{} {why}", shown_path.display())))?;
+    let input = s.ds.file_id(&shown_path, Kind::Visits, Format::Csv);
+
+    // Parse and type every row, as the loader does, reporting against the input's own lines.
+    let mut rows: Vec<(u32, Row)> = Vec::new();
+    let mut sink = Sink::new(&shown_path);
+    crate::load::csv::for_each_row(&text, &mut sink, Visit::FIELDS, Visit::REQUIRED, |rec, _| {
+        let get = |k: &str| {
+            rec.fields
+                .iter()
+                .find(|f| f.key == k)
+                .and_then(|f| match &f.value {
+                    RawValue::Scalar(v) => Some(v.to_string()),
+                    _ => None,
+                })
+                .unwrap_or_default()
+        };
+        let method = get("method");
+        let row = Row {
+            id: get("id"),
+            date: get("date"),
+            member: get("member"),
+            household: get("household"),
+            method: VisitMethod::parse(&method).map_or(method, |m| m.code().to_string()),
+            summary: get("summary"),
+            topics: get("topics"),
+            with: get("with"),
+            issues: get("issues"),
+        };
+        rows.push((rec.line, row));
+    });
+    // A column gov does not know would be dropped: refused, like a wrong value.
+    let unknown = sink.findings.iter().filter(|f| f.code == Code::UnknownField).count();
+    let mut findings: Vec<Finding> = sink.findings;
+    let records: Vec<(RawRecord<'static>, Loc)> =
+        rows.iter().map(|(line, row)| (row.record(*line), Loc { file: input, line: *line })).collect();
+    findings.extend(validate(s, ctx.today, &records, true));
+    s.vet(findings)?;
+    if unknown > 0 {
+        return Err(CliError::refused(anyhow::anyhow!(
+            "{} has {} gov does not know (above); nothing was written",
+            shown_path.display(),
+            if unknown == 1 { "a column".to_string() } else { format!("{unknown} columns") }
+        ))
+        .hint(format!("rename or remove it: a visit's columns are {}", Visit::FIELDS.join(", "))));
+    }
+    if rows.is_empty() {
+        println!("{} has no visits; nothing was written", shown_path.display());
+        return Ok(Exit::Ok);
+    }
+
+    // Group by month file, in the order the rows came.
+    let mut months: Vec<(PathBuf, Option<TextFile>, String)> = Vec::new();
+    for (_, row) in &rows {
+        let date = parse_date(&row.date).expect("validated");
+        let path = month_file(s, date);
+        let i = match months.iter().position(|(p, _, _)| *p == path) {
+            Some(i) => i,
+            None => {
+                let (path, file) = target(s, date)?;
+                months.push((path, file, String::new()));
+                months.len() - 1
+            }
+        };
+        let header = months[i]
+            .1
+            .as_ref()
+            .map_or_else(|| new_file_columns().iter().map(|c| c.to_string()).collect(), |f| csv_edit::header(&f.text));
+        let text = csv_edit::row(&header, &row.values()).map_err(|e| {
+            CliError::refused(anyhow::anyhow!("{}: {e}; nothing was written", s.rel(&months[i].0).display()))
+        })?;
+        months[i].2.push_str(&text);
+    }
+    if args.write.dry_run {
+        for (path, _, text) in &months {
+            print!("would add {} to {}:\n{text}", text.lines().count(), s.rel(path).display());
+        }
+        return Ok(Exit::Ok);
+    }
+    // All or nothing: the journal says what each file will be, so that a writer killed between
+    // two month files is undone by the next one (store::journal).
+    let entries: Vec<Entry> = months
+        .iter()
+        .map(|(path, file, text)| Entry {
+            path: s.rel(path).to_path_buf(),
+            old_len: file.as_ref().map(|f| f.len_on_disk()),
+            new_len: match file {
+                Some(f) => f.len_on_disk() + f.addition(text).len() as u64,
+                None => new_month_file(text).len() as u64,
+            },
+        })
+        .collect();
+    let journal =
+        Journal::begin(&s.root, &entries).map_err(|e| CliError::io(anyhow::anyhow!("cannot start the batch: {e}")))?;
+    for (i, (path, file, text)) in months.iter().enumerate() {
+        if let Err(e) = write_rows(path, file.as_ref(), text) {
+            // Undo the months already written (a full disk, an I/O error) before saying so.
+            let _ = store::journal::roll_back(&s.root);
+            drop(journal);
+            return Err(e);
+        }
+        failpoint_between(i);
+        println!("added {} to {}", text.lines().count(), s.rel(path).display());
+    }
+    journal.finish().map_err(|e| CliError::io(anyhow::anyhow!("cannot finish the batch: {e}")))?;
+    if !args.write.dry_run {
+        let files: Vec<PathBuf> = months.iter().map(|(p, _, _)| p.clone()).collect();
+        s.commit(&args.write, &files, &format!("visits: {} from {}", rows.len(), shown_path.display()));
+    }
+    Ok(Exit::Ok)
+}
+
+/// Test hook for the crash tests: `GOV_FAILPOINT=batch-between-files` dies after the first month
+/// file of a batch is written.
+fn failpoint_between(i: usize) {
+    if i == 0 && std::env::var_os("GOV_FAILPOINT").is_some_and(|v| v == "batch-between-files") {
+        std::process::abort();
+    }
+}
