@@ -497,3 +497,26 @@ fn a_batch_keeps_its_ids_and_refuses_unknown_columns() {
     assert!(data(d) == before, "nothing was written");
     assert_checks(d);
 }
+
+/// A month file saved as "CSV (Macintosh)", with lone `\r` line ends: the new row gets one too,
+/// is on the line the loader counts, and the folder still checks clean.
+#[test]
+fn appends_to_a_file_with_lone_cr_line_ends() {
+    let dir = copy_fixture("reports");
+    let d = dir.path();
+    let cr = read(d, JAN).replace('\n', "\r");
+    fs::write(d.join(JAN), &cr).unwrap();
+    let out = add(
+        d,
+        &["--member", "M01", "--household", "H01", "--method", "home", "--summary", "看望", "--date", "2024-01-20"],
+    );
+    assert_eq!(out.code, Some(0), "{}", out.stderr);
+    assert_eq!(out.stdout, "added to visits/2024-01.csv:8: 2024-01-20 王芳 → 幸福里1号楼1单元***室 (入户)\n");
+    assert_eq!(read(d, JAN), format!("{cr}2024-01-20,M01,H01,home,看望,,,\r"));
+    assert_checks(d);
+    // Every row is still read: 4 in December, 6 + 1 in January, 4 in February's YAML.
+    let mut cmd = gov(d);
+    cmd.args(["--today", TODAY, "check", "--format", "json"]);
+    let out = Outcome::of(&mut cmd);
+    assert!(out.stdout.contains("\"visits\": 15,"), "{}", out.stdout);
+}

@@ -44,6 +44,9 @@ pub enum ErrorKind {
     Usage,
     /// A file, a folder, the terminal or a pipe could not be read or written. Exit 2.
     Io,
+    /// Another gov held the folder's lock for longer than the command would wait. Nothing was
+    /// written. Exit 2.
+    Busy,
     /// Standard output was closed by the reader (`gov … | head`). This is not a failure: exit 0
     /// and print nothing.
     BrokenPipe,
@@ -77,6 +80,11 @@ impl CliError {
         CliError::new(io_kind(&error), error)
     }
 
+    /// Another writer kept the folder locked too long (exit 2).
+    pub fn busy(error: impl Into<anyhow::Error>) -> Self {
+        CliError::new(ErrorKind::Busy, error)
+    }
+
     pub fn hint(mut self, hint: impl Into<String>) -> Self {
         self.hint = Some(hint.into());
         self
@@ -86,7 +94,7 @@ impl CliError {
     pub fn exit_code(&self) -> Exit {
         match self.kind {
             ErrorKind::Data => Exit::Findings,
-            ErrorKind::Usage | ErrorKind::Io => Exit::Failure,
+            ErrorKind::Usage | ErrorKind::Io | ErrorKind::Busy => Exit::Failure,
             ErrorKind::BrokenPipe => Exit::Ok,
         }
     }
@@ -182,6 +190,7 @@ mod tests {
         assert_eq!(code(ErrorKind::Usage), 2);
         assert_eq!(code(ErrorKind::Io), 2);
         assert_eq!(code(ErrorKind::BrokenPipe), 0);
+        assert_eq!(code(ErrorKind::Busy), 2);
         assert_eq!(CliError::refused(anyhow::anyhow!("x")).kind, ErrorKind::Data);
         assert_eq!(CliError::usage(anyhow::anyhow!("x")).kind, ErrorKind::Usage);
         assert_eq!(CliError::io(anyhow::anyhow!("x")).kind, ErrorKind::Io);

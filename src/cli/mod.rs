@@ -26,7 +26,7 @@ use std::process::ExitCode;
 
 use anyhow::Context;
 use chrono::NaiveDate;
-use clap::{Parser, Subcommand};
+use clap::{CommandFactory, FromArgMatches, Parser, Subcommand};
 
 pub use error::{CliError, Exit};
 
@@ -93,6 +93,9 @@ pub struct Ctx {
     pub cache: bool,
     /// Hears how loads go: the progress line and `GOV_TIMINGS`.
     pub terminal: progress::Terminal,
+    /// The command's words and nothing the user typed as a value (`gov visit add`), for the
+    /// lock file.
+    pub command: String,
 }
 
 impl Ctx {
@@ -116,7 +119,18 @@ impl Ctx {
 
 /// Parses the arguments, runs the command, and returns the exit code.
 pub fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let matches = Cli::command().get_matches();
+    let cli = match Cli::from_arg_matches(&matches) {
+        Ok(cli) => cli,
+        Err(e) => e.exit(),
+    };
+    let mut command = "gov".to_string();
+    let mut sub = matches.subcommand();
+    while let Some((name, m)) = sub {
+        command.push(' ');
+        command.push_str(name);
+        sub = m.subcommand();
+    }
     let cwd = match std::env::current_dir().context("cannot read the current folder") {
         Ok(cwd) => cwd,
         Err(e) => return fail(CliError::io(e)),
@@ -127,6 +141,7 @@ pub fn main() -> ExitCode {
         cwd,
         cache: !cli.no_cache,
         terminal: progress::Terminal::from_env(),
+        command,
     };
     let result = match cli.command {
         Command::Check(args) => check::run(&ctx, &args),

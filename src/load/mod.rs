@@ -50,6 +50,31 @@ pub struct Loaded {
     pub dataset: Dataset,
     pub findings: Vec<Finding>,
     pub cache: CacheUse,
+    /// The files read and the version of each, to tell later whether the folder has changed.
+    pub version: Version,
+}
+
+/// Which files a folder holds and which version of each ([`cache::Stamp`]), as a hash: two are
+/// equal when nothing was added, removed or written in between.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Version(u64);
+
+impl Version {
+    /// The folder's version now: a listing of it, without reading any file.
+    pub fn of(root: &Path) -> Result<Version, LoadError> {
+        let listing = discover::discover(root)?;
+        Ok(Version::from_listing(&listing.files, &listing.stamps))
+    }
+
+    fn from_listing(files: &[crate::model::SourceFile], stamps: &[Option<cache::Stamp>]) -> Version {
+        use std::hash::{Hash, Hasher};
+        let mut h = std::collections::hash_map::DefaultHasher::new();
+        for (f, s) in files.iter().zip(stamps) {
+            f.path.hash(&mut h);
+            s.map(|s| (s.size, s.mtime, s.ctime, s.inode)).hash(&mut h);
+        }
+        Version(h.finish())
+    }
 }
 
 /// What a load reports while it runs. The library never draws: the command line turns these
@@ -125,6 +150,7 @@ pub fn load_with(root: &Path, opts: LoadOptions<'_>) -> Result<Loaded, LoadError
     // second as it was read, must not look settled when the cache is written.
     let cutoff = if opts.settle_seconds > 0 { cache::now() - opts.settle_seconds } else { i64::MAX };
     let discover::Listing { files, stamps, mut findings } = discover::discover(root)?;
+    let version = Version::from_listing(&files, &stamps);
     let ds = Dataset { root: root.to_path_buf(), files, ..Dataset::default() };
     see.phase("discover");
     see.start(ds.files.len());
@@ -193,7 +219,7 @@ pub fn load_with(root: &Path, opts: LoadOptions<'_>) -> Result<Loaded, LoadError
         see.phase("cache: written");
     }
     let cache = CacheUse { hits, parsed: parsed_count, written };
-    Ok(Loaded { dataset: ds, findings, cache })
+    Ok(Loaded { dataset: ds, findings, cache, version })
 }
 
 /// Where one file's records and findings ended up in the dataset.

@@ -25,7 +25,9 @@ pub struct TextFile {
     /// The decoded text, line endings as in the file.
     pub text: String,
     pub encoding: Encoding,
-    pub crlf: bool,
+    /// The file's line end, `\n`, `\r\n` or a lone `\r` (Excel for Mac's "CSV (Macintosh)"): the
+    /// first one in it, as [`crate::load::csv::split::newline`] finds it.
+    pub newline: &'static str,
 }
 
 impl TextFile {
@@ -39,25 +41,33 @@ impl TextFile {
         let (text, encoding) = decode(&bytes)
             .map_err(|error| io::Error::new(io::ErrorKind::InvalidData, NotText { path: path.to_path_buf(), error }))?;
         let text = text.into_owned();
-        let crlf = text.contains("\r\n");
-        Ok(Some(TextFile { path: path.to_path_buf(), text, encoding, crlf }))
+        let newline = crate::load::csv::split::newline(&text);
+        Ok(Some(TextFile { path: path.to_path_buf(), text, encoding, newline }))
     }
 
     /// The file's line ending.
     pub fn newline(&self) -> &'static str {
-        if self.crlf { "\r\n" } else { "\n" }
+        self.newline
     }
 
     /// Text written with `\n` line endings, in this file's line ending.
     pub fn with_newlines(&self, lf_text: &str) -> String {
-        if self.crlf { lf_text.replace("\r\n", "\n").replace('\n', "\r\n") } else { lf_text.to_string() }
+        match self.newline {
+            "\n" => lf_text.to_string(),
+            nl => lf_text.replace("\r\n", "\n").replace('\n', nl),
+        }
     }
 
-    /// The 1-based line a record appended now would start on.
+    /// Whether the last line is left open (no line end after it).
+    fn open_end(&self) -> bool {
+        !self.text.is_empty() && !self.text.ends_with(['\n', '\r'])
+    }
+
+    /// The 1-based line a record appended now would start on, counting line ends as the loader
+    /// does (`\n`, `\r\n` and a lone `\r` each end one line).
     pub fn next_line(&self) -> u32 {
-        let lines = self.text.bytes().filter(|&b| b == b'\n').count();
-        let open = !self.text.is_empty() && !self.text.ends_with('\n');
-        (lines + 1 + usize::from(open)) as u32
+        let lines = crate::load::csv::split::count_line_ends(self.text.as_bytes());
+        (lines + 1 + usize::from(self.open_end())) as u32
     }
 
     fn encode(&self, s: &str) -> Vec<u8> {
@@ -96,7 +106,7 @@ impl TextFile {
     /// The bytes [`TextFile::append`] adds for `lf_text`.
     pub fn addition(&self, lf_text: &str) -> Vec<u8> {
         let mut addition = String::new();
-        if !self.text.is_empty() && !self.text.ends_with('\n') {
+        if self.open_end() {
             addition.push_str(self.newline());
         }
         addition.push_str(&self.with_newlines(lf_text));
@@ -203,6 +213,24 @@ mod tests {
         gb.append("2022-01-02,李娜\n").unwrap();
         let (expected, _, _) = GB18030.encode("date,summary\n2022-01-01,张伟\n2022-01-02,李娜\n");
         assert_eq!(fs::read(&gb.path).unwrap(), expected.into_owned());
+    }
+
+    #[test]
+    fn a_file_with_lone_cr_line_ends_gets_them_and_is_counted_as_the_loader_counts() {
+        let dir = tempfile::tempdir().unwrap();
+        let cr = file(dir.path(), "a.csv", b"date,summary\r2022-01-01,x\r");
+        assert_eq!(cr.newline(), "\r");
+        assert_eq!(cr.next_line(), 3);
+        cr.append("2022-01-02,y\n2022-01-03,z\n").unwrap();
+        assert_eq!(fs::read(&cr.path).unwrap(), b"date,summary\r2022-01-01,x\r2022-01-02,y\r2022-01-03,z\r");
+        // A last line left open is ended with the file's own line end.
+        let open = file(dir.path(), "b.csv", b"date,summary\r2022-01-01,x");
+        assert_eq!(open.next_line(), 3);
+        open.append("2022-01-02,y\n").unwrap();
+        assert_eq!(fs::read(&open.path).unwrap(), b"date,summary\r2022-01-01,x\r2022-01-02,y\r");
+        // Mixed: the first line end decides, and every one is counted.
+        let mixed = file(dir.path(), "c.csv", b"date,summary\r\n2022-01-01,x\r2022-01-02,y\n");
+        assert_eq!((mixed.newline(), mixed.next_line()), ("\r\n", 4));
     }
 
     #[test]

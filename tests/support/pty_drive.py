@@ -2,6 +2,8 @@
 """Runs a command in a pseudo-terminal and answers its prompts, for the interactive tests.
 
 usage: pty_drive.py STEPS_JSON -- CMD ARGS...   where STEPS_JSON is [[wait_for, send], ...]
+A step ["@file", PATH] waits (up to 20 s) for PATH to exist before the next step, and a step
+["@touch", PATH] makes PATH: together they let a test act while the command waits at a prompt.
 Prints everything the command wrote; exits with its exit status."""
 import os, pty, sys, time, select
 
@@ -22,6 +24,16 @@ def read_until(pat, timeout=10):
             try: buf += os.read(fd, 4096)
             except OSError: break
 for wait, send in steps:
+    if wait == "@file":
+        end = time.time() + 20
+        while not os.path.exists(send):
+            if time.time() > end:
+                raise SystemExit("timeout waiting for the file %s" % send)
+            time.sleep(0.05)
+        continue
+    if wait == "@touch":
+        open(send, "w").close()
+        continue
     read_until(wait)
     time.sleep(0.1)
     os.write(fd, send.encode())

@@ -53,7 +53,7 @@ pub struct AddArgs {
 }
 
 pub fn run(ctx: &Ctx, args: &AddArgs) -> Result<Exit, CliError> {
-    let mut s = Session::open(ctx)?;
+    let mut s = Session::open(ctx, &args.write)?;
     let id = chosen_id::<Household>(&s.ds, args.id.as_deref(), "H0001");
     let list = |v: &str| split_list(v).map(str::to_string).collect::<Vec<_>>();
     let fields = [

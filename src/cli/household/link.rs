@@ -28,7 +28,7 @@ pub struct LinkArgs {
 }
 
 pub fn run(ctx: &Ctx, args: &LinkArgs, link: bool) -> Result<Exit, CliError> {
-    let mut s = Session::open(ctx)?;
+    let mut s = Session::open(ctx, &args.write)?;
     let (hid, loc, member, linked, name) = {
         let ix = Index::new(&s.ds);
         let sym = ix

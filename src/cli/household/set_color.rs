@@ -34,7 +34,7 @@ pub struct SetColorArgs {
 }
 
 pub fn run(ctx: &Ctx, args: &SetColorArgs) -> Result<Exit, CliError> {
-    let mut s = Session::open(ctx)?;
+    let mut s = Session::open(ctx, &args.write)?;
     let (sym, loc, old) = {
         let ix = Index::new(&s.ds);
         let sym = ix

@@ -62,7 +62,7 @@ pub fn next_issue_id<'a>(year: i32, ids: impl Iterator<Item = &'a str>) -> Strin
 }
 
 pub fn run(ctx: &Ctx, args: &AddArgs) -> Result<Exit, CliError> {
-    let mut s = Session::open(ctx)?;
+    let mut s = Session::open(ctx, &args.write)?;
     let received = match &args.date {
         None => ctx.today,
         Some(d) => parse_date(d)

@@ -92,7 +92,7 @@ pub fn feedback(a: &FeedbackArgs) -> Vec<(&'static str, Value)> {
 }
 
 pub fn run(ctx: &Ctx, action: Action, a: &EventArgs, extra: Vec<(&'static str, Value)>) -> Result<Exit, CliError> {
-    let mut s = Session::open(ctx)?;
+    let mut s = Session::open(ctx, &a.write)?;
     let id = a.id.trim();
     let Some(issue) = s.ds.issues.iter().find(|i| s.ds.name(i.id) == id) else {
         return Err(CliError::usage(anyhow::anyhow!("no issue `{id}`"))

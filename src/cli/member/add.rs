@@ -59,7 +59,7 @@ pub fn code<E: Labelled>(typed: &str) -> String {
 }
 
 pub fn run(ctx: &Ctx, args: &AddArgs) -> Result<Exit, CliError> {
-    let mut s = Session::open(ctx)?;
+    let mut s = Session::open(ctx, &args.write)?;
     let id = chosen_id::<Member>(&s.ds, args.id.as_deref(), "M0001");
     let fields = [
         ("id", Value::Scalar(id.clone())),

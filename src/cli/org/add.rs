@@ -61,7 +61,7 @@ pub struct AddArgs {
 }
 
 pub fn run(ctx: &Ctx, args: &AddArgs) -> Result<Exit, CliError> {
-    let mut s = Session::open(ctx)?;
+    let mut s = Session::open(ctx, &args.write)?;
     let id = chosen_id::<Org>(&s.ds, args.id.as_deref(), "O0001");
     let (parent, partner_of, leader) = {
         let ix = Index::new(&s.ds);

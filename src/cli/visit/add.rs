@@ -71,7 +71,8 @@ pub(super) fn new_file_columns() -> Vec<&'static str> {
 }
 
 pub fn run(ctx: &Ctx, args: &AddArgs) -> Result<Exit, CliError> {
-    let mut s = Session::open(ctx)?;
+    // Read, not locked: a prompt or a slow pipe must not keep other writers waiting.
+    let mut s = Session::read(ctx)?;
     match &args.from {
         Some(from) => super::batch::batch(ctx, &mut s, from, args),
         None => one(ctx, &mut s, args),
@@ -174,18 +175,19 @@ fn one(ctx: &Ctx, s: &mut Session, args: &AddArgs) -> Result<Exit, CliError> {
         }
     }
 
-    let date = parse_date(&row.date);
-    let (path, file) = target(s, date.unwrap_or(ctx.today))?;
-    let rel = s.rel(&path).to_path_buf();
-    let line = file.as_ref().map_or(2, TextFile::next_line);
-    let file_id = s.ds.file_id(&rel, Kind::Visits, Format::Csv);
-    let loc = Loc { file: file_id, line };
-    let findings = validate(s, ctx.today, &[(row.record(line), loc)], false);
-    s.vet(findings)?;
-    if interactive && args.member.is_none() && !super::prompt::confirm(&row, &s.ds)? {
-        println!("nothing was written");
-        return Ok(Exit::Ok);
+    if interactive && args.member.is_none() {
+        // Errors are shown before the question; the folder is judged again under the lock.
+        let (_, _, findings) = judge(ctx, s, &row)?;
+        s.vet(findings)?;
+        if !super::prompt::confirm(&row, &s.ds)? {
+            println!("nothing was written");
+            return Ok(Exit::Ok);
+        }
     }
+    s.lock(ctx, &args.write)?;
+    let ((path, file), line, findings) = judge(ctx, s, &row)?;
+    s.vet(findings)?;
+    let rel = s.rel(&path).to_path_buf();
 
     let header = file
         .as_ref()
@@ -207,6 +209,19 @@ fn one(ctx: &Ctx, s: &mut Session, args: &AddArgs) -> Result<Exit, CliError> {
     );
     s.commit(&args.write, &[path], &message);
     Ok(Exit::Ok)
+}
+
+/// The month file `row` goes to, the line it would be on, and what the checks say of it.
+#[allow(clippy::type_complexity)]
+fn judge(ctx: &Ctx, s: &mut Session, row: &Row) -> Result<((PathBuf, Option<TextFile>), u32, Vec<Finding>), CliError> {
+    let date = parse_date(&row.date);
+    let (path, file) = target(s, date.unwrap_or(ctx.today))?;
+    let rel = s.rel(&path).to_path_buf();
+    let line = file.as_ref().map_or(2, TextFile::next_line);
+    let file_id = s.ds.file_id(&rel, Kind::Visits, Format::Csv);
+    let loc = Loc { file: file_id, line };
+    let findings = validate(s, ctx.today, &[(row.record(line), loc)], false);
+    Ok(((path, file), line, findings))
 }
 
 /// Types the new records as the loader would and runs every check on the folder with them in,

@@ -32,6 +32,8 @@ pub(super) fn batch(ctx: &Ctx, s: &mut Session, from: &str, args: &AddArgs) -> R
         let b = std::fs::read(&p).with_context(|| format!("cannot read {}", p.display()))?;
         (PathBuf::from(from), b)
     };
+    // The input is read; now the folder is locked, and loaded again if it changed meanwhile.
+    s.lock(ctx, &args.write)?;
     let (text, _) = crate::load::text::decode(&bytes)
         .map_err(|why| CliError::io(anyhow::anyhow!("{} {why}", shown_path.display())))?;
     let input = s.ds.file_id(&shown_path, Kind::Visits, Format::Csv);
