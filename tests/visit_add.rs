@@ -520,3 +520,52 @@ fn appends_to_a_file_with_lone_cr_line_ends() {
     let out = Outcome::of(&mut cmd);
     assert!(out.stdout.contains("\"visits\": 15,"), "{}", out.stdout);
 }
+
+/// A command run again after it was stopped, not knowing whether it had written, records once:
+/// a visit the same in every field as one in the folder is not added twice, alone or as a whole
+/// batch. A batch only partly there is written (the rows already there are `duplicate-visit`
+/// warnings), since the journal leaves no half batch behind.
+#[test]
+fn the_same_visit_run_again_is_recorded_once() {
+    let dir = copy_fixture("reports");
+    let d = dir.path();
+    let args =
+        ["--member", "M01", "--household", "H01", "--method", "home", "--summary", "看望", "--date", "2024-01-20"];
+    assert_eq!(add(d, &args).code, Some(0));
+    let once = data(d);
+    let out = add(d, &args);
+    assert_eq!(out.code, Some(0), "{}", out.stderr);
+    assert_eq!(
+        out.stdout,
+        "already recorded at visits/2024-01.csv:8: 2024-01-20 王芳 → 幸福里1号楼1单元***室 (入户); nothing was written\n"
+    );
+    assert_eq!(out.stderr, "");
+    assert!(data(d) == once);
+    // Another summary is another visit.
+    let out = add(
+        d,
+        &["--member", "M01", "--household", "H01", "--method", "home", "--summary", "再看望", "--date", "2024-01-20"],
+    );
+    assert_eq!(out.stdout, "added to visits/2024-01.csv:9: 2024-01-20 王芳 → 幸福里1号楼1单元***室 (入户)\n");
+
+    let rows = "date,member,household,method,summary\n2024-01-22,M01,H01,home,一月\n2024-03-01,M04,H04,phone,三月\n";
+    assert_eq!(batch(d, rows, &[]).code, Some(0));
+    let once = data(d);
+    let out = batch(d, rows, &[]);
+    assert_eq!(out.code, Some(0), "{}", out.stderr);
+    assert_eq!(
+        out.stdout,
+        "all 2 visits of <stdin> are already recorded (the first at visits/2024-01.csv:10); nothing was written\n"
+    );
+    assert!(data(d) == once);
+    let one = "date,member,household,method,summary\n2024-03-01,M04,H04,phone,三月\n";
+    assert_eq!(
+        batch(d, one, &[]).stdout,
+        "the visit of <stdin> is already recorded at visits/2024-03.csv:2; nothing was written\n"
+    );
+    let partly = format!("{rows}2024-03-01,M01,H02,home,新的\n");
+    let out = batch(d, &partly, &[]);
+    assert_eq!(out.code, Some(0), "{}", out.stderr);
+    assert_eq!(out.stdout, "added 1 to visits/2024-01.csv\nadded 2 to visits/2024-03.csv\n");
+    assert_eq!(out.stderr.matches("warning[duplicate-visit]").count(), 2, "{}", out.stderr);
+}

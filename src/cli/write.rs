@@ -48,17 +48,29 @@ pub fn target(s: &Session, kind: Kind) -> Result<Target, CliError> {
     Ok(Target { path, rel, format, file })
 }
 
-/// The id a new record of kind `T` gets: the one given, else the next free one in the folder's
-/// pattern (`first` when there is none yet), which is said.
-pub fn chosen_id<T: Record>(ds: &Dataset, given: Option<&str>, first: &str) -> String {
-    match given {
-        Some(id) => id.trim().to_string(),
-        None => {
-            let id = next_id(T::all(ds).iter().filter_map(|r| r.id()).map(|s| ds.name(s)), first);
-            note(&format!("new {} id: {id} (the next free one; give --id to choose)", T::NOUN));
-            id
-        }
+/// The id a new record gets: the one given, or the next free one, which [`add_record`] says.
+pub struct NewId {
+    pub id: String,
+    /// Chosen by gov, not given.
+    pub chosen: bool,
+    /// The kind's noun (`member`), for saying so.
+    noun: &'static str,
+}
+
+impl std::fmt::Display for NewId {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.id)
     }
+}
+
+/// The id a new record of kind `T` gets: the one given, else the next free one in the folder's
+/// pattern (`first` when there is none yet).
+pub fn chosen_id<T: Record>(ds: &Dataset, given: Option<&str>, first: &str) -> NewId {
+    let (id, chosen) = match given {
+        Some(id) => (id.trim().to_string(), false),
+        None => (next_id(T::all(ds).iter().filter_map(|r| r.id()).map(|s| ds.name(s)), first), true),
+    };
+    NewId { id, chosen, noun: T::NOUN }
 }
 
 /// An optional option's value as a field's text (empty when not given).
@@ -196,19 +208,27 @@ pub fn note(text: &str) {
     let _ = writeln!(io::stderr(), "{text}");
 }
 
-/// Adds one record of `kind` (fields in the order a new row or item is written) to the kind's
-/// file, after judging it as `gov check` would; prints what was added (or, with --dry-run, what
-/// would be) and commits when asked.
+/// Adds one record of `kind` (fields in the order a new row or item is written, `id` first) to
+/// the kind's file, after judging it as `gov check` would; prints what was added (or, with
+/// --dry-run, what would be) and commits when asked. A record already in that file with the
+/// same value in every field but the id is not added again: the command was run twice, or run
+/// again after it was stopped without knowing whether it had written.
 pub fn add_record(
     ctx: &Ctx,
     s: &mut Session,
     write: &WriteArgs,
-    kind: Kind,
+    (kind, id): (Kind, &NewId),
     fields: &[(&str, Value)],
-    shown: &str,
-    message: &str,
+    (shown, message): (&str, &str),
 ) -> Result<Exit, CliError> {
     let t = target(s, kind)?;
+    if let Some((line, old)) = t.file.as_ref().and_then(|f| recorded(f, t.format, kind, fields)) {
+        println!("already recorded as {old} at {}:{line}; nothing was written", t.rel.display());
+        return Ok(Exit::Ok);
+    }
+    if id.chosen {
+        note(&format!("new {} id: {} (the next free one; give --id to choose)", id.noun, id.id));
+    }
     let columns = kind.columns().0;
     let (line, added, whole) = match (&t.file, t.format) {
         (None, _) => {
@@ -256,6 +276,37 @@ pub fn add_record(
     println!("added to {}:{line}: {shown}", t.rel.display());
     s.commit(write, std::slice::from_ref(&t.path), message);
     Ok(Exit::Ok)
+}
+
+/// The line and id of a record in `file` whose every field but the id reads as in `fields`.
+fn recorded(file: &TextFile, format: Format, kind: Kind, fields: &[(&str, Value)]) -> Option<(u32, String)> {
+    let text = |v: Option<&RawValue<'_>>| match v {
+        Some(RawValue::Scalar(s)) => s.trim().to_string(),
+        Some(RawValue::List(items)) => items.iter().map(|i| i.trim()).collect::<Vec<_>>().join(";"),
+        _ => String::new(),
+    };
+    let same = |rec: &crate::load::raw::RawRecord<'_>| {
+        let get = |k: &str| rec.fields.iter().find(|f| f.key == k).map(|f| &f.value);
+        fields
+            .iter()
+            .filter(|(k, _)| *k != "id")
+            .all(|(k, v)| text(get(k)) == cell(v).trim())
+            .then(|| (rec.line, text(get("id"))))
+    };
+    match format {
+        Format::Csv => {
+            let (known, required) = kind.columns();
+            let mut found = None;
+            let mut sink = crate::load::fields::Sink::new(&file.path);
+            crate::load::csv::for_each_row(&file.text, &mut sink, known, required, |rec, _| {
+                if found.is_none() {
+                    found = same(rec);
+                }
+            });
+            found
+        }
+        Format::Yaml => crate::load::yaml::parse_records(&file.text).ok()?.iter().find_map(same),
+    }
 }
 
 fn csv_row(t: &Target, header: &[String], fields: &[(&str, Value)]) -> Result<String, CliError> {

@@ -57,7 +57,7 @@ pub fn run(ctx: &Ctx, args: &AddArgs) -> Result<Exit, CliError> {
     let id = chosen_id::<Household>(&s.ds, args.id.as_deref(), "H0001");
     let list = |v: &str| split_list(v).map(str::to_string).collect::<Vec<_>>();
     let fields = [
-        ("id", Value::Scalar(id.clone())),
+        ("id", Value::Scalar(id.id.clone())),
         ("address", Value::Scalar(args.address.trim().to_string())),
         ("grid", Value::Scalar(args.grid.trim().to_string())),
         ("head", Value::Scalar(args.head.trim().to_string())),
@@ -74,5 +74,5 @@ pub fn run(ctx: &Ctx, args: &AddArgs) -> Result<Exit, CliError> {
     ];
     let shown = format!("{id} {}", mask_door(args.address.trim()));
     let message = format!("household: add {id} {}", args.address.trim());
-    add_record(ctx, &mut s, &args.write, Kind::Households, &fields, &shown, &message)
+    add_record(ctx, &mut s, &args.write, (Kind::Households, &id), &fields, (&shown, &message))
 }

@@ -103,6 +103,25 @@ pub fn run(ctx: &Ctx, args: &AddArgs) -> Result<Exit, CliError> {
         ("recorded_by", recorded_by.unwrap_or_default()),
         ("description", args.description.as_deref().unwrap_or("").trim().to_string()),
     ];
+    // Run twice, or again after it was stopped: the same problem on the same day is there.
+    let title = args.title.trim();
+    let description = args.description.as_deref().map(str::trim).filter(|d| !d.is_empty());
+    debug_assert_eq!(fields[7].0, "household");
+    let same = s.ds.issues.iter().find(|i| {
+        i.title.trim() == title
+            && i.received == received
+            && i.household.map(|h| s.ds.name(h)) == Some(fields[7].1.as_str()).filter(|h| !h.is_empty())
+            && i.description.as_deref().map(str::trim) == description
+    });
+    if let Some(i) = same {
+        println!(
+            "already recorded as {} ({}:{}); nothing was written",
+            s.ds.name(i.id),
+            s.ds.path(i.loc.file).display(),
+            i.loc.line
+        );
+        return Ok(Exit::Ok);
+    }
     let text: String =
         fields.iter().filter(|(_, v)| !v.is_empty()).map(|(k, v)| format!("{k}: {}\n", scalar(v))).collect();
     let rel = std::path::PathBuf::from("issues").join(received.year().to_string()).join(format!("{id}.yaml"));

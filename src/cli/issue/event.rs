@@ -8,12 +8,12 @@ use clap::Args;
 
 use crate::cli::member::add::code;
 use crate::cli::record::{Session, WriteArgs};
-use crate::cli::write::{Place, edit_record};
+use crate::cli::write::{Place, cell, edit_record};
 use crate::cli::{CliError, Ctx, Exit};
 use crate::load::fields::split_list;
-use crate::model::Kind;
 use crate::model::date::parse_date;
 use crate::model::labels::{Action, Labelled, Satisfaction};
+use crate::model::{Event, Kind};
 use crate::store::yaml_edit::{self, Value};
 
 /// What every event takes.
@@ -67,6 +67,24 @@ pub struct FeedbackArgs {
     pub satisfaction: String,
 }
 
+/// Whether `e` is the event `fields` would write: the same value in every field, and no other.
+fn same_event(e: &Event, fields: &[(&str, Value)]) -> bool {
+    let mut old: Vec<(&str, String)> = vec![("date", e.date.to_string()), ("action", e.action.code().to_string())];
+    let text = |v: &Option<Box<str>>| v.as_deref().map(str::to_string);
+    old.extend(text(&e.by).map(|v| ("by", v)));
+    old.extend(text(&e.note).map(|v| ("note", v)));
+    if !e.departments.is_empty() {
+        old.push(("departments", e.departments.join(";")));
+    }
+    old.extend(text(&e.department).map(|v| ("department", v)));
+    old.extend(e.solved.map(|v| ("solved", if v { "yes" } else { "no" }.to_string())));
+    old.extend(e.satisfaction.map(|v| ("satisfaction", v.code().to_string())));
+    let mut new: Vec<(&str, String)> = fields.iter().map(|(k, v)| (*k, cell(v).trim().to_string())).collect();
+    old.sort();
+    new.sort();
+    old == new
+}
+
 /// The fields an action adds besides date, action, by and note.
 pub fn whistle(a: &WhistleArgs) -> Vec<(&'static str, Value)> {
     let items = a.departments.split([',', '，']).flat_map(split_list).map(str::to_string).collect();
@@ -112,6 +130,19 @@ pub fn run(ctx: &Ctx, action: Action, a: &EventArgs, extra: Vec<(&'static str, V
     }
     if let Some(note) = opt(&a.note) {
         fields.push(("note", Value::Scalar(note)));
+    }
+    // Run twice, or again after it was stopped: the issue's last event is this one.
+    if let Some(last) = issue.events.last()
+        && same_event(last, &fields)
+    {
+        println!(
+            "{id}: {} ({}) on {date} is already recorded ({}:{}); nothing was written",
+            action.code(),
+            action.zh(),
+            s.ds.path(loc.file).display(),
+            last.line
+        );
+        return Ok(Exit::Ok);
     }
     let edit = |text: &str, nl: &str, place: &Place| match place {
         Place::Yaml(rec) => Ok(yaml_edit::append_to_list(text, nl, rec, "events", &fields)?.0),

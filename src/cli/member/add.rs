@@ -62,7 +62,7 @@ pub fn run(ctx: &Ctx, args: &AddArgs) -> Result<Exit, CliError> {
     let mut s = Session::open(ctx, &args.write)?;
     let id = chosen_id::<Member>(&s.ds, args.id.as_deref(), "M0001");
     let fields = [
-        ("id", Value::Scalar(id.clone())),
+        ("id", Value::Scalar(id.id.clone())),
         ("name", Value::Scalar(args.name.trim().to_string())),
         ("kind", Value::Scalar(code::<MemberKind>(&args.kind))),
         ("branch", scalar(&args.branch)),
@@ -77,5 +77,5 @@ pub fn run(ctx: &Ctx, args: &AddArgs) -> Result<Exit, CliError> {
         ),
     ];
     let shown = format!("{id} {}", args.name.trim());
-    add_record(ctx, &mut s, &args.write, Kind::Members, &fields, &shown, &format!("member: add {shown}"))
+    add_record(ctx, &mut s, &args.write, (Kind::Members, &id), &fields, (&shown, &format!("member: add {shown}")))
 }

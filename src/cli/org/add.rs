@@ -81,7 +81,7 @@ pub fn run(ctx: &Ctx, args: &AddArgs) -> Result<Exit, CliError> {
         (org(&args.parent)?, org(&args.partner_of)?, leader)
     };
     let fields = [
-        ("id", Value::Scalar(id.clone())),
+        ("id", Value::Scalar(id.id.clone())),
         ("name", Value::Scalar(args.name.trim().to_string())),
         ("kind", Value::Scalar(code::<OrgKind>(&args.kind))),
         ("parent", Value::Scalar(parent)),
@@ -96,5 +96,5 @@ pub fn run(ctx: &Ctx, args: &AddArgs) -> Result<Exit, CliError> {
         ("note", scalar(&args.note)),
     ];
     let shown = format!("{id} {}", args.name.trim());
-    add_record(ctx, &mut s, &args.write, Kind::Orgs, &fields, &shown, &format!("org: add {shown}"))
+    add_record(ctx, &mut s, &args.write, (Kind::Orgs, &id), &fields, (&shown, &format!("org: add {shown}")))
 }

@@ -177,16 +177,27 @@ fn one(ctx: &Ctx, s: &mut Session, args: &AddArgs) -> Result<Exit, CliError> {
 
     if interactive && args.member.is_none() {
         // Errors are shown before the question; the folder is judged again under the lock.
-        let (_, _, findings) = judge(ctx, s, &row)?;
-        s.vet(findings)?;
+        let (_, _, judged) = judge(ctx, s, &row)?;
+        if judged.recorded[0].is_none() {
+            s.vet(judged.findings)?;
+        }
         if !super::prompt::confirm(&row, &s.ds)? {
             println!("nothing was written");
             return Ok(Exit::Ok);
         }
     }
     s.lock(ctx, &args.write)?;
-    let ((path, file), line, findings) = judge(ctx, s, &row)?;
-    s.vet(findings)?;
+    let ((path, file), line, judged) = judge(ctx, s, &row)?;
+    if let Some(at) = judged.recorded[0] {
+        println!(
+            "already recorded at {}:{}: {}; nothing was written",
+            s.ds.path(at.file).display(),
+            at.line,
+            describe(&s.ds, &row)
+        );
+        return Ok(Exit::Ok);
+    }
+    s.vet(judged.findings)?;
     let rel = s.rel(&path).to_path_buf();
 
     let header = file
@@ -211,44 +222,55 @@ fn one(ctx: &Ctx, s: &mut Session, args: &AddArgs) -> Result<Exit, CliError> {
     Ok(Exit::Ok)
 }
 
-/// The month file `row` goes to, the line it would be on, and what the checks say of it.
+/// The month file `row` goes to, the line it would be on, and how it is judged.
 #[allow(clippy::type_complexity)]
-fn judge(ctx: &Ctx, s: &mut Session, row: &Row) -> Result<((PathBuf, Option<TextFile>), u32, Vec<Finding>), CliError> {
+fn judge(ctx: &Ctx, s: &mut Session, row: &Row) -> Result<((PathBuf, Option<TextFile>), u32, Judged), CliError> {
     let date = parse_date(&row.date);
     let (path, file) = target(s, date.unwrap_or(ctx.today))?;
     let rel = s.rel(&path).to_path_buf();
     let line = file.as_ref().map_or(2, TextFile::next_line);
     let file_id = s.ds.file_id(&rel, Kind::Visits, Format::Csv);
     let loc = Loc { file: file_id, line };
-    let findings = validate(s, ctx.today, &[(row.record(line), loc)], false);
-    Ok(((path, file), line, findings))
+    let judged = validate(s, ctx.today, &[(row.record(line), loc)], false);
+    Ok(((path, file), line, judged))
+}
+
+/// What the checks say of new visits, and for each the place of a visit already in the folder
+/// that is the same in every field (a command run again after it was stopped, not knowing
+/// whether it had written).
+pub(super) struct Judged {
+    pub(super) findings: Vec<Finding>,
+    pub(super) recorded: Vec<Option<Loc>>,
 }
 
 /// Types the new records as the loader would and runs every check on the folder with them in,
 /// keeping what is said about them.
-pub(super) fn validate(
-    s: &mut Session,
-    today: NaiveDate,
-    records: &[(RawRecord<'static>, Loc)],
-    csv: bool,
-) -> Vec<Finding> {
+pub(super) fn validate(s: &mut Session, today: NaiveDate, records: &[(RawRecord<'static>, Loc)], csv: bool) -> Judged {
     let mut findings = Vec::new();
     let mut locs = Vec::new();
     let mut added: Vec<Visit> = Vec::new();
+    let mut read: Vec<Option<u64>> = Vec::new();
     for (rec, loc) in records {
         let path = s.ds.path(loc.file).to_path_buf();
         let mut sink = Sink::new(&path);
-        if let Some(v) = Visit::read(Fields::new(rec, &mut sink, csv), &mut s.ds.ids, *loc, &s.ds.settings) {
-            added.push(v);
-        }
+        let visit = Visit::read(Fields::new(rec, &mut sink, csv), &mut s.ds.ids, *loc, &s.ds.settings);
+        read.push(visit.as_ref().map(|v| v.fingerprint));
+        added.extend(visit);
         findings.extend(sink.findings);
         locs.push(*loc);
     }
+    // One pass over the folder's visits finds every new one that is there already.
+    let wanted: std::collections::HashSet<u64> = read.iter().flatten().copied().collect();
+    let mut there: std::collections::HashMap<u64, Loc> = std::collections::HashMap::new();
+    for v in s.ds.visits.iter().filter(|v| wanted.contains(&v.fingerprint)) {
+        there.entry(v.fingerprint).or_insert(v.loc);
+    }
+    let recorded = read.iter().map(|fp| fp.and_then(|fp| there.get(&fp).copied())).collect();
     let before = s.ds.visits.len();
     s.ds.visits.extend(added);
     findings.extend(crate::check::findings_at(&s.ds, today, &locs));
     s.ds.visits.truncate(before);
-    findings
+    Judged { findings, recorded }
 }
 
 /// `visits/YYYY-MM.csv` for the month of `date`.

@@ -71,7 +71,21 @@ pub(super) fn batch(ctx: &Ctx, s: &mut Session, from: &str, args: &AddArgs) -> R
     let mut findings: Vec<Finding> = sink.findings;
     let records: Vec<(RawRecord<'static>, Loc)> =
         rows.iter().map(|(line, row)| (row.record(*line), Loc { file: input, line: *line })).collect();
-    findings.extend(validate(s, ctx.today, &records, true));
+    let judged = validate(s, ctx.today, &records, true);
+    // Run again after it was stopped, not knowing whether it had written: every row is there.
+    if !rows.is_empty() && judged.recorded.iter().all(Option::is_some) && unknown == 0 {
+        let first = judged.recorded[0].expect("all there");
+        let at = format!("{}:{}", s.ds.path(first.file).display(), first.line);
+        match rows.len() {
+            1 => println!("the visit of {} is already recorded at {at}; nothing was written", shown_path.display()),
+            n => println!(
+                "all {n} visits of {} are already recorded (the first at {at}); nothing was written",
+                shown_path.display()
+            ),
+        }
+        return Ok(Exit::Ok);
+    }
+    findings.extend(judged.findings);
     s.vet(findings)?;
     if unknown > 0 {
         return Err(CliError::refused(anyhow::anyhow!(
