@@ -29,9 +29,17 @@ fn a_refused_edit_exits_1_and_writes_nothing() {
     assert_eq!(data_tree(d), before);
 
     // A refusal the command words itself: the same exit code.
-    let out = run(d, &["household", "unlink", "H09", "M03"]);
+    std::fs::write(d.join("orgs.yaml"), "id: O1\nname: 第一党支部\nkind: branch\n").unwrap();
+    let before = data_tree(d);
+    let out = run(d, &["org", "add", "--name", "第二党支部", "--kind", "branch"]);
     assert_eq!(out.code, Some(1), "{}", out.stderr);
-    assert_eq!(out.stderr, "Error: M03 is not linked to household H09; nothing was written\n");
+    assert!(
+        out.stderr.starts_with(
+            "Error: orgs.yaml holds a single record (a mapping), not a list, so gov cannot add to it\nHint: "
+        ),
+        "{}",
+        out.stderr
+    );
     assert_eq!(data_tree(d), before);
 }
 

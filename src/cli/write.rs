@@ -226,9 +226,6 @@ pub fn add_record(
         println!("already recorded as {old} at {}:{line}; nothing was written", t.rel.display());
         return Ok(Exit::Ok);
     }
-    if id.chosen {
-        note(&format!("new {} id: {} (the next free one; give --id to choose)", id.noun, id.id));
-    }
     let columns = kind.columns().0;
     let (line, added, whole) = match (&t.file, t.format) {
         (None, _) => {
@@ -268,6 +265,9 @@ pub fn add_record(
     let end = line + split::lines(&added).count().max(1) as u32 - 1;
     let findings = judge(s, ctx.today, &t.rel, kind, t.format, &whole, line..=end);
     s.vet(findings)?;
+    if id.chosen {
+        note(&format!("new {} id: {} (the next free one; give --id to choose)", id.noun, id.id));
+    }
     if write.dry_run {
         print!("would add to {}:{line}\n{}", t.rel.display(), added.replace("\r\n", "\n"));
         return Ok(Exit::Ok);

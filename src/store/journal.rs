@@ -88,12 +88,12 @@ pub fn roll_back(root: &Path) -> io::Result<Vec<Undone>> {
                 fs::remove_file(&file)?;
                 done.push(Undone::Removed { path: e.path });
             }
+            // Not reached by the batch: nothing to undo, nothing to say.
+            Some(old) if len == old => {}
             Some(old) if (old..=e.new_len).contains(&len) => {
-                if len != old {
-                    let f = fs::OpenOptions::new().write(true).open(&file)?;
-                    f.set_len(old)?;
-                    f.sync_all()?;
-                }
+                let f = fs::OpenOptions::new().write(true).open(&file)?;
+                f.set_len(old)?;
+                f.sync_all()?;
                 done.push(Undone::Truncated { path: e.path, to: old });
             }
             _ => done.push(Undone::Kept { path: e.path, len }),

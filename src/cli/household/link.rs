@@ -45,14 +45,14 @@ pub fn run(ctx: &Ctx, args: &LinkArgs, link: bool) -> Result<Exit, CliError> {
         let name = s.ds.ids.get(&member).and_then(|m| ix.member(m)).map_or(String::new(), |m| format!(" {}", m.name));
         (s.ds.name(sym).to_string(), h.loc, member, linked, name)
     };
+    // Already as asked (run twice, or again after it was stopped): nothing to do.
     if link && linked {
         note(&format!("{member}{name} is already linked to household {hid}; nothing was written"));
         return Ok(Exit::Ok);
     }
     if !link && !linked {
-        return Err(CliError::refused(anyhow::anyhow!(
-            "{member}{name} is not linked to household {hid}; nothing was written"
-        )));
+        note(&format!("{member}{name} is not linked to household {hid}; nothing was written"));
+        return Ok(Exit::Ok);
     }
     let edit = |text: &str, nl: &str, place: &Place| match place {
         Place::Csv { row, header } => {

@@ -1,0 +1,65 @@
+"""What scripts/crash-test.py and scripts/disk-full-test.py share: the writing commands they try
+on the demo folder, and a folder's state (its files outside .gov/)."""
+import os
+import subprocess
+
+TODAY = "2022-12-31"
+
+
+def batch_rows():
+    """A batch across two months, 10,000 rows each, every row a different visit."""
+    lines = ["date,member,household,method,summary"]
+    for i in range(20000):
+        month, day = (11, 1 + i % 28) if i < 10000 else (12, 1 + i % 19)
+        lines.append(f"2022-{month:02}-{day:02},M0728,H00001,home,批量走访第{i}次")
+    return "\n".join(lines) + "\n"
+
+
+def commands(batch):
+    return {
+        "visit add": ["visit", "add", "--member", "M0728", "--household", "H00001", "--method", "home",
+                      "--summary", "看望独居老人", "--date", "2022-12-10"],
+        "visit add --from": ["visit", "add", "--from", batch],
+        "household set-color": ["household", "set-color", "H00002", "red", "--reason", "家中老人住院"],
+        "household link": ["household", "link", "H00002", "M0001"],
+        "household unlink": ["household", "unlink", "H00001", "M0728"],
+        "member add": ["member", "add", "--name", "测试党员", "--kind", "resident", "--phone", "13900001111"],
+        "issue add": ["issue", "add", "--title", "楼道灯不亮", "--category", "infrastructure",
+                      "--household", "H00001"],
+        "issue progress": ["issue", "progress", "I-2022-0458", "--note", "已联系物业", "--by", "网格员"],
+    }
+
+
+def snapshot(root):
+    """Every file outside .gov/, by path relative to root."""
+    out = {}
+    for dirpath, dirnames, filenames in os.walk(root):
+        rel_dir = os.path.relpath(dirpath, root)
+        if rel_dir == ".gov" or rel_dir.startswith(".gov" + os.sep):
+            dirnames[:] = []
+            continue
+        for name in filenames:
+            path = os.path.join(dirpath, name)
+            with open(path, "rb") as f:
+                out[os.path.normpath(os.path.join(rel_dir, name))] = f.read()
+    return out
+
+
+def restore(root, old):
+    """Puts the folder back to `old`: files gov wrote are rewritten, new ones removed, and an
+    unfinished batch's journal dropped (it describes files that are being put back by hand)."""
+    now = snapshot(root)
+    for path in now.keys() - old.keys():
+        os.remove(os.path.join(root, path))
+    for path, data in old.items():
+        if now.get(path) != data:
+            with open(os.path.join(root, path), "wb") as f:
+                f.write(data)
+    for leftover in [".gov/journal"]:
+        p = os.path.join(root, leftover)
+        if os.path.exists(p):
+            os.remove(p)
+
+
+def gov(binary, root, args, **kw):
+    return subprocess.run([binary, "--data", root, "--today", TODAY, *args], capture_output=True, **kw)
