@@ -11,6 +11,7 @@ mod init;
 mod issue;
 mod judge;
 mod member;
+mod notes;
 mod org;
 mod output;
 mod progress;
