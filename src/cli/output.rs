@@ -245,13 +245,14 @@ pub fn load_for_report_with_text(ctx: &Ctx, on_errors: OnErrors) -> Result<Repor
 }
 
 /// The errors are the loader's and those of the checks that find errors ([`check::errors`]):
-/// a report exits 1 on exactly the folders `gov check` does.
+/// a report exits 1 on the folders `gov check` does, but for dates after a `--today` the user
+/// chose (a report as of a past day).
 fn load_report_data(ctx: &Ctx, opts: load::LoadOptions, on_errors: OnErrors) -> Result<ReportData, CliError> {
     let root = ctx.root()?;
     let loaded = load::load_with(&root, opts)?;
     let ds = keep_until_exit(loaded.dataset);
     let mut findings = loaded.findings;
-    findings.extend(check::errors(ds, ctx.today));
+    findings.extend(check::errors(ds, (!ctx.today_given).then_some(ctx.today)));
     let (errors, _) = check::finish(&mut findings);
     findings.retain(|f| f.severity() == Severity::Error || f.code == Code::MoreFindings);
     if errors > 0 {
