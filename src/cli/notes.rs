@@ -19,7 +19,7 @@ pub const INCOMPLETE_FILE: &str = "未完成-INCOMPLETE.txt";
 pub fn errors_note(lang: Lang, errors: usize, listed: &[Finding], on_errors: OnErrors) -> String {
     let n = thousands(errors);
     let mut out = match (lang, errors) {
-        (Lang::Zh, _) => format!("警告：数据文件夹有 {n} 个错误，以下结果可能不完整：\n"),
+        (Lang::Zh, _) => format!("警告：数据文件夹有 {n} 个错误，本次输出可能不完整：\n"),
         (Lang::En, 1) => "warning: the data folder has 1 error, so this output may be incomplete:\n".to_string(),
         (Lang::En, _) => format!("warning: the data folder has {n} errors, so this output may be incomplete:\n"),
     };
