@@ -82,10 +82,14 @@ fn not_text(bytes: &[u8]) -> Option<DecodeError> {
     let head = &bytes[..bytes.len().min(64 * 1024)];
     let (mut even, mut odd) = (0usize, 0usize);
     for (i, _) in head.iter().enumerate().filter(|(_, b)| **b == 0) {
-        if i % 2 == 0 { even += 1 } else { odd += 1 }
+        if i.is_multiple_of(2) { even += 1 } else { odd += 1 }
     }
     let one_sided = (odd >= 2 && odd > 8 * even) || (even >= 2 && even > 8 * odd);
-    Some(if bytes.len() % 2 == 0 && one_sided { DecodeError::Utf16 } else { DecodeError::Binary(Binary::Other) })
+    Some(if bytes.len().is_multiple_of(2) && one_sided {
+        DecodeError::Utf16
+    } else {
+        DecodeError::Binary(Binary::Other)
+    })
 }
 
 /// The encoding a file was found to be in.
