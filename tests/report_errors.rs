@@ -167,3 +167,21 @@ fn control_characters_are_escaped_for_people_and_kept_for_programs() {
     let line = check.stdout.lines().find(|l| l.contains("[invalid-value]")).expect("an invalid-value finding");
     assert!(line.contains("\\e[31m急"), "{line}");
 }
+
+/// A date after the real today is an error for a report as for `gov check`; a `--today` the
+/// user chose makes the report one as of that day, whose later records are no mistake.
+#[test]
+fn future_dates_count_against_the_real_today_only() {
+    let dir = copy_fixture("clean");
+    let d = dir.path();
+    let visits = d.join("visits/2022-11.csv");
+    let text = fs::read_to_string(&visits).unwrap() + "2099-11-05,M001,H001,入户,写错了年份,,,\n";
+    fs::write(&visits, text).unwrap();
+    let mut cmd = gov(d);
+    cmd.arg("--data").arg(d).args(["stats", "--format", "csv"]);
+    let real = Outcome::of(&mut cmd);
+    assert_eq!(real.code, Some(1), "{}", real.stderr);
+    assert!(real.stderr.contains("error[future-date]"), "{}", real.stderr);
+    let pinned = run(d, &["stats", "--format", "csv"]);
+    assert_eq!((pinned.code, pinned.stderr.as_str()), (Some(0), ""));
+}
