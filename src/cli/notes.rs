@@ -2,7 +2,7 @@
 //! stderr, and the marks of an incomplete export pack. Both languages are here, side by side,
 //! until the messages move into a catalogue (issue 12); the folder's `lang` picks one.
 
-use crate::finding::{Finding, Severity, thousands};
+use crate::finding::{Finding, thousands};
 use crate::model::Lang;
 use crate::render::findings::finding_line;
 
@@ -14,8 +14,8 @@ const NOTE_SHOWS: usize = 3;
 /// The file inside an incomplete pack that says so, in both languages whatever the folder's.
 pub const INCOMPLETE_FILE: &str = "未完成-INCOMPLETE.txt";
 
-/// The note on stderr for a report made from a folder with errors: how many, the first few, and
-/// what happens now (nothing more is said with `--allow-errors`).
+/// The note on stderr for a report made from a folder with errors: how many, the first few of
+/// the errors `listed`, and what happens now (nothing more is said with `--allow-errors`).
 pub fn errors_note(lang: Lang, errors: usize, listed: &[Finding], on_errors: OnErrors) -> String {
     let n = thousands(errors);
     let mut out = match (lang, errors) {
@@ -23,16 +23,13 @@ pub fn errors_note(lang: Lang, errors: usize, listed: &[Finding], on_errors: OnE
         (Lang::En, 1) => "warning: the data folder has 1 error, so this output may be incomplete:\n".to_string(),
         (Lang::En, _) => format!("warning: the data folder has {n} errors, so this output may be incomplete:\n"),
     };
-    let shown: Vec<&Finding> = listed.iter().filter(|f| f.severity() == Severity::Error).take(NOTE_SHOWS).collect();
+    let shown: Vec<&Finding> = listed.iter().take(NOTE_SHOWS).collect();
     for f in &shown {
         out.push_str(&format!("  {}\n", finding_line(f)));
     }
     if errors > shown.len() {
-        let more = thousands(errors - shown.len());
-        out.push_str(&match lang {
-            Lang::Zh => format!("  ……另有 {more} 个；`gov check` 列出全部\n"),
-            Lang::En => format!("  … and {more} more; `gov check` lists them all\n"),
-        });
+        out.push_str("  ");
+        out.push_str(&more(lang, errors - shown.len()));
     }
     let then = match (lang, on_errors) {
         (_, OnErrors::Allow) => return out,
@@ -77,5 +74,50 @@ pub fn incomplete_file(lang: Lang, errors: usize, listed: &[Finding]) -> String 
         out.push_str(&finding_line(f));
         out.push('\n');
     }
+    if errors > listed.len() {
+        out.push_str(&more(lang, errors - listed.len()));
+    }
     out
+}
+
+/// The line after the errors shown, when there are more.
+fn more(lang: Lang, more: usize) -> String {
+    let more = thousands(more);
+    match lang {
+        Lang::Zh => format!("……另有 {more} 个；`gov check` 列出全部\n"),
+        Lang::En => format!("… and {more} more; `gov check` lists them all\n"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::finding::Code;
+
+    fn errors(n: usize) -> Vec<Finding> {
+        (1..=n).map(|i| Finding::new(Code::DuplicateId, "members.csv", Some(i as u32), "twice")).collect()
+    }
+
+    #[test]
+    fn one_error_in_english_and_the_endings() {
+        let note = errors_note(Lang::En, 1, &errors(1), OnErrors::Allow);
+        assert_eq!(
+            note,
+            "warning: the data folder has 1 error, so this output may be incomplete:\n  members.csv:1: error[duplicate-id] twice\n"
+        );
+        let refused = errors_note(Lang::Zh, 1_234, &errors(20), OnErrors::Refuse);
+        assert!(refused.starts_with("警告：数据文件夹有 1,234 个错误"), "{refused}");
+        assert!(refused.contains("  ……另有 1,231 个；`gov check` 列出全部\n未导出任何文件"), "{refused}");
+    }
+
+    #[test]
+    fn the_marker_says_how_many_are_not_listed() {
+        let text = incomplete_file(Lang::En, 25, &errors(20));
+        assert!(text.starts_with("INCOMPLETE: the data folder had 25 errors when"), "{text}");
+        assert!(
+            text.ends_with("members.csv:20: error[duplicate-id] twice\n… and 5 more; `gov check` lists them all\n")
+        );
+        assert_eq!(incomplete_title(Lang::En, 1), "[INCOMPLETE: the data has 1 error] ");
+        assert_eq!(incomplete_title(Lang::Zh, 1_500), "【未完成：数据有 1,500 个错误】");
+    }
 }

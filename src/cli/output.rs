@@ -8,7 +8,7 @@ use clap::{Args, ValueEnum};
 
 use super::{CliError, Ctx, Exit, keep_until_exit, notes};
 use crate::check;
-use crate::finding::{Code, Finding, Severity};
+use crate::finding::{Finding, Severity};
 use crate::load;
 use crate::model::{Dataset, Lang, Sym};
 use crate::render::report::{OutFormat, RenderOptions, write_all};
@@ -217,8 +217,8 @@ pub struct ReportData {
     pub ds: &'static Dataset,
     /// How many errors there are.
     pub errors: usize,
-    /// The errors as `gov check` lists them (the first 20 of a code in a file, then how many
-    /// more), for a pack's incomplete marker.
+    /// The errors as `gov check` lists them (at most the first 20 of a code in a file), for a
+    /// pack's incomplete marker.
     pub listed: Vec<Finding>,
     pub on_errors: OnErrors,
 }
@@ -254,7 +254,7 @@ fn load_report_data(ctx: &Ctx, opts: load::LoadOptions, on_errors: OnErrors) -> 
     let mut findings = loaded.findings;
     findings.extend(check::errors(ds, (!ctx.today_given).then_some(ctx.today)));
     let (errors, _) = check::finish(&mut findings);
-    findings.retain(|f| f.severity() == Severity::Error || f.code == Code::MoreFindings);
+    findings.retain(|f| f.severity() == Severity::Error);
     if errors > 0 {
         let _ = io::stderr().write_all(notes::errors_note(ds.settings.lang, errors, &findings, on_errors).as_bytes());
     }
