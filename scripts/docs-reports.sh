@@ -32,6 +32,38 @@ The period is `--month YYYY-MM` (or `this-month`, `last-month`), `--year YYYY`, 
 `--from DATE --to DATE` (inclusive); the current month by default. `--today DATE` (or
 `GOV_TODAY`) fixes "today". What each figure counts is defined in [metrics.md](metrics.md).
 
+**A folder with errors** (what `gov check` counts as errors: files that cannot be read, missing
+or invalid fields, duplicate ids, dangling references, impossible event orders, cycles, dates
+after today) never passes silently. Every report, list, `stats`, `due` and `export` still
+prints what it can, but first names on stderr how many errors there are and the first three,
+in the folder's language (`lang` in gov.yaml), and then exits 1, so that
+`gov report -o x.csv && upload` stops:
+
+```
+警告：数据文件夹有 4 个错误，本次输出可能不完整：
+  visits/2022-11.csv:5: error[dangling-reference] `member` refers to member `M999`, which does not exist
+  visits/2022-11.csv:5: error[dangling-reference] `household` refers to household `H999`, which does not exist
+  visits/2022-11.csv:6: error[dangling-reference] `household` refers to household `H888`, which does not exist
+  ……另有 1 个；`gov check` 列出全部
+退出码为 1：请先改正这些错误，或加 --allow-errors 仍然使用这些结果
+```
+
+`--allow-errors` accepts the output anyway: the same note (without its last line), exit 0.
+`gov export` on such a folder writes nothing unless `--allow-errors` is given; with it, the
+pack is marked incomplete (see [gov export](#gov-export--the-months-pack)). Dates after today
+count as errors only against the real date: with `--today DATE` a report is as of that day,
+and later records are its future, not mistakes.
+
+**Control characters** in free text (a title or summary holding ESC, BEL, other C0 controls,
+DEL or the C1 controls U+0080–U+009F) are never printed raw in a table or in Markdown, nor in
+`gov check`'s findings: they show as visible escapes, `\e` for ESC, `\a` BEL, `\b`, `\f`,
+`\r`, `\v`, `\0`, `\xNN` for the other C0 controls and DEL (`\x01`, `\x7f`),
+`\u{NN}` for the C1 controls (`\u{9b}`). A title written `ESC ] 0 ; pwned BEL ESC [ 2 J` shows as
+`\e]0;pwned\a\e[2J` instead of renaming the terminal window and clearing the screen. Tab
+and line feed are kept (a table cell may hold several lines; Markdown turns a line feed into a
+space). A backslash in the text is shown as it is. JSON and CSV are data and keep the text
+as it is (JSON writes these characters as `\u001b` escapes by itself).
+
 The examples below are real output on `examples/xiawo`, run from inside that folder.
 
 ## gov stats — headline figures
@@ -146,6 +178,13 @@ cat <<'EOF'
 Each file is CSV with a BOM, ready to open in Excel or WPS and hand to the town; the overdue
 list is as of the month's end (or today, for the current month); 诉求办理 is `gov report issues
 --by category` for the month.
+
+A folder with errors exports nothing (exit 1, and the note above says so). With
+`--allow-errors` the pack is written but marked incomplete: a file `未完成-INCOMPLETE.txt` in
+the pack says how many errors the folder had and lists them as `gov check` does, every file's
+title starts `【未完成：数据有 N 个错误】` (`[INCOMPLETE: the data has N errors]` in English),
+and in CSV, which has no title, that is the first row, before the header. Exporting a fixed
+folder into the same place removes an old `未完成-INCOMPLETE.txt`.
 EOF
 } > "$out"
 echo "wrote $out"

@@ -158,6 +158,47 @@ fn binary_junk_as_an_issue_file() {
     insta::assert_snapshot!("junk-issue-yaml", out.snapshot(&[dir.path()]));
 }
 
+/// The finding lines of a `gov check` text run (`file:line: severity[code] …`).
+fn finding_lines(out: &Outcome) -> Vec<&str> {
+    out.stdout.lines().filter(|l| l.contains(": error[") || l.contains(": warning[")).collect()
+}
+
+/// An Excel workbook saved where households.csv belongs: one finding saying what it is and what
+/// to do, not one per line of mojibake. The bytes are shaped like an xlsx (a ZIP whose entries
+/// are under `xl/`), with compressed-looking junk that GB18030 alone would take for text.
+#[test]
+fn an_xlsx_where_a_csv_belongs_is_one_finding() {
+    let dir = minimal();
+    let mut xlsx = b"PK\x03\x04\x14\x00\x06\x00\x08\x00\x00\x00!\x00".to_vec();
+    xlsx.extend(b"\x00\x00\x00\x00\x13\x00\x00\x00[Content_Types].xml");
+    xlsx.extend(junk(0x5EED_0003, 32 * 1024).iter().map(|b| b.max(&1)));
+    xlsx.extend(b"PK\x03\x04\x14\x00\x06\x00\x08\x00\x00\x00!\x00xl/workbook.xml");
+    xlsx.extend(junk(0x5EED_0004, 32 * 1024));
+    write(dir.path(), "households.csv", xlsx);
+    let out = check_bounded(dir.path());
+    assert_handled(&out);
+    assert_eq!(finding_lines(&out).len(), 1, "{}", out.stdout);
+    insta::assert_snapshot!("xlsx-households-csv", out.snapshot(&[dir.path()]));
+}
+
+/// UTF-16 (what Excel's "Unicode text" writes), with its byte order mark and without: one
+/// finding each.
+#[test]
+fn utf16_is_one_finding_with_or_without_a_bom() {
+    let rows: String =
+        (0..2_000).map(|i| format!("H{i:04},幸福里{i}号,某某,G1,green,M001\n")).collect::<Vec<_>>().concat();
+    let text = format!("id,address,head,grid,color,contacts\n{rows}");
+    let le: Vec<u8> = text.encode_utf16().flat_map(u16::to_le_bytes).collect();
+    for (name, bytes) in [("bom", [b"\xFF\xFE".as_slice(), &le].concat()), ("no-bom", le.clone())] {
+        let dir = minimal();
+        write(dir.path(), "households.csv", &bytes);
+        let out = check_bounded(dir.path());
+        assert_handled(&out);
+        assert_eq!(finding_lines(&out).len(), 1, "{name}: {}", out.stdout);
+        insta::assert_snapshot!(format!("utf16le-households-csv-{name}"), out.snapshot(&[dir.path()]));
+    }
+}
+
 /// Junk made only of the characters that matter to CSV and YAML (quotes, separators, brackets,
 /// anchors, newlines, Chinese), so it gets past decoding and into the parsers.
 #[test]

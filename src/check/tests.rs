@@ -22,7 +22,15 @@ fn findings(extra: &[(&str, &str)]) -> Vec<(Code, String, u32)> {
     }
     let loaded = crate::load::load(dir.path()).unwrap();
     let mut all = loaded.findings;
-    all.extend(super::check(&loaded.dataset, NaiveDate::from_ymd_opt(2023, 1, 1).unwrap()));
+    let today = NaiveDate::from_ymd_opt(2023, 1, 1).unwrap();
+    let checked = super::check(&loaded.dataset, today);
+    let errors: Vec<_> = checked.iter().filter(|f| f.severity() == crate::finding::Severity::Error).collect();
+    assert_eq!(
+        super::errors(&loaded.dataset, Some(today)).iter().collect::<Vec<_>>(),
+        errors,
+        "errors() and check() differ"
+    );
+    all.extend(checked);
     super::finish(&mut all);
     all.into_iter().map(|f| (f.code, f.file.to_string_lossy().replace('\\', "/"), f.line.unwrap_or(0))).collect()
 }

@@ -28,7 +28,8 @@ pub struct DueArgs {
 }
 
 pub fn run(ctx: &Ctx, args: &DueArgs) -> Result<Exit, CliError> {
-    let ds = load_for_report(ctx)?;
+    let data = load_for_report(ctx, args.output.on_errors())?;
+    let ds = data.ds;
     let ix = Index::new(ds);
     let filter = DueFilter {
         within: args.within,
@@ -36,5 +37,5 @@ pub fn run(ctx: &Ctx, args: &DueArgs) -> Result<Exit, CliError> {
         grid: resolve_opt(&ix, args.grid.as_deref(), Index::find_grid)?,
     };
     args.output.emit(ds, &due_table(&ix, ctx.today, &filter))?;
-    Ok(Exit::Ok)
+    Ok(data.exit())
 }

@@ -5,7 +5,8 @@ use std::path::PathBuf;
 use anyhow::Context;
 use clap::{Args, ValueEnum};
 
-use super::output::{LangArg, load_for_report_with_text, write_file};
+use super::notes::{INCOMPLETE_FILE, incomplete_file, incomplete_title};
+use super::output::{LangArg, OnErrors, load_for_report_with_text, write_file_led, write_text_file};
 use super::{CliError, Ctx, Exit, shown};
 use crate::model::Lang;
 use crate::render::report::{OutFormat, RenderOptions};
@@ -23,6 +24,9 @@ use crate::report::{Index, Table};
 /// statistics, the ledger summary by member and by grid, the detailed ledger, the households
 /// overdue at the month's end (or today, for the current month), and the problems raised by
 /// residents by category with their rates.
+///
+/// A folder with errors exports nothing (exit 1) unless --allow-errors is given: then the pack
+/// holds 未完成-INCOMPLETE.txt and every file's title row says it is incomplete.
 #[derive(Debug, Args)]
 pub struct ExportArgs {
     /// The month: YYYY-MM, this-month or last-month
@@ -43,6 +47,11 @@ pub struct ExportArgs {
     /// Format of the files
     #[arg(long, value_enum, default_value_t = ExportFormat::Csv)]
     pub format: ExportFormat,
+    /// Export even when the data folder has errors, as a pack marked incomplete: a file
+    /// 未完成-INCOMPLETE.txt listing the errors, and every file's title saying so [default: export
+    /// nothing and exit 1]
+    #[arg(long)]
+    pub allow_errors: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -54,11 +63,16 @@ pub enum ExportFormat {
 
 pub fn run(ctx: &Ctx, args: &ExportArgs) -> Result<Exit, CliError> {
     let period = parse_month_arg(&args.month, ctx.today)?;
-    let ds = load_for_report_with_text(ctx)?;
+    let on_errors = if args.allow_errors { OnErrors::Allow } else { OnErrors::Refuse };
+    let data = load_for_report_with_text(ctx, on_errors)?;
+    if data.errors > 0 && !args.allow_errors {
+        return Ok(Exit::Findings);
+    }
+    let ds = data.ds;
     let ix = Index::new(ds);
     let lang = LangArg::or_folder(args.lang, ds);
     let as_of = period.to.min(ctx.today);
-    let tables: Vec<(&str, &str, Table)> = vec![
+    let mut tables: Vec<(&str, &str, Table)> = vec![
         ("统计", "stats", stats_table(&ix, &period)),
         (
             "走访汇总-按党员",
@@ -82,11 +96,25 @@ pub fn run(ctx: &Ctx, args: &ExportArgs) -> Result<Exit, CliError> {
         ExportFormat::Md => (OutFormat::Md, "md"),
     };
     let opts = RenderOptions { lang, unmask: args.unmask, bom: !args.no_bom, width: None };
-    for (zh, en, table) in &tables {
+    // An incomplete pack says so first, in a file of its own; a complete one leaves no such
+    // file from an earlier export behind.
+    let marker = out.join(INCOMPLETE_FILE);
+    let lead = (data.errors > 0).then(|| incomplete_title(lang, data.errors));
+    if lead.is_some() {
+        write_text_file(&marker, &incomplete_file(lang, data.errors, &data.listed))?;
+        println!("{}  ({})", shown(&marker, &ctx.cwd), incomplete_title(lang, data.errors).trim());
+    } else if marker.exists() {
+        std::fs::remove_file(&marker).with_context(|| format!("cannot remove {}", marker.display()))?;
+    }
+    for (zh, en, table) in &mut tables {
+        if let Some(lead) = &lead {
+            table.title_zh.insert_str(0, lead);
+            table.title_en.insert_str(0, lead);
+        }
         let stem = if lang == Lang::Zh { zh } else { en };
         let path = out.join(format!("{}-{stem}.{ext}", period.label()));
-        write_file(&path, table, format, &opts)?;
+        write_file_led(&path, lead.as_deref(), std::slice::from_ref(table), format, &opts)?;
         println!("{}  ({} rows)", shown(&path, &ctx.cwd), table.rows.len());
     }
-    Ok(Exit::Ok)
+    Ok(data.exit())
 }

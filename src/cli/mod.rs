@@ -11,6 +11,7 @@ mod init;
 mod issue;
 mod judge;
 mod member;
+mod notes;
 mod org;
 mod output;
 mod progress;
@@ -88,6 +89,9 @@ fn today_arg(s: &str) -> Result<NaiveDate, String> {
 pub struct Ctx {
     pub data: Option<PathBuf>,
     pub today: NaiveDate,
+    /// Today was given (`--today`, `GOV_TODAY`) rather than read from the clock: a report as of
+    /// that day does not count later records as future-dated mistakes.
+    pub today_given: bool,
     pub cwd: PathBuf,
     /// Use the parse cache (not `--no-cache`).
     pub cache: bool,
@@ -138,6 +142,7 @@ pub fn main() -> ExitCode {
     let ctx = Ctx {
         data: cli.data,
         today: cli.today.unwrap_or_else(|| chrono::Local::now().date_naive()),
+        today_given: cli.today.is_some(),
         cwd,
         cache: !cli.no_cache,
         terminal: progress::Terminal::from_env(),

@@ -6,7 +6,9 @@ use std::path::PathBuf;
 use anyhow::Context;
 use clap::{Args, ValueEnum};
 
-use super::{CliError, Ctx, keep_until_exit};
+use super::{CliError, Ctx, Exit, keep_until_exit, notes};
+use crate::check;
+use crate::finding::{Finding, Severity};
 use crate::load;
 use crate::model::{Dataset, Lang, Sym};
 use crate::render::report::{OutFormat, RenderOptions, write_all};
@@ -85,9 +87,17 @@ pub struct OutputArgs {
     /// Show phone numbers and door numbers in full, also room numbers and mobiles inside free text (masked by default)
     #[arg(long)]
     pub unmask: bool,
+    /// Exit 0 even when the data folder has errors (they are still named on stderr) [default: exit 1]
+    #[arg(long)]
+    pub allow_errors: bool,
 }
 
 impl OutputArgs {
+    /// What a folder with errors makes of the command: exit 1, or 0 with `--allow-errors`.
+    pub fn on_errors(&self) -> OnErrors {
+        if self.allow_errors { OnErrors::Allow } else { OnErrors::Fail }
+    }
+
     pub fn lang(&self, ds: &Dataset) -> Lang {
         LangArg::or_folder(self.lang, ds)
     }
@@ -128,20 +138,22 @@ impl OutputArgs {
     }
 }
 
-/// Writes a report to a file through a temporary file beside it, so a failure never leaves half
-/// a report behind.
-pub fn write_file(
+/// Writes reports to a file as one output, through a temporary file beside it, so a failure
+/// never leaves half a report behind.
+pub fn write_file_all(
     path: &std::path::Path,
-    table: &Table,
+    tables: &[Table],
     format: OutFormat,
     opts: &RenderOptions,
 ) -> Result<(), CliError> {
-    write_file_all(path, std::slice::from_ref(table), format, opts)
+    write_file_led(path, None, tables, format, opts)
 }
 
-/// [`write_file`] for several reports as one output.
-pub fn write_file_all(
+/// [`write_file_all`], a CSV file starting with `lead` as a row of one cell (after the BOM, before
+/// the header): the title row `gov export` gives an incomplete pack's files.
+pub fn write_file_led(
     path: &std::path::Path,
+    lead: Option<&str>,
     tables: &[Table],
     format: OutFormat,
     opts: &RenderOptions,
@@ -150,9 +162,29 @@ pub fn write_file_all(
     let mut tmp = temp_file(dir).with_context(|| format!("cannot write in {}", dir.display()))?;
     {
         let mut out = BufWriter::new(tmp.as_file_mut());
-        write_all(&mut out, tables, format, opts).with_context(|| format!("cannot write {}", path.display()))?;
+        let mut opts = *opts;
+        if let Some(lead) = lead.filter(|_| format == OutFormat::Csv) {
+            let bom = if opts.bom { "\u{FEFF}" } else { "" };
+            let cell = if lead.contains([',', '"', '\r', '\n']) {
+                format!("\"{}\"", lead.replace('"', "\"\""))
+            } else {
+                lead.into()
+            };
+            write!(out, "{bom}{cell}\r\n").with_context(|| format!("cannot write {}", path.display()))?;
+            opts.bom = false;
+        }
+        write_all(&mut out, tables, format, &opts).with_context(|| format!("cannot write {}", path.display()))?;
         out.flush()?;
     }
+    tmp.persist(path).map_err(|e| e.error).with_context(|| format!("cannot write {}", path.display()))?;
+    Ok(())
+}
+
+/// Writes a text file whole, through a temporary file beside it.
+pub fn write_text_file(path: &std::path::Path, text: &str) -> Result<(), CliError> {
+    let dir = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(".".as_ref());
+    let mut tmp = temp_file(dir).with_context(|| format!("cannot write in {}", dir.display()))?;
+    tmp.write_all(text.as_bytes()).with_context(|| format!("cannot write {}", path.display()))?;
     tmp.persist(path).map_err(|e| e.error).with_context(|| format!("cannot write {}", path.display()))?;
     Ok(())
 }
@@ -168,30 +200,65 @@ fn temp_file(dir: &std::path::Path) -> io::Result<tempfile::NamedTempFile> {
     b.tempfile_in(dir)
 }
 
+/// What a report on a folder with errors does, besides naming them on stderr.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum OnErrors {
+    /// Writes its output and exits 1, so that `gov report -o x.csv && upload` stops.
+    Fail,
+    /// `--allow-errors`: writes its output and exits 0.
+    Allow,
+    /// `gov export` without `--allow-errors`: writes nothing and exits 1.
+    Refuse,
+}
+
+/// A folder loaded for a report: its dataset (never freed, [`keep_until_exit`]) and the errors
+/// the loader and the checks found in it, which are named on stderr at load.
+pub struct ReportData {
+    pub ds: &'static Dataset,
+    /// How many errors there are.
+    pub errors: usize,
+    /// The errors as `gov check` lists them (at most the first 20 of a code in a file), for a
+    /// pack's incomplete marker.
+    pub listed: Vec<Finding>,
+    pub on_errors: OnErrors,
+}
+
+impl ReportData {
+    /// The command's exit code once its output is written: 1 when the folder has errors,
+    /// unless they were allowed.
+    pub fn exit(&self) -> Exit {
+        if self.errors > 0 && self.on_errors != OnErrors::Allow { Exit::Findings } else { Exit::Ok }
+    }
+}
+
 /// Loads the folder for a report that shows figures only: visits' summaries and topics are left
-/// out (see [`load_for_report_with_text`]). Errors in the data are not fatal for reports, but the
-/// user is told how many there are.
-pub fn load_for_report(ctx: &Ctx) -> Result<&'static Dataset, CliError> {
-    load_report_data(ctx, ctx.load_options(false))
+/// out (see [`load_for_report_with_text`]). Errors in the data do not stop the report, but the
+/// user is told how many there are and the first few, and the exit code says so
+/// ([`ReportData::exit`]).
+pub fn load_for_report(ctx: &Ctx, on_errors: OnErrors) -> Result<ReportData, CliError> {
+    load_report_data(ctx, ctx.load_options(false), on_errors)
 }
 
 /// Loads the folder for a report that shows what was said on visits (the detailed ledger).
-pub fn load_for_report_with_text(ctx: &Ctx) -> Result<&'static Dataset, CliError> {
-    load_report_data(ctx, ctx.load_options(true))
+pub fn load_for_report_with_text(ctx: &Ctx, on_errors: OnErrors) -> Result<ReportData, CliError> {
+    load_report_data(ctx, ctx.load_options(true), on_errors)
 }
 
-/// The dataset is never freed ([`keep_until_exit`]).
-fn load_report_data(ctx: &Ctx, opts: load::LoadOptions) -> Result<&'static Dataset, CliError> {
+/// The errors are the loader's and those of the checks that find errors ([`check::errors`]):
+/// a report exits 1 on the folders `gov check` does, but for dates after a `--today` the user
+/// chose (a report as of a past day).
+fn load_report_data(ctx: &Ctx, opts: load::LoadOptions, on_errors: OnErrors) -> Result<ReportData, CliError> {
     let root = ctx.root()?;
     let loaded = load::load_with(&root, opts)?;
-    let errors = loaded.findings.iter().filter(|f| f.severity() == crate::finding::Severity::Error).count();
+    let ds = keep_until_exit(loaded.dataset);
+    let mut findings = loaded.findings;
+    findings.extend(check::errors(ds, (!ctx.today_given).then_some(ctx.today)));
+    let (errors, _) = check::finish(&mut findings);
+    findings.retain(|f| f.severity() == Severity::Error);
     if errors > 0 {
-        let _ = writeln!(
-            io::stderr(),
-            "warning: the data folder has {errors} errors; figures may be incomplete (run `gov check`)"
-        );
+        let _ = io::stderr().write_all(notes::errors_note(ds.settings.lang, errors, &findings, on_errors).as_bytes());
     }
-    Ok(keep_until_exit(loaded.dataset))
+    Ok(ReportData { ds, errors, listed: findings, on_errors })
 }
 
 /// Resolves `--member`, `--household`, `--grid` values.

@@ -22,8 +22,9 @@ pub struct StatsArgs {
 
 pub fn run(ctx: &Ctx, args: &StatsArgs) -> Result<Exit, CliError> {
     let period = args.period.period(ctx)?;
-    let ds = load_for_report(ctx)?;
+    let data = load_for_report(ctx, args.output.on_errors())?;
+    let ds = data.ds;
     let ix = Index::new(ds);
     args.output.emit(ds, &stats_table(&ix, &period))?;
-    Ok(Exit::Ok)
+    Ok(data.exit())
 }

@@ -64,8 +64,9 @@ pub(crate) fn parse_file(root: &Path, file: &SourceFile, sink: &mut Sink<'_>) ->
     let text = match read_text(&root.join(&file.path)) {
         Ok(text) => text,
         Err(e) => {
-            let hint = match e {
+            let hint = match &e {
                 ReadError::NotRegular(_) => "replace it with the file itself",
+                ReadError::NotText(why) => why.hint(file.format == Format::Csv),
                 _ => "gov reads UTF-8 or GB18030 (GBK) text files",
             };
             sink.push(Code::ParseError, 0, 0, e.to_string(), Some(hint.into()));
@@ -188,7 +189,7 @@ mod tests {
         assert!(missing.starts_with("cannot read file: "), "{missing}");
         let utf16 = dir.path().join("utf16.csv");
         std::fs::write(&utf16, b"\xFF\xFEa\x00").unwrap();
-        assert_eq!(read_text(&utf16).unwrap_err().to_string(), "file is UTF-16 text; save it as UTF-8");
+        assert_eq!(read_text(&utf16).unwrap_err().to_string(), "file is UTF-16 text, not UTF-8 or GB18030");
         assert_eq!(
             ReadError::TooLarge { bytes: 600 << 20 }.to_string(),
             "file is 600 MB, more than gov reads (512 MB); split it, e.g. visits by month"

@@ -1,25 +1,95 @@
 //! Turning a file's bytes into text: UTF-8 with or without a BOM, or GB18030/GBK as Excel and
-//! WPS save CSV on Chinese Windows. Binary files and UTF-16 are refused with a reason.
+//! WPS save CSV on Chinese Windows. Binary files (a workbook saved where a CSV was expected) and
+//! UTF-16 are refused with a reason and what to do, once per file.
 
 use std::borrow::Cow;
 
 use encoding_rs::GB18030;
 
-/// Why a file's bytes are not text gov reads. Each message completes "the file …".
+/// Why a file's bytes are not text gov reads. Each message completes "the file …" and names
+/// what the file is; [`DecodeError::hint`] says what to do. A file that is not text is one
+/// finding, never one per line of mojibake.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum DecodeError {
     #[error("starts with a UTF-8 byte order mark but is not valid UTF-8 ({0})")]
     BadUtf8AfterBom(std::str::Utf8Error),
-    #[error("is UTF-16 text; save it as UTF-8")]
+    #[error("is UTF-16 text, not UTF-8 or GB18030")]
     Utf16,
-    #[error("contains NUL bytes: it looks like a binary file, not text")]
-    Binary,
+    #[error("is not text: it looks like {0}")]
+    Binary(Binary),
     #[error("ends in the middle of a UTF-8 character: it was probably cut short")]
     CutShort,
     #[error("is UTF-8 up to line {line}, where it has bytes that are not UTF-8; re-save it as UTF-8")]
     BadUtf8At { line: usize },
     #[error("is neither UTF-8 nor GB18030 text; save it as UTF-8")]
     Unknown,
+}
+
+/// What a file that is not text looks like, from its first bytes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+pub enum Binary {
+    #[error("an Excel workbook (xlsx)")]
+    Xlsx,
+    #[error("an old Excel or WPS workbook (xls, et)")]
+    Xls,
+    #[error("a ZIP archive")]
+    Zip,
+    #[error("a PDF document")]
+    Pdf,
+    #[error("a binary file (it holds NUL bytes)")]
+    Other,
+}
+
+impl DecodeError {
+    /// What to do about it; `csv` when the file should have been CSV (a spreadsheet's export).
+    pub fn hint(&self, csv: bool) -> &'static str {
+        const SAVE_AS_CSV: &str = "open it in Excel or WPS and save it as CSV UTF-8 (File > Save As > CSV UTF-8), \
+             then put that file here";
+        match self {
+            DecodeError::Utf16 if !csv => "save it as UTF-8 in a text editor (Notepad: Save As, Encoding UTF-8)",
+            DecodeError::Utf16 | DecodeError::Binary(Binary::Xlsx | Binary::Xls) => SAVE_AS_CSV,
+            DecodeError::Binary(Binary::Zip) => "unpack the archive and put the text file itself here",
+            DecodeError::Binary(_) => "put the CSV or YAML text file here; a spreadsheet must be saved as CSV UTF-8",
+            _ => "gov reads UTF-8 or GB18030 (GBK) text files",
+        }
+    }
+}
+
+/// Bytes that are not text: a spreadsheet, an archive or another binary file (by its first
+/// bytes, or the NUL bytes text never holds), or UTF-16 (with or without its byte order mark:
+/// NUL bytes mostly at odd offsets, or mostly at even ones, as ASCII in UTF-16 makes them).
+fn not_text(bytes: &[u8]) -> Option<DecodeError> {
+    if bytes.starts_with(b"\xFF\xFE") || bytes.starts_with(b"\xFE\xFF") {
+        return Some(DecodeError::Utf16);
+    }
+    let kind = if bytes.starts_with(b"PK\x03\x04") {
+        let head = &bytes[..bytes.len().min(64 * 1024)];
+        let xlsx = head.windows(3).any(|w| w == b"xl/");
+        Some(if xlsx { Binary::Xlsx } else { Binary::Zip })
+    } else if bytes.starts_with(b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1") {
+        Some(Binary::Xls)
+    } else if bytes.starts_with(b"%PDF-") {
+        Some(Binary::Pdf)
+    } else {
+        None
+    };
+    if let Some(kind) = kind {
+        return Some(DecodeError::Binary(kind));
+    }
+    if !bytes.contains(&0) {
+        return None;
+    }
+    let head = &bytes[..bytes.len().min(64 * 1024)];
+    let (mut even, mut odd) = (0usize, 0usize);
+    for (i, _) in head.iter().enumerate().filter(|(_, b)| **b == 0) {
+        if i.is_multiple_of(2) { even += 1 } else { odd += 1 }
+    }
+    let one_sided = (odd >= 2 && odd > 8 * even) || (even >= 2 && even > 8 * odd);
+    Some(if bytes.len().is_multiple_of(2) && one_sided {
+        DecodeError::Utf16
+    } else {
+        DecodeError::Binary(Binary::Other)
+    })
 }
 
 /// The encoding a file was found to be in.
@@ -38,14 +108,15 @@ pub fn decode(bytes: &[u8]) -> Result<(Cow<'_, str>, Encoding), DecodeError> {
             .map(|s| (Cow::Borrowed(s), Encoding::Utf8Bom))
             .map_err(DecodeError::BadUtf8AfterBom);
     }
-    if bytes.starts_with(b"\xFF\xFE") || bytes.starts_with(b"\xFE\xFF") {
-        return Err(DecodeError::Utf16);
-    }
     let bad = match std::str::from_utf8(bytes) {
-        Ok(s) if s.contains('\0') => return Err(DecodeError::Binary),
+        Ok(s) if s.contains('\0') => return Err(not_text(bytes).unwrap_or(DecodeError::Binary(Binary::Other))),
         Ok(s) => return Ok((Cow::Borrowed(s), Encoding::Utf8)),
         Err(e) => e,
     };
+    // Not UTF-8: before GB18030 (which takes almost any bytes), what is plainly not text.
+    if let Some(e) = not_text(bytes) {
+        return Err(e);
+    }
     // UTF-8 cut off mid-character, or UTF-8 with a bad byte after a stretch of Chinese that only
     // UTF-8 explains: not GB18030, which would silently turn it into mojibake. (GB18030 Chinese
     // breaks UTF-8 within a character or two.)
@@ -148,6 +219,20 @@ mod tests {
     fn binary_and_utf16_are_refused() {
         assert!(decode(b"\x00\x01\x02garbage").unwrap_err().to_string().contains("binary"));
         assert!(decode(b"\xFF\xFEa\x00").unwrap_err().to_string().contains("UTF-16"));
+        let utf16 = |s: &str, le: bool| -> Vec<u8> {
+            s.encode_utf16().flat_map(|u| if le { u.to_le_bytes() } else { u.to_be_bytes() }).collect()
+        };
+        let csv = "id,name,kind\nM001,张伟,在职\nM002,一二,退休\n";
+        assert_eq!(decode(&utf16(csv, true)), Err(DecodeError::Utf16), "UTF-16LE without a BOM");
+        assert_eq!(decode(&utf16(csv, false)), Err(DecodeError::Utf16), "UTF-16BE without a BOM");
+        let mut xlsx = b"PK\x03\x04\x14\x00\x06\x00\x08\x00\x00\x00!\x00".to_vec();
+        xlsx.extend(b"[Content_Types].xml\xC3\x28\x9F\x00\x00xl/workbook.xml\xFF\x00");
+        assert_eq!(decode(&xlsx), Err(DecodeError::Binary(Binary::Xlsx)));
+        assert_eq!(decode(&xlsx).unwrap_err().to_string(), "is not text: it looks like an Excel workbook (xlsx)");
+        assert_eq!(decode(b"PK\x03\x04\x00\x00\xFFdata"), Err(DecodeError::Binary(Binary::Zip)));
+        assert_eq!(decode(b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1\x00\x00"), Err(DecodeError::Binary(Binary::Xls)));
+        // Binary that GB18030 would take (no invalid sequence): refused all the same, for its NULs.
+        assert_eq!(decode(b"\x81\x40\x00\x00\x00\x81\x40\x00\x01"), Err(DecodeError::Binary(Binary::Other)));
         assert!(decode(b"\x80\x80\xFF\xFF").unwrap_err().to_string().contains("neither UTF-8 nor GB18030"));
         assert!(decode(b"\xEF\xBB\xBF\xFF").unwrap_err().to_string().contains("not valid UTF-8"));
     }

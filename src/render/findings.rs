@@ -6,6 +6,7 @@ use std::io::{self, Write};
 use annotate_snippets::{AnnotationKind, Level, Renderer, Snippet as Source};
 use serde::Serialize;
 
+use super::visible::visible;
 use crate::finding::{Finding, Severity};
 
 /// Counts for the summary line.
@@ -54,24 +55,34 @@ pub fn write_text(w: &mut impl Write, findings: &[Finding], summary: &Summary) -
 }
 
 /// The findings alone, one per line with hint and source line, as `gov check` prints them.
+/// Control characters in what they quote are made visible ([`visible`]).
 pub fn write_findings(w: &mut impl Write, findings: &[Finding]) -> io::Result<()> {
     for f in findings {
-        let mut place = f.file.display().to_string();
-        if let Some(line) = f.line {
-            place.push_str(&format!(":{line}"));
-            if let Some(col) = f.column {
-                place.push_str(&format!(":{col}"));
-            }
-        }
-        writeln!(w, "{place}: {}[{}] {}", f.severity().as_str(), f.code.as_str(), f.message)?;
+        writeln!(w, "{}", finding_line(f))?;
         if let (Some(snippet), Some(line)) = (&f.snippet, f.line) {
-            writeln!(w, "{}", source_block(&snippet.text, line, snippet.column))?;
+            // The caret's column counts the characters of the text as shown.
+            let shown = visible(&snippet.text);
+            let before: String = snippet.text.chars().take(snippet.column.saturating_sub(1) as usize).collect();
+            let column = visible(&before).chars().count() as u32 + 1;
+            writeln!(w, "{}", source_block(&shown, line, column))?;
         }
         if let Some(hint) = &f.hint {
-            writeln!(w, "    hint: {hint}")?;
+            writeln!(w, "    hint: {}", visible(hint))?;
         }
     }
     Ok(())
+}
+
+/// A finding on one line, `file:line:col: severity[code] message`, its text made visible.
+pub fn finding_line(f: &Finding) -> String {
+    let mut place = visible(&f.file.to_string_lossy()).into_owned();
+    if let Some(line) = f.line {
+        place.push_str(&format!(":{line}"));
+        if let Some(col) = f.column {
+            place.push_str(&format!(":{col}"));
+        }
+    }
+    format!("{place}: {}[{}] {}", f.severity().as_str(), f.code.as_str(), visible(&f.message))
 }
 
 /// The source line with a caret under the column, rustc style.
@@ -141,6 +152,22 @@ mod tests {
         assert!(b.contains("3 | name: [unclosed"), "{b}");
         let caret_line = b.lines().find(|l| l.contains('^')).unwrap();
         assert_eq!(caret_line.find('^').unwrap(), b.lines().find(|l| l.contains("name")).unwrap().find('[').unwrap());
+    }
+
+    #[test]
+    fn findings_show_control_characters_escaped() {
+        use crate::finding::{Code, Snippet};
+        let f = Finding::new(Code::InvalidValue, "issues/\u{1b}[2J.yaml", Some(2), "title `\u{1b}]0;x\u{7}`")
+            .hint("not \r here")
+            .column(Some(8))
+            .snippet(Some(Snippet { text: "title: \u{1b}]0;x\u{7}".into(), column: 8 }));
+        let mut out = Vec::new();
+        write_findings(&mut out, &[f]).unwrap();
+        let text = String::from_utf8(out).unwrap();
+        assert!(!text.contains(['\u{1b}', '\u{7}', '\r']), "{text:?}");
+        assert!(text.starts_with("issues/\\e[2J.yaml:2:8: error[invalid-value] title `\\e]0;x\\a`\n"), "{text}");
+        assert!(text.contains("2 | title: \\e]0;x\\a"), "{text}");
+        assert!(text.ends_with("    hint: not \\r here\n"), "{text}");
     }
 
     #[test]

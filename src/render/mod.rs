@@ -3,3 +3,4 @@
 
 pub mod findings;
 pub mod report;
+pub mod visible;

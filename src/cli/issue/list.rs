@@ -107,7 +107,8 @@ pub fn run(ctx: &Ctx, args: &ListArgs) -> Result<Exit, CliError> {
         (None, None, None, None) => None,
         _ => Some(p.period(ctx)?),
     };
-    let ds = load_for_report(ctx)?;
+    let data = load_for_report(ctx, args.output.on_errors())?;
+    let ds = data.ds;
     let ix = Index::new(ds);
     let filter = IssueFilter {
         received,
@@ -120,5 +121,5 @@ pub fn run(ctx: &Ctx, args: &ListArgs) -> Result<Exit, CliError> {
         escalated: args.escalated,
     };
     args.output.emit(ds, &issue_list_table(&ix, ctx.today, &filter))?;
-    Ok(Exit::Ok)
+    Ok(data.exit())
 }

@@ -24,10 +24,11 @@ pub struct ShowArgs {
 }
 
 pub fn run(ctx: &Ctx, args: &ShowArgs) -> Result<Exit, CliError> {
-    let ds = load_for_report(ctx)?;
+    let data = load_for_report(ctx, args.output.on_errors())?;
+    let ds = data.ds;
     let ix = Index::new(ds);
     let id = resolve(find_issue(&ix, &args.id))?;
     let Some(n) = ix.look.issue(id) else { return Err(CliError::usage(anyhow::anyhow!("no problem `{}`", args.id))) };
     args.output.emit_all(ds, &issue_show_tables(&ix, n, ctx.today))?;
-    Ok(Exit::Ok)
+    Ok(data.exit())
 }

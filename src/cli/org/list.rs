@@ -31,9 +31,10 @@ fn kind_arg(s: &str) -> Result<OrgKind, String> {
 }
 
 pub fn run(ctx: &Ctx, args: &ListArgs) -> Result<Exit, CliError> {
-    let ds = load_for_report(ctx)?;
+    let data = load_for_report(ctx, args.output.on_errors())?;
+    let ds = data.ds;
     let ix = Index::new(ds);
     let filter = OrgFilter { kind: args.kind, grid: resolve_opt(&ix, args.grid.as_deref(), Index::find_grid)? };
     args.output.emit(ds, &org_table(&ix, &filter))?;
-    Ok(Exit::Ok)
+    Ok(data.exit())
 }

@@ -39,7 +39,8 @@ pub enum IssuesByArg {
 
 pub fn run(ctx: &Ctx, args: &IssuesArgs) -> Result<Exit, CliError> {
     let period = args.period.period(ctx)?;
-    let ds = load_for_report(ctx)?;
+    let data = load_for_report(ctx, args.output.on_errors())?;
+    let ds = data.ds;
     let ix = Index::new(ds);
     let by = match args.by {
         None => IssuesBy::All,
@@ -50,5 +51,5 @@ pub fn run(ctx: &Ctx, args: &IssuesArgs) -> Result<Exit, CliError> {
     };
     let options = IssuesOptions { count_basic: args.count_basic };
     args.output.emit(ds, &issues_table(&ix, &period, ctx.today, by, options))?;
-    Ok(Exit::Ok)
+    Ok(data.exit())
 }

@@ -34,7 +34,8 @@ pub enum ByArg {
 
 pub fn run(ctx: &Ctx, args: &LedgerArgs) -> Result<Exit, CliError> {
     let period = args.period.period(ctx)?;
-    let ds = load_for_report(ctx)?;
+    let data = load_for_report(ctx, args.output.on_errors())?;
+    let ds = data.ds;
     let ix = Index::new(ds);
     let filter = LedgerFilter {
         grid: resolve_opt(&ix, args.grid.as_deref(), Index::find_grid)?,
@@ -46,5 +47,5 @@ pub fn run(ctx: &Ctx, args: &LedgerArgs) -> Result<Exit, CliError> {
         ByArg::Branch => By::Branch,
     };
     args.output.emit(ds, &ledger_table(&ix, &period, ctx.today, by, &filter))?;
-    Ok(Exit::Ok)
+    Ok(data.exit())
 }

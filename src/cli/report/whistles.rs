@@ -27,9 +27,10 @@ pub struct WhistlesArgs {
 
 pub fn run(ctx: &Ctx, args: &WhistlesArgs) -> Result<Exit, CliError> {
     let period = args.period.period(ctx)?;
-    let ds = load_for_report(ctx)?;
+    let data = load_for_report(ctx, args.output.on_errors())?;
+    let ds = data.ds;
     let ix = Index::new(ds);
     let table = if args.pending { pending_table(&ix, &period, ctx.today) } else { whistles_table(&ix, &period) };
     args.output.emit(ds, &table)?;
-    Ok(Exit::Ok)
+    Ok(data.exit())
 }

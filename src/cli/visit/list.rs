@@ -38,7 +38,8 @@ fn method_arg(s: &str) -> Result<VisitMethod, String> {
 
 pub fn run(ctx: &Ctx, args: &ListArgs) -> Result<Exit, CliError> {
     let period = args.period.period(ctx)?;
-    let ds = load_for_report_with_text(ctx)?;
+    let data = load_for_report_with_text(ctx, args.output.on_errors())?;
+    let ds = data.ds;
     let ix = Index::new(ds);
     let filter = VisitFilter {
         member: resolve_opt(&ix, args.member.as_deref(), Index::find_member)?,
@@ -47,5 +48,5 @@ pub fn run(ctx: &Ctx, args: &ListArgs) -> Result<Exit, CliError> {
         method: args.method,
     };
     args.output.emit(ds, &visit_table(&ix, &period, &filter))?;
-    Ok(Exit::Ok)
+    Ok(data.exit())
 }

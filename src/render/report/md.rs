@@ -3,10 +3,12 @@
 use std::io::{self, Write};
 
 use super::{RenderOptions, headers, numeric_columns, text_rows, title};
+use crate::render::visible::visible;
 use crate::report::Table;
 
 pub(super) fn write_md(w: &mut impl Write, t: &Table, o: &RenderOptions) -> io::Result<()> {
-    let esc = |s: &str| s.replace('|', "\\|").replace('\n', " ");
+    // Cells come visible from `text_rows`; the title is made visible here.
+    let esc = |s: &str| visible(s).replace('|', "\\|").replace('\n', " ");
     let title = title(t, o.lang);
     if !title.is_empty() {
         writeln!(w, "### {}\n", esc(title))?;

@@ -14,6 +14,7 @@ use std::io::{self, Write};
 use serde_json::{Map, Value as Json};
 
 use super::findings::thousands;
+use super::visible::visible_owned;
 use crate::model::Lang;
 use crate::model::privacy::{mask_door, mask_free_text, mask_phone};
 use crate::report::{Table, Value};
@@ -113,11 +114,12 @@ fn clip(mut s: String, lang: Lang) -> String {
 }
 
 /// Rows as text, the totals row last with its first cell filled in. `human` (tables, Markdown)
-/// adds thousands separators and clips long cells ([`clip`]).
+/// adds thousands separators, clips long cells ([`clip`]) and makes control characters visible
+/// ([`visible`]), once here for every cell.
 fn text_rows(t: &Table, o: &RenderOptions, human: bool) -> Vec<Vec<String>> {
     let cell = |v: &Value| {
         let text = cell_text(v, o, human);
-        if human { clip(text, o.lang) } else { text }
+        if human { visible_owned(clip(text, o.lang)) } else { text }
     };
     let mut rows: Vec<Vec<String>> = t.rows.iter().map(|r| r.iter().map(cell).collect()).collect();
     if let Some(total) = &t.total {

@@ -6,6 +6,7 @@ use std::io::{self, Write};
 use comfy_table::{CellAlignment, ContentArrangement, presets};
 
 use super::{RenderOptions, headers, numeric_columns, text_rows, title};
+use crate::render::visible::visible;
 use crate::report::Table;
 
 pub(super) fn write_terminal(w: &mut impl Write, t: &Table, o: &RenderOptions, header: bool) -> io::Result<()> {
@@ -29,7 +30,7 @@ pub(super) fn write_terminal(w: &mut impl Write, t: &Table, o: &RenderOptions, h
     }
     let title = title(t, o.lang);
     if !title.is_empty() {
-        writeln!(w, "{title}")?;
+        writeln!(w, "{}", visible(title))?;
     }
     writeln!(w, "{table}")
 }

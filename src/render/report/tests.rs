@@ -160,3 +160,19 @@ fn long_cells_are_clipped_for_people_and_kept_whole_for_programs() {
     t.push(vec![Value::text("a".repeat(2_000))]);
     assert_eq!(text_rows(&t, &opts(Lang::En), true)[0][0], "a".repeat(2_000));
 }
+
+#[test]
+fn control_characters_are_visible_for_people_and_kept_for_programs() {
+    let raw = "\u{1b}]0;pwned\u{7}\u{1b}[2J";
+    let mut t = Table::new("t", &[col("title", "标题", "title")]).titled(raw, raw);
+    t.push(vec![Value::FreeText(raw.into())]);
+    for f in [OutFormat::Table, OutFormat::Md] {
+        let out = render(&t, f, &opts(Lang::En));
+        assert!(!out.contains(['\u{1b}', '\u{7}']), "{f:?}: {out:?}");
+        assert_eq!(out.matches("\\e]0;pwned\\a\\e[2J").count(), 2, "title and cell, {f:?}: {out}");
+    }
+    let json: Json = serde_json::from_str(&render(&t, OutFormat::Json, &opts(Lang::En))).unwrap();
+    assert_eq!(json["rows"][0]["title"], raw);
+    assert_eq!(json["title"], raw);
+    assert!(render(&t, OutFormat::Csv, &opts(Lang::En)).contains(raw));
+}
