@@ -193,7 +193,7 @@ fn file_text_prefix_lines(t: &Target, new: &str) -> usize {
 
 /// A line on standard error (notes beside the result).
 pub fn note(text: &str) {
-    let _ = writeln!(io::stderr(), "{text}");
+    let _ = writeln!(io::stderr(), "{}", crate::model::privacy::mask_text(text));
 }
 
 /// Adds one record of `kind` (fields in the order a new row or item is written) to the kind's
@@ -249,11 +249,11 @@ pub fn add_record(
     let findings = judge(s, ctx.today, &t.rel, kind, t.format, &whole, line..=end);
     s.vet(findings)?;
     if write.dry_run {
-        print!("would add to {}:{line}\n{}", t.rel.display(), added.replace("\r\n", "\n"));
+        say!("would add to {}:{line}\n{}", t.rel.display(), added.replace("\r\n", "\n"));
         return Ok(Exit::Ok);
     }
     append(&t, &added, &whole)?;
-    println!("added to {}:{line}: {shown}", t.rel.display());
+    sayln!("added to {}:{line}: {shown}", t.rel.display());
     s.commit(write, std::slice::from_ref(&t.path), message);
     Ok(Exit::Ok)
 }
@@ -316,13 +316,13 @@ pub fn edit_record(
     let after = judge(s, ctx.today, &src.path, kind, src.format, &new, lines(&new));
     s.vet(new_findings(&before, after))?;
     if write.dry_run {
-        print!("would change\n{}", diff(&src.path, &file.text, &new));
+        say!("would change\n{}", diff(&src.path, &file.text, &new));
         return Ok(Exit::Ok);
     }
     let t = Target { path: path.clone(), rel: src.path.clone(), format: src.format, file: Some(file) };
     save(&t, &new)?;
     let changed = file_text_prefix_lines(&t, &new);
-    println!("{done} ({}:{changed})", src.path.display());
+    sayln!("{done} ({}:{changed})", src.path.display());
     s.commit(write, &[path], message);
     Ok(Exit::Ok)
 }

@@ -1,5 +1,6 @@
 //! `gov check` output: one line per finding (`file:line:col: severity[code] message`, the form
 //! editors and CI annotate), a hint under it, the source line under parse errors, and a summary.
+//! Every message, hint and quoted line passes through [`mask_text`].
 
 use std::io::{self, Write};
 
@@ -7,6 +8,7 @@ use annotate_snippets::{AnnotationKind, Level, Renderer, Snippet as Source};
 use serde::Serialize;
 
 use crate::finding::{Finding, Severity};
+use crate::model::privacy::mask_text;
 
 /// Counts for the summary line.
 #[derive(Debug, Clone, Default, Serialize)]
@@ -63,12 +65,14 @@ pub fn write_findings(w: &mut impl Write, findings: &[Finding]) -> io::Result<()
                 place.push_str(&format!(":{col}"));
             }
         }
-        writeln!(w, "{place}: {}[{}] {}", f.severity().as_str(), f.code.as_str(), f.message)?;
+        // Messages, hints and the source lines they quote are masked: a finding can quote a
+        // phone or an ID number straight from the data.
+        writeln!(w, "{}: {}[{}] {}", mask_text(&place), f.severity().as_str(), f.code.as_str(), mask_text(&f.message))?;
         if let (Some(snippet), Some(line)) = (&f.snippet, f.line) {
-            writeln!(w, "{}", source_block(&snippet.text, line, snippet.column))?;
+            writeln!(w, "{}", source_block(&mask_text(&snippet.text), line, snippet.column))?;
         }
         if let Some(hint) = &f.hint {
-            writeln!(w, "    hint: {hint}")?;
+            writeln!(w, "    hint: {}", mask_text(hint))?;
         }
     }
     Ok(())
@@ -93,8 +97,8 @@ struct JsonFinding<'a> {
     file: String,
     line: Option<u32>,
     column: Option<u32>,
-    message: &'a str,
-    hint: Option<&'a str>,
+    message: std::borrow::Cow<'a, str>,
+    hint: Option<std::borrow::Cow<'a, str>>,
 }
 
 #[derive(Serialize)]
@@ -111,11 +115,11 @@ pub fn write_json(w: &mut impl Write, findings: &[Finding], summary: &Summary) -
             .map(|f| JsonFinding {
                 code: f.code.as_str(),
                 severity: f.severity(),
-                file: f.file.to_string_lossy().replace('\\', "/"),
+                file: mask_text(&f.file.to_string_lossy().replace('\\', "/")).into_owned(),
                 line: f.line,
                 column: f.column,
-                message: &f.message,
-                hint: f.hint.as_deref(),
+                message: mask_text(&f.message),
+                hint: f.hint.as_deref().map(mask_text),
             })
             .collect(),
     };

@@ -82,7 +82,7 @@ pub(super) fn batch(ctx: &Ctx, s: &mut Session, from: &str, args: &AddArgs) -> R
         .hint(format!("rename or remove it: a visit's columns are {}", Visit::FIELDS.join(", "))));
     }
     if rows.is_empty() {
-        println!("{} has no visits; nothing was written", shown_path.display());
+        sayln!("{} has no visits; nothing was written", shown_path.display());
         return Ok(Exit::Ok);
     }
 
@@ -110,7 +110,7 @@ pub(super) fn batch(ctx: &Ctx, s: &mut Session, from: &str, args: &AddArgs) -> R
     }
     if args.write.dry_run {
         for (path, _, text) in &months {
-            print!("would add {} to {}:\n{text}", text.lines().count(), s.rel(path).display());
+            say!("would add {} to {}:\n{text}", text.lines().count(), s.rel(path).display());
         }
         return Ok(Exit::Ok);
     }
@@ -137,7 +137,7 @@ pub(super) fn batch(ctx: &Ctx, s: &mut Session, from: &str, args: &AddArgs) -> R
             return Err(e);
         }
         failpoint_between(i);
-        println!("added {} to {}", text.lines().count(), s.rel(path).display());
+        sayln!("added {} to {}", text.lines().count(), s.rel(path).display());
     }
     journal.finish().map_err(|e| CliError::io(anyhow::anyhow!("cannot finish the batch: {e}")))?;
     if !args.write.dry_run {

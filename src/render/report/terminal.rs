@@ -5,7 +5,7 @@ use std::io::{self, Write};
 
 use comfy_table::{CellAlignment, ContentArrangement, presets};
 
-use super::{RenderOptions, headers, numeric_columns, text_rows, title};
+use super::{RenderOptions, headers, numeric_columns, text_rows, shown_title};
 use crate::report::Table;
 
 pub(super) fn write_terminal(w: &mut impl Write, t: &Table, o: &RenderOptions, header: bool) -> io::Result<()> {
@@ -27,7 +27,7 @@ pub(super) fn write_terminal(w: &mut impl Write, t: &Table, o: &RenderOptions, h
             c.set_cell_alignment(CellAlignment::Right);
         }
     }
-    let title = title(t, o.lang);
+    let title = shown_title(t, o);
     if !title.is_empty() {
         writeln!(w, "{title}")?;
     }
