@@ -7,8 +7,8 @@ use inquire::{Confirm, Select, Text};
 use super::add::{Row, describe};
 use crate::cli::CliError;
 use crate::model::Dataset;
-use crate::model::privacy::{mask_address, mask_text};
 use crate::model::labels::{Labelled, MemberStatus, VisitMethod};
+use crate::model::privacy::{mask_address, mask_text};
 use crate::report::Index;
 
 fn ask<T>(r: Result<T, inquire::InquireError>) -> Result<T, CliError> {

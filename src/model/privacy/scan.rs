@@ -34,10 +34,7 @@ pub(super) fn digit(c: char) -> Option<char> {
 
 /// Characters people type between the groups of one number.
 fn is_separator(c: char) -> bool {
-    matches!(
-        c,
-        ' ' | '\u{3000}' | '\u{a0}' | '-' | '－' | '‐' | '–' | '—' | '.' | '．' | '(' | ')' | '（' | '）'
-    )
+    matches!(c, ' ' | '\u{3000}' | '\u{a0}' | '-' | '－' | '‐' | '–' | '—' | '.' | '．' | '(' | ')' | '（' | '）')
 }
 
 pub(super) fn is_open_bracket(c: char) -> bool {
@@ -127,7 +124,9 @@ fn hits(text: &str) -> Vec<Hit> {
         // The chain from run i: runs joined by separators, up to MAX_DIGITS digits.
         let mut j = i;
         let mut digits = runs[i].digits.len();
-        while j + 1 < runs.len() && joined(text, &runs[j], &runs[j + 1]) && digits + runs[j + 1].digits.len() <= MAX_DIGITS
+        while j + 1 < runs.len()
+            && joined(text, &runs[j], &runs[j + 1])
+            && digits + runs[j + 1].digits.len() <= MAX_DIGITS
         {
             j += 1;
             digits += runs[j].digits.len();

@@ -2,7 +2,7 @@
 
 use std::io::{self, Write};
 
-use super::{RenderOptions, headers, numeric_columns, text_rows, shown_title};
+use super::{RenderOptions, headers, numeric_columns, shown_title, text_rows};
 use crate::report::Table;
 
 pub(super) fn write_md(w: &mut impl Write, t: &Table, o: &RenderOptions) -> io::Result<()> {

@@ -5,7 +5,7 @@ use std::io::{self, Write};
 
 use comfy_table::{CellAlignment, ContentArrangement, presets};
 
-use super::{RenderOptions, headers, numeric_columns, text_rows, shown_title};
+use super::{RenderOptions, headers, numeric_columns, shown_title, text_rows};
 use crate::report::Table;
 
 pub(super) fn write_terminal(w: &mut impl Write, t: &Table, o: &RenderOptions, header: bool) -> io::Result<()> {
