@@ -13,7 +13,7 @@ pub(super) fn luhn(d: &str) -> bool {
             if i % 2 == 1 { if n * 2 > 9 { n * 2 - 9 } else { n * 2 } } else { n }
         })
         .sum();
-    sum % 10 == 0
+    sum.is_multiple_of(10)
 }
 
 pub(super) fn find(text: &str, chain: &[Run]) -> Option<Hit> {
