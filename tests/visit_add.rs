@@ -138,7 +138,7 @@ fn ambiguity_and_missing_fields_are_usage_errors() {
     assert_eq!(out.code, Some(2));
     assert!(
         out.stderr.contains(
-            "`1单元101室` matches 2 households: H01 (幸福里1号楼1单元***室 刘大爷), H04 (和平苑5号楼1单元***室 郑奶奶)"
+            "`1单元***室` matches 2 households: H01 (幸福里1号楼1单元***室 刘大爷), H04 (和平苑5号楼1单元***室 郑奶奶)"
         ),
         "{}",
         out.stderr

@@ -41,7 +41,7 @@ pub struct ExportArgs {
     /// Leave out the UTF-8 byte order mark
     #[arg(long)]
     pub no_bom: bool,
-    /// Show phone numbers and door numbers in full, also room numbers and mobiles inside free text
+    /// Show phones, ID and card numbers and door numbers in full, in every field
     #[arg(long)]
     pub unmask: bool,
     /// Format of the files

@@ -1,6 +1,21 @@
 //! The command line: global options, the registry of subcommands (one file each) and the exit
 //! codes. Commands load, compute through the library, then hand the result to a writer.
 
+/// `print!` through the masking layer: every line a command prints about a record (the echo
+/// of a writing command, a dry run's text) goes through [`crate::model::privacy::mask_text`].
+macro_rules! say {
+    ($($arg:tt)*) => {
+        print!("{}", $crate::model::privacy::mask_text(&format!($($arg)*)))
+    };
+}
+
+/// [`say!`] and a line end.
+macro_rules! sayln {
+    ($($arg:tt)*) => {
+        println!("{}", $crate::model::privacy::mask_text(&format!($($arg)*)))
+    };
+}
+
 mod check;
 mod due;
 mod error;
@@ -191,7 +206,8 @@ pub fn main() -> ExitCode {
 /// Prints the error (unless it is a closed pipe) and returns its exit code.
 fn fail(e: CliError) -> ExitCode {
     if e.is_shown() {
-        let _ = writeln!(io::stderr(), "{e}");
+        // An error can quote what the user typed or the data held: masked like every output.
+        let _ = writeln!(io::stderr(), "{}", crate::model::privacy::mask_text(&e.to_string()));
     }
     e.exit_code().into()
 }

@@ -84,7 +84,7 @@ pub struct OutputArgs {
     /// Leave out the UTF-8 byte order mark that CSV files get for Excel/WPS
     #[arg(long)]
     pub no_bom: bool,
-    /// Show phone numbers and door numbers in full, also room numbers and mobiles inside free text (masked by default)
+    /// Show phones, ID and card numbers and door numbers in full, in every field (masked by default)
     #[arg(long)]
     pub unmask: bool,
     /// Exit 0 even when the data folder has errors (they are still named on stderr) [default: exit 1]

@@ -205,7 +205,7 @@ fn file_text_prefix_lines(t: &Target, new: &str) -> usize {
 
 /// A line on standard error (notes beside the result).
 pub fn note(text: &str) {
-    let _ = writeln!(io::stderr(), "{text}");
+    let _ = writeln!(io::stderr(), "{}", crate::model::privacy::mask_text(text));
 }
 
 /// Adds one record of `kind` (fields in the order a new row or item is written, `id` first) to
@@ -223,7 +223,7 @@ pub fn add_record(
 ) -> Result<Exit, CliError> {
     let t = target(s, kind)?;
     if let Some((line, old)) = t.file.as_ref().and_then(|f| recorded(f, t.format, kind, fields)) {
-        println!("already recorded as {old} at {}:{line}; nothing was written", t.rel.display());
+        sayln!("already recorded as {old} at {}:{line}; nothing was written", t.rel.display());
         return Ok(Exit::Ok);
     }
     let columns = kind.columns().0;
@@ -269,11 +269,11 @@ pub fn add_record(
         note(&format!("new {} id: {} (the next free one; give --id to choose)", id.noun, id.id));
     }
     if write.dry_run {
-        print!("would add to {}:{line}\n{}", t.rel.display(), added.replace("\r\n", "\n"));
+        say!("would add to {}:{line}\n{}", t.rel.display(), added.replace("\r\n", "\n"));
         return Ok(Exit::Ok);
     }
     append(&t, &added, &whole)?;
-    println!("added to {}:{line}: {shown}", t.rel.display());
+    sayln!("added to {}:{line}: {shown}", t.rel.display());
     s.commit(write, std::slice::from_ref(&t.path), message);
     Ok(Exit::Ok)
 }
@@ -367,13 +367,13 @@ pub fn edit_record(
     let after = judge(s, ctx.today, &src.path, kind, src.format, &new, lines(&new));
     s.vet(new_findings(&before, after))?;
     if write.dry_run {
-        print!("would change\n{}", diff(&src.path, &file.text, &new));
+        say!("would change\n{}", diff(&src.path, &file.text, &new));
         return Ok(Exit::Ok);
     }
     let t = Target { path: path.clone(), rel: src.path.clone(), format: src.format, file: Some(file) };
     save(&t, &new)?;
     let changed = file_text_prefix_lines(&t, &new);
-    println!("{done} ({}:{changed})", src.path.display());
+    sayln!("{done} ({}:{changed})", src.path.display());
     s.commit(write, &[path], message);
     Ok(Exit::Ok)
 }

@@ -1,5 +1,6 @@
 //! `gov check` output: one line per finding (`file:line:col: severity[code] message`, the form
 //! editors and CI annotate), a hint under it, the source line under parse errors, and a summary.
+//! Every message, hint and quoted line passes through [`mask_text`].
 
 use std::io::{self, Write};
 
@@ -8,6 +9,7 @@ use serde::Serialize;
 
 use super::visible::visible;
 use crate::finding::{Finding, Severity};
+use crate::model::privacy::mask_text;
 
 /// Counts for the summary line.
 #[derive(Debug, Clone, Default, Serialize)]
@@ -60,14 +62,15 @@ pub fn write_findings(w: &mut impl Write, findings: &[Finding]) -> io::Result<()
     for f in findings {
         writeln!(w, "{}", finding_line(f))?;
         if let (Some(snippet), Some(line)) = (&f.snippet, f.line) {
-            // The caret's column counts the characters of the text as shown.
-            let shown = visible(&snippet.text);
+            // Masked (a finding can quote a phone or an ID number straight from the data), then
+            // made visible; the caret's column counts the characters of the text as shown.
+            let shown = visible(&mask_text(&snippet.text)).into_owned();
             let before: String = snippet.text.chars().take(snippet.column.saturating_sub(1) as usize).collect();
-            let column = visible(&before).chars().count() as u32 + 1;
+            let column = visible(&mask_text(&before)).chars().count() as u32 + 1;
             writeln!(w, "{}", source_block(&shown, line, column))?;
         }
         if let Some(hint) = &f.hint {
-            writeln!(w, "    hint: {}", visible(hint))?;
+            writeln!(w, "    hint: {}", visible(&mask_text(hint)))?;
         }
     }
     Ok(())
@@ -75,14 +78,14 @@ pub fn write_findings(w: &mut impl Write, findings: &[Finding]) -> io::Result<()
 
 /// A finding on one line, `file:line:col: severity[code] message`, its text made visible.
 pub fn finding_line(f: &Finding) -> String {
-    let mut place = visible(&f.file.to_string_lossy()).into_owned();
+    let mut place = visible(&mask_text(&f.file.to_string_lossy())).into_owned();
     if let Some(line) = f.line {
         place.push_str(&format!(":{line}"));
         if let Some(col) = f.column {
             place.push_str(&format!(":{col}"));
         }
     }
-    format!("{place}: {}[{}] {}", f.severity().as_str(), f.code.as_str(), visible(&f.message))
+    format!("{place}: {}[{}] {}", f.severity().as_str(), f.code.as_str(), visible(&mask_text(&f.message)))
 }
 
 /// The source line with a caret under the column, rustc style.
@@ -104,8 +107,8 @@ struct JsonFinding<'a> {
     file: String,
     line: Option<u32>,
     column: Option<u32>,
-    message: &'a str,
-    hint: Option<&'a str>,
+    message: std::borrow::Cow<'a, str>,
+    hint: Option<std::borrow::Cow<'a, str>>,
 }
 
 #[derive(Serialize)]
@@ -122,11 +125,11 @@ pub fn write_json(w: &mut impl Write, findings: &[Finding], summary: &Summary) -
             .map(|f| JsonFinding {
                 code: f.code.as_str(),
                 severity: f.severity(),
-                file: f.file.to_string_lossy().replace('\\', "/"),
+                file: mask_text(&f.file.to_string_lossy().replace('\\', "/")).into_owned(),
                 line: f.line,
                 column: f.column,
-                message: &f.message,
-                hint: f.hint.as_deref(),
+                message: mask_text(&f.message),
+                hint: f.hint.as_deref().map(mask_text),
             })
             .collect(),
     };

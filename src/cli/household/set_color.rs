@@ -63,7 +63,7 @@ pub fn run(ctx: &Ctx, args: &SetColorArgs) -> Result<Exit, CliError> {
         }
         Place::Yaml(rec) => Ok(yaml_edit::set_value(text, nl, rec, "color", &color, Some(&comment), "id")?),
     };
-    let done = format!("household {id}: {} → {color} ({})", old.code(), crate::model::privacy::mask_free_text(&reason));
+    let done = format!("household {id}: {} → {color} ({})", old.code(), reason);
     let message = format!("household: {id} → {color} ({reason})");
     edit_record(ctx, &mut s, &args.write, Kind::Households, (loc, &id), edit, (&done, &message))
 }

@@ -114,7 +114,7 @@ pub fn run(ctx: &Ctx, args: &AddArgs) -> Result<Exit, CliError> {
             && i.description.as_deref().map(str::trim) == description
     });
     if let Some(i) = same {
-        println!(
+        sayln!(
             "already recorded as {} ({}:{}); nothing was written",
             s.ds.name(i.id),
             s.ds.path(i.loc.file).display(),
@@ -129,13 +129,12 @@ pub fn run(ctx: &Ctx, args: &AddArgs) -> Result<Exit, CliError> {
     let findings = judge(&mut s, ctx.today, &rel, Kind::Issues, Format::Yaml, &text, 1..=lines);
     s.vet(findings)?;
     if args.write.dry_run {
-        print!("would create {}\n{text}", rel.display());
+        say!("would create {}\n{text}", rel.display());
         return Ok(Exit::Ok);
     }
     let t = Target { path: s.root.join(&rel), rel: rel.clone(), format: Format::Yaml, file: None };
     save(&t, &text)?;
-    // The title may name a room or a mobile: shown masked, as every report shows it.
-    println!("added issue {id} ({}): {}", rel.display(), crate::model::privacy::mask_free_text(args.title.trim()));
+    sayln!("added issue {id} ({}): {}", rel.display(), args.title.trim());
     s.commit(&args.write, &[t.path], &format!("issue: {id} {}", args.title.trim()));
     Ok(Exit::Ok)
 }

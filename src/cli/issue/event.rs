@@ -135,7 +135,7 @@ pub fn run(ctx: &Ctx, action: Action, a: &EventArgs, extra: Vec<(&'static str, V
     if let Some(last) = issue.events.last()
         && same_event(last, &fields)
     {
-        println!(
+        sayln!(
             "{id}: {} ({}) on {date} is already recorded ({}:{}); nothing was written",
             action.code(),
             action.zh(),

@@ -182,14 +182,14 @@ fn one(ctx: &Ctx, s: &mut Session, args: &AddArgs) -> Result<Exit, CliError> {
             s.vet(judged.findings)?;
         }
         if !super::prompt::confirm(&row, &s.ds)? {
-            println!("nothing was written");
+            sayln!("nothing was written");
             return Ok(Exit::Ok);
         }
     }
     s.lock(ctx, &args.write)?;
     let ((path, file), line, judged) = judge(ctx, s, &row)?;
     if let Some(at) = judged.recorded[0] {
-        println!(
+        sayln!(
             "already recorded at {}:{}: {}; nothing was written",
             s.ds.path(at.file).display(),
             at.line,
@@ -207,11 +207,11 @@ fn one(ctx: &Ctx, s: &mut Session, args: &AddArgs) -> Result<Exit, CliError> {
         .map_err(|e| CliError::refused(anyhow::anyhow!("{}: {e}", rel.display())))?;
     let shown = describe(&s.ds, &row);
     if args.write.dry_run {
-        print!("would add to {}:{line}\n{text}", rel.display());
+        say!("would add to {}:{line}\n{text}", rel.display());
         return Ok(Exit::Ok);
     }
     write_rows(&path, file.as_ref(), &text)?;
-    println!("added to {}:{line}: {shown}", rel.display());
+    sayln!("added to {}:{line}: {shown}", rel.display());
     let message = format!(
         "visit: {} → {} ({})",
         member_name(&s.ds, &row.member),

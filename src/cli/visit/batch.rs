@@ -77,8 +77,8 @@ pub(super) fn batch(ctx: &Ctx, s: &mut Session, from: &str, args: &AddArgs) -> R
         let first = judged.recorded[0].expect("all there");
         let at = format!("{}:{}", s.ds.path(first.file).display(), first.line);
         match rows.len() {
-            1 => println!("the visit of {} is already recorded at {at}; nothing was written", shown_path.display()),
-            n => println!(
+            1 => sayln!("the visit of {} is already recorded at {at}; nothing was written", shown_path.display()),
+            n => sayln!(
                 "all {n} visits of {} are already recorded (the first at {at}); nothing was written",
                 shown_path.display()
             ),
@@ -96,7 +96,7 @@ pub(super) fn batch(ctx: &Ctx, s: &mut Session, from: &str, args: &AddArgs) -> R
         .hint(format!("rename or remove it: a visit's columns are {}", Visit::FIELDS.join(", "))));
     }
     if rows.is_empty() {
-        println!("{} has no visits; nothing was written", shown_path.display());
+        sayln!("{} has no visits; nothing was written", shown_path.display());
         return Ok(Exit::Ok);
     }
 
@@ -124,7 +124,7 @@ pub(super) fn batch(ctx: &Ctx, s: &mut Session, from: &str, args: &AddArgs) -> R
     }
     if args.write.dry_run {
         for (path, _, text) in &months {
-            print!("would add {} to {}:\n{text}", text.lines().count(), s.rel(path).display());
+            say!("would add {} to {}:\n{text}", text.lines().count(), s.rel(path).display());
         }
         return Ok(Exit::Ok);
     }
@@ -151,7 +151,7 @@ pub(super) fn batch(ctx: &Ctx, s: &mut Session, from: &str, args: &AddArgs) -> R
             return Err(e);
         }
         failpoint_between(i);
-        println!("added {} to {}", text.lines().count(), s.rel(path).display());
+        sayln!("added {} to {}", text.lines().count(), s.rel(path).display());
     }
     journal.finish().map_err(|e| CliError::io(anyhow::anyhow!("cannot finish the batch: {e}")))?;
     if !args.write.dry_run {

@@ -8,6 +8,7 @@ use super::add::{Row, describe};
 use crate::cli::CliError;
 use crate::model::Dataset;
 use crate::model::labels::{Labelled, MemberStatus, VisitMethod};
+use crate::model::privacy::{mask_address, mask_text};
 use crate::report::Index;
 
 fn ask<T>(r: Result<T, inquire::InquireError>) -> Result<T, CliError> {
@@ -26,7 +27,7 @@ pub fn fill(ix: &Index<'_>, row: &mut Row) -> Result<(), CliError> {
             .members
             .iter()
             .filter(|m| m.status == MemberStatus::Active)
-            .map(|m| format!("{} {}", ds.name(m.id), m.name))
+            .map(|m| format!("{} {}", ds.name(m.id), mask_text(&m.name)))
             .collect();
         let chosen = ask(Select::new("走访党员 member:", options).prompt())?;
         row.member = chosen.split(' ').next().unwrap_or_default().to_string();
@@ -44,7 +45,8 @@ pub fn fill(ix: &Index<'_>, row: &mut Row) -> Result<(), CliError> {
             .chain(others)
             .map(|h| {
                 let h = &ds.households[h];
-                format!("{} {} {}", ds.name(h.id), h.address, h.head)
+                // Masked like every output: the picker is on the screen too.
+                format!("{} {} {}", ds.name(h.id), mask_address(&h.address), mask_text(&h.head))
             })
             .collect();
         let chosen = ask(Select::new("走访户 household:", options).prompt())?;
@@ -65,5 +67,5 @@ pub fn fill(ix: &Index<'_>, row: &mut Row) -> Result<(), CliError> {
 }
 
 pub fn confirm(row: &Row, ds: &Dataset) -> Result<bool, CliError> {
-    ask(Confirm::new(&format!("记录 {}？", describe(ds, row))).with_default(true).prompt())
+    ask(Confirm::new(&mask_text(&format!("记录 {}？", describe(ds, row)))).with_default(true).prompt())
 }

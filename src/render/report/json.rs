@@ -4,7 +4,7 @@ use std::io::{self, Write};
 
 use serde_json::{Map, Value as Json};
 
-use super::{RenderOptions, cell_text, title};
+use super::{RenderOptions, cell_text, shown_title};
 use crate::report::{Table, Value};
 
 fn json_value(v: &Value, o: &RenderOptions) -> Json {
@@ -29,7 +29,7 @@ pub(super) fn json_doc(t: &Table, o: &RenderOptions) -> Json {
     };
     let mut doc = Map::new();
     doc.insert("report".into(), Json::from(t.name));
-    doc.insert("title".into(), Json::from(title(t, o.lang)));
+    doc.insert("title".into(), Json::from(shown_title(t, o)));
     doc.insert("rows".into(), Json::Array(t.rows.iter().map(|r| object(r)).collect()));
     if let Some(total) = &t.total {
         doc.insert("total".into(), object(total));

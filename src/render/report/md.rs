@@ -2,16 +2,16 @@
 
 use std::io::{self, Write};
 
-use super::{RenderOptions, headers, numeric_columns, text_rows, title};
+use super::{RenderOptions, headers, numeric_columns, shown_title, text_rows};
 use crate::render::visible::visible;
 use crate::report::Table;
 
 pub(super) fn write_md(w: &mut impl Write, t: &Table, o: &RenderOptions) -> io::Result<()> {
-    // Cells come visible from `text_rows`; the title is made visible here.
+    // Cells come masked and visible from `text_rows`; the title is made so here.
     let esc = |s: &str| visible(s).replace('|', "\\|").replace('\n', " ");
-    let title = title(t, o.lang);
+    let title = shown_title(t, o);
     if !title.is_empty() {
-        writeln!(w, "### {}\n", esc(title))?;
+        writeln!(w, "### {}\n", esc(&title))?;
     }
     writeln!(w, "| {} |", headers(t, o.lang).iter().map(|h| esc(h)).collect::<Vec<_>>().join(" | "))?;
     let aligns: Vec<&str> = numeric_columns(t).iter().map(|&n| if n { "---:" } else { "---" }).collect();

@@ -16,7 +16,7 @@ use serde_json::{Map, Value as Json};
 use super::findings::thousands;
 use super::visible::visible_owned;
 use crate::model::Lang;
-use crate::model::privacy::{mask_door, mask_free_text, mask_phone};
+use crate::model::privacy::{mask_address, mask_phone_field, mask_text};
 use crate::report::{Table, Value};
 
 use self::csv::write_csv;
@@ -48,7 +48,7 @@ impl OutFormat {
 #[derive(Debug, Clone, Copy)]
 pub struct RenderOptions {
     pub lang: Lang,
-    /// Show phone numbers and door numbers in full.
+    /// Show phone numbers, ID and card numbers and door numbers in full, in every cell.
     pub unmask: bool,
     /// Start CSV with a UTF-8 byte order mark (for Excel/WPS).
     pub bom: bool,
@@ -73,17 +73,18 @@ pub fn cell_text(v: &Value, o: &RenderOptions, human: bool) -> String {
         Value::Ratio { den: 0, .. } => "—".into(),
         Value::Ratio { num, den } => format!("{:.1}%", *num as f64 * 100.0 / *den as f64),
         Value::Date(d) => d.to_string(),
-        Value::Text(s) => s.clone(),
+        Value::Text(s) if o.unmask => s.clone(),
+        Value::Text(s) => mask_text(s).into_owned(),
         Value::Label { zh, en, .. } => match o.lang {
             Lang::Zh => zh.to_string(),
             Lang::En => en.to_string(),
         },
         Value::Phone(p) if o.unmask => p.clone(),
-        Value::Phone(p) => mask_phone(p),
+        Value::Phone(p) => mask_phone_field(p).into_owned(),
         Value::Address(a) if o.unmask => a.clone(),
-        Value::Address(a) => mask_door(a),
+        Value::Address(a) => mask_address(a).into_owned(),
         Value::FreeText(t) if o.unmask => t.clone(),
-        Value::FreeText(t) => mask_free_text(t),
+        Value::FreeText(t) => mask_text(t).into_owned(),
     }
 }
 
@@ -93,6 +94,11 @@ fn headers(t: &Table, lang: Lang) -> Vec<&'static str> {
 
 fn title(t: &Table, lang: Lang) -> &str {
     if lang == Lang::Zh { &t.title_zh } else { &t.title_en }
+}
+
+/// A report's title as shown: masked like a cell (a record's title can name a person's room).
+fn shown_title(t: &Table, o: &RenderOptions) -> String {
+    crate::model::privacy::shown(title(t, o.lang), o.unmask).into_owned()
 }
 
 /// The most characters a cell shows in a table or Markdown (for people); CSV and JSON, for

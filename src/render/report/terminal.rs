@@ -5,7 +5,7 @@ use std::io::{self, Write};
 
 use comfy_table::{CellAlignment, ContentArrangement, presets};
 
-use super::{RenderOptions, headers, numeric_columns, text_rows, title};
+use super::{RenderOptions, headers, numeric_columns, shown_title, text_rows};
 use crate::render::visible::visible;
 use crate::report::Table;
 
@@ -28,9 +28,9 @@ pub(super) fn write_terminal(w: &mut impl Write, t: &Table, o: &RenderOptions, h
             c.set_cell_alignment(CellAlignment::Right);
         }
     }
-    let title = title(t, o.lang);
+    let title = shown_title(t, o);
     if !title.is_empty() {
-        writeln!(w, "{}", visible(title))?;
+        writeln!(w, "{}", visible(&title))?;
     }
     writeln!(w, "{table}")
 }

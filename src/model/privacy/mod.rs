@@ -1,4 +1,54 @@
-//! Personal data in output: phone validity and masking, door-number masking. Pure; no I/O.
+//! Personal data in output: phone validity, and the one masking engine every output passes
+//! through ([`mask_text`]). Pure; no I/O.
+//!
+//! [`mask_text`] finds, in any text, mainland mobiles ([`mobile`]), landlines with an area code
+//! ([`landline`]), resident ID numbers ([`id_number`]), bank card numbers ([`card`]) and door
+//! numbers ([`door`]), typed with ASCII or full-width digits, spaces, dashes, dots, brackets and
+//! `+86`/`0086`, and masks them; dates, counts, amounts, postcodes, building and unit numbers and
+//! gov's own ids stay. The scanner ([`scan`]) pre-scans the bytes: text with no digit comes back
+//! borrowed. `render` and `cli` call it on every cell, message and echo unless `--unmask`.
+
+mod card;
+mod door;
+mod id_number;
+mod landline;
+mod mobile;
+mod scan;
+#[cfg(test)]
+mod tests;
+
+use std::borrow::Cow;
+
+/// `text` with every personal number in it masked (see the module doc); borrowed when nothing
+/// was.
+pub fn mask_text(text: &str) -> Cow<'_, str> {
+    scan::mask(text)
+}
+
+/// [`mask_text`] unless `unmask`.
+pub fn shown(text: &str, unmask: bool) -> Cow<'_, str> {
+    if unmask { Cow::Borrowed(text) } else { mask_text(text) }
+}
+
+/// An address field: the numbers [`mask_text`] finds, else its door number (the last run of
+/// digits: `3号楼101` → `3号楼***`).
+pub fn mask_address(address: &str) -> Cow<'_, str> {
+    match mask_text(address) {
+        Cow::Owned(s) => Cow::Owned(s),
+        Cow::Borrowed(s) if scan::has_digit(s) => Cow::Owned(door::mask_last_run(s)),
+        Cow::Borrowed(s) => Cow::Borrowed(s),
+    }
+}
+
+/// A phone field: the number masked as [`mask_text`] would, else (not a number it knows) as
+/// [`mask_phone`] does, so a malformed phone is never shown whole either.
+pub fn mask_phone_field(phone: &str) -> Cow<'_, str> {
+    match mask_text(phone) {
+        Cow::Owned(s) => Cow::Owned(s),
+        Cow::Borrowed(s) if s.trim().is_empty() => Cow::Borrowed(s),
+        Cow::Borrowed(s) => Cow::Owned(mask_phone(s)),
+    }
+}
 
 /// Is this a mainland mobile (`1[3-9]` + 9 digits, optional `+86`) or a landline
 /// (`0` + area code + number)? Spaces and dashes are ignored.
@@ -29,47 +79,19 @@ pub fn mask_phone(s: &str) -> String {
     out
 }
 
-/// Masks the door number of an address (the last run of digits): `3号楼2单元301室` →
+/// Masks the door number of an address (see [`mask_address`]): `3号楼2单元301室` →
 /// `3号楼2单元***室`. Building and unit numbers stay, so a ledger still reads.
 pub fn mask_door(address: &str) -> String {
-    let Some(end) = address.rfind(|c: char| c.is_ascii_digit()) else { return address.to_string() };
-    let start = address[..end]
-        .rfind(|c: char| !c.is_ascii_digit())
-        .map_or(0, |i| i + address[i..].chars().next().map_or(1, char::len_utf8));
-    let mut out = String::with_capacity(address.len());
-    out.push_str(&address[..start]);
-    out.extend(std::iter::repeat_n('*', end + 1 - start));
-    out.push_str(&address[end + 1..]);
-    out
+    mask_address(address).into_owned()
 }
 
-/// Masks what names a person's home or phone inside free text (a problem's title or notes): a
-/// room number (the digits before `室`: `5号楼1单元501室漏水` → `5号楼1单元***室漏水`) and a
-/// mainland mobile number (`138****1234`). Building and unit numbers stay.
+/// [`mask_text`], owned.
 pub fn mask_free_text(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    let mut rest = text;
-    while let Some(start) = rest.find(|c: char| c.is_ascii_digit()) {
-        out.push_str(&rest[..start]);
-        let run_len = rest[start..].find(|c: char| !c.is_ascii_digit()).unwrap_or(rest.len() - start);
-        let run = &rest[start..start + run_len];
-        let after = &rest[start + run_len..];
-        let b = run.as_bytes();
-        if after.starts_with('室') {
-            out.extend(std::iter::repeat_n('*', run_len));
-        } else if b.len() == 11 && b[0] == b'1' && (b'3'..=b'9').contains(&b[1]) {
-            out.push_str(&mask_phone(run));
-        } else {
-            out.push_str(run);
-        }
-        rest = after;
-    }
-    out.push_str(rest);
-    out
+    mask_text(text).into_owned()
 }
 
 #[cfg(test)]
-mod tests {
+mod field_tests {
     use super::*;
 
     #[test]
