@@ -39,7 +39,7 @@ pub fn read_csv(
         general(text, sink);
         return;
     };
-    let header: Vec<String> = header.split(',').map(|h| h.trim().to_string()).collect();
+    let header = super::csv::columns::field_names(header.split(','), Visit::FIELDS);
     // A missing required column changes what the general reader reports per row: leave such
     // files to it.
     if !Visit::REQUIRED.iter().all(|r| header.iter().any(|h| h == r)) {

@@ -200,9 +200,10 @@ fn one(ctx: &Ctx, s: &mut Session, args: &AddArgs) -> Result<Exit, CliError> {
     s.vet(judged.findings)?;
     let rel = s.rel(&path).to_path_buf();
 
-    let header = file
-        .as_ref()
-        .map_or_else(|| new_file_columns().iter().map(|c| c.to_string()).collect(), |f| csv_edit::header(&f.text));
+    let header = file.as_ref().map_or_else(
+        || new_file_columns().iter().map(|c| c.to_string()).collect(),
+        |f| csv_edit::header(&f.text, Visit::COLUMNS),
+    );
     let text = csv_edit::row(&header, &row.values())
         .map_err(|e| CliError::refused(anyhow::anyhow!("{}: {e}", rel.display())))?;
     let shown = describe(&s.ds, &row);

@@ -113,10 +113,10 @@ pub(super) fn batch(ctx: &Ctx, s: &mut Session, from: &str, args: &AddArgs) -> R
                 months.len() - 1
             }
         };
-        let header = months[i]
-            .1
-            .as_ref()
-            .map_or_else(|| new_file_columns().iter().map(|c| c.to_string()).collect(), |f| csv_edit::header(&f.text));
+        let header = months[i].1.as_ref().map_or_else(
+            || new_file_columns().iter().map(|c| c.to_string()).collect(),
+            |f| csv_edit::header(&f.text, Visit::COLUMNS),
+        );
         let text = csv_edit::row(&header, &row.values()).map_err(|e| {
             CliError::refused(anyhow::anyhow!("{}: {e}; nothing was written", s.rel(&months[i].0).display()))
         })?;
