@@ -15,7 +15,7 @@ use super::raw::{RawField, RawRecord, RawValue};
 use crate::finding::Code;
 use crate::kinds::Record;
 use crate::kinds::visit::fingerprint as visit_fingerprint;
-use crate::model::date::parse_date;
+use crate::model::date::parse_date_cell;
 use crate::model::id::id_problem;
 use crate::model::labels::{Labelled, VisitMethod};
 use crate::model::{FileId, Loc, Settings, Sym, Visit, VisitRefs, VisitText};
@@ -190,7 +190,7 @@ fn fast_row<'t>(
     if id.is_some_and(|s| !valid_id(s)) {
         return None;
     }
-    let date = parse_date(get(cols.date))?;
+    let date = parse_date_cell(get(cols.date))?;
     let (member, household) = (get(cols.member), get(cols.household));
     if !valid_id(member) || !valid_id(household) {
         return None;

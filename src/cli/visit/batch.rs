@@ -7,7 +7,9 @@ use std::path::PathBuf;
 
 use anyhow::Context;
 
-use super::add::{AddArgs, Row, month_file, new_file_columns, new_month_file, target, validate, write_rows};
+use super::add::{
+    AddArgs, Row, month_file, new_file_columns, new_month_file, normal_date, target, validate, write_rows,
+};
 use crate::cli::record::Session;
 use crate::cli::{CliError, Ctx, Exit};
 use crate::finding::{Code, Finding};
@@ -55,7 +57,7 @@ pub(super) fn batch(ctx: &Ctx, s: &mut Session, from: &str, args: &AddArgs) -> R
         let method = get("method");
         let row = Row {
             id: get("id"),
-            date: get("date"),
+            date: normal_date(&get("date")),
             member: get("member"),
             household: get("household"),
             method: VisitMethod::parse(&method).map_or(method, |m| m.code().to_string()),
