@@ -178,7 +178,7 @@ fn one(ctx: &Ctx, s: &mut Session, args: &AddArgs) -> Result<Exit, CliError> {
                 return Err(CliError::usage(anyhow::anyhow!("missing {}", missing.join(", ")))
                     .hint("give them as flags, or run `gov visit add` in a terminal to be asked"));
             }
-            super::prompt::fill(&ix, &mut row)?;
+            super::prompt::fill(&ix, &mut row, args.date.is_none().then_some(ctx.today))?;
         }
     }
 
