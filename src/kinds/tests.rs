@@ -107,6 +107,12 @@ impl KindFn for Lists {
             assert!(!names.is_empty(), "{}", T::STEM);
             assert!(names.iter().all(|n| seen.insert(*n)), "{}: a Chinese name used twice", T::STEM);
         }
+        // docs/data-format.md lists every name, in a table per kind.
+        let docs = include_str!("../../docs/data-format.md");
+        for (field, names) in T::ZH {
+            let row = format!("| `{field}` | {} |", names.join(" · "));
+            assert!(docs.contains(&row), "{}: docs/data-format.md lacks {row}", T::STEM);
+        }
         assert_eq!(Kind::from_stem(T::STEM), Some(T::KIND));
         assert_eq!(T::KIND.stem(), T::STEM);
     }
