@@ -20,6 +20,7 @@ use chrono::NaiveDate;
 use rayon::prelude::*;
 
 pub use crate::model::Lookup;
+pub use refs::names_where_ids_go;
 
 use crate::finding::{Finding, Severity};
 use crate::model::Dataset;

@@ -100,3 +100,32 @@ pub fn dangling_references(ds: &Dataset, look: &Lookup, out: &mut Vec<Finding>) 
         }
     }
 }
+
+/// Which kind a reference field names, for the fields where a person's name or an address is
+/// written by mistake.
+fn named_kind(field: &str) -> Option<Kind> {
+    match field {
+        "member" | "with" | "contacts" | "leader" | "recorded_by" => Some(Kind::Members),
+        "household" => Some(Kind::Households),
+        _ => None,
+    }
+}
+
+/// A member's name, or a household's address or head, written where an id goes is not an id
+/// (the loader says so: `invalid-value`); this gives such a finding a hint naming the id(s) it
+/// matches: "did you mean `M0001` (张伟)?". Run once the whole folder is loaded.
+pub fn names_where_ids_go(ds: &Dataset, findings: &mut [Finding]) {
+    for f in findings.iter_mut().filter(|f| f.code == Code::InvalidValue && f.message.contains("is not a valid id")) {
+        let mut quoted = f.message.split('`').skip(1).step_by(2);
+        let (Some(field), Some(value)) = (quoted.next(), quoted.next()) else { continue };
+        let Some(kind) = named_kind(field) else { continue };
+        // A list field (`contacts: 张伟;李娜`) is reported whole; each item is looked up.
+        let mut found: Vec<String> = Vec::new();
+        for item in value.split([';', '；', ',', '，', '、']).map(str::trim).filter(|s| !s.is_empty()) {
+            found.extend(ds.named(kind, item).into_iter().map(|(id, shown)| format!("`{}` ({shown})", ds.name(id))));
+        }
+        if !found.is_empty() {
+            f.hint = Some(format!("did you mean {}? write the id, not the name", found.join(" or ")));
+        }
+    }
+}

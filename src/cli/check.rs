@@ -40,6 +40,7 @@ pub fn run(ctx: &Ctx, args: &CheckArgs) -> Result<Exit, CliError> {
     let mut findings = loaded.findings;
     let ds = keep_until_exit(loaded.dataset);
     findings.extend(check::check(ds, ctx.today));
+    check::names_where_ids_go(ds, &mut findings);
     let (errors, warnings) = check::finish(&mut findings);
     let summary = Summary {
         grids: ds.grids.len(),

@@ -237,7 +237,7 @@ pub fn add_record(
             // In the file's own line end, a lone `\r` included, on the line the loader will
             // read it on.
             let nl = split::newline(&f.text);
-            let row = csv_row(&t, &csv_edit::header(&f.text), fields)?;
+            let row = csv_row(&t, &csv_edit::header(&f.text, columns), fields)?;
             let row = if nl == "\n" { row } else { row.replace("\r\n", "\n").replace('\n', nl) };
             let open = !f.text.is_empty() && !f.text.ends_with(['\n', '\r']);
             let line = split::count_line_ends(f.text.as_bytes()) as u32 + 1 + u32::from(open);
@@ -351,8 +351,9 @@ pub fn edit_record(
     // The record is found as the loader found it, and must be the one `id` names.
     let place = match src.format {
         Format::Csv => {
-            let row = csv_edit::record_at(&file.text, loc.line, "id", id).map_err(|e| refused(e.into()))?;
-            Place::Csv { row, header: csv_edit::header(&file.text) }
+            let columns = kind.columns().0;
+            let row = csv_edit::record_at(&file.text, loc.line, "id", id, columns).map_err(|e| refused(e.into()))?;
+            Place::Csv { row, header: csv_edit::header(&file.text, columns) }
         }
         Format::Yaml => Place::Yaml(yaml_place(&file.text, loc.line, id).map_err(refused)?),
     };

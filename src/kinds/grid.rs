@@ -27,8 +27,13 @@ impl Record for Grid {
     const HOME: &'static str = "grids";
     const FIELDS: &'static [&'static str] = &["id", "name", "level", "parent", "leader"];
     const REQUIRED: &'static [&'static str] = &["id", "name"];
-    const ZH: &'static [(&'static str, &'static str)] =
-        &[("id", "网格编号"), ("name", "网格名称"), ("level", "层级"), ("parent", "上级网格"), ("leader", "网格长")];
+    const ZH: &'static [(&'static str, &'static [&'static str])] = &[
+        ("id", &["网格编号", "编号"]),
+        ("name", &["网格名称", "名称"]),
+        ("level", &["层级", "网格层级", "级别"]),
+        ("parent", &["上级网格", "上级"]),
+        ("leader", &["网格长", "负责人"]),
+    ];
     const LOAD: Load = Load::Serial;
     const PHASE: u8 = 1;
 

@@ -33,16 +33,16 @@ impl Record for Household {
     const FIELDS: &'static [&'static str] =
         &["id", "address", "grid", "head", "phone", "size", "color", "tags", "contacts"];
     const REQUIRED: &'static [&'static str] = &["id", "address", "grid", "head", "contacts"];
-    const ZH: &'static [(&'static str, &'static str)] = &[
-        ("id", "户号"),
-        ("address", "地址"),
-        ("grid", "网格"),
-        ("head", "户主"),
-        ("phone", "联系电话"),
-        ("size", "家庭人口"),
-        ("color", "颜色"),
-        ("tags", "标签"),
-        ("contacts", "联系党员"),
+    const ZH: &'static [(&'static str, &'static [&'static str])] = &[
+        ("id", &["户号", "编号", "户编号"]),
+        ("address", &["地址", "住址", "门牌", "门牌号", "家庭住址"]),
+        ("grid", &["网格", "所在网格", "所属网格"]),
+        ("head", &["户主", "户主姓名"]),
+        ("phone", &["联系电话", "电话", "手机", "手机号"]),
+        ("size", &["家庭人口", "人数", "人口"]),
+        ("color", &["管理类别", "三色", "颜色", "三色管理"]),
+        ("tags", &["标签", "户类别"]),
+        ("contacts", &["联系党员", "联户党员"]),
     ];
     const LOAD: Load = Load::Serial;
     const PHASE: u8 = 2;

@@ -38,17 +38,17 @@ impl Record for Member {
     const FIELDS: &'static [&'static str] =
         &["id", "name", "kind", "branch", "grid", "phone", "unit", "registered", "status", "roles"];
     const REQUIRED: &'static [&'static str] = &["id", "name", "kind"];
-    const ZH: &'static [(&'static str, &'static str)] = &[
-        ("id", "党员编号"),
-        ("name", "姓名"),
-        ("kind", "党员类别"),
-        ("branch", "所在支部"),
-        ("grid", "网格"),
-        ("phone", "联系电话"),
-        ("unit", "工作单位"),
-        ("registered", "报到日期"),
-        ("status", "状态"),
-        ("roles", "职务"),
+    const ZH: &'static [(&'static str, &'static [&'static str])] = &[
+        ("id", &["党员编号", "编号"]),
+        ("name", &["姓名", "党员姓名"]),
+        ("kind", &["党员类别", "党员类型", "类别"]),
+        ("branch", &["所在支部", "支部", "所属支部"]),
+        ("grid", &["网格", "所在网格", "所属网格"]),
+        ("phone", &["联系电话", "电话", "手机", "手机号"]),
+        ("unit", &["工作单位", "单位"]),
+        ("registered", &["报到日期", "报到时间"]),
+        ("status", &["状态"]),
+        ("roles", &["职务", "岗位"]),
     ];
     const LOAD: Load = Load::Serial;
     const PHASE: u8 = 1;

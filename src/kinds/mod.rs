@@ -77,8 +77,10 @@ pub trait Record: Slot + Sized + Send + Sync + Clone + std::fmt::Debug + 'static
     const REQUIRED: &'static [&'static str];
     /// The fields a CSV file may hold as columns (nested lists such as an issue's events cannot).
     const COLUMNS: &'static [&'static str] = Self::FIELDS;
-    /// Chinese names of the fields, as offices write them in a header row: (field, 中文).
-    const ZH: &'static [(&'static str, &'static str)] = &[];
+    /// Chinese names of the fields as offices write them in a header row, each field's usual
+    /// name first and its common variants after: (field, [中文, …]). docs/data-format.md lists
+    /// them all.
+    const ZH: &'static [(&'static str, &'static [&'static str])] = &[];
     /// How its files are typed.
     const LOAD: Load;
     /// When: kinds of a lower phase are typed first, and a kind is typed against the ids of the
@@ -188,6 +190,14 @@ macro_rules! kinds {
                 match self {
                     Kind::Settings => (crate::load::convert::SETTINGS_FIELDS, &["name"]),
                     $(Kind::$variant => (<$ty as Record>::COLUMNS, <$ty as Record>::REQUIRED)),*
+                }
+            }
+
+            /// The Chinese header names of this kind's fields ([`Record::ZH`]); none for settings.
+            pub fn zh(self) -> &'static [(&'static str, &'static [&'static str])] {
+                match self {
+                    Kind::Settings => &[],
+                    $(Kind::$variant => <$ty as Record>::ZH),*
                 }
             }
 

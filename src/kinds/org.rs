@@ -73,17 +73,17 @@ impl Record for Org {
     const FIELDS: &'static [&'static str] =
         &["id", "name", "kind", "parent", "leader", "grids", "phone", "since", "partner_of", "note"];
     const REQUIRED: &'static [&'static str] = &["id", "name", "kind"];
-    const ZH: &'static [(&'static str, &'static str)] = &[
-        ("id", "组织编号"),
-        ("name", "组织名称"),
-        ("kind", "组织类别"),
-        ("parent", "上级组织"),
-        ("leader", "负责人"),
-        ("grids", "服务网格"),
-        ("phone", "联系电话"),
-        ("since", "成立日期"),
-        ("partner_of", "联建组织"),
-        ("note", "备注"),
+    const ZH: &'static [(&'static str, &'static [&'static str])] = &[
+        ("id", &["组织编号", "编号"]),
+        ("name", &["组织名称", "名称"]),
+        ("kind", &["组织类别", "类别", "类型"]),
+        ("parent", &["上级组织", "上级"]),
+        ("leader", &["负责人", "书记"]),
+        ("grids", &["服务网格", "网格"]),
+        ("phone", &["联系电话", "电话", "手机"]),
+        ("since", &["成立日期", "成立时间"]),
+        ("partner_of", &["联建组织", "结对组织"]),
+        ("note", &["备注"]),
     ];
     const LOAD: Load = Load::Serial;
     const PHASE: u8 = 1;

@@ -101,6 +101,18 @@ impl KindFn for Lists {
         let within = |list: &[&str]| list.iter().all(|f| T::FIELDS.contains(f));
         assert!(within(T::REQUIRED) && within(T::COLUMNS), "{}", T::STEM);
         assert!(T::ZH.iter().all(|(f, _)| T::FIELDS.contains(f)), "{}: Chinese names of known fields", T::STEM);
+        // No Chinese name may stand for two fields of one kind.
+        let mut seen = std::collections::HashSet::new();
+        for (_, names) in T::ZH {
+            assert!(!names.is_empty(), "{}", T::STEM);
+            assert!(names.iter().all(|n| seen.insert(*n)), "{}: a Chinese name used twice", T::STEM);
+        }
+        // docs/data-format.md lists every name, in a table per kind.
+        let docs = include_str!("../../docs/data-format.md");
+        for (field, names) in T::ZH {
+            let row = format!("| `{field}` | {} |", names.join(" · "));
+            assert!(docs.contains(&row), "{}: docs/data-format.md lacks {row}", T::STEM);
+        }
         assert_eq!(Kind::from_stem(T::STEM), Some(T::KIND));
         assert_eq!(T::KIND.stem(), T::STEM);
     }

@@ -87,16 +87,16 @@ impl Record for Visit {
     const FIELDS: &'static [&'static str] =
         &["id", "date", "member", "household", "method", "summary", "topics", "with", "issues"];
     const REQUIRED: &'static [&'static str] = &["date", "member", "household", "method", "summary"];
-    const ZH: &'static [(&'static str, &'static str)] = &[
-        ("id", "编号"),
-        ("date", "走访日期"),
-        ("member", "走访党员"),
-        ("household", "走访户"),
-        ("method", "走访方式"),
-        ("summary", "走访内容"),
-        ("topics", "话题"),
-        ("with", "同行党员"),
-        ("issues", "发现问题"),
+    const ZH: &'static [(&'static str, &'static [&'static str])] = &[
+        ("id", &["编号", "走访编号"]),
+        ("date", &["走访日期", "日期", "走访时间"]),
+        ("member", &["走访党员", "党员", "联系党员", "联户党员"]),
+        ("household", &["走访户", "户号", "走访对象", "住户"]),
+        ("method", &["走访方式", "方式"]),
+        ("summary", &["走访内容", "情况", "走访情况", "内容"]),
+        ("topics", &["话题", "宣传内容"]),
+        ("with", &["同行党员", "同行人员"]),
+        ("issues", &["发现问题", "问题编号"]),
     ];
     const LOAD: Load = Load::Stream;
     const PHASE: u8 = 3;

@@ -15,7 +15,7 @@ use super::raw::{RawField, RawRecord, RawValue};
 use crate::finding::Code;
 use crate::kinds::Record;
 use crate::kinds::visit::fingerprint as visit_fingerprint;
-use crate::model::date::parse_date;
+use crate::model::date::parse_date_cell;
 use crate::model::id::id_problem;
 use crate::model::labels::{Labelled, VisitMethod};
 use crate::model::{FileId, Loc, Settings, Sym, Visit, VisitRefs, VisitText};
@@ -39,7 +39,7 @@ pub fn read_csv(
         general(text, sink);
         return;
     };
-    let header: Vec<String> = header.split(',').map(|h| h.trim().to_string()).collect();
+    let header = super::csv::columns::field_names(header.split(','), Visit::FIELDS);
     // A missing required column changes what the general reader reports per row: leave such
     // files to it.
     if !Visit::REQUIRED.iter().all(|r| header.iter().any(|h| h == r)) {
@@ -190,7 +190,7 @@ fn fast_row<'t>(
     if id.is_some_and(|s| !valid_id(s)) {
         return None;
     }
-    let date = parse_date(get(cols.date))?;
+    let date = parse_date_cell(get(cols.date))?;
     let (member, household) = (get(cols.member), get(cols.household));
     if !valid_id(member) || !valid_id(household) {
         return None;

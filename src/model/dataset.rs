@@ -32,6 +32,25 @@ impl Dataset {
         self.ids.name(sym)
     }
 
+    /// The records of `kind` that `text` names where an id was expected, each with what shows
+    /// it: members by their exact name (`M0001`, `张伟`), households by their exact address or
+    /// head (`H001`, the address with its door masked by [`mask_door`]). Other kinds: none.
+    ///
+    /// [`mask_door`]: crate::model::privacy::mask_door
+    pub fn named(&self, kind: Kind, text: &str) -> Vec<(Sym, String)> {
+        let text = text.trim();
+        match kind {
+            Kind::Members => self.members.iter().filter(|m| m.name == text).map(|m| (m.id, m.name.clone())).collect(),
+            Kind::Households => self
+                .households
+                .iter()
+                .filter(|h| &*h.address == text || &*h.head == text)
+                .map(|h| (h.id, format!("{}, {}", crate::model::privacy::mask_door(&h.address), h.head)))
+                .collect(),
+            _ => Vec::new(),
+        }
+    }
+
     /// The id of the file at `rel`, adding it when the folder does not have it yet (a writing
     /// command's new file).
     pub fn file_id(&mut self, rel: &Path, kind: Kind, format: Format) -> FileId {

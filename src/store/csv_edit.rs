@@ -6,13 +6,21 @@ use std::ops::Range;
 
 use super::span;
 use crate::finding::shorten;
-use crate::load::csv::split;
+use crate::load::csv::{columns, split};
 
-/// The header's column names, trimmed (a BOM is already gone: the text is decoded).
-pub fn header(text: &str) -> Vec<String> {
+/// The header's columns as the field names they stand for among `known` (a Chinese name is its
+/// field's, as the loader reads it: [`columns::field_name`]), trimmed; an unknown one as it is.
+/// A BOM is already gone: the text is decoded.
+pub fn header(text: &str, known: &[&str]) -> Vec<String> {
     let mut fields = Vec::new();
     split::Splitter::new(text).next_record(&mut fields);
-    fields.iter().map(|f| split::value(text, f.clone()).trim().to_string()).collect()
+    names(text, &fields, known)
+}
+
+/// The field names of a header's cells.
+fn names(text: &str, cells: &[Range<usize>], known: &[&str]) -> Vec<String> {
+    let cells: Vec<_> = cells.iter().map(|f| split::value(text, f.clone())).collect();
+    columns::field_names(cells.iter().map(|c| c.as_ref()), known)
 }
 
 /// One value as a CSV field: quoted when it must be.
@@ -74,11 +82,12 @@ pub enum PlaceError {
 /// [`records`]), if it is the one record whose `column` holds `id`. Refused, saying why, when
 /// no record starts there, when the record there holds another id (the file changed since it
 /// was read), or when `id` is in more than one record: an edit never guesses.
-pub fn record_at(text: &str, line: u32, column: &str, id: &str) -> Result<Range<usize>, PlaceError> {
+/// Columns are named as [`header`] names them among `known`.
+pub fn record_at(text: &str, line: u32, column: &str, id: &str, known: &[&str]) -> Result<Range<usize>, PlaceError> {
     let mut records = split::Splitter::new(text);
     let mut fields = Vec::new();
     records.next_record(&mut fields).ok_or(PlaceError::NoRecord { line })?;
-    let header: Vec<String> = fields.iter().map(|f| split::value(text, f.clone()).trim().to_string()).collect();
+    let header = names(text, &fields, known);
     let col =
         header.iter().position(|h| h == column).ok_or_else(|| PlaceError::NoColumn { column: column.to_string() })?;
     let (mut at, mut holding) = (None, Vec::new());
@@ -130,9 +139,12 @@ pub fn set_cell(text: &str, span: Range<usize>, new_value: &str) -> String {
 mod tests {
     use super::*;
 
+    use crate::kinds::Record;
+    const H: &[&str] = crate::kinds::Household::COLUMNS;
+
     #[test]
     fn rows_follow_the_files_columns() {
-        let h = header("household,date,备注,member,method,summary\n");
+        let h = header("household,date,备注,member,method,summary\n", crate::kinds::Visit::COLUMNS);
         let r = row(
             &h,
             &[
@@ -168,24 +180,24 @@ mod tests {
     fn the_record_at_a_line_is_the_loaders() {
         // H2's line ends in a lone `\r`: H3 is on line 4. The CR-only file has H2 on line 3.
         let stray = "id,color\nH1,red\nH2,green\rH3,yellow\n";
-        let row = record_at(stray, 4, "id", "H3").unwrap();
+        let row = record_at(stray, 4, "id", "H3", H).unwrap();
         assert_eq!(&stray[row.clone()], "H3,yellow\n");
         let spans = field_spans(stray, row);
         assert_eq!(set_cell(stray, spans[1].clone(), "red"), "id,color\nH1,red\nH2,green\rH3,red\n");
         let cr = "id,color\rH1,red\rH2,green\r";
-        assert_eq!(&cr[record_at(cr, 3, "id", "H2").unwrap()], "H2,green\r");
-        assert_eq!(header(cr), ["id", "color"]);
+        assert_eq!(&cr[record_at(cr, 3, "id", "H2", H).unwrap()], "H2,green\r");
+        assert_eq!(header(cr, H), ["id", "color"]);
         // Refusals: another id on the line, no record there, the id twice, no such column.
-        let err = record_at(stray, 3, "id", "H3").unwrap_err().to_string();
+        let err = record_at(stray, 3, "id", "H3", H).unwrap_err().to_string();
         assert!(err.starts_with("the record on line 3 is `H2`, not `H3`"), "{err}");
-        assert!(record_at(stray, 9, "id", "H3").unwrap_err().to_string().starts_with("no record starts on line 9"));
+        assert!(record_at(stray, 9, "id", "H3", H).unwrap_err().to_string().starts_with("no record starts on line 9"));
         let twice = "id,color\r\nH1,red\r\n\r\nH1,green\r\n";
         assert_eq!(
-            record_at(twice, 2, "id", "H1").unwrap_err().to_string(),
+            record_at(twice, 2, "id", "H1", H).unwrap_err().to_string(),
             "`H1` is in more than one record (lines 2, 4); remove the duplicate first"
         );
-        assert_eq!(record_at(stray, 2, "key", "H1").unwrap_err().to_string(), "the file has no `key` column");
-        assert!(record_at("", 1, "id", "H1").is_err());
+        assert_eq!(record_at(stray, 2, "key", "H1", H).unwrap_err().to_string(), "the file has no `key` column");
+        assert!(record_at("", 1, "id", "H1", H).is_err());
     }
 
     #[test]

@@ -9,6 +9,9 @@ use proptest::prelude::*;
 use proptest::sample::select;
 
 use super::{csv_edit, yaml_edit};
+use crate::kinds::Record;
+
+const HOUSEHOLD: &[&str] = crate::kinds::Household::COLUMNS;
 use crate::load::csv::for_each_row;
 use crate::load::csv::split::count_line_ends;
 use crate::load::fields::{Sink, split_list};
@@ -83,9 +86,9 @@ fn any_text() -> impl Strategy<Value = String> {
 /// Calls every editor on `text` with arbitrary places and values; only a panic fails.
 fn poke_all(text: &str, a: usize, b: usize, line: u32, value: &str) {
     let nl = "\n";
-    let _ = csv_edit::header(text);
+    let _ = csv_edit::header(text, HOUSEHOLD);
     let _ = csv_edit::field(value);
-    let _ = csv_edit::row(&csv_edit::header(text), &[("color", value.to_string())]);
+    let _ = csv_edit::row(&csv_edit::header(text, HOUSEHOLD), &[("color", value.to_string())]);
     let _ = csv_edit::new_file(&["id", "color"], &[value.to_string()]);
     for (_, range) in csv_edit::records(text) {
         for span in csv_edit::field_spans(text, range) {
@@ -93,7 +96,7 @@ fn poke_all(text: &str, a: usize, b: usize, line: u32, value: &str) {
             let _ = csv_edit::set_cell(text, span, value);
         }
     }
-    let _ = csv_edit::record_at(text, line, "id", "H1");
+    let _ = csv_edit::record_at(text, line, "id", "H1", HOUSEHOLD);
     let _ = csv_edit::field_spans(text, a..b);
     let _ = csv_edit::value(text, a..b);
     let _ = csv_edit::set_cell(text, a..b, value);
@@ -336,8 +339,8 @@ proptest! {
         prop_assert_eq!(before.len(), rows.len());
         let k = pick.index(before.len());
         let id = format!("H{k}");
-        let row = csv_edit::record_at(&text, before[k].0, "id", &id).unwrap();
-        prop_assert!(csv_edit::record_at(&text, before[k].0, "id", "H99").is_err());
+        let row = csv_edit::record_at(&text, before[k].0, "id", &id, HOUSEHOLD).unwrap();
+        prop_assert!(csv_edit::record_at(&text, before[k].0, "id", "H99", HOUSEHOLD).is_err());
         let spans = csv_edit::field_spans(&text, row);
         for (span, (_, want)) in spans.iter().zip(&before[k].1) {
             prop_assert_eq!(&csv_edit::value(&text, span.clone()), want);

@@ -15,7 +15,7 @@ use crate::finding::Finding;
 use crate::kinds::Record;
 use crate::load::fields::{Fields, Sink};
 use crate::load::raw::{RawField, RawRecord, RawValue};
-use crate::model::date::parse_date;
+use crate::model::date::{parse_date, parse_date_cell};
 use crate::model::id::id_problem;
 use crate::model::labels::{Labelled, VisitMethod};
 use crate::model::privacy::mask_door;
@@ -126,6 +126,12 @@ impl Row {
     }
 }
 
+/// A date as gov writes it (YYYY-MM-DD) when `text` is one in any form a CSV cell may hold it
+/// ([`parse_date_cell`]); otherwise `text` as it is, for the check to report.
+pub(super) fn normal_date(text: &str) -> String {
+    parse_date_cell(text).map_or_else(|| text.to_string(), |d| d.to_string())
+}
+
 /// Picks a member or household by what the user typed. A syntactically valid id that matches
 /// nothing is passed on as written, so the check reports it with its usual "did you mean".
 fn pick(found: Result<Sym, FindError>, typed: &str, ds: &Dataset) -> Result<String, CliError> {
@@ -139,7 +145,8 @@ fn pick(found: Result<Sym, FindError>, typed: &str, ds: &Dataset) -> Result<Stri
 fn one(ctx: &Ctx, s: &mut Session, args: &AddArgs) -> Result<Exit, CliError> {
     let interactive = io::stdin().is_terminal() && io::stderr().is_terminal();
     let mut row = Row {
-        date: args.date.clone().unwrap_or_else(|| ctx.today.to_string()),
+        // Written as YYYY-MM-DD whatever form it was typed in; a non-date is left for the check.
+        date: args.date.as_deref().map_or_else(|| ctx.today.to_string(), normal_date),
         topics: args.topics.clone().unwrap_or_default(),
         with: args.with.join(";"),
         issues: args.issues.join(";"),
@@ -171,7 +178,7 @@ fn one(ctx: &Ctx, s: &mut Session, args: &AddArgs) -> Result<Exit, CliError> {
                 return Err(CliError::usage(anyhow::anyhow!("missing {}", missing.join(", ")))
                     .hint("give them as flags, or run `gov visit add` in a terminal to be asked"));
             }
-            super::prompt::fill(&ix, &mut row)?;
+            super::prompt::fill(&ix, &mut row, args.date.is_none().then_some(ctx.today))?;
         }
     }
 
@@ -200,9 +207,10 @@ fn one(ctx: &Ctx, s: &mut Session, args: &AddArgs) -> Result<Exit, CliError> {
     s.vet(judged.findings)?;
     let rel = s.rel(&path).to_path_buf();
 
-    let header = file
-        .as_ref()
-        .map_or_else(|| new_file_columns().iter().map(|c| c.to_string()).collect(), |f| csv_edit::header(&f.text));
+    let header = file.as_ref().map_or_else(
+        || new_file_columns().iter().map(|c| c.to_string()).collect(),
+        |f| csv_edit::header(&f.text, Visit::COLUMNS),
+    );
     let text = csv_edit::row(&header, &row.values())
         .map_err(|e| CliError::refused(anyhow::anyhow!("{}: {e}", rel.display())))?;
     let shown = describe(&s.ds, &row);

@@ -7,7 +7,9 @@ use std::path::PathBuf;
 
 use anyhow::Context;
 
-use super::add::{AddArgs, Row, month_file, new_file_columns, new_month_file, target, validate, write_rows};
+use super::add::{
+    AddArgs, Row, month_file, new_file_columns, new_month_file, normal_date, target, validate, write_rows,
+};
 use crate::cli::record::Session;
 use crate::cli::{CliError, Ctx, Exit};
 use crate::finding::{Code, Finding};
@@ -19,6 +21,20 @@ use crate::model::labels::{Labelled, VisitMethod};
 use crate::model::{Format, Kind, Loc, Visit};
 use crate::store::journal::{Entry, Journal};
 use crate::store::{self, TextFile, csv_edit};
+
+/// The id `typed` stands for: itself when it is an id, the one record of `kind` it names
+/// ([`crate::model::Dataset::named`]), or itself again when it names none (the check then says
+/// what is wrong); every candidate, `id (what shows it)`, when it names several.
+fn resolve(ds: &crate::model::Dataset, kind: Kind, typed: &str) -> Result<String, Vec<String>> {
+    if crate::model::id::id_problem(typed.trim()).is_none() {
+        return Ok(typed.to_string());
+    }
+    match ds.named(kind, typed).as_slice() {
+        [] => Ok(typed.to_string()),
+        [(id, _)] => Ok(ds.name(*id).to_string()),
+        many => Err(many.iter().map(|(id, shown)| format!("{} ({shown})", ds.name(*id))).collect()),
+    }
+}
 
 /// Records a CSV file of visits: all rows are validated first; nothing is written unless every
 /// row is valid.
@@ -55,7 +71,7 @@ pub(super) fn batch(ctx: &Ctx, s: &mut Session, from: &str, args: &AddArgs) -> R
         let method = get("method");
         let row = Row {
             id: get("id"),
-            date: get("date"),
+            date: normal_date(&get("date")),
             member: get("member"),
             household: get("household"),
             method: VisitMethod::parse(&method).map_or(method, |m| m.code().to_string()),
@@ -66,9 +82,29 @@ pub(super) fn batch(ctx: &Ctx, s: &mut Session, from: &str, args: &AddArgs) -> R
         };
         rows.push((rec.line, row));
     });
+    // A member's name, or a household's address or head, where the id goes: one match is
+    // written as its id, several refuse the row, listing them.
+    let mut findings: Vec<Finding> = Vec::new();
+    for (line, row) in &mut rows {
+        for (field, kind) in [("member", Kind::Members), ("household", Kind::Households)] {
+            let value = if field == "member" { &mut row.member } else { &mut row.household };
+            match resolve(&s.ds, kind, value) {
+                Ok(id) => *value = id,
+                Err(candidates) => findings.push(
+                    Finding::new(
+                        Code::InvalidValue,
+                        &shown_path,
+                        Some(*line),
+                        format!("`{field}` value `{value}` names {} {}s", candidates.len(), kind.noun()),
+                    )
+                    .hint(format!("give the id: {}", candidates.join("; "))),
+                ),
+            }
+        }
+    }
     // A column gov does not know would be dropped: refused, like a wrong value.
     let unknown = sink.findings.iter().filter(|f| f.code == Code::UnknownField).count();
-    let mut findings: Vec<Finding> = sink.findings;
+    findings.splice(0..0, sink.findings);
     let records: Vec<(RawRecord<'static>, Loc)> =
         rows.iter().map(|(line, row)| (row.record(*line), Loc { file: input, line: *line })).collect();
     let judged = validate(s, ctx.today, &records, true);
@@ -113,10 +149,10 @@ pub(super) fn batch(ctx: &Ctx, s: &mut Session, from: &str, args: &AddArgs) -> R
                 months.len() - 1
             }
         };
-        let header = months[i]
-            .1
-            .as_ref()
-            .map_or_else(|| new_file_columns().iter().map(|c| c.to_string()).collect(), |f| csv_edit::header(&f.text));
+        let header = months[i].1.as_ref().map_or_else(
+            || new_file_columns().iter().map(|c| c.to_string()).collect(),
+            |f| csv_edit::header(&f.text, Visit::COLUMNS),
+        );
         let text = csv_edit::row(&header, &row.values()).map_err(|e| {
             CliError::refused(anyhow::anyhow!("{}: {e}; nothing was written", s.rel(&months[i].0).display()))
         })?;

@@ -1,12 +1,16 @@
 //! Asking for what the command line left out, like `hledger add`: member and household with
 //! completion (the member's linked households first), method (default: the member's last),
-//! summary; then the row, to confirm.
+//! date (default: today; any form [`parse_date_cell`] takes, written as YYYY-MM-DD), summary;
+//! then the row, to confirm.
 
 use inquire::{Confirm, Select, Text};
+
+use chrono::NaiveDate;
 
 use super::add::{Row, describe};
 use crate::cli::CliError;
 use crate::model::Dataset;
+use crate::model::date::parse_date_cell;
 use crate::model::labels::{Labelled, MemberStatus, VisitMethod};
 use crate::model::privacy::{mask_address, mask_text};
 use crate::report::Index;
@@ -20,7 +24,9 @@ fn ask<T>(r: Result<T, inquire::InquireError>) -> Result<T, CliError> {
     })
 }
 
-pub fn fill(ix: &Index<'_>, row: &mut Row) -> Result<(), CliError> {
+/// Asks for every empty field of `row`, and for the date when `ask_date` holds today (no
+/// `--date` was given).
+pub fn fill(ix: &Index<'_>, row: &mut Row, ask_date: Option<NaiveDate>) -> Result<(), CliError> {
     let ds = ix.ds;
     if row.member.is_empty() {
         let options: Vec<String> = ds
@@ -59,6 +65,16 @@ pub fn fill(ix: &Index<'_>, row: &mut Row) -> Result<(), CliError> {
         let start = last.and_then(|l| VisitMethod::ALL.iter().position(|&m| m == l)).unwrap_or(0);
         let chosen = ask(Select::new("走访方式 method:", options).with_starting_cursor(start).prompt())?;
         row.method = chosen.split(' ').next().unwrap_or_default().to_string();
+    }
+    if let Some(today) = ask_date {
+        let today = today.to_string();
+        loop {
+            let typed = ask(Text::new("走访日期 date:").with_default(&today).prompt())?;
+            if let Some(date) = parse_date_cell(&typed) {
+                row.date = date.to_string();
+                break;
+            }
+        }
     }
     while row.summary.trim().is_empty() {
         row.summary = ask(Text::new("走访内容 summary:").prompt())?;

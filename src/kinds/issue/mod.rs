@@ -93,17 +93,17 @@ impl Record for Issue {
         "recorded_by",
         "description",
     ];
-    const ZH: &'static [(&'static str, &'static str)] = &[
-        ("id", "诉求编号"),
-        ("title", "诉求标题"),
-        ("received", "受理日期"),
-        ("category", "类别"),
-        ("urgency", "紧急程度"),
-        ("source", "来源"),
-        ("grid", "网格"),
-        ("household", "诉求户"),
-        ("recorded_by", "登记人"),
-        ("description", "诉求描述"),
+    const ZH: &'static [(&'static str, &'static [&'static str])] = &[
+        ("id", &["诉求编号", "编号"]),
+        ("title", &["诉求标题", "标题", "诉求"]),
+        ("received", &["受理日期", "受理时间", "日期"]),
+        ("category", &["类别", "诉求类别", "问题类别"]),
+        ("urgency", &["紧急程度", "缓急"]),
+        ("source", &["来源", "诉求来源"]),
+        ("grid", &["网格", "所在网格"]),
+        ("household", &["诉求户", "户号", "住户"]),
+        ("recorded_by", &["登记人", "受理人"]),
+        ("description", &["诉求描述", "描述", "诉求内容", "具体情况"]),
     ];
     const LOAD: Load = Load::Parallel;
     const PHASE: u8 = 2;

@@ -8,7 +8,7 @@ use chrono::NaiveDate;
 
 use super::raw::{RawField, RawRecord, RawValue};
 use crate::finding::{Code, Finding, did_you_mean, shorten};
-use crate::model::date::parse_date;
+use crate::model::date::{parse_date, parse_date_cell};
 use crate::model::id::id_problem;
 use crate::model::labels::Labelled;
 
@@ -198,7 +198,8 @@ impl<'r, 'a, 's, 'p> Fields<'r, 'a, 's, 'p> {
             }
             return None;
         };
-        let date = parse_date(text);
+        // A CSV cell may hold an Excel day number (a date cell saved as a number).
+        let date = if self.csv { parse_date_cell(text) } else { parse_date(text) };
         if date.is_none() {
             self.invalid(
                 field?,
