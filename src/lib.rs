@@ -10,6 +10,7 @@
 pub mod check;
 pub mod cli;
 pub mod finding;
+pub mod fuzzing;
 pub mod kinds;
 pub mod layout;
 pub mod load;

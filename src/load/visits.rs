@@ -111,6 +111,22 @@ pub fn read_csv(
 /// from the parsing: each is a likely cache miss into the id table, and with nothing between
 /// them the processor works on several at once (they were a quarter of parsing a visit file
 /// when made row by row). Ids the folder does not know are numbered afterwards, in row order.
+/// [`read_csv`] without the fast path: every row through the general CSV reader and
+/// [`Visit::read`]. Public so the differential tests and fuzz targets (`fuzz/`) can compare the
+/// two; the loader itself always calls [`read_csv`].
+pub fn read_csv_general(
+    text: &str,
+    sink: &mut Sink<'_>,
+    ids: &mut LocalIds<'_>,
+    file: FileId,
+    keep_text: bool,
+    out: &mut Vec<Visit>,
+) {
+    for_each_row(text, sink, Visit::FIELDS, Visit::REQUIRED, |rec, sink| {
+        general_row(rec, sink, ids, file, keep_text, out);
+    });
+}
+
 fn resolve(deferred: &[(usize, &str, &str)], ids: &mut LocalIds<'_>, out: &mut [Visit]) {
     let global = ids.global();
     let found: Vec<(Option<Sym>, Option<Sym>)> =

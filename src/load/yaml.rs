@@ -101,6 +101,9 @@ const MAX_DEPTH: usize = 32;
 /// The most scalar text one YAML file may hold (a file is refused, `parse-error`, beyond it).
 pub const MAX_SCALAR_BYTES: usize = 64 * 1024 * 1024;
 
+/// The most values (nodes) one YAML file may hold.
+pub const MAX_NODES: usize = 2_000_000;
+
 fn options() -> Options {
     let mut budget = Budget::default();
     // A folder's YAML is records; these bounds are far above any real file and far below what
@@ -108,7 +111,7 @@ fn options() -> Options {
     budget.max_depth = MAX_DEPTH;
     budget.max_recorded_anchor_events = 100_000;
     budget.max_recorded_anchor_bytes = 8 * 1024 * 1024;
-    budget.max_nodes = 2_000_000;
+    budget.max_nodes = MAX_NODES;
     budget.max_events = 8_000_000;
     budget.max_aliases = 10_000;
     budget.max_anchors = 10_000;
@@ -136,8 +139,8 @@ pub fn parse_records(text: &str) -> Result<Vec<RawRecord<'static>>, YamlError> {
     parse(text).map(|(_, records)| records)
 }
 
-/// [`parse_records`] without the fast path, for comparing the two.
-#[cfg(test)]
+/// [`parse_records`] without the fast path: serde-saphyr alone. Public so the differential
+/// tests and fuzz targets (`fuzz/`) can compare the two readers.
 pub fn parse_records_general(text: &str) -> Result<Vec<RawRecord<'static>>, YamlError> {
     parse(text).map(|(_, records)| records)
 }

@@ -3,8 +3,11 @@
 //! of `- key: value` mappings (an issue's `events`). It gives exactly what the general reader
 //! ([`super::yaml`], serde-saphyr) gives, places included, or declines (`None`) at the first
 //! thing outside that subset — quotes, comments after values, anchors, flow mappings, multi-line
-//! scalars, values YAML would read as numbers or booleans in another spelling, tabs, duplicate
-//! keys — and the general reader takes the file. serde-saphyr spent ~150 µs on a 600-byte issue
+//! scalars, tabs, duplicate keys; keys or values serde-saphyr would read as something other than
+//! their text (booleans and nulls in any case, `yes`/`on`/`y`, numbers in any base, with
+//! underscores or exponents, floats and their specials); characters YAML forbids (C0 but tab,
+//! DEL, C1, U+FFFE, U+FFFF, a BOM inside the text); keys over 1,024 characters; Unicode spaces at
+//! the edge of a value or list item — and the general reader takes the file. serde-saphyr spent ~150 µs on a 600-byte issue
 //! file; this is what made 60,000 of them slow.
 
 use std::borrow::Cow;
@@ -12,15 +15,22 @@ use std::borrow::Cow;
 use super::raw::{RawField, RawRecord, RawValue};
 
 /// The largest text the fast path reads; longer files go to the general reader, whose budget
-/// ([`super::yaml::MAX_SCALAR_BYTES`] of scalars, two million values, eight million events)
-/// then decides. Below 1 MiB no budget can be breached by the subset read here (plain
-/// scalars take at most their bytes, and every value needs two bytes or more, so there are
-/// fewer than 600,000), so the two readers agree on every file the fast one accepts.
+/// ([`super::yaml::MAX_SCALAR_BYTES`] of scalars, [`super::yaml::MAX_NODES`] values, eight
+/// million events) then decides. Below 1 MiB no budget can be breached by the subset read here
+/// (plain scalars take at most their bytes, and every value needs two bytes or more, so there
+/// are fewer than 600,000), so the two readers agree on every file the fast one accepts. The
+/// assertions below keep that argument true if either number changes.
 pub const MAX_FAST_BYTES: usize = 1 << 20;
+
+const _: () = assert!(MAX_FAST_BYTES <= super::yaml::MAX_SCALAR_BYTES);
+const _: () = assert!(MAX_FAST_BYTES / 2 < super::yaml::MAX_NODES);
+
+/// The longest key YAML allows for an implicit (`key: value`) key; saphyr enforces it.
+pub const MAX_KEY_CHARS: usize = 1024;
 
 /// The one record of `text`, or `None` when the file is not in the simple subset.
 pub fn parse_simple(text: &str) -> Option<RawRecord<'static>> {
-    if text.len() > MAX_FAST_BYTES {
+    if text.len() > MAX_FAST_BYTES || text.chars().any(forbidden) {
         return None;
     }
     if text.contains(['\t', '#', '"', '\'', '&', '*', '!', '|', '>', '{', '}', '%', '@', '`']) {
@@ -111,19 +121,37 @@ fn key_value(content: &str) -> Option<(&str, &str)> {
         Some((k, r)) => (k, r.trim_end_matches(' ')),
         None => (content.strip_suffix(':')?, ""),
     };
-    let plain = |k: &str| !k.is_empty() && k.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_');
+    // A key is a scalar too: `true`, `null`, `0x1F` or `1_000` as a key are not the text they
+    // show to serde-saphyr, so they decline like the same values do.
+    let plain = |k: &str| {
+        !k.is_empty()
+            && k.len() <= MAX_KEY_CHARS
+            && k.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_')
+            && scalar(k) == Some(k)
+            && !matches!(k, "true" | "false")
+    };
     plain(key).then_some((key, rest.trim_start_matches(' ')))
+}
+
+/// A character YAML does not allow in a file (C0 controls but tab, DEL, C1, U+FFFE, U+FFFF), a
+/// byte-order mark inside the text, or a line or paragraph separator (which readers disagree
+/// on). The general reader reports or reads these its own way.
+fn forbidden(c: char) -> bool {
+    matches!(c, '\u{0}'..='\u{8}' | '\u{b}'..='\u{c}' | '\u{e}'..='\u{1f}' | '\u{7f}'..='\u{9f}')
+        || matches!(c, '\u{feff}' | '\u{fffe}' | '\u{ffff}' | '\u{2028}' | '\u{2029}')
 }
 
 /// A value on the key's line: a plain scalar, `~`/`null`, or a one-line `[a, b]` list.
 fn value(rest: &str) -> Option<RawValue<'static>> {
     if let Some(inner) = rest.strip_prefix('[') {
         let inner = inner.strip_suffix(']')?;
-        if inner.trim().is_empty() {
+        if inner.trim_matches(' ').is_empty() {
             return Some(RawValue::List(Vec::new()));
         }
+        // Only spaces are trimmed: YAML's flow whitespace is space and tab, so an item padded
+        // with U+3000 or another Unicode space keeps it in serde-saphyr; `scalar` declines those.
         let items: Option<Vec<Cow<'static, str>>> =
-            inner.split(',').map(|i| scalar(i.trim()).map(|s| Cow::Owned(s.to_string()))).collect();
+            inner.split(',').map(|i| scalar(i.trim_matches(' ')).map(|s| Cow::Owned(s.to_string()))).collect();
         return items.map(RawValue::List);
     }
     if rest == "~" || rest == "null" {
@@ -133,11 +161,19 @@ fn value(rest: &str) -> Option<RawValue<'static>> {
 }
 
 /// A plain scalar whose text YAML keeps as it is, or `None`.
+///
+/// The rule is "decline what might not be a string": the YAML 1.1 and 1.2 special words in
+/// every case (booleans, nulls, `inf`, `nan`), and anything numeric-ish — a number in any
+/// base, with underscores, signs, exponents or a leading dot, however large. Only two
+/// non-strings are answered, because serde-saphyr's value prints back as the same text:
+/// `true` / `false`, and a plain decimal integer without a leading zero that fits in 18 digits.
 fn scalar(s: &str) -> Option<&str> {
     let first = s.chars().next()?;
+    let last = s.chars().next_back()?;
     if matches!(first, '-' | '?' | ':' | ',' | '[' | ']' | '.' | '+' | '~')
         || s.contains([':', '[', ']', ','])
-        || s.ends_with(' ')
+        || first.is_whitespace()
+        || last.is_whitespace()
     {
         return None;
     }
@@ -145,7 +181,7 @@ fn scalar(s: &str) -> Option<&str> {
         return Some(s); // read as booleans and written back the same
     }
     let lower = s.to_ascii_lowercase();
-    if matches!(lower.as_str(), "null" | "true" | "false" | "yes" | "no" | "on" | "off" | "y" | "n") {
+    if SPECIAL_WORDS.contains(&lower.as_str()) {
         return None;
     }
     if s.bytes().all(|b| b.is_ascii_digit()) {
@@ -153,10 +189,28 @@ fn scalar(s: &str) -> Option<&str> {
         // general reader keeps those as text too, but leave the edge to it).
         return (s.len() == 1 || !s.starts_with('0')).then_some(s).filter(|s| s.len() < 19);
     }
-    if s.parse::<f64>().is_ok() || lower.starts_with("0x") || lower.starts_with("0o") || lower.starts_with("0b") {
+    if numeric_ish(&lower) {
         return None;
     }
     Some(s)
+}
+
+/// Words some YAML schema reads as a boolean, a null or a special float (compared lower-cased).
+const SPECIAL_WORDS: &[&str] =
+    &["null", "true", "false", "yes", "no", "on", "off", "y", "n", "inf", "infinity", "nan", "none"];
+
+/// Whether a lower-cased scalar could be read as a number by some YAML schema: a base prefix,
+/// digits with underscores, or anything Rust's float parser takes (`1e3`, `1e400`, `inf`).
+fn numeric_ish(lower: &str) -> bool {
+    let unsigned = lower.trim_start_matches(['-', '+']);
+    let no_underscores: String = unsigned.chars().filter(|&c| c != '_').collect();
+    unsigned.starts_with("0x")
+        || unsigned.starts_with("0o")
+        || unsigned.starts_with("0b")
+        || (unsigned.starts_with(|c: char| c.is_ascii_digit()) && unsigned.contains('_'))
+        || unsigned.parse::<f64>().is_ok()
+        || no_underscores.parse::<f64>().is_ok()
+        || no_underscores.parse::<i128>().is_ok()
 }
 
 /// Content lines with their 1-based numbers and indentation; blank and comment lines skipped.
@@ -261,6 +315,181 @@ mod tests {
         }
     }
 
+    /// One text of each class the fast reader must decline (or answer exactly as saphyr does).
+    fn adversarial() -> Vec<String> {
+        let mut v: Vec<String> = [
+            // booleans and nulls of YAML 1.1 and 1.2, in every case
+            "true",
+            "True",
+            "TRUE",
+            "false",
+            "False",
+            "FALSE",
+            "yes",
+            "Yes",
+            "YES",
+            "no",
+            "No",
+            "NO",
+            "on",
+            "On",
+            "ON",
+            "off",
+            "Off",
+            "OFF",
+            "y",
+            "Y",
+            "n",
+            "N",
+            "null",
+            "Null",
+            "NULL",
+            "~",
+            "none",
+            "None",
+            // numbers in every base, signed, with underscores, floats and their specials
+            "0x1F",
+            "0X1f",
+            "0o17",
+            "0O17",
+            "0b101",
+            "017",
+            "1_000",
+            "1__0",
+            "0x_1F",
+            "+1",
+            "-1",
+            "+0x1F",
+            "1e3",
+            "1E3",
+            "1e400",
+            "-1e400",
+            "1.",
+            "1.5",
+            ".5",
+            "5.",
+            "1_0.5",
+            ".inf",
+            ".Inf",
+            ".INF",
+            "-.inf",
+            "+.inf",
+            ".nan",
+            ".NaN",
+            ".NAN",
+            "inf",
+            "Inf",
+            "nan",
+            "NaN",
+            "infinity",
+            "12345678901234567890",
+            "999999999999999999",
+            "9223372036854775808",
+            "1e",
+            "1e+",
+            "0",
+            "00",
+            "1-2",
+            "1_a",
+            // ordinary text
+            "派单",
+            "19号楼 2单元",
+            "2023-08-15",
+            "满意",
+            "I-2023-0001",
+            "a b",
+        ]
+        .map(str::to_string)
+        .to_vec();
+        // characters YAML forbids: C0 but tab, DEL, C1, U+FFFE, U+FFFF, a BOM inside the text
+        for c in [
+            '\u{0}', '\u{1}', '\u{7}', '\u{b}', '\u{c}', '\u{1b}', '\u{1f}', '\u{7f}', '\u{80}', '\u{85}', '\u{9f}',
+            '\u{fffe}', '\u{ffff}', '\u{feff}', '\u{2028}',
+        ] {
+            v.push(format!("a{c}b"));
+            v.push(format!("派单{c}"));
+        }
+        // Unicode spaces, which YAML does not trim
+        for c in ['\u{3000}', '\u{a0}', '\u{2003}', '\u{202f}'] {
+            v.push(format!("a{c}"));
+            v.push(format!("{c}a"));
+            v.push(format!("[a,{c}b]"));
+            v.push(format!("[a{c}, b]"));
+            v.push(format!("[{c}]"));
+        }
+        v
+    }
+
+    /// Every class above, as a value, as a key, inside a list and inside an event: the fast
+    /// reader either declines or gives what serde-saphyr gives.
+    #[test]
+    fn corpus_agrees_or_declines() {
+        let long_key = "k".repeat(MAX_KEY_CHARS + 1);
+        let ok_key = "k".repeat(MAX_KEY_CHARS);
+        let mut texts = Vec::new();
+        for a in adversarial() {
+            texts.push(format!("id: I-1\nnote: {a}\n"));
+            texts.push(format!("id: I-1\n{a}: x\n"));
+            texts.push(format!("id: I-1\nlist: [{a}, b]\n"));
+            texts.push(format!("id: I-1\nevents:\n  - date: 2023-08-15\n    {a}: {a}\n"));
+            texts.push(format!("{long_key}: {a}\n"));
+            texts.push(format!("{ok_key}: {a}\n"));
+        }
+        texts.push("\u{feff}id: I-1\n".to_string());
+        let mut answered = 0;
+        for text in &texts {
+            if let Some(fast) = parse_simple(text) {
+                answered += 1;
+                assert_eq!(Ok(vec![fast]), parse_records_general(text), "{text:?}");
+            }
+        }
+        assert!(answered > 20, "{answered} of {}", texts.len());
+    }
+
+    /// What the fast reader must not answer, class by class (the values serde-saphyr reads as
+    /// something other than their text, and the characters it refuses).
+    #[test]
+    fn declines_each_class() {
+        for a in [
+            "True",
+            "TRUE",
+            "False",
+            "yes",
+            "Null",
+            "NULL",
+            "0x1F",
+            "0o17",
+            "1_000",
+            "1e3",
+            "1e400",
+            ".5",
+            ".inf",
+            ".nan",
+            "-.inf",
+            "1.5",
+            "9223372036854775808",
+            "a\u{0}",
+            "a\u{7f}",
+            "a\u{85}",
+            "a\u{fffe}",
+            "a\u{ffff}",
+            "a\u{feff}",
+            "a\u{3000}",
+        ] {
+            assert_eq!(parse_simple(&format!("id: I-1\nnote: {a}\n")), None, "value {a:?}");
+            assert_eq!(parse_simple(&format!("id: I-1\n{a}: x\n")), None, "key {a:?}");
+        }
+        for k in ["true", "false", "null", "y", "n", "on", "0x1F", "1_000", "1e3", "007"] {
+            assert_eq!(parse_simple(&format!("{k}: x\n")), None, "key {k:?}");
+        }
+        for l in ["[a,\u{3000}b]", "[a\u{3000}, b]", "[a, b\u{a0}]"] {
+            assert_eq!(parse_simple(&format!("list: {l}\n")), None, "list {l:?}");
+        }
+        assert_eq!(parse_simple(&format!("{}: x\n", "k".repeat(MAX_KEY_CHARS + 1))), None);
+        let at_limit = format!("{}: x\n", "k".repeat(MAX_KEY_CHARS));
+        assert_eq!(parse_simple(&at_limit).map(|r| vec![r]), parse_records_general(&at_limit).ok());
+    }
+
     fn scalar_text() -> impl Strategy<Value = String> {
         proptest::sample::select(vec![
             "I-2023-0001",
@@ -319,12 +548,28 @@ mod tests {
         .prop_map(str::to_string)
     }
 
+    /// The plain values above, the adversarial corpus, and now and then a long key.
+    fn any_text() -> impl Strategy<Value = String> {
+        prop_oneof![
+            3 => scalar_text(),
+            3 => proptest::sample::select(adversarial()),
+            1 => (MAX_KEY_CHARS - 2..MAX_KEY_CHARS + 3).prop_map(|n| "k".repeat(n)),
+        ]
+    }
+
+    fn key_text() -> impl Strategy<Value = String> {
+        prop_oneof![
+            4 => proptest::sample::select(vec!["id", "title", "note", "by", "x_1", "id"]).prop_map(str::to_string),
+            2 => any_text(),
+        ]
+    }
+
     prop_compose! {
         fn doc()(
-            keys in proptest::collection::vec(proptest::sample::select(vec!["id", "title", "note", "by", "x_1", "id"]), 1..5),
-            values in proptest::collection::vec(scalar_text(), 5),
+            keys in proptest::collection::vec(key_text(), 1..5),
+            values in proptest::collection::vec(any_text(), 5),
             events in proptest::collection::vec(
-                proptest::collection::vec((proptest::sample::select(vec!["date", "action", "solved", "date"]), scalar_text()), 1..4),
+                proptest::collection::vec((key_text(), any_text()), 1..4),
                 0..3,
             ),
             indent in proptest::sample::select(vec![0usize, 2, 4]),
