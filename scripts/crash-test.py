@@ -25,7 +25,7 @@ import tempfile
 import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from gov_state import TODAY, batch_rows, commands, gov, restore, snapshot  # noqa: E402
+from gov_state import TODAY, after_stop, batch_rows, commands, gov, restore, snapshot  # noqa: E402
 
 
 def main():
@@ -67,22 +67,10 @@ def main():
                 pass
             proc.wait()
             now = snapshot(root)
-            problems = []
-            for path in sorted(now.keys() | old.keys() | new.keys()):
-                if now.get(path) not in (old.get(path), new.get(path)):
-                    what = "appeared" if path not in old and path not in new else "is neither old nor new"
-                    problems.append(f"{path} {what} ({len(now.get(path) or b'')} bytes)")
             changed = [p for p in old.keys() | new.keys() if old.get(p) != new.get(p)]
             state = ("before" if all(now.get(p) == old.get(p) for p in changed)
                      else "after" if all(now.get(p) == new.get(p) for p in changed) else "part-way")
-            check = gov(binary, root, ["check"])
-            if check.returncode != 0:
-                problems.append("gov check: " + check.stdout.decode(errors="replace").strip().splitlines()[-1])
-            again = gov(binary, root, args)
-            if again.returncode != 0:
-                problems.append("run again failed: " + again.stderr.decode(errors="replace").strip())
-            elif snapshot(root) != new:
-                problems.append("run again did not give the state of one clean run")
+            problems = after_stop(binary, root, args, old, new)
             if problems:
                 counts["failed"] += 1
                 failures += 1

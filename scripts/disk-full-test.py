@@ -17,7 +17,7 @@ import shutil
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from gov_state import batch_rows, commands, gov, restore, snapshot  # noqa: E402
+from gov_state import after_stop, batch_rows, commands, gov, restore, snapshot  # noqa: E402
 
 FREE = [0, 4 << 10, 64 << 10, 512 << 10]
 
@@ -63,23 +63,12 @@ def main():
             filler = fill(mount, leave)
             run = gov(binary, root, args)
             counts["fitted" if run.returncode == 0 else "no room"] += 1
-            problems = []
-            now = snapshot(root)
-            for path in sorted(now.keys() | old.keys() | new.keys()):
-                if now.get(path) not in (old.get(path), new.get(path)):
-                    problems.append(f"{path} is neither old nor new ({len(now.get(path) or b'')} bytes)")
             tmp = os.path.join(root, ".gov", "tmp")
-            if os.path.isdir(tmp) and os.listdir(tmp):
-                problems.append(f".gov/tmp holds {os.listdir(tmp)}")
+            left = os.listdir(tmp) if os.path.isdir(tmp) else []
             os.remove(filler)
-            check = gov(binary, root, ["check"])
-            if check.returncode != 0:
-                problems.append("gov check: " + check.stdout.decode(errors="replace").strip().splitlines()[-1])
-            again = gov(binary, root, args)
-            if again.returncode != 0:
-                problems.append("run again failed: " + again.stderr.decode(errors="replace").strip())
-            elif snapshot(root) != new:
-                problems.append("run again did not give the state of one clean run")
+            problems = after_stop(binary, root, args, old, new)
+            if left:
+                problems.append(f".gov/tmp holds {left}")
             if problems:
                 counts["failed"] += 1
                 failures += 1

@@ -63,3 +63,24 @@ def restore(root, old):
 
 def gov(binary, root, args, **kw):
     return subprocess.run([binary, "--data", root, "--today", TODAY, *args], capture_output=True, **kw)
+
+
+def after_stop(binary, root, args, old, new):
+    """What is wrong with the folder after a run of `args` that was stopped (killed, or out of
+    room): each data file must be its old or its new content and nothing else may have appeared,
+    `gov check` must find no errors, and running the command again must give exactly `new`."""
+    problems = []
+    now = snapshot(root)
+    for path in sorted(now.keys() | old.keys() | new.keys()):
+        if now.get(path) not in (old.get(path), new.get(path)):
+            what = "appeared" if path not in old and path not in new else "is neither old nor new"
+            problems.append(f"{path} {what} ({len(now.get(path) or b'')} bytes)")
+    check = gov(binary, root, ["check"])
+    if check.returncode != 0:
+        problems.append("gov check: " + check.stdout.decode(errors="replace").strip().splitlines()[-1])
+    again = gov(binary, root, args)
+    if again.returncode != 0:
+        problems.append("run again failed: " + again.stderr.decode(errors="replace").strip())
+    elif snapshot(root) != new:
+        problems.append("run again did not give the state of one clean run")
+    return problems

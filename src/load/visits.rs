@@ -30,20 +30,15 @@ pub fn read_csv(
     keep_text: bool,
     out: &mut Vec<Visit>,
 ) {
-    let mut general = |text: &str, sink: &mut Sink<'_>| {
-        for_each_row(text, sink, Visit::FIELDS, Visit::REQUIRED, |rec, sink| {
-            general_row(rec, sink, ids, file, keep_text, out);
-        });
-    };
     let Some(header) = simple_header(text) else {
-        general(text, sink);
+        read_csv_general(text, sink, ids, file, keep_text, out);
         return;
     };
     let header = super::csv::columns::field_names(header.split(','), Visit::FIELDS);
     // A missing required column changes what the general reader reports per row: leave such
     // files to it.
     if !Visit::REQUIRED.iter().all(|r| header.iter().any(|h| h == r)) {
-        general(text, sink);
+        read_csv_general(text, sink, ids, file, keep_text, out);
         return;
     }
     if !check_header(&header, sink, Visit::FIELDS, Visit::REQUIRED) {
@@ -107,10 +102,6 @@ pub fn read_csv(
     resolve(&deferred, ids, out);
 }
 
-/// Sets the member and household of the fast rows. The look-ups run in one tight loop apart
-/// from the parsing: each is a likely cache miss into the id table, and with nothing between
-/// them the processor works on several at once (they were a quarter of parsing a visit file
-/// when made row by row). Ids the folder does not know are numbered afterwards, in row order.
 /// [`read_csv`] without the fast path: every row through the general CSV reader and
 /// [`Visit::read`]. Public so the differential tests and fuzz targets (`fuzz/`) can compare the
 /// two; the loader itself always calls [`read_csv`].
@@ -127,6 +118,10 @@ pub fn read_csv_general(
     });
 }
 
+/// Sets the member and household of the fast rows. The look-ups run in one tight loop apart
+/// from the parsing: each is a likely cache miss into the id table, and with nothing between
+/// them the processor works on several at once (they were a quarter of parsing a visit file
+/// when made row by row). Ids the folder does not know are numbered afterwards, in row order.
 fn resolve(deferred: &[(usize, &str, &str)], ids: &mut LocalIds<'_>, out: &mut [Visit]) {
     let global = ids.global();
     let found: Vec<(Option<Sym>, Option<Sym>)> =
