@@ -1,10 +1,12 @@
 //! Findings: what the loader and the checks report about a data folder. Each has a stable code,
 //! a severity, a place (`file:line:column`), a message naming the offending value and a hint
-//! saying what to do. Pure; no I/O.
+//! saying what to do, each in both languages ([`Text`]). Pure; no I/O.
 
 use std::path::PathBuf;
 
 use serde::Serialize;
+
+use crate::text::Text;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -89,13 +91,13 @@ pub struct Finding {
     pub file: PathBuf,
     pub line: Option<u32>,
     pub column: Option<u32>,
-    pub message: String,
-    pub hint: Option<String>,
+    pub message: Text,
+    pub hint: Option<Text>,
     pub snippet: Option<Snippet>,
 }
 
 impl Finding {
-    pub fn new(code: Code, file: impl Into<PathBuf>, line: Option<u32>, message: impl Into<String>) -> Self {
+    pub fn new(code: Code, file: impl Into<PathBuf>, line: Option<u32>, message: impl Into<Text>) -> Self {
         Finding { code, file: file.into(), line, column: None, message: message.into(), hint: None, snippet: None }
     }
 
@@ -104,7 +106,7 @@ impl Finding {
         self.code.severity()
     }
 
-    pub fn hint(mut self, hint: impl Into<String>) -> Self {
+    pub fn hint(mut self, hint: impl Into<Text>) -> Self {
         self.hint = Some(hint.into());
         self
     }

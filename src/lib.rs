@@ -18,3 +18,4 @@ pub mod model;
 pub mod render;
 pub mod report;
 pub mod store;
+pub mod text;

@@ -115,8 +115,8 @@ fn named_kind(field: &str) -> Option<Kind> {
 /// (the loader says so: `invalid-value`); this gives such a finding a hint naming the id(s) it
 /// matches: "did you mean `M0001` (张伟)?". Run once the whole folder is loaded.
 pub fn names_where_ids_go(ds: &Dataset, findings: &mut [Finding]) {
-    for f in findings.iter_mut().filter(|f| f.code == Code::InvalidValue && f.message.contains("is not a valid id")) {
-        let mut quoted = f.message.split('`').skip(1).step_by(2);
+    for f in findings.iter_mut().filter(|f| f.code == Code::InvalidValue && f.message.en().contains("is not a valid id")) {
+        let mut quoted = f.message.en().split('`').skip(1).step_by(2);
         let (Some(field), Some(value)) = (quoted.next(), quoted.next()) else { continue };
         let Some(kind) = named_kind(field) else { continue };
         // A list field (`contacts: 张伟;李娜`) is reported whole; each item is looked up.
@@ -125,7 +125,7 @@ pub fn names_where_ids_go(ds: &Dataset, findings: &mut [Finding]) {
             found.extend(ds.named(kind, item).into_iter().map(|(id, shown)| format!("`{}` ({shown})", ds.name(id))));
         }
         if !found.is_empty() {
-            f.hint = Some(format!("did you mean {}? write the id, not the name", found.join(" or ")));
+            f.hint = Some(format!("did you mean {}? write the id, not the name", found.join(" or ")).into());
         }
     }
 }

@@ -94,15 +94,15 @@ mod tests {
         assert_eq!(a[summary - 1].line, Some(20));
         assert_eq!(a[summary + 1].line, Some(30));
         assert_eq!(
-            a[summary].message,
+            a[summary].message.en(),
             "and 5 more `unknown-field` findings in this file (25 in all; the first 20 are shown)"
         );
-        assert!(a[summary].hint.as_deref().unwrap().starts_with("the rest are counted"));
+        assert!(a[summary].hint.as_ref().unwrap().en().starts_with("the rest are counted"));
 
         let b: Vec<_> = all.iter().filter(|x| x.file.as_os_str() == "b.csv").collect();
         assert_eq!(b.len(), 21);
         assert_eq!(
-            b[20].message,
+            b[20].message.en(),
             "and 1 more `unknown-field` finding in this file (21 in all; the first 20 are shown)"
         );
         assert_eq!(all.iter().filter(|x| x.file.as_os_str() == "c.csv").count(), 20);

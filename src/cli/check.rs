@@ -37,6 +37,7 @@ pub fn run(ctx: &Ctx, args: &CheckArgs) -> Result<Exit, CliError> {
     let root = ctx.root()?;
     // Duplicate rows are found by fingerprint, so checking needs no visit text in memory.
     let loaded = load::load_with(&root, ctx.load_options(false))?;
+    ctx.settle_lang(&loaded.dataset.settings);
     let mut findings = loaded.findings;
     let ds = keep_until_exit(loaded.dataset);
     findings.extend(check::check(ds, ctx.today));

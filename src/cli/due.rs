@@ -36,6 +36,6 @@ pub fn run(ctx: &Ctx, args: &DueArgs) -> Result<Exit, CliError> {
         member: resolve_opt(&ix, args.member.as_deref(), Index::find_member)?,
         grid: resolve_opt(&ix, args.grid.as_deref(), Index::find_grid)?,
     };
-    args.output.emit(ds, &due_table(&ix, ctx.today, &filter))?;
+    args.output.emit(&due_table(&ix, ctx.today, &filter))?;
     Ok(data.exit())
 }

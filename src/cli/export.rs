@@ -6,7 +6,7 @@ use anyhow::Context;
 use clap::{Args, ValueEnum};
 
 use super::notes::{INCOMPLETE_FILE, incomplete_file, incomplete_title};
-use super::output::{LangArg, OnErrors, load_for_report_with_text, write_file_led, write_text_file};
+use super::output::{OnErrors, load_for_report_with_text, write_file_led, write_text_file};
 use super::{CliError, Ctx, Exit, shown};
 use crate::model::Lang;
 use crate::render::report::{OutFormat, RenderOptions};
@@ -35,9 +35,6 @@ pub struct ExportArgs {
     /// The folder to write into (made if missing)
     #[arg(long, value_name = "DIR")]
     pub out: PathBuf,
-    /// Language of file names, headers and labels [default: `lang` in gov.yaml]
-    #[arg(long, value_enum)]
-    pub lang: Option<LangArg>,
     /// Leave out the UTF-8 byte order mark
     #[arg(long)]
     pub no_bom: bool,
@@ -70,7 +67,7 @@ pub fn run(ctx: &Ctx, args: &ExportArgs) -> Result<Exit, CliError> {
     }
     let ds = data.ds;
     let ix = Index::new(ds);
-    let lang = LangArg::or_folder(args.lang, ds);
+    let lang = crate::text::lang();
     let as_of = period.to.min(ctx.today);
     let mut tables: Vec<(&str, &str, Table)> = vec![
         ("统计", "stats", stats_table(&ix, &period)),

@@ -25,6 +25,7 @@ mod household;
 mod init;
 mod issue;
 mod judge;
+mod lang;
 mod member;
 mod notes;
 mod org;
@@ -66,6 +67,10 @@ pub struct Cli {
     /// Parse every file afresh: neither read nor update the parse cache in .gov/cache
     #[arg(long, global = true, env = "GOV_NO_CACHE", value_parser = clap::builder::FalseyValueParser::new())]
     pub no_cache: bool,
+
+    /// Language of messages, help, headers and labels [default: GOV_LANG, else `lang` in gov.yaml, else the locale]
+    #[arg(long, global = true, value_enum, value_name = "LANG")]
+    pub lang: Option<lang::LangArg>,
 
     #[command(subcommand)]
     pub command: Command,
@@ -115,9 +120,16 @@ pub struct Ctx {
     /// The command's words and nothing the user typed as a value (`gov visit add`), for the
     /// lock file.
     pub command: String,
+    /// The language the user asked for by name (`--lang`, `GOV_LANG`); else the folder's.
+    pub lang: Option<crate::text::Lang>,
 }
 
 impl Ctx {
+    /// Speaks the folder's language from now on, unless the user asked for another.
+    pub fn settle_lang(&self, settings: &crate::model::Settings) {
+        lang::settle(self.lang, settings);
+    }
+
     /// How to load the folder: with or without visit summaries and topics.
     pub fn load_options(&self, visit_text: bool) -> load::LoadOptions<'_> {
         load::LoadOptions { visit_text, cache: self.cache, observer: &self.terminal, ..load::LoadOptions::default() }
@@ -138,7 +150,10 @@ impl Ctx {
 
 /// Parses the arguments, runs the command, and returns the exit code.
 pub fn main() -> ExitCode {
-    let matches = Cli::command().get_matches();
+    let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    let early = lang::before_parsing(&args);
+    crate::text::set_lang(early);
+    let matches = crate::text::help::localise(Cli::command(), early).get_matches_from(args);
     let cli = match Cli::from_arg_matches(&matches) {
         Ok(cli) => cli,
         Err(e) => e.exit(),
@@ -162,7 +177,9 @@ pub fn main() -> ExitCode {
         cache: !cli.no_cache,
         terminal: progress::Terminal::from_env(),
         command,
+        lang: lang::asked(cli.lang),
     };
+    crate::text::set_lang(ctx.lang.unwrap_or_else(lang::locale));
     let result = match cli.command {
         Command::Check(args) => check::run(&ctx, &args),
         Command::Init(args) => init::run(&ctx, &args),

@@ -10,7 +10,8 @@ use super::{CliError, Ctx, Exit, keep_until_exit, notes};
 use crate::check;
 use crate::finding::{Finding, Severity};
 use crate::load;
-use crate::model::{Dataset, Lang, Sym};
+use crate::model::{Dataset, Sym};
+use crate::text;
 use crate::render::report::{OutFormat, RenderOptions, write_all};
 use crate::report::index::FindError;
 use crate::report::period::{self, Period};
@@ -52,22 +53,6 @@ pub enum FormatArg {
     Md,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum LangArg {
-    Zh,
-    En,
-}
-
-impl LangArg {
-    /// The language asked for, else the folder's (`lang` in gov.yaml).
-    pub fn or_folder(arg: Option<LangArg>, ds: &Dataset) -> Lang {
-        match arg {
-            Some(LangArg::Zh) => Lang::Zh,
-            Some(LangArg::En) => Lang::En,
-            None => ds.settings.lang,
-        }
-    }
-}
 
 /// How and where a report is written.
 #[derive(Debug, Args, Default)]
@@ -78,9 +63,6 @@ pub struct OutputArgs {
     /// Write to this file instead of standard output
     #[arg(short = 'o', long = "output", value_name = "FILE")]
     pub output: Option<PathBuf>,
-    /// Language of headers and labels [default: `lang` in gov.yaml]
-    #[arg(long, value_enum)]
-    pub lang: Option<LangArg>,
     /// Leave out the UTF-8 byte order mark that CSV files get for Excel/WPS
     #[arg(long)]
     pub no_bom: bool,
@@ -96,10 +78,6 @@ impl OutputArgs {
     /// What a folder with errors makes of the command: exit 1, or 0 with `--allow-errors`.
     pub fn on_errors(&self) -> OnErrors {
         if self.allow_errors { OnErrors::Allow } else { OnErrors::Fail }
-    }
-
-    pub fn lang(&self, ds: &Dataset) -> Lang {
-        LangArg::or_folder(self.lang, ds)
     }
 
     fn format(&self) -> Result<OutFormat, CliError> {
@@ -118,14 +96,14 @@ impl OutputArgs {
     }
 
     /// Writes one report where the user asked.
-    pub fn emit(&self, ds: &Dataset, table: &Table) -> Result<(), CliError> {
-        self.emit_all(ds, std::slice::from_ref(table))
+    pub fn emit(&self, table: &Table) -> Result<(), CliError> {
+        self.emit_all(std::slice::from_ref(table))
     }
 
     /// Writes several reports as one output (see [`write_all`]).
-    pub fn emit_all(&self, ds: &Dataset, tables: &[Table]) -> Result<(), CliError> {
+    pub fn emit_all(&self, tables: &[Table]) -> Result<(), CliError> {
         let format = self.format()?;
-        let opts = RenderOptions { lang: self.lang(ds), unmask: self.unmask, bom: false, width: None };
+        let opts = RenderOptions { lang: text::lang(), unmask: self.unmask, bom: false, width: None };
         match &self.output {
             Some(path) => write_file_all(path, tables, format, &RenderOptions { bom: !self.no_bom, ..opts }),
             None => {
@@ -250,13 +228,14 @@ pub fn load_for_report_with_text(ctx: &Ctx, on_errors: OnErrors) -> Result<Repor
 fn load_report_data(ctx: &Ctx, opts: load::LoadOptions, on_errors: OnErrors) -> Result<ReportData, CliError> {
     let root = ctx.root()?;
     let loaded = load::load_with(&root, opts)?;
+    ctx.settle_lang(&loaded.dataset.settings);
     let ds = keep_until_exit(loaded.dataset);
     let mut findings = loaded.findings;
     findings.extend(check::errors(ds, (!ctx.today_given).then_some(ctx.today)));
     let (errors, _) = check::finish(&mut findings);
     findings.retain(|f| f.severity() == Severity::Error);
     if errors > 0 {
-        let _ = io::stderr().write_all(notes::errors_note(ds.settings.lang, errors, &findings, on_errors).as_bytes());
+        let _ = io::stderr().write_all(notes::errors_note(text::lang(), errors, &findings, on_errors).as_bytes());
     }
     Ok(ReportData { ds, errors, listed: findings, on_errors })
 }

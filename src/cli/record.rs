@@ -97,6 +97,7 @@ impl Session {
     fn load(ctx: &Ctx, root: PathBuf) -> Result<Session, CliError> {
         // New records are judged by ids and fingerprints; no visit text is needed.
         let loaded = load::load_with(&root, ctx.load_options(false))?;
+        ctx.settle_lang(&loaded.dataset.settings);
         Ok(Session { root, ds: loaded.dataset, lock: None, version: loaded.version })
     }
 

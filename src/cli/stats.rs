@@ -25,6 +25,6 @@ pub fn run(ctx: &Ctx, args: &StatsArgs) -> Result<Exit, CliError> {
     let data = load_for_report(ctx, args.output.on_errors())?;
     let ds = data.ds;
     let ix = Index::new(ds);
-    args.output.emit(ds, &stats_table(&ix, &period))?;
+    args.output.emit(&stats_table(&ix, &period))?;
     Ok(data.exit())
 }

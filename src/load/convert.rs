@@ -99,8 +99,8 @@ pub fn settings(mut f: Fields<'_, '_, '_, '_>) -> Settings {
     let lang = match f.text_with_field("lang", false) {
         None => defaults.lang,
         Some((text, field)) => match text.to_lowercase().as_str() {
-            "zh" | "中文" => Lang::Zh,
-            "en" | "english" => Lang::En,
+            "zh" | "中文" => Some(Lang::Zh),
+            "en" | "english" => Some(Lang::En),
             _ => {
                 f.invalid(
                     field,

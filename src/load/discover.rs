@@ -376,7 +376,7 @@ mod tests {
             ]
         );
         assert_eq!(
-            findings[3].message,
+            findings[3].message.en(),
             "`visits/2022-04.csv` is a symbolic link to `missing.csv`, which does not exist"
         );
     }

@@ -86,7 +86,7 @@ pub(crate) fn parse_file(root: &Path, file: &SourceFile, sink: &mut Sink<'_>) ->
                     Code::ParseError,
                     line,
                     0,
-                    "a quoted value that starts on this line is never closed".into(),
+                    "a quoted value that starts on this line is never closed",
                     Some(hint.into()),
                 );
             }

@@ -2,13 +2,8 @@
 //! shown in the configured language. One macro defines them all so every enum parses, lists its
 //! allowed values and labels itself the same way. Pure; no I/O.
 
-/// Output language of reports and labels (`lang` in gov.yaml).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
-pub enum Lang {
-    Zh,
-    #[default]
-    En,
-}
+/// The language of reports and labels, and of every message ([`crate::text`]).
+pub use crate::text::Lang;
 
 /// An enum with a file code, a Chinese label and an English label.
 pub trait Labelled: Sized + Copy + 'static {

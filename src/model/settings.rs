@@ -8,7 +8,8 @@ pub struct Settings {
     /// The community's name (required).
     pub name: String,
     pub town: Option<String>,
-    pub lang: Lang,
+    /// `lang`: the folder's language, when gov.yaml names one.
+    pub lang: Option<Lang>,
     /// Days between visits, per colour (三色管理).
     pub visit_interval_days: ColorDays,
     /// Days to resolve a problem, per urgency.
@@ -63,7 +64,7 @@ impl Default for Settings {
         Settings {
             name: String::new(),
             town: None,
-            lang: Lang::En,
+            lang: None,
             visit_interval_days: ColorDays { red: 7, yellow: 14, green: 30 },
             issue_due_days: UrgencyDays { urgent: 1, normal: 7, complex: 15 },
             response_days: 1,

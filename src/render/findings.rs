@@ -70,7 +70,7 @@ pub fn write_findings(w: &mut impl Write, findings: &[Finding]) -> io::Result<()
             writeln!(w, "{}", source_block(&shown, line, column))?;
         }
         if let Some(hint) = &f.hint {
-            writeln!(w, "    hint: {}", visible(&mask_text(hint)))?;
+            writeln!(w, "    hint: {}", visible(&mask_text(hint.current())))?;
         }
     }
     Ok(())
@@ -85,7 +85,7 @@ pub fn finding_line(f: &Finding) -> String {
             place.push_str(&format!(":{col}"));
         }
     }
-    format!("{place}: {}[{}] {}", f.severity().as_str(), f.code.as_str(), visible(&mask_text(&f.message)))
+    format!("{place}: {}[{}] {}", f.severity().as_str(), f.code.as_str(), visible(&mask_text(f.message.current())))
 }
 
 /// The source line with a caret under the column, rustc style.
@@ -128,8 +128,8 @@ pub fn write_json(w: &mut impl Write, findings: &[Finding], summary: &Summary) -
                 file: mask_text(&f.file.to_string_lossy().replace('\\', "/")).into_owned(),
                 line: f.line,
                 column: f.column,
-                message: mask_text(&f.message),
-                hint: f.hint.as_deref().map(mask_text),
+                message: mask_text(f.message.current()),
+                hint: f.hint.as_ref().map(|h| mask_text(h.current())),
             })
             .collect(),
     };

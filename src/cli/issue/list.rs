@@ -120,6 +120,6 @@ pub fn run(ctx: &Ctx, args: &ListArgs) -> Result<Exit, CliError> {
         overdue: args.overdue,
         escalated: args.escalated,
     };
-    args.output.emit(ds, &issue_list_table(&ix, ctx.today, &filter))?;
+    args.output.emit(&issue_list_table(&ix, ctx.today, &filter))?;
     Ok(data.exit())
 }

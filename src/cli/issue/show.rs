@@ -29,6 +29,6 @@ pub fn run(ctx: &Ctx, args: &ShowArgs) -> Result<Exit, CliError> {
     let ix = Index::new(ds);
     let id = resolve(find_issue(&ix, &args.id))?;
     let Some(n) = ix.look.issue(id) else { return Err(CliError::usage(anyhow::anyhow!("no problem `{}`", args.id))) };
-    args.output.emit_all(ds, &issue_show_tables(&ix, n, ctx.today))?;
+    args.output.emit_all(&issue_show_tables(&ix, n, ctx.today))?;
     Ok(data.exit())
 }

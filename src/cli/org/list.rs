@@ -35,6 +35,6 @@ pub fn run(ctx: &Ctx, args: &ListArgs) -> Result<Exit, CliError> {
     let ds = data.ds;
     let ix = Index::new(ds);
     let filter = OrgFilter { kind: args.kind, grid: resolve_opt(&ix, args.grid.as_deref(), Index::find_grid)? };
-    args.output.emit(ds, &org_table(&ix, &filter))?;
+    args.output.emit(&org_table(&ix, &filter))?;
     Ok(data.exit())
 }

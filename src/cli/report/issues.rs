@@ -50,6 +50,6 @@ pub fn run(ctx: &Ctx, args: &IssuesArgs) -> Result<Exit, CliError> {
         Some(IssuesByArg::Source) => IssuesBy::Source,
     };
     let options = IssuesOptions { count_basic: args.count_basic };
-    args.output.emit(ds, &issues_table(&ix, &period, ctx.today, by, options))?;
+    args.output.emit(&issues_table(&ix, &period, ctx.today, by, options))?;
     Ok(data.exit())
 }

@@ -46,6 +46,6 @@ pub fn run(ctx: &Ctx, args: &LedgerArgs) -> Result<Exit, CliError> {
         ByArg::Grid => By::Grid,
         ByArg::Branch => By::Branch,
     };
-    args.output.emit(ds, &ledger_table(&ix, &period, ctx.today, by, &filter))?;
+    args.output.emit(&ledger_table(&ix, &period, ctx.today, by, &filter))?;
     Ok(data.exit())
 }

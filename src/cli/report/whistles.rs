@@ -31,6 +31,6 @@ pub fn run(ctx: &Ctx, args: &WhistlesArgs) -> Result<Exit, CliError> {
     let ds = data.ds;
     let ix = Index::new(ds);
     let table = if args.pending { pending_table(&ix, &period, ctx.today) } else { whistles_table(&ix, &period) };
-    args.output.emit(ds, &table)?;
+    args.output.emit(&table)?;
     Ok(data.exit())
 }

@@ -47,6 +47,6 @@ pub fn run(ctx: &Ctx, args: &ListArgs) -> Result<Exit, CliError> {
         grid: resolve_opt(&ix, args.grid.as_deref(), Index::find_grid)?,
         method: args.method,
     };
-    args.output.emit(ds, &visit_table(&ix, &period, &filter))?;
+    args.output.emit(&visit_table(&ix, &period, &filter))?;
     Ok(data.exit())
 }

@@ -5,14 +5,23 @@ use std::path::PathBuf;
 
 use super::codec::{Corrupt, Dec, Decoded, Enc};
 use crate::finding::{Code, Finding, Snippet};
+use crate::text::Text;
 
 pub fn finding(e: &mut Enc, f: &Finding) {
     e.u8(Code::ALL.iter().position(|&c| c == f.code).expect("a code") as u8);
     e.str(&f.file.to_string_lossy());
     e.opt_u32(f.line);
     e.opt_u32(f.column);
-    e.str(&f.message);
-    e.opt_str(f.hint.as_deref());
+    e.str(f.message.en());
+    e.str(f.message.zh());
+    match &f.hint {
+        None => e.u8(0),
+        Some(h) => {
+            e.u8(1);
+            e.str(h.en());
+            e.str(h.zh());
+        }
+    }
     match &f.snippet {
         None => e.u8(0),
         Some(s) => {
@@ -27,8 +36,8 @@ pub fn read_finding(d: &mut Dec<'_>) -> Decoded<Finding> {
     let code = *Code::ALL.get(d.u8()? as usize).ok_or(Corrupt)?;
     let mut f = Finding::new(code, PathBuf::from(d.str()?), d.opt_u32()?, "");
     f.column = d.opt_u32()?;
-    f.message = d.string()?;
-    f.hint = d.opt_string()?;
+    f.message = Text::restore(d.string()?, d.string()?);
+    f.hint = if d.bool()? { Some(Text::restore(d.string()?, d.string()?)) } else { None };
     f.snippet = if d.bool()? { Some(Snippet { text: d.string()?, column: d.u32()? }) } else { None };
     Ok(f)
 }

@@ -92,7 +92,7 @@ fn unknown_column(sink: &mut Sink<'_>, name: &str, known: &[&str], list: Option<
         Some(close) => format!("did you mean {close}? known fields: {list}"),
         None => format!("known fields: {list}"),
     });
-    sink.push(Code::UnknownField, 1, 0, format!("unknown field `{shown}`"), hint);
+    sink.push(Code::UnknownField, 1, 0, format!("unknown field `{shown}`"), hint.map(Into::into));
 }
 
 /// Reports header problems once per file; false when the file cannot be read at all.
@@ -128,7 +128,7 @@ pub(crate) fn check_header(header: &[String], sink: &mut Sink<'_>, known: &[&str
                 1,
                 0,
                 format!("required column `{name}` is missing from the header"),
-                Some(format!("add a `{name}` column")),
+                Some(format!("add a `{name}` column").into()),
             );
         }
     }
@@ -159,7 +159,7 @@ mod tests {
                     .collect(),
             ))
         });
-        (out, sink.findings.into_iter().map(|f| (f.code, f.line, f.message)).collect())
+        (out, sink.findings.into_iter().map(|f| (f.code, f.line, f.message.en().to_string())).collect())
     }
 
     #[test]

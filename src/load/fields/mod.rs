@@ -11,6 +11,7 @@ use crate::finding::{Code, Finding, did_you_mean, shorten};
 use crate::model::date::{parse_date, parse_date_cell};
 use crate::model::id::id_problem;
 use crate::model::labels::Labelled;
+use crate::text::Text;
 
 /// Collects the findings of one file.
 #[derive(Debug)]
@@ -24,7 +25,7 @@ impl<'p> Sink<'p> {
         Sink { path, findings: Vec::new() }
     }
 
-    pub fn push(&mut self, code: Code, line: u32, column: u32, message: String, hint: Option<String>) {
+    pub fn push(&mut self, code: Code, line: u32, column: u32, message: impl Into<Text>, hint: Option<Text>) {
         let mut f = Finding::new(code, self.path, Some(line).filter(|&l| l > 0), message).column(Some(column));
         f.hint = hint;
         self.findings.push(f);
@@ -99,12 +100,12 @@ impl<'r, 'a, 's, 'p> Fields<'r, 'a, 's, 'p> {
             line,
             0,
             format!("required field `{name}` is missing or empty"),
-            Some(format!("add a value for `{name}`")),
+            Some(format!("add a value for `{name}`").into()),
         );
     }
 
     pub fn invalid(&mut self, field: &RawField<'_>, message: String, hint: Option<String>) {
-        self.sink.push(Code::InvalidValue, field.line, field.column, message, hint);
+        self.sink.push(Code::InvalidValue, field.line, field.column, message, hint.map(Into::into));
     }
 
     fn scalar_of(&mut self, field: &'r RawField<'a>) -> Option<&'r str> {
@@ -327,7 +328,7 @@ pub fn unknown_field(sink: &mut Sink<'_>, key: &str, line: u32, column: u32, kno
         Some(close) => format!("did you mean `{close}`? known fields: {}", known.join(", ")),
         None => format!("known fields: {}", known.join(", ")),
     };
-    sink.push(Code::UnknownField, line, column, format!("unknown field `{}`", shorten(key)), Some(hint));
+    sink.push(Code::UnknownField, line, column, format!("unknown field `{}`", shorten(key)), Some(hint.into()));
 }
 
 #[cfg(test)]

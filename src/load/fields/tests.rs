@@ -60,8 +60,8 @@ fn every_problem_is_reported() {
             (Code::UnknownField, Some(7)),
         ]
     );
-    assert_eq!(sink.findings[5].hint.as_deref().unwrap().split('?').next(), Some("did you mean `color`"));
-    assert!(sink.findings[0].hint.as_deref().unwrap().starts_with("allowed: red (红)"));
+    assert_eq!(sink.findings[5].hint.as_ref().unwrap().en().split('?').next(), Some("did you mean `color`"));
+    assert!(sink.findings[0].hint.as_ref().unwrap().en().starts_with("allowed: red (红)"));
 }
 
 #[test]

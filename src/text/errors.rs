@@ -1,0 +1,4 @@
+//! The catalogue's part for errors (see [`super`]).
+
+#[allow(unused_imports)]
+use super::Text;
