@@ -11,11 +11,11 @@ use crate::check;
 use crate::finding::{Finding, Severity};
 use crate::load;
 use crate::model::{Dataset, Sym};
-use crate::text;
 use crate::render::report::{OutFormat, RenderOptions, write_all};
 use crate::report::index::FindError;
 use crate::report::period::{self, Period};
 use crate::report::{Index, Table};
+use crate::text;
 
 /// Which dates a report covers [default: the current month].
 #[derive(Debug, Args, Default)]
@@ -52,7 +52,6 @@ pub enum FormatArg {
     /// Markdown table
     Md,
 }
-
 
 /// How and where a report is written.
 #[derive(Debug, Args, Default)]
@@ -103,9 +102,11 @@ impl OutputArgs {
     /// Writes several reports as one output (see [`write_all`]).
     pub fn emit_all(&self, tables: &[Table]) -> Result<(), CliError> {
         let format = self.format()?;
-        let opts = RenderOptions { lang: text::lang(), unmask: self.unmask, bom: false, width: None };
+        let opts = RenderOptions { lang: text::lang(), unmask: self.unmask, bom: false, width: terminal_width() };
         match &self.output {
-            Some(path) => write_file_all(path, tables, format, &RenderOptions { bom: !self.no_bom, ..opts }),
+            Some(path) => {
+                write_file_all(path, tables, format, &RenderOptions { bom: !self.no_bom, width: None, ..opts })
+            }
             None => {
                 let mut out = BufWriter::new(io::stdout().lock());
                 write_all(&mut out, tables, format, &opts)?;
@@ -114,6 +115,13 @@ impl OutputArgs {
             }
         }
     }
+}
+
+/// The width tables are fitted to on standard output: `COLUMNS` when set (as shells and
+/// scripts set it), else the terminal's, else none (a pipe or a file gets whole lines).
+fn terminal_width() -> Option<u16> {
+    let columns = std::env::var("COLUMNS").ok().and_then(|c| c.trim().parse::<u16>().ok()).filter(|&c| c > 0);
+    columns.or_else(|| comfy_table::Table::new().width())
 }
 
 /// Writes reports to a file as one output, through a temporary file beside it, so a failure

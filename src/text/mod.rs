@@ -5,9 +5,9 @@
 //! every `Text` prints in it.
 //!
 //! The catalogue is split by who speaks: [`findings`] (what the loader and the checks find),
-//! [`errors`] (why a command failed), [`cli`] (confirmations, notes, prompts, `init`, `export`)
-//! and [`help`] (every `--help` text). Finding codes, field names and file names stay English:
-//! scripts match on them.
+//! [`errors`] (why a command failed), [`cli`] (confirmations, notes, prompts, `init`, `export`),
+//! [`help`] (every `--help` text) and [`render`] (what the report writers add). Finding codes,
+//! field names and file names stay English: scripts match on them.
 
 use std::fmt;
 use std::sync::atomic::{AtomicU8, Ordering};
@@ -16,6 +16,7 @@ pub mod cli;
 pub mod errors;
 pub mod findings;
 pub mod help;
+pub mod render;
 
 /// The language gov speaks: messages, help, report headers and labels.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]

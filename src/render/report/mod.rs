@@ -3,6 +3,7 @@
 //! data is masked here unless the user asked otherwise.
 
 mod csv;
+mod fit;
 mod json;
 mod md;
 mod terminal;
