@@ -21,7 +21,8 @@ cat <<'EOF'
 Every report computes its figures first and then writes them in the format asked for:
 `--format table` (the default on a terminal), `csv` (the default when piped), `json` or `md`;
 `-o FILE` writes a file and takes the format from its extension (`.csv`, `.json`, `.md`,
-`.txt`). `--lang zh|en` picks the language of headers and labels (default: `lang` in gov.yaml).
+`.txt`). `--lang zh|en` picks the language of headers, labels and messages (default: `GOV_LANG`,
+else `lang` in gov.yaml, else the locale).
 CSV written to a file starts with a UTF-8 BOM so Excel and WPS open it cleanly (`--no-bom` to
 leave it out); any text cell starting with `=`, `+`, `-`, `@`, tab or CR gets a leading `'` so a
 spreadsheet never runs it as a formula. Phone numbers and door numbers are masked

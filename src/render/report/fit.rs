@@ -20,8 +20,9 @@ const SHORT_WORD: usize = 8;
 /// header first when `header`.
 ///
 /// Each column gets at least its longest unbroken run. The rest is shared out level, narrowest
-/// column first: up to the width of the body's widest cell (wrapping the header of a column of
-/// counts is better than wrapping a name), then up to the header's.
+/// column first: up to half its header's width (a header on two lines), then up to the body's
+/// widest cell (wrapping the header of a column of counts is better than wrapping a name), then
+/// up to the whole header.
 pub fn layout(cells: &[Vec<&str>], header: bool, room: Option<usize>) -> Option<Vec<usize>> {
     let widest = |skip: usize| -> Vec<usize> {
         cells.iter().map(|col| col.iter().skip(skip).map(|s| widest_line(s)).max().unwrap_or(0)).collect()
@@ -49,9 +50,15 @@ pub fn layout(cells: &[Vec<&str>], header: bool, room: Option<usize>) -> Option<
     let mut widths = least.clone();
     let body: Vec<usize> = widest(usize::from(header)).iter().zip(&least).map(|(&b, &l)| b.max(l)).collect();
     let mut spare = room - widths.iter().sum::<usize>();
+    // A header on two lines, not one character a line.
+    let half: Vec<usize> = if header {
+        cells.iter().zip(&least).map(|(col, &l)| text_width(col[0]).div_ceil(2).max(l)).collect()
+    } else {
+        least.clone()
+    };
     // Fill level: each column of spare width goes to the narrowest column still short of its
-    // target, first the body's widest cell, then the header's.
-    for target in [&body, &all] {
+    // target: half its header, then the body's widest cell, then the whole header.
+    for target in [&half, &body, &all] {
         while spare > 0 {
             let narrowest = (0..widths.len()).filter(|&c| widths[c] < target[c]).min_by_key(|&c| (widths[c], c));
             let Some(c) = narrowest else { break };
@@ -60,6 +67,11 @@ pub fn layout(cells: &[Vec<&str>], header: bool, room: Option<usize>) -> Option<
         }
     }
     Some(widths)
+}
+
+/// Whether `widths` show every body cell of `cells` on one line, or at least `cap` wide.
+pub fn roomy(cells: &[Vec<&str>], header: bool, widths: &[usize], cap: usize) -> bool {
+    cells.iter().zip(widths).all(|(col, &w)| col.iter().skip(usize::from(header)).all(|s| widest_line(s).min(cap) <= w))
 }
 
 fn char_width(c: char) -> usize {
@@ -200,7 +212,11 @@ mod tests {
 
     #[test]
     fn columns_get_their_longest_run_and_then_what_they_need() {
-        let cells = vec![vec!["党员", "张伟", "李娜"], vec!["走访内容", "入户了解困难，登记需求 M0001"], vec!["已走访户数", "1,234"]];
+        let cells = vec![
+            vec!["党员", "张伟", "李娜"],
+            vec!["走访内容", "入户了解困难，登记需求 M0001"],
+            vec!["已走访户数", "1,234"],
+        ];
         // No limit: every column as wide as its widest line.
         assert_eq!(layout(&cells, true, None), Some(vec![4, 28, 10]));
         // 30: the least is 4 (the names are words) + 5 + 5; the 16 left go level to the

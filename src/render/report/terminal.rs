@@ -11,6 +11,9 @@ use super::{RenderOptions, headers, numeric_columns, shown_title, text_rows};
 use crate::render::visible::visible;
 use crate::report::Table;
 
+/// A framed table must show every body cell whole up to this width; else frameless.
+const ROOMY: usize = 12;
+
 pub(super) fn write_terminal(w: &mut impl Write, t: &Table, o: &RenderOptions, header: bool) -> io::Result<()> {
     let title = shown_title(t, o);
     if !title.is_empty() {
@@ -23,13 +26,16 @@ pub(super) fn write_terminal(w: &mut impl Write, t: &Table, o: &RenderOptions, h
         .collect();
     let width = o.width.map(usize::from);
     let n = heads.len();
-    // Framed (`│ a │ b │`: 3 per column and 1), else frameless (a space between columns),
-    // else blocks.
-    let (widths, framed) = match fit::layout(&cells, header, width.map(|w| w.saturating_sub(3 * n + 1))) {
-        Some(widths) => (widths, true),
-        None => match fit::layout(&cells, header, width.map(|w| w.saturating_sub(n.saturating_sub(1)))) {
-            Some(widths) => (widths, false),
-            None => return write_blocks(w, &heads, &rows, o),
+    // Framed (`│ a │ b │`: 3 per column and 1) when the frame leaves the cells room, else
+    // frameless (a space between columns), else framed however tight, else blocks.
+    let framed = fit::layout(&cells, header, width.map(|w| w.saturating_sub(3 * n + 1)));
+    let bare = || fit::layout(&cells, header, width.map(|w| w.saturating_sub(n.saturating_sub(1))));
+    let (widths, framed) = match framed {
+        Some(w) if fit::roomy(&cells, header, &w, ROOMY) => (w, true),
+        framed => match (bare(), framed) {
+            (Some(w), _) => (w, false),
+            (None, Some(w)) => (w, true),
+            (None, None) => return write_blocks(w, &heads, &rows, o),
         },
     };
     let fitted = |row: &[String]| -> Vec<String> { row.iter().zip(&widths).map(|(s, &cw)| wrap(s, cw)).collect() };
