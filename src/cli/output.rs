@@ -11,11 +11,11 @@ use crate::check;
 use crate::finding::{Finding, Severity};
 use crate::load;
 use crate::model::{Dataset, Sym};
-use crate::text;
 use crate::render::report::{OutFormat, RenderOptions, write_all};
 use crate::report::index::FindError;
 use crate::report::period::{self, Period};
 use crate::report::{Index, Table};
+use crate::text;
 
 /// Which dates a report covers [default: the current month].
 #[derive(Debug, Args, Default)]
@@ -52,7 +52,6 @@ pub enum FormatArg {
     /// Markdown table
     Md,
 }
-
 
 /// How and where a report is written.
 #[derive(Debug, Args, Default)]
