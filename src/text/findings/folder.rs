@@ -141,7 +141,7 @@ pub fn unknown_file_hint(files: &[&str], folders: &[&str]) -> Text {
             files.join(", ")
         ),
         format!(
-            "记录文件为 gov.yaml、{}（.yaml 或 .csv）、{folders_zh}；README 文件和以 . 开头的文件不受影响",
+            "记录文件为 gov.yaml、{}（.yaml 或 .csv）、{folders_zh}；gov 不读取 README 文件和以 . 开头的文件",
             super::list_zh(files)
         ),
     )
