@@ -115,10 +115,27 @@ pub fn invalid_yaml_hint(settings: bool) -> Text {
     }
 }
 
-/// A parser message gov does not word itself (serde-saphyr's), in its own English; the finding
-/// around it is worded in Chinese ([`invalid_yaml`]).
+/// A message of serde-saphyr's: the common ones in Chinese, the rest in the parser's own English
+/// (the finding around it is worded in Chinese: [`invalid_yaml`]).
 pub fn yaml_parser_says(message: &str) -> Text {
-    Text::new(message, message)
+    let zh = if message.starts_with("unclosed bracket") {
+        "括号没有闭合"
+    } else if message.starts_with("unclosed quote") {
+        "引号没有闭合"
+    } else if message.starts_with("mapping values are not allowed") {
+        "此处不能写“键: 值”，多半是缩进不对，或值中有未加引号的冒号"
+    } else if message.starts_with("simple key expected") {
+        "此处应为“键: 值”，缺少冒号"
+    } else if message.contains("found a tab") {
+        "有制表符（Tab）；YAML 只能用空格缩进"
+    } else if message.starts_with("alias references unknown anchor") {
+        "别名（*名称）引用了不存在的锚点"
+    } else if message.starts_with("binary values are not supported") {
+        "不支持二进制值"
+    } else {
+        message
+    };
+    Text::new(message, zh)
 }
 
 /// gov.yaml is a list instead of one mapping.
