@@ -147,3 +147,17 @@ fn every_finding_has_its_own_chinese() {
     let name = findings.iter().find(|f| f.file.ends_with("2022-11.csv") && f.code == Code::InvalidValue).unwrap();
     assert_eq!(name.hint.as_ref().unwrap().zh(), "是否应为 `M1`（张伟）？请填编号，不要填名称");
 }
+
+/// The parse cache keeps both languages and the field and value a finding is about, so a name
+/// where an id goes gets its hint on a run from the cache too.
+#[test]
+fn findings_from_the_cache_are_the_same() {
+    let (dir, _outside) = every_code();
+    let opts = gov::load::LoadOptions { settle_seconds: 0, ..Default::default() };
+    let first = gov::load::load_with(dir.path(), opts).unwrap();
+    assert!(first.cache.written);
+    let again = gov::load::load_with(dir.path(), opts).unwrap();
+    assert!(again.cache.hits > 0, "{:?}", again.cache);
+    assert_eq!(again.findings, first.findings);
+    assert!(again.findings.iter().any(|f| f.value.as_ref().is_some_and(|v| &*v.value == "张伟")));
+}
