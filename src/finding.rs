@@ -94,11 +94,30 @@ pub struct Finding {
     pub message: Text,
     pub hint: Option<Text>,
     pub snippet: Option<Snippet>,
+    /// The field and value a finding is about, for rules that add to it later (a name written
+    /// where an id goes gets a hint naming the id): never read back out of the message.
+    pub value: Option<FieldValue>,
+}
+
+/// A field's name and its value as written.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FieldValue {
+    pub field: Box<str>,
+    pub value: Box<str>,
 }
 
 impl Finding {
     pub fn new(code: Code, file: impl Into<PathBuf>, line: Option<u32>, message: impl Into<Text>) -> Self {
-        Finding { code, file: file.into(), line, column: None, message: message.into(), hint: None, snippet: None }
+        Finding {
+            code,
+            file: file.into(),
+            line,
+            column: None,
+            message: message.into(),
+            hint: None,
+            snippet: None,
+            value: None,
+        }
     }
 
     /// Error or warning: always the code's, so the two cannot disagree.
@@ -113,6 +132,12 @@ impl Finding {
 
     pub fn column(mut self, column: Option<u32>) -> Self {
         self.column = column.filter(|&c| c > 0);
+        self
+    }
+
+    /// The field and value this finding is about.
+    pub fn about(mut self, field: &str, value: &str) -> Self {
+        self.value = Some(FieldValue { field: field.into(), value: value.into() });
         self
     }
 

@@ -73,9 +73,9 @@ fn no_cache_and_gov_no_cache_leave_no_cache() {
     let d = dir.path();
     settle(d);
     assert_eq!(run(d, &["--no-cache", "check"], &[]).code, Some(0));
-    assert_eq!(run(d, &["check"], &[("GOV_NO_CACHE", "1")]).code, Some(0));
+    assert_eq!(run(d, &["--lang", "en", "check"], &[("GOV_NO_CACHE", "1")]).code, Some(0));
     assert!(!d.join(".gov/cache").exists());
-    assert_eq!(run(d, &["check"], &[]).code, Some(0));
+    assert_eq!(run(d, &["--lang", "en", "check"], &[]).code, Some(0));
     assert!(d.join(CACHE).is_file());
     // gov's folder keeps itself out of git whatever the data folder's .gitignore says.
     assert_eq!(fs::read_to_string(d.join(".gov/.gitignore")).unwrap().lines().last(), Some("*"));
@@ -84,7 +84,7 @@ fn no_cache_and_gov_no_cache_leave_no_cache() {
 #[test]
 fn a_fresh_copy_writes_no_cache_until_its_files_settle() {
     let dir = copy_fixture("reports");
-    let out = run(dir.path(), &["check"], &[]);
+    let out = run(dir.path(), &["--lang", "en", "check"], &[]);
     assert_eq!(out.code, Some(0));
     assert!(!dir.path().join(CACHE).exists(), "every file was modified just now");
 }
@@ -120,14 +120,14 @@ fn a_damaged_cache_is_rebuilt_and_the_output_does_not_change() {
     settle(d);
     let want = run(d, &["--no-cache", "check"], &[]);
     assert_eq!(want.code, Some(1));
-    run(d, &["check"], &[]);
+    run(d, &["--lang", "en", "check"], &[]);
     let good = fs::read(d.join(CACHE)).unwrap();
     for bad in [Vec::new(), good[..good.len() / 2].to_vec(), b"GOVCACHE garbage".repeat(40)] {
         fs::write(d.join(CACHE), &bad).unwrap();
-        let out = run(d, &["check"], &[]);
+        let out = run(d, &["--lang", "en", "check"], &[]);
         assert_eq!((out.code, &out.stdout), (want.code, &want.stdout));
         assert!(fs::read(d.join(CACHE)).unwrap().starts_with(b"GOVCACHE"), "rebuilt");
-        assert!(hits(&run(d, &["check"], &[])).starts_with(&format!("{} of", tree_files(d) - 1)));
+        assert!(hits(&run(d, &["--lang", "en", "check"], &[])).starts_with(&format!("{} of", tree_files(d) - 1)));
     }
 }
 

@@ -501,7 +501,7 @@ fn today_from_the_environment() {
     // With today 2022-12-01, December's visits and the issue's last two events are in the future.
     let dir = copy_fixture("clean");
     let mut cmd = gov(dir.path());
-    cmd.env("GOV_TODAY", "2022-12-01").arg("check");
+    cmd.env("GOV_TODAY", "2022-12-01").args(["--lang", "en", "check"]);
     let out = Outcome::of(&mut cmd);
     assert_eq!(out.code, Some(1));
     assert_eq!(
@@ -515,7 +515,7 @@ fn today_from_the_environment() {
     );
     // --today wins over GOV_TODAY.
     let mut cmd = gov(dir.path());
-    cmd.env("GOV_TODAY", "2022-12-01").args(["--today", TODAY, "check"]);
+    cmd.env("GOV_TODAY", "2022-12-01").args(["--today", TODAY, "--lang", "en", "check"]);
     assert_eq!(Outcome::of(&mut cmd).code, Some(0));
 }
 
@@ -536,7 +536,7 @@ fn finds_the_folder_from_a_subfolder() {
     let dir = copy_fixture("event-order");
     for sub in ["issues", "issues/2022"] {
         let mut cmd = gov(&dir.path().join(sub));
-        cmd.args(["--today", TODAY, "check"]);
+        cmd.args(["--today", TODAY, "--lang", "en", "check"]);
         let out = Outcome::of(&mut cmd);
         assert_eq!(out.code, Some(1), "from {sub}");
         // Paths stay relative to the folder root, whatever the current folder.
@@ -550,7 +550,7 @@ fn data_from_the_environment_and_relative_paths() {
     let dir = copy_fixture("grid-cycle");
     let elsewhere = tempfile::tempdir().unwrap();
     let mut cmd = gov(elsewhere.path());
-    cmd.env("GOV_DATA", dir.path()).args(["--today", TODAY, "check"]);
+    cmd.env("GOV_DATA", dir.path()).args(["--today", TODAY, "--lang", "en", "check"]);
     let out = Outcome::of(&mut cmd);
     assert_eq!(out.code, Some(1));
     assert_eq!(out.text_findings().len(), 3);
@@ -559,7 +559,7 @@ fn data_from_the_environment_and_relative_paths() {
     let parent = dir.path().parent().unwrap();
     let name = dir.path().file_name().unwrap();
     let mut cmd = gov(parent);
-    cmd.arg("--data").arg(name).args(["--today", TODAY, "check"]);
+    cmd.arg("--data").arg(name).args(["--today", TODAY, "--lang", "en", "check"]);
     let out = Outcome::of(&mut cmd);
     assert_eq!(out.code, Some(1));
     assert_eq!(out.text_findings().len(), 3);
@@ -567,7 +567,7 @@ fn data_from_the_environment_and_relative_paths() {
     // --data wins over GOV_DATA.
     let clean = copy_fixture("clean");
     let mut cmd = gov(elsewhere.path());
-    cmd.env("GOV_DATA", dir.path()).arg("--data").arg(clean.path()).args(["--today", TODAY, "check"]);
+    cmd.env("GOV_DATA", dir.path()).arg("--data").arg(clean.path()).args(["--today", TODAY, "--lang", "en", "check"]);
     assert_eq!(Outcome::of(&mut cmd).code, Some(0));
 }
 
@@ -579,7 +579,7 @@ fn no_folder_found() {
     fs::create_dir_all(&sub).unwrap();
     assert!(sub.ancestors().all(|d| !d.join("gov.yaml").exists()), "a gov.yaml above the temp dir spoils this test");
     let mut cmd = gov(&sub);
-    cmd.args(["--today", TODAY, "check"]);
+    cmd.args(["--today", TODAY, "--lang", "en", "check"]);
     let out = Outcome::of(&mut cmd);
     assert_eq!(out.code, Some(2));
     assert_eq!(out.stdout, "");
@@ -600,7 +600,7 @@ fn data_without_gov_yaml() {
 
     // GOV_DATA naming a folder that does not exist.
     let mut cmd = gov(empty.path());
-    cmd.env("GOV_DATA", empty.path().join("nope")).args(["--today", TODAY, "check"]);
+    cmd.env("GOV_DATA", empty.path().join("nope")).args(["--today", TODAY, "--lang", "en", "check"]);
     let out = Outcome::of(&mut cmd);
     insta::assert_snapshot!("data-not-a-folder", out.snapshot(&[empty.path()]));
     assert_eq!(out.code, Some(2));

@@ -53,7 +53,7 @@ fn usage_errors_exit_2() {
 
     // A folder that is not a data folder.
     let empty = tempfile::tempdir().unwrap();
-    let out = run(empty.path(), &["check"]);
+    let out = run(empty.path(), &["--lang", "en", "check"]);
     assert_eq!(out.code, Some(2), "{}", out.stderr);
     assert!(out.stderr.ends_with(
         "has no gov.yaml, so it is not a gov data folder\nHint: run `gov init DIR` to make a data folder there\n"
@@ -89,7 +89,7 @@ fn a_closed_stdout_exits_0_quietly() {
     }
     let check = || {
         let mut cmd = std::process::Command::new(assert_cmd::cargo::cargo_bin("gov"));
-        cmd.env_clear().current_dir(d).arg("--data").arg(d).args(["--today", TODAY, "check"]);
+        cmd.env_clear().current_dir(d).arg("--data").arg(d).args(["--today", TODAY, "--lang", "en", "check"]);
         cmd
     };
     let out = check().output().unwrap();

@@ -46,7 +46,7 @@ fn init_in_the_current_folder() {
     assert!(out.stdout.starts_with("made a gov data folder in .\n"), "{}", out.stdout);
     // Found from the current folder without --data.
     let mut cmd = gov(tmp.path());
-    cmd.args(["--today", TODAY, "check"]);
+    cmd.args(["--today", TODAY, "--lang", "en", "check"]);
     assert_eq!(Outcome::of(&mut cmd).code, Some(0));
 }
 

@@ -45,7 +45,7 @@ fn data(dir: &Path) -> Vec<(std::path::PathBuf, Vec<u8>)> {
 }
 
 fn assert_checks(d: &Path) {
-    let out = run(d, &["check"]);
+    let out = run(d, &["--lang", "en", "check"]);
     assert_eq!(out.code, Some(0), "{}", out.stdout);
     assert!(out.stdout.ends_with("0 errors, 1 warning\n"), "{}", out.stdout);
 }

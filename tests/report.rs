@@ -12,7 +12,7 @@ use report_support::{COUNTS, TODAY, column, csv, csv_column, fixture, ints, json
 #[test]
 fn fixture_passes_check() {
     let dir = fixture();
-    let out = run(dir.path(), TODAY, &["check"]);
+    let out = run(dir.path(), TODAY, &["--lang", "en", "check"]);
     assert_eq!(out.code, Some(0), "{}", out.stdout);
     assert!(out.stdout.contains("checked 3 grids, 5 members, 6 households, 14 visits, 4 issues: 0 errors, 1 warning"));
     assert!(out.stdout.contains("households.csv:7: warning[inactive-contact]"), "{}", out.stdout);

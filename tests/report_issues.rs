@@ -43,7 +43,7 @@ fn overall(dir: &Path, args: &[&str]) -> Value {
 #[test]
 fn fixture_passes_check() {
     let dir = fixture();
-    let out = run(dir.path(), TODAY, &["check"]);
+    let out = run(dir.path(), TODAY, &["--lang", "en", "check"]);
     assert_eq!(out.code, Some(0), "{}", out.stdout);
     assert!(out.stdout.contains("checked 4 grids, 2 members, 2 households, 0 visits, 9 issues: 0 errors, 0 warnings"));
 }
@@ -125,7 +125,7 @@ fn response_days_is_configurable() {
     edit(dir.path(), "gov.yaml", "response_days: 2", "response_days: 0");
     assert_eq!(overall(dir.path(), &["--month", "2024-03"])["responded"], 3);
     edit(dir.path(), "gov.yaml", "response_days: 0", "response_days: soon");
-    let out = run(dir.path(), TODAY, &["check"]);
+    let out = run(dir.path(), TODAY, &["--lang", "en", "check"]);
     assert!(out.stdout.contains("`response_days` value `soon` is not a whole number from 0 to 3660"), "{}", out.stdout);
 }
 

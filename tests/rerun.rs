@@ -74,6 +74,6 @@ fn each_recording_command_run_twice_records_once() {
     assert_eq!(out.stdout, "added to members.csv:8: M07 新党员\n", "{}", out.stderr);
     let out = run(d, &["issue", "progress", "I-2024-0003", "--note", "物业已维修", "--by", "网格员"]);
     assert_eq!(out.stdout, "I-2024-0003: progress (进展) on 2024-03-01 (issues/2024/I-2024-0003.yaml:13)\n");
-    let out = run(d, &["check"]);
+    let out = run(d, &["--lang", "en", "check"]);
     assert_eq!(out.code, Some(0), "{}", out.stdout);
 }

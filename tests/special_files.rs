@@ -16,7 +16,7 @@ const TODAY: &str = "2024-03-01";
 
 fn check(dir: &Path, args: &[&str]) -> Outcome {
     let mut cmd = gov(dir);
-    cmd.args(["--today", TODAY, "check"]).args(args);
+    cmd.args(["--today", TODAY, "--lang", "en", "check"]).args(args);
     Outcome::of(&mut cmd)
 }
 

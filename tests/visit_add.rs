@@ -16,7 +16,7 @@ const JAN: &str = "visits/2024-01.csv";
 
 fn add(dir: &Path, args: &[&str]) -> Outcome {
     let mut cmd = gov(dir);
-    cmd.args(["--today", TODAY, "visit", "add"]).args(args);
+    cmd.args(["--today", TODAY, "--lang", "en", "visit", "add"]).args(args);
     Outcome::of(&mut cmd)
 }
 
@@ -33,7 +33,7 @@ fn read(dir: &Path, rel: &str) -> String {
 /// transferred, which is `inactive-contact`).
 fn assert_checks(dir: &Path) {
     let mut cmd = gov(dir);
-    cmd.args(["--today", TODAY, "check"]);
+    cmd.args(["--today", TODAY, "--lang", "en", "check"]);
     let out = Outcome::of(&mut cmd);
     assert_eq!(out.code, Some(0), "{}", out.stdout);
     assert!(out.stdout.ends_with("0 errors, 1 warning\n"), "{}", out.stdout);
@@ -212,7 +212,7 @@ fn files_keep_their_encoding_line_endings_and_columns() {
     assert_eq!(out.code, Some(1));
     assert!(out.stderr.contains("visits/2024-01.csv: the file has no `topics` column"), "{}", out.stderr);
     let mut cmd = gov(d);
-    cmd.args(["--today", TODAY, "check"]);
+    cmd.args(["--today", TODAY, "--lang", "en", "check"]);
     let check = Outcome::of(&mut cmd);
     assert_eq!(check.code, Some(0), "{}", check.stdout);
 }
@@ -438,7 +438,7 @@ fn batch(dir: &Path, rows: &str, env: &[(&str, &str)]) -> Outcome {
     for (k, v) in env {
         cmd.env(k, v);
     }
-    cmd.args(["--today", TODAY, "visit", "add", "--from", "-"]).write_stdin(rows.to_string());
+    cmd.args(["--today", TODAY, "--lang", "en", "visit", "add", "--from", "-"]).write_stdin(rows.to_string());
     Outcome::of(&mut cmd)
 }
 
@@ -517,7 +517,7 @@ fn appends_to_a_file_with_lone_cr_line_ends() {
     assert_checks(d);
     // Every row is still read: 4 in December, 6 + 1 in January, 4 in February's YAML.
     let mut cmd = gov(d);
-    cmd.args(["--today", TODAY, "check", "--format", "json"]);
+    cmd.args(["--today", TODAY, "--lang", "en", "check", "--format", "json"]);
     let out = Outcome::of(&mut cmd);
     assert!(out.stdout.contains("\"visits\": 15,"), "{}", out.stdout);
 }

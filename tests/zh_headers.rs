@@ -22,7 +22,7 @@ fn read(dir: &Path, rel: &str) -> String {
 }
 
 fn assert_clean(dir: &Path) {
-    let out = run(dir, &["check"]);
+    let out = run(dir, &["--lang", "en", "check"]);
     assert_eq!(out.code, Some(0), "{}{}", out.stdout, out.stderr);
     assert!(out.stdout.contains(": 0 errors, 0 warnings"), "{}", out.stdout);
 }
@@ -30,7 +30,7 @@ fn assert_clean(dir: &Path) {
 #[test]
 fn a_folder_with_chinese_headers_checks_clean() {
     let dir = copy_fixture("zh-headers");
-    let out = run(dir.path(), &["check"]);
+    let out = run(dir.path(), &["--lang", "en", "check"]);
     assert_eq!(out.code, Some(0), "{}{}", out.stdout, out.stderr);
     assert_eq!(out.stdout, "checked 2 grids, 3 members, 3 households, 3 visits, 0 issues: 0 errors, 0 warnings\n");
 }
@@ -41,7 +41,7 @@ fn a_name_where_an_id_goes_gets_the_id_it_matches() {
     let d = dir.path();
     let visits = read(d, "visits/2024-03.csv").replace("2024.3.12,M0002,H002", "2024.3.12,李娜,孙阿姨");
     std::fs::write(d.join("visits/2024-03.csv"), visits).unwrap();
-    insta::assert_snapshot!(run(d, &["check"]).snapshot(&[d]));
+    insta::assert_snapshot!(run(d, &["--lang", "en", "check"]).snapshot(&[d]));
 }
 
 #[test]
@@ -80,7 +80,7 @@ fn an_ambiguous_name_refuses_the_batch_and_lists_the_candidates() {
     let before = read(d, "visits/2024-03.csv");
     let input = d.join("batch.csv");
     std::fs::write(&input, "日期,党员,户号,方式,情况\n2024/3/25,张伟,H001,入户,送药上门\n").unwrap();
-    let out = run(d, &["visit", "add", "--from", "batch.csv"]);
+    let out = run(d, &["--lang", "en", "visit", "add", "--from", "batch.csv"]);
     assert_eq!(out.code, Some(1), "{}{}", out.stdout, out.stderr);
     assert!(out.stderr.contains("`member` value `张伟` names 2 members"), "{}", out.stderr);
     assert!(out.stderr.contains("give the id: M0001 (张伟); M0004 (张伟)"), "{}", out.stderr);

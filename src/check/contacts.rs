@@ -5,13 +5,13 @@
 use super::{Lookup, at};
 use crate::finding::{Code, Finding};
 use crate::model::Dataset;
-use crate::model::labels::{Labelled, MemberStatus};
+use crate::model::labels::MemberStatus;
+use crate::text::findings as say;
 
 pub fn households_without_contacts(ds: &Dataset, out: &mut Vec<Finding>) {
     for h in ds.households.iter().filter(|h| h.contacts.is_empty()) {
         out.push(
-            at(ds, h.loc, Code::NoContacts, format!("household `{}` ({}) has no linked member", ds.name(h.id), h.head))
-                .hint("link at least one member in `contacts`, so someone visits this household"),
+            at(ds, h.loc, Code::NoContacts, say::no_contacts(ds.name(h.id), &h.head)).hint(say::no_contacts_hint()),
         );
     }
 }
@@ -26,16 +26,9 @@ pub fn inactive_contacts(ds: &Dataset, look: &Lookup, out: &mut Vec<Finding>) {
                         ds,
                         h.loc,
                         Code::InactiveContact,
-                        format!(
-                            "household `{}` is linked to member `{}` ({}), whose status is {} ({})",
-                            ds.name(h.id),
-                            ds.name(m.id),
-                            m.name,
-                            m.status.code(),
-                            m.status.zh()
-                        ),
+                        say::inactive_contact(ds.name(h.id), ds.name(m.id), &m.name, m.status),
                     )
-                    .hint("link an active member instead"),
+                    .hint(say::inactive_contact_hint()),
                 );
             }
         }
@@ -49,8 +42,8 @@ pub fn visits_by_non_contacts(ds: &Dataset, look: &Lookup, out: &mut Vec<Finding
             continue;
         }
         out.push(
-            at(ds, v.loc, Code::VisitNotContact, format!("member `{}` visited household `{}` but is not one of its contacts", ds.name(v.member), ds.name(h.id)))
-                .hint("link the member to the household (`contacts`), or record the visit under a linked member with this one in `with`"),
+            at(ds, v.loc, Code::VisitNotContact, say::visit_not_contact(ds.name(v.member), ds.name(h.id)))
+                .hint(say::visit_not_contact_hint()),
         );
     }
 }

@@ -2,24 +2,17 @@
 
 use super::{Lookup, at};
 use crate::finding::{Code, Finding};
-use crate::model::{Dataset, Loc, Sym};
+use crate::model::{Dataset, Kind, Loc, Sym};
+use crate::text::findings as say;
 
 pub fn grid_cycles(ds: &Dataset, look: &Lookup, out: &mut Vec<Finding>) {
-    let tree = Tree {
-        code: Code::GridCycle,
-        what: "grid",
-        hint: "a grid's parent must be a grid above it (level 1 community, 2 area, 3 building)",
-    };
+    let tree = Tree { code: Code::GridCycle, kind: Kind::Grids };
     let nodes: Vec<(Sym, Option<Sym>, Loc)> = ds.grids.iter().map(|g| (g.id, g.parent, g.loc)).collect();
     tree.cycles(ds, &nodes, |s| look.grid(s), out);
 }
 
 pub fn org_cycles(ds: &Dataset, look: &Lookup, out: &mut Vec<Finding>) {
-    let tree = Tree {
-        code: Code::OrgCycle,
-        what: "org",
-        hint: "an org's parent is the org it belongs to (a branch's Party committee), never one below it",
-    };
+    let tree = Tree { code: Code::OrgCycle, kind: Kind::Orgs };
     let nodes: Vec<(Sym, Option<Sym>, Loc)> = ds.orgs.iter().map(|o| (o.id, o.parent, o.loc)).collect();
     tree.cycles(ds, &nodes, |s| look.org(s), out);
 }
@@ -27,8 +20,7 @@ pub fn org_cycles(ds: &Dataset, look: &Lookup, out: &mut Vec<Finding>) {
 /// Records in a tree through `parent`, and what to say of one on a cycle.
 struct Tree {
     code: Code,
-    what: &'static str,
-    hint: &'static str,
+    kind: Kind,
 }
 
 impl Tree {
@@ -46,8 +38,8 @@ impl Tree {
             let mut steps = 0;
             while let Some(p) = cur {
                 if p == id {
-                    let message = format!("{} `{}` is its own ancestor through `parent`", self.what, ds.name(id));
-                    out.push(at(ds, loc, self.code, message).hint(self.hint));
+                    let message = say::own_ancestor(self.kind, ds.name(id));
+                    out.push(at(ds, loc, self.code, message).hint(say::own_ancestor_hint(self.kind)));
                     break;
                 }
                 steps += 1;

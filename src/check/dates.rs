@@ -7,28 +7,26 @@ use super::at;
 use crate::finding::{Code, Finding};
 use crate::model::date::parse_month;
 use crate::model::{Dataset, FileId, Loc};
+use crate::text::findings::{self as say, DateOf};
 
 pub fn future_dates(ds: &Dataset, today: NaiveDate, out: &mut Vec<Finding>) {
-    let mut flag = |loc: Loc, what: &str, date: NaiveDate| {
+    let mut flag = |loc: Loc, what: DateOf, date: NaiveDate| {
         if date > today {
-            out.push(
-                at(ds, loc, Code::FutureDate, format!("{what} {date} is after today ({today})"))
-                    .hint("correct the date; a record cannot be dated in the future"),
-            );
+            out.push(at(ds, loc, Code::FutureDate, say::future_date(what, date, today)).hint(say::future_date_hint()));
         }
     };
     for m in &ds.members {
         if let Some(d) = m.registered {
-            flag(m.loc, "registration date", d);
+            flag(m.loc, DateOf::Registered, d);
         }
     }
     for v in &ds.visits {
-        flag(v.loc, "visit date", v.date);
+        flag(v.loc, DateOf::Visit, v.date);
     }
     for i in &ds.issues {
-        flag(i.loc, "received date", i.received);
+        flag(i.loc, DateOf::Received, i.received);
         for e in &i.events {
-            flag(Loc { file: i.loc.file, line: e.line }, &format!("`{}` event date", e.action), e.date);
+            flag(Loc { file: i.loc.file, line: e.line }, DateOf::Event(e.action), e.date);
         }
     }
 }
@@ -55,14 +53,14 @@ pub fn wrong_month_files(ds: &Dataset, out: &mut Vec<Finding>) {
                     ds,
                     v.loc,
                     Code::WrongMonthFile,
-                    format!("visit dated {} is in the file for {}-{:02}", v.date, m.year(), m.month()),
+                    say::wrong_month(v.date, &format!("{}-{:02}", m.year(), m.month())),
                 )
-                .hint(format!(
-                    "move it to visits/{}-{:02}.{}, or correct its date",
+                .hint(say::wrong_month_hint(&format!(
+                    "visits/{}-{:02}.{}",
                     v.date.year(),
                     v.date.month(),
                     ext_of(ds, v.loc.file)
-                )),
+                ))),
             );
         }
     }

@@ -8,6 +8,8 @@ use super::at;
 use crate::finding::{Code, Finding};
 use crate::model::labels::{Action, Satisfaction};
 use crate::model::{Dataset, Issue, IssueStatus, Loc};
+use crate::text::Text;
+use crate::text::findings::{self as say, Needs};
 
 pub fn event_order(ds: &Dataset, out: &mut Vec<Finding>) {
     for issue in &ds.issues {
@@ -26,58 +28,36 @@ fn one(ds: &Dataset, issue: &Issue, out: &mut Vec<Finding>) {
         let loc = Loc { file: issue.loc.file, line: e.line };
         // An impossible step is reported and then not applied, so one mistake is reported once.
         let mut possible = true;
-        let mut bad = |msg: String, hint: &str| out.push(at(ds, loc, Code::EventOrder, msg).hint(hint));
+        let mut bad = |msg: Text, hint: Text| out.push(at(ds, loc, Code::EventOrder, msg).hint(hint));
         if e.date < issue.received {
-            bad(
-                format!("`{}` on {} is before the problem was received ({})", e.action, e.date, issue.received),
-                "correct the event date or the received date",
-            );
+            bad(say::event_before_received(e.action, e.date, issue.received), say::event_before_received_hint());
         } else if n > 0 && e.date < prev_date {
-            bad(
-                format!("`{}` on {} comes after an event dated {}", e.action, e.date, prev_date),
-                "events are a history: list them in date order",
-            );
+            bad(say::event_out_of_order(e.action, e.date, prev_date), say::event_out_of_order_hint());
         }
         prev_date = prev_date.max(e.date);
         match e.action {
             Action::Feedback if !resolved => {
                 possible = false;
-                bad(
-                    format!("feedback (回访) on {} before the problem was resolved", e.date),
-                    "record a `resolved` event first; feedback follows resolution",
-                );
+                bad(say::feedback_before_resolved(e.date), say::feedback_before_resolved_hint());
             }
             Action::Resolved if resolved => {
                 possible = false;
-                bad(
-                    format!("resolved again on {} without being reopened", e.date),
-                    "add a `reopened` event between the two, or delete one",
-                );
+                bad(say::resolved_again(e.date), say::resolved_again_hint());
             }
             Action::Reopened if !matches!(status, IssueStatus::Resolved | IssueStatus::Closed) => {
                 possible = false;
-                bad(
-                    format!("reopened on {} but the problem was not resolved or closed", e.date),
-                    "only a resolved or closed problem can be reopened",
-                );
+                bad(say::reopened_while_open(e.date), say::reopened_while_open_hint());
             }
             Action::Report => {
                 if let Some(d) = &e.department
                     && !summoned.contains(&&**d)
                 {
-                    bad(
-                        format!(
-                            "department `{d}` reports (报到) on {} but no earlier whistle (吹哨) summoned it",
-                            e.date
-                        ),
-                        "add the department to an earlier `whistle` event's departments",
-                    );
+                    bad(say::report_without_whistle(d, e.date), say::report_without_whistle_hint());
                 }
             }
-            Action::Dispatched | Action::Whistle | Action::Progress if status == IssueStatus::Closed => bad(
-                format!("`{}` on {} after the problem was closed", e.action, e.date),
-                "reopen the problem (`reopened`) before working on it again",
-            ),
+            Action::Dispatched | Action::Whistle | Action::Progress if status == IssueStatus::Closed => {
+                bad(say::after_closed(e.action, e.date), say::after_closed_hint())
+            }
             _ => {}
         }
         needs(ds, loc, e, out);
@@ -96,24 +76,18 @@ fn one(ds: &Dataset, issue: &Issue, out: &mut Vec<Finding>) {
 }
 
 fn needs(ds: &Dataset, loc: Loc, e: &crate::model::Event, out: &mut Vec<Finding>) {
-    let mut missing = |field: &str, why: &str| {
-        out.push(
-            at(ds, loc, Code::MissingField, format!("`{}` event has no `{field}`", e.action)).hint(why.to_string()),
-        );
+    let mut missing = |needs: Needs| {
+        out.push(at(ds, loc, Code::MissingField, say::event_needs(e.action, needs)).hint(say::event_needs_hint(needs)));
     };
     match e.action {
-        Action::Whistle if e.departments.is_empty() => {
-            missing("departments", "a whistle (吹哨) names the departments it summons")
-        }
-        Action::Report if e.department.is_none() => {
-            missing("department", "a report (报到) names the department that reported")
-        }
+        Action::Whistle if e.departments.is_empty() => missing(Needs::Departments),
+        Action::Report if e.department.is_none() => missing(Needs::Department),
         Action::Feedback => {
             if e.satisfaction.is_none() {
-                missing("satisfaction", "feedback records satisfied, basic, unsatisfied or unreachable");
+                missing(Needs::Satisfaction);
             }
             if e.solved.is_none() && e.satisfaction != Some(Satisfaction::Unreachable) {
-                missing("solved", "feedback records whether the resident says it is solved: yes or no");
+                missing(Needs::Solved);
             }
         }
         _ => {}

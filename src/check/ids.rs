@@ -6,7 +6,8 @@ use std::collections::HashMap;
 use super::at;
 use crate::finding::{Code, Finding};
 use crate::kinds::{KindFn, Record, each_kind};
-use crate::model::{Dataset, Loc, Sym};
+use crate::model::{Dataset, Kind, Loc, Sym};
+use crate::text::findings as say;
 
 pub fn duplicate_ids(ds: &Dataset, out: &mut Vec<Finding>) {
     struct Dup<'a> {
@@ -17,13 +18,13 @@ pub fn duplicate_ids(ds: &Dataset, out: &mut Vec<Finding>) {
         type Out = ();
         fn call<T: Record>(&mut self) {
             let records = T::all(self.ds).iter().filter_map(|r| Some((r.id()?, r.loc())));
-            dup(self.ds, T::NOUN, records, self.out);
+            dup(self.ds, T::KIND, records, self.out);
         }
     }
     each_kind(&mut Dup { ds, out });
 }
 
-fn dup(ds: &Dataset, what: &str, records: impl Iterator<Item = (Sym, Loc)>, out: &mut Vec<Finding>) {
+fn dup(ds: &Dataset, kind: Kind, records: impl Iterator<Item = (Sym, Loc)>, out: &mut Vec<Finding>) {
     let mut first: HashMap<Sym, Loc> = HashMap::new();
     for (id, loc) in records {
         if let Some(prev) = first.get(&id) {
@@ -32,14 +33,9 @@ fn dup(ds: &Dataset, what: &str, records: impl Iterator<Item = (Sym, Loc)>, out:
                     ds,
                     loc,
                     Code::DuplicateId,
-                    format!(
-                        "{what} id `{}` is already used at {}:{}",
-                        ds.name(id),
-                        ds.path(prev.file).display(),
-                        prev.line
-                    ),
+                    say::duplicate_id(kind, ds.name(id), &format!("{}:{}", ds.path(prev.file).display(), prev.line)),
                 )
-                .hint(format!("give each {what} its own id, or delete one of the two records")),
+                .hint(say::duplicate_id_hint(kind)),
             );
         } else {
             first.insert(id, loc);

@@ -107,6 +107,6 @@ pub fn finish(findings: &mut Vec<Finding>) -> (usize, usize) {
 }
 
 /// A finding at a record's place.
-fn at(ds: &Dataset, loc: crate::model::Loc, code: crate::finding::Code, message: String) -> Finding {
+fn at(ds: &Dataset, loc: crate::model::Loc, code: crate::finding::Code, message: crate::text::Text) -> Finding {
     Finding::new(code, ds.path(loc.file), Some(loc.line), message)
 }

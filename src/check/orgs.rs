@@ -7,6 +7,7 @@ use std::collections::{HashMap, HashSet};
 use super::at;
 use crate::finding::{Code, Finding, shorten};
 use crate::model::{Dataset, Sym};
+use crate::text::findings as say;
 
 pub fn orgs_by_name(ds: &Dataset, out: &mut Vec<Finding>) {
     if ds.orgs.is_empty() {
@@ -26,8 +27,8 @@ pub fn orgs_by_name(ds: &Dataset, out: &mut Vec<Finding>) {
             if let Some(&id) = by_name.get(text) {
                 let id = ds.name(id);
                 out.push(
-                    at(ds, m.loc, Code::OrgByName, format!("`{field}` `{}` is the name of org `{id}`", shorten(text)))
-                        .hint(format!("write `{id}` (the org's id) instead of its name")),
+                    at(ds, m.loc, Code::OrgByName, say::org_by_name(field, &shorten(text), id))
+                        .hint(say::org_by_name_hint(id)),
                 );
             }
         }

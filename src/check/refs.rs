@@ -11,6 +11,7 @@ use crate::finding::{Code, Finding, did_you_mean};
 use crate::kinds::{KindFn, Record, Ref, each_kind};
 use crate::model::labels::Action;
 use crate::model::{Dataset, Kind, Loc};
+use crate::text::findings as say;
 
 /// Suggestions cost a scan of all ids of a kind; past this many per run, none are offered.
 const MAX_SUGGESTIONS: usize = 50;
@@ -26,21 +27,10 @@ impl Refs<'_> {
         if self.look.find(r.target, r.sym).is_some() {
             return;
         }
-        let (what, file) = (r.target.noun(), r.target.home());
         let name = self.ds.name(r.sym);
-        let hint = match self.suggest(r.target, name) {
-            Some(close) => format!("did you mean `{close}`?"),
-            None => format!("add the {what} to {file}, or correct the id"),
-        };
-        out.push(
-            at(
-                self.ds,
-                loc,
-                Code::DanglingReference,
-                format!("`{}` refers to {what} `{name}`, which does not exist", r.field),
-            )
-            .hint(hint),
-        );
+        let hint = say::dangling_reference_hint(r.target, self.suggest(r.target, name).as_deref());
+        let message = say::dangling_reference(r.field, r.target, name);
+        out.push(at(self.ds, loc, Code::DanglingReference, message).hint(hint));
     }
 
     fn suggest(&self, target: Kind, name: &str) -> Option<String> {
@@ -86,14 +76,11 @@ pub fn dangling_references(ds: &Dataset, look: &Lookup, out: &mut Vec<Finding>) 
             };
             for d in named {
                 if !ds.settings.departments.iter().any(|x| **x == **d) {
-                    let hint = match did_you_mean(d, ds.settings.departments.iter().map(String::as_str)) {
-                        Some(close) => format!("did you mean `{close}`? or add it under `departments` in gov.yaml"),
-                        None => "list it under `departments` in gov.yaml".to_string(),
-                    };
+                    let close = did_you_mean(d, ds.settings.departments.iter().map(String::as_str));
                     let loc = Loc { file: i.loc.file, line: e.line };
                     out.push(
-                        at(ds, loc, Code::DanglingReference, format!("department `{d}` is not listed in gov.yaml"))
-                            .hint(hint),
+                        at(ds, loc, Code::DanglingReference, say::unknown_department(d))
+                            .hint(say::unknown_department_hint(close)),
                     );
                 }
             }
@@ -113,21 +100,19 @@ fn named_kind(field: &str) -> Option<Kind> {
 
 /// A member's name, or a household's address or head, written where an id goes is not an id
 /// (the loader says so: `invalid-value`); this gives such a finding a hint naming the id(s) it
-/// matches: "did you mean `M0001` (张伟)?". Run once the whole folder is loaded.
+/// matches: "did you mean `M0001` (张伟)?". The loader keeps the field and value on such a
+/// finding ([`Finding::value`]). Run once the whole folder is loaded.
 pub fn names_where_ids_go(ds: &Dataset, findings: &mut [Finding]) {
-    for f in
-        findings.iter_mut().filter(|f| f.code == Code::InvalidValue && f.message.en().contains("is not a valid id"))
-    {
-        let mut quoted = f.message.en().split('`').skip(1).step_by(2);
-        let (Some(field), Some(value)) = (quoted.next(), quoted.next()) else { continue };
-        let Some(kind) = named_kind(field) else { continue };
-        // A list field (`contacts: 张伟;李娜`) is reported whole; each item is looked up.
-        let mut found: Vec<String> = Vec::new();
-        for item in value.split([';', '；', ',', '，', '、']).map(str::trim).filter(|s| !s.is_empty()) {
-            found.extend(ds.named(kind, item).into_iter().map(|(id, shown)| format!("`{}` ({shown})", ds.name(id))));
+    for f in findings.iter_mut().filter(|f| f.code == Code::InvalidValue) {
+        let Some(about) = &f.value else { continue };
+        let Some(kind) = named_kind(&about.field) else { continue };
+        // Items written with a separator a list does not take (`张伟，李娜`) are looked up each.
+        let mut found: Vec<(String, String)> = Vec::new();
+        for item in about.value.split([';', '；', ',', '，', '、']).map(str::trim).filter(|s| !s.is_empty()) {
+            found.extend(ds.named(kind, item).into_iter().map(|(id, shown)| (ds.name(id).to_string(), shown)));
         }
         if !found.is_empty() {
-            f.hint = Some(format!("did you mean {}? write the id, not the name", found.join(" or ")).into());
+            f.hint = Some(say::name_for_id_hint(&found));
         }
     }
 }

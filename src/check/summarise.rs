@@ -4,7 +4,8 @@
 
 use std::collections::HashMap;
 
-use crate::finding::{Code, Finding, thousands};
+use crate::finding::{Code, Finding};
+use crate::text::findings as say;
 
 /// How many findings of one code in one file are listed before the rest are summarised.
 pub const SHOWN: usize = 20;
@@ -49,21 +50,13 @@ pub fn summarise(findings: &mut Vec<Finding>) {
 /// The summary after the last shown finding `last` of a code that has `total` in its file.
 fn more(last: &Finding, total: usize) -> Finding {
     let rest = total - SHOWN;
-    let (noun, verb) = if rest == 1 { ("finding", "is") } else { ("findings", "are") };
     Finding::new(
         Code::MoreFindings,
         last.file.clone(),
         None,
-        format!(
-            "and {} more `{}` {noun} in this file ({} in all; the first {SHOWN} are shown)",
-            thousands(rest),
-            last.code.as_str(),
-            thousands(total)
-        ),
+        say::more_findings(last.code.as_str(), rest, total, SHOWN),
     )
-    .hint(format!(
-        "the rest {verb} counted in the summary; one cause (a wrong header, a bad export) often makes them all"
-    ))
+    .hint(say::more_findings_hint(rest))
 }
 
 #[cfg(test)]
@@ -71,7 +64,7 @@ mod tests {
     use super::*;
 
     fn f(file: &str, code: Code, line: u32) -> Finding {
-        Finding::new(code, file, Some(line), format!("{line}"))
+        Finding::new(code, file, Some(line), say::unknown_field(&line.to_string()))
     }
 
     #[test]

@@ -5,6 +5,7 @@ use super::at;
 use crate::finding::{Code, Finding};
 use crate::model::Dataset;
 use crate::model::id::IdSet;
+use crate::text::findings as say;
 
 pub fn duplicate_visits(ds: &Dataset, out: &mut Vec<Finding>) {
     // Fingerprints alone are sorted (8 bytes a visit, not 16 with positions: millions of
@@ -38,16 +39,14 @@ pub fn duplicate_visits(ds: &Dataset, out: &mut Vec<Finding>) {
                 ds,
                 dup.loc,
                 Code::DuplicateVisit,
-                format!(
-                    "same visit as {}:{} ({} {} → {})",
-                    ds.path(first.loc.file).display(),
-                    first.loc.line,
+                say::duplicate_visit(
+                    &format!("{}:{}", ds.path(first.loc.file).display(), first.loc.line),
                     dup.date,
                     ds.name(dup.member),
-                    ds.name(dup.household)
+                    ds.name(dup.household),
                 ),
             )
-            .hint("delete one of the two rows if the visit was entered twice"),
+            .hint(say::duplicate_visit_hint()),
         );
     }
 }

@@ -37,7 +37,7 @@ pub fn judge(
                     Code::ParseError,
                     e.line,
                     e.column,
-                    format!("invalid YAML: {}", e.message),
+                    crate::text::findings::invalid_yaml(&e.message),
                     Some("gov made text it cannot read back; nothing was written (please report this)".into()),
                 );
                 Vec::new()

@@ -15,7 +15,7 @@ use crate::model::{FileId, Loc, Settings, Sym};
 
 labelled! {
     /// 组织类别: what kind of organisation.
-    OrgKind, "org kind" {
+    OrgKind, "org kind" / "组织类别" {
         /// 社区党委.
         PartyCommittee = "party_committee", "社区党委", "community Party committee", ["党委", "社区党组织"];
         /// 党支部.

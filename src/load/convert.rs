@@ -10,6 +10,7 @@ use crate::model::id::IdMap;
 use crate::model::labels::{Color, Labelled, Lang, Urgency};
 use crate::model::settings::{ColorDays, Settings, UrgencyDays};
 use crate::model::{Interner, Sym};
+use crate::text::findings as say;
 
 /// The settings gov.yaml may hold.
 pub const SETTINGS_FIELDS: &[&str] = &[
@@ -102,11 +103,7 @@ pub fn settings(mut f: Fields<'_, '_, '_, '_>) -> Settings {
             "zh" | "中文" => Some(Lang::Zh),
             "en" | "english" => Some(Lang::En),
             _ => {
-                f.invalid(
-                    field,
-                    format!("`lang` value `{}` is not a language", shorten(text)),
-                    Some("allowed: zh, en".into()),
-                );
+                f.invalid(field, say::not_a_language(&shorten(text)), Some(say::language_hint()));
                 defaults.lang
             }
         },

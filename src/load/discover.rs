@@ -11,6 +11,8 @@ use super::LoadError;
 use super::cache::Stamp;
 use crate::finding::{Code, Finding};
 use crate::model::{Format, Kind, SourceFile};
+use crate::text::Text;
+use crate::text::findings::{self as say, Special, Unknown};
 
 use crate::layout::PRIVATE_DIR;
 pub use crate::layout::SETTINGS_FILE;
@@ -81,7 +83,7 @@ pub fn discover(root: &Path) -> Result<Listing, LoadError> {
     for item in items {
         match item {
             Item::File(rel, stamp, 1) if rel == Path::new(SETTINGS_FILE) => out.stamps[0] = stamp,
-            Item::UnknownDir(rel) => out.findings.push(unknown(&rel, "a folder that is not part of the data format")),
+            Item::UnknownDir(rel) => out.findings.push(unknown(&rel, Unknown::Folder)),
             Item::Found(finding) => out.findings.push(finding),
             Item::File(rel, stamp, depth) => {
                 let first = rel.components().next().map(|c| c.as_os_str().to_string_lossy().into_owned());
@@ -95,8 +97,8 @@ pub fn discover(root: &Path) -> Result<Listing, LoadError> {
                         out.files.push(SourceFile { path: rel, kind, format });
                         out.stamps.push(stamp);
                     }
-                    (Some(_), None) => out.findings.push(unknown(&rel, "not a .csv, .yaml or .yml file")),
-                    (None, _) => out.findings.push(unknown(&rel, "not part of the data format")),
+                    (Some(_), None) => out.findings.push(unknown(&rel, Unknown::Extension)),
+                    (None, _) => out.findings.push(unknown(&rel, Unknown::Other)),
                 }
             }
         }
@@ -136,7 +138,7 @@ impl Walk<'_> {
                 // The entry's own type, never what a link points to.
                 let file_type = entry.file_type().map_err(failed)?;
                 if file_type.is_symlink() {
-                    return Ok(vec![Item::Found(self.link(&path, LINK_HINT))]);
+                    return Ok(vec![Item::Found(self.link(&path, say::link_hint()))]);
                 }
                 if file_type.is_dir() {
                     let known = Kind::from_stem(&name.to_string_lossy()).is_some();
@@ -168,22 +170,17 @@ impl Walk<'_> {
         let rel = Path::new(PRIVATE_DIR);
         let meta = std::fs::symlink_metadata(self.root.join(rel)).ok()?;
         if meta.file_type().is_symlink() {
-            return Some(self.link(rel, PRIVATE_LINK_HINT));
+            return Some(self.link(rel, say::private_link_hint()));
         }
         (!meta.is_dir()).then(|| {
-            Finding::new(
-                Code::NotAFile,
-                rel,
-                None,
-                format!("`{PRIVATE_DIR}` is not a folder; gov keeps its lock and parse cache in a folder of that name"),
-            )
-            .hint(format!("remove `{PRIVATE_DIR}`: gov makes the folder itself when it next writes"))
+            Finding::new(Code::NotAFile, rel, None, say::private_not_a_folder(PRIVATE_DIR))
+                .hint(say::private_not_a_folder_hint(PRIVATE_DIR))
         })
     }
 
     /// A symbolic link at `rel`, said by where it leads: out of the folder (an error: a write
     /// through it would land there), inside it, or nowhere.
-    fn link(&self, rel: &Path, hint: &str) -> Finding {
+    fn link(&self, rel: &Path, hint: Text) -> Finding {
         let path = self.root.join(rel);
         let target = std::fs::read_link(&path).unwrap_or_default();
         let (leads_to, exists) = match path.canonicalize() {
@@ -195,31 +192,15 @@ impl Walk<'_> {
                 (normalize(&base.join(&target)), false)
             }
         };
-        let rel_shown = rel.display();
+        let (rel_shown, target) = (rel.display().to_string(), target.display().to_string());
         if !leads_to.starts_with(self.real_root) {
-            return Finding::new(
-                Code::OutsideFolder,
-                rel,
-                None,
-                format!(
-                    "`{rel_shown}` is a symbolic link to `{}`, outside the folder; gov reads and writes only inside the folder",
-                    target.display()
-                ),
-            )
-            .hint(hint);
+            return Finding::new(Code::OutsideFolder, rel, None, say::link_outside(&rel_shown, &target)).hint(hint);
         }
-        let message = if exists {
-            format!("`{rel_shown}` is a symbolic link to `{}`; gov does not read through links", target.display())
-        } else {
-            format!("`{rel_shown}` is a symbolic link to `{}`, which does not exist", target.display())
-        };
+        let message =
+            if exists { say::link_inside(&rel_shown, &target) } else { say::link_dangling(&rel_shown, &target) };
         Finding::new(Code::SymbolicLink, rel, None, message).hint(hint)
     }
 }
-
-const LINK_HINT: &str = "replace the link with the file or folder itself";
-const PRIVATE_LINK_HINT: &str =
-    "remove the link: gov makes its own `.gov` folder (lock and parse cache) when it next writes";
 
 /// `path` with `.` and `..` taken out by their text.
 fn normalize(path: &Path) -> PathBuf {
@@ -238,58 +219,45 @@ fn normalize(path: &Path) -> PathBuf {
 }
 
 fn too_deep(rel: &Path) -> Finding {
-    Finding::new(
-        Code::TooDeep,
-        rel,
-        None,
-        format!("`{}` is more than {MAX_DEPTH} folders deep; gov does not look inside it", rel.display()),
-    )
-    .hint("move the files up: visits/ and issues/ need a folder or two of their own, not dozens")
+    Finding::new(Code::TooDeep, rel, None, say::too_deep(&rel.display().to_string(), MAX_DEPTH))
+        .hint(say::too_deep_hint())
 }
 
 fn not_a_file(rel: &Path, file_type: std::fs::FileType) -> Finding {
-    Finding::new(
-        Code::NotAFile,
-        rel,
-        None,
-        format!("`{}` is {}, not a file; gov does not open it", rel.display(), special_kind(file_type)),
-    )
-    .hint("remove it, or put a regular file in its place")
+    Finding::new(Code::NotAFile, rel, None, say::not_a_file(&rel.display().to_string(), special_kind(file_type)))
+        .hint(say::not_a_file_hint())
 }
 
 #[cfg(unix)]
-fn special_kind(file_type: std::fs::FileType) -> &'static str {
+fn special_kind(file_type: std::fs::FileType) -> Special {
     use std::os::unix::fs::FileTypeExt;
     if file_type.is_fifo() {
-        "a FIFO (named pipe)"
+        Special::Fifo
     } else if file_type.is_socket() {
-        "a socket"
+        Special::Socket
     } else if file_type.is_block_device() || file_type.is_char_device() {
-        "a device"
+        Special::Device
     } else {
-        "something other than a regular file"
+        Special::Other
     }
 }
 
 #[cfg(not(unix))]
-fn special_kind(_: std::fs::FileType) -> &'static str {
-    "something other than a regular file"
+fn special_kind(_: std::fs::FileType) -> Special {
+    Special::Other
 }
 
 /// The files and folders of the format, as the unknown-file hint names them: `gov.yaml, grids,
 /// members, … (.yaml or .csv), visits/ and issues/`, from the registry of kinds.
-fn record_files() -> String {
+fn record_files() -> Text {
     let (folders, files): (Vec<Kind>, Vec<Kind>) = Kind::ALL[1..].iter().partition(|k| k.home().ends_with('/'));
     let files: Vec<&str> = files.iter().map(|k| k.stem()).collect();
     let folders: Vec<&str> = folders.iter().map(|k| k.home()).collect();
-    let (last, rest) = folders.split_last().map_or(("", &[][..]), |(l, r)| (*l, r));
-    let folders = if rest.is_empty() { last.to_string() } else { format!("{} and {last}", rest.join(", ")) };
-    format!("gov.yaml, {} (.yaml or .csv), {folders}", files.join(", "))
+    say::unknown_file_hint(&files, &folders)
 }
 
-fn unknown(rel: &Path, why: &str) -> Finding {
-    Finding::new(Code::UnknownFile, rel, None, format!("`{}` is {why}; gov does not read it", rel.display()))
-        .hint(format!("record files are {}; README files and dotfiles are ignored", record_files()))
+fn unknown(rel: &Path, why: Unknown) -> Finding {
+    Finding::new(Code::UnknownFile, rel, None, say::unknown_file(&rel.display().to_string(), why)).hint(record_files())
 }
 
 #[cfg(test)]

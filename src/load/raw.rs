@@ -4,6 +4,8 @@
 
 use std::borrow::Cow;
 
+pub use crate::text::findings::Shape;
+
 /// An untyped value.
 #[derive(Debug, Clone, PartialEq)]
 pub enum RawValue<'a> {
@@ -16,19 +18,19 @@ pub enum RawValue<'a> {
     /// A YAML sequence of mappings (e.g. an issue's `events`).
     Records(Vec<RawRecord<'a>>),
     /// Something no field accepts (a list of lists), described for the message.
-    Other(&'static str),
+    Other(Shape),
 }
 
 impl RawValue<'_> {
     /// What this value is, for messages ("a list").
-    pub fn describe(&self) -> &'static str {
+    pub fn describe(&self) -> Shape {
         match self {
-            RawValue::Null => "nothing",
-            RawValue::Scalar(_) => "text",
-            RawValue::List(_) => "a list",
-            RawValue::Map(_) => "a mapping",
-            RawValue::Records(_) => "a list of mappings",
-            RawValue::Other(what) => what,
+            RawValue::Null => Shape::Nothing,
+            RawValue::Scalar(_) => Shape::Text,
+            RawValue::List(_) => Shape::List,
+            RawValue::Map(_) => Shape::Mapping,
+            RawValue::Records(_) => Shape::Records,
+            RawValue::Other(what) => *what,
         }
     }
 

@@ -11,6 +11,7 @@ use super::yaml;
 use super::{MAX_FILE_BYTES, text};
 use crate::finding::{Code, Finding, Snippet};
 use crate::model::{Format, Kind, SourceFile};
+use crate::text::findings as say;
 
 /// A file's content after decoding and, for YAML, parsing.
 pub enum Parsed {
@@ -64,12 +65,15 @@ pub(crate) fn parse_file(root: &Path, file: &SourceFile, sink: &mut Sink<'_>) ->
     let text = match read_text(&root.join(&file.path)) {
         Ok(text) => text,
         Err(e) => {
-            let hint = match &e {
-                ReadError::NotRegular(_) => "replace it with the file itself",
-                ReadError::NotText(why) => why.hint(file.format == Format::Csv),
-                _ => "gov reads UTF-8 or GB18030 (GBK) text files",
+            let (message, hint) = match &e {
+                ReadError::Io(error) => (say::cannot_read(error), say::encoding_hint()),
+                ReadError::TooLarge { bytes } => {
+                    (say::too_large(bytes >> 20, MAX_FILE_BYTES >> 20), say::encoding_hint())
+                }
+                ReadError::NotText(why) => (say::not_text(why), say::not_text_hint(why, file.format == Format::Csv)),
+                ReadError::NotRegular(what) => (say::not_regular(*what == LINK), say::not_regular_hint()),
             };
-            sink.push(Code::ParseError, 0, 0, e.to_string(), Some(hint.into()));
+            sink.push(Code::ParseError, 0, 0, message, Some(hint));
             return Parsed::Unreadable;
         }
     };
@@ -81,29 +85,21 @@ pub(crate) fn parse_file(root: &Path, file: &SourceFile, sink: &mut Sink<'_>) ->
     match (file.format, parsed) {
         (Format::Csv, _) => {
             if let Some(line) = csv::unclosed_quote(&text) {
-                let hint = "add the closing `\"`; the file may have been cut short";
-                sink.push(
-                    Code::ParseError,
-                    line,
-                    0,
-                    "a quoted value that starts on this line is never closed",
-                    Some(hint.into()),
-                );
+                sink.push(Code::ParseError, line, 0, say::unclosed_quote(), Some(say::unclosed_quote_hint()));
             }
             Parsed::Csv { text }
         }
         (Format::Yaml, Ok(records)) => Parsed::Yaml { text, records },
         (Format::Yaml, Err(e)) => {
-            let hint = if file.kind == Kind::Settings {
-                "gov.yaml holds one mapping of setting: value; start from the one `gov init` writes"
-            } else {
-                "fix the YAML at this place; the other records in this file were not read"
-            };
-            sink.push(Code::ParseError, e.line, e.column, format!("invalid YAML: {}", e.message), Some(hint.into()));
+            let hint = say::invalid_yaml_hint(file.kind == Kind::Settings);
+            sink.push(Code::ParseError, e.line, e.column, say::invalid_yaml(&e.message), Some(hint));
             Parsed::Broken { text }
         }
     }
 }
+
+/// What [`ReadError::NotRegular`] says of a symbolic link.
+const LINK: &str = "a symbolic link";
 
 /// Why a file could not be read as text. The messages become `parse-error` findings.
 #[derive(Debug, thiserror::Error)]
@@ -149,7 +145,7 @@ fn open_regular(path: &Path) -> Result<std::fs::File, ReadError> {
     use std::os::unix::fs::OpenOptionsExt;
     std::fs::File::options().read(true).custom_flags(libc::O_NOFOLLOW | libc::O_NONBLOCK).open(path).map_err(
         |e| match e.raw_os_error() {
-            Some(libc::ELOOP) => ReadError::NotRegular("a symbolic link"),
+            Some(libc::ELOOP) => ReadError::NotRegular(LINK),
             _ => ReadError::Io(e),
         },
     )
@@ -158,7 +154,7 @@ fn open_regular(path: &Path) -> Result<std::fs::File, ReadError> {
 #[cfg(not(unix))]
 fn open_regular(path: &Path) -> Result<std::fs::File, ReadError> {
     if std::fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink()) {
-        return Err(ReadError::NotRegular("a symbolic link"));
+        return Err(ReadError::NotRegular(LINK));
     }
     std::fs::File::open(path).map_err(ReadError::Io)
 }

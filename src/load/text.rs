@@ -7,7 +7,7 @@ use std::borrow::Cow;
 use encoding_rs::GB18030;
 
 /// Why a file's bytes are not text gov reads. Each message completes "the file …" and names
-/// what the file is; [`DecodeError::hint`] says what to do. A file that is not text is one
+/// what the file is; the catalogue says what to do ([`crate::text::findings::not_text_hint`]). A file that is not text is one
 /// finding, never one per line of mojibake.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum DecodeError {
@@ -38,21 +38,6 @@ pub enum Binary {
     Pdf,
     #[error("a binary file (it holds NUL bytes)")]
     Other,
-}
-
-impl DecodeError {
-    /// What to do about it; `csv` when the file should have been CSV (a spreadsheet's export).
-    pub fn hint(&self, csv: bool) -> &'static str {
-        const SAVE_AS_CSV: &str = "open it in Excel or WPS and save it as CSV UTF-8 (File > Save As > CSV UTF-8), \
-             then put that file here";
-        match self {
-            DecodeError::Utf16 if !csv => "save it as UTF-8 in a text editor (Notepad: Save As, Encoding UTF-8)",
-            DecodeError::Utf16 | DecodeError::Binary(Binary::Xlsx | Binary::Xls) => SAVE_AS_CSV,
-            DecodeError::Binary(Binary::Zip) => "unpack the archive and put the text file itself here",
-            DecodeError::Binary(_) => "put the CSV or YAML text file here; a spreadsheet must be saved as CSV UTF-8",
-            _ => "gov reads UTF-8 or GB18030 (GBK) text files",
-        }
-    }
 }
 
 /// Bytes that are not text: a spreadsheet, an archive or another binary file (by its first

@@ -73,8 +73,8 @@ pub fn read_csv(
                 Code::ParseError,
                 number,
                 0,
-                format!("row has {} fields but the header has {}", cells.len(), header.len()),
-                Some("a value containing a comma must be quoted: \"like, this\"".into()),
+                crate::text::findings::row_width(cells.len(), header.len()),
+                Some(crate::text::findings::row_width_hint()),
             );
             continue;
         }

@@ -10,6 +10,8 @@ use serde::de::{self, MapAccess, SeqAccess, Visitor};
 use serde_saphyr::{Budget, Options, Spanned};
 
 use super::raw::{RawField, RawRecord, RawValue};
+use crate::text::Text;
+use crate::text::findings::{self as say, Shape};
 
 /// A YAML node before it is given meaning.
 #[derive(Debug)]
@@ -90,7 +92,7 @@ impl<'de> Visitor<'de> for NodeVisitor {
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
 #[error("{message} (line {line}, column {column})")]
 pub struct YamlError {
-    pub message: String,
+    pub message: Text,
     pub line: u32,
     pub column: u32,
 }
@@ -150,11 +152,7 @@ pub fn parse_mapping(text: &str) -> Result<RawRecord<'static>, YamlError> {
     match parse(text)? {
         (false, mut records) if records.len() == 1 => Ok(records.remove(0)),
         (false, _) => Ok(RawRecord { line: 1, fields: Vec::new() }),
-        (true, _) => Err(YamlError {
-            message: "expected one mapping of setting: value, found a list".into(),
-            line: 1,
-            column: 1,
-        }),
+        (true, _) => Err(YamlError { message: say::yaml_settings_list(), line: 1, column: 1 }),
     }
 }
 
@@ -175,29 +173,21 @@ fn parse(text: &str) -> Result<(bool, Vec<RawRecord<'static>>), YamlError> {
                 let (line, column) = line_col(&item);
                 match item.value {
                     Node::Map(entries) => Ok(record(line, entries)),
-                    other => Err(YamlError {
-                        message: format!("expected a record (a mapping of field: value), found {}", describe(&other)),
-                        line,
-                        column,
-                    }),
+                    other => Err(YamlError { message: say::yaml_not_a_record(describe(&other)), line, column }),
                 }
             })
             .collect::<Result<_, _>>()
             .map(|records| (true, records)),
-        Node::Scalar(_) => Err(YamlError {
-            message: "expected a record (a mapping of field: value) or a list of records, found a single value".into(),
-            line,
-            column,
-        }),
+        Node::Scalar(_) => Err(YamlError { message: say::yaml_single_value(), line, column }),
     }
 }
 
-fn describe(n: &Node) -> &'static str {
+fn describe(n: &Node) -> Shape {
     match n {
-        Node::Null => "nothing",
-        Node::Scalar(_) => "a single value",
-        Node::Seq(_) => "a list",
-        Node::Map(_) => "a mapping",
+        Node::Null => Shape::Nothing,
+        Node::Scalar(_) => Shape::SingleValue,
+        Node::Seq(_) => Shape::List,
+        Node::Map(_) => Shape::Mapping,
     }
 }
 
@@ -208,7 +198,7 @@ fn record(line: u32, entries: Vec<(Spanned<Node>, Spanned<Node>)>) -> RawRecord<
             let (line, column) = line_col(&k);
             let key = match k.value {
                 Node::Scalar(s) => s,
-                other => format!("<{}>", describe(&other)),
+                other => format!("<{}>", describe(&other).en()),
             };
             RawField { key: Cow::Owned(key), value: value(v.value), line, column }
         })
@@ -246,7 +236,7 @@ fn value(node: Node) -> RawValue<'static> {
                         .collect(),
                 )
             } else {
-                RawValue::Other("a list of mixed or nested values")
+                RawValue::Other(Shape::Mixed)
             }
         }
     }
@@ -254,37 +244,32 @@ fn value(node: Node) -> RawValue<'static> {
 
 /// Plain words for the errors people meet; serde-saphyr's own text for the rest, without the
 /// location it appends (we print the place ourselves).
-fn describe_error(e: &serde_saphyr::Error) -> String {
+fn describe_error(e: &serde_saphyr::Error) -> Text {
     use serde_saphyr::budget::BudgetBreach;
     match e {
-        serde_saphyr::Error::DuplicateMappingKey { key: Some(key), .. } => {
-            format!("key `{key}` appears twice in one mapping")
-        }
-        serde_saphyr::Error::DuplicateMappingKey { key: None, .. } => "a key appears twice in one mapping".into(),
+        serde_saphyr::Error::DuplicateMappingKey { key, .. } => say::yaml_duplicate_key(key.as_deref()),
         serde_saphyr::Error::Budget { breach, .. } => match breach {
-            BudgetBreach::Depth { .. } => format!("nested deeper than {MAX_DEPTH} levels"),
+            BudgetBreach::Depth { .. } => say::yaml_too_deep(MAX_DEPTH),
             BudgetBreach::Aliases { .. }
             | BudgetBreach::RecordedAnchorEvents { .. }
             | BudgetBreach::RecordedAnchorBytes { .. }
-            | BudgetBreach::AliasAnchorRatio { .. } => {
-                "anchors and aliases (&a / *a) expand too far; write the values out".into()
-            }
-            _ => "too many values or too much text for one YAML file; keep big tables in CSV".into(),
+            | BudgetBreach::AliasAnchorRatio { .. } => say::yaml_aliases(),
+            _ => say::yaml_budget(),
         },
         other => {
             let text = other.to_string();
             let first = text.lines().next().unwrap_or(&text);
             // Budget breaches met while replaying aliases arrive wrapped; read them by their text.
             if first.contains("recursion limit") || first.contains("budget breached: Depth") {
-                return format!("nested deeper than {MAX_DEPTH} levels");
+                return say::yaml_too_deep(MAX_DEPTH);
             }
             if first.contains("budget breached") && (first.contains("Anchor") || first.contains("Alias")) {
-                return "anchors and aliases (&a / *a) expand too far; write the values out".into();
+                return say::yaml_aliases();
             }
             if first.contains("budget breached") {
-                return "too many values or too much text for one YAML file; keep big tables in CSV".into();
+                return say::yaml_budget();
             }
-            first.split(" at line ").next().unwrap_or(first).trim().to_string()
+            say::yaml_parser_says(first.split(" at line ").next().unwrap_or(first).trim())
         }
     }
 }
@@ -336,21 +321,21 @@ mod tests {
         let e = parse_records("id: M001\nname: [unclosed\n").unwrap_err();
         assert!(e.line >= 2, "{e:?}");
         let e = parse_records("a: 1\na: 2\n").unwrap_err();
-        assert_eq!(e.message, "key `a` appears twice in one mapping");
+        assert_eq!(e.message.en(), "key `a` appears twice in one mapping");
         let e = parse_records("just text").unwrap_err();
-        assert!(e.message.contains("found a single value"));
+        assert!(e.message.en().contains("found a single value"));
     }
 
     #[test]
     fn bombs_are_refused() {
         let deep = format!("{}1{}", "[".repeat(10_000), "]".repeat(10_000));
-        assert_eq!(parse_records(&deep).unwrap_err().message, "nested deeper than 32 levels");
+        assert_eq!(parse_records(&deep).unwrap_err().message.en(), "nested deeper than 32 levels");
         let mut bomb = String::from("a: &a [x, x, x, x, x, x, x, x, x, x]\n");
         for i in 1..12 {
             let prev = if i == 1 { "a".to_string() } else { format!("a{}", i - 1) };
             bomb.push_str(&format!("a{i}: &a{i} [*{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}]\n"));
         }
         let e = parse_records(&bomb).unwrap_err();
-        assert!(e.message.starts_with("anchors and aliases"), "{e:?}");
+        assert!(e.message.en().starts_with("anchors and aliases"), "{e:?}");
     }
 }

@@ -268,7 +268,7 @@ mod tests {
         let huge = format!("id: I-1\ntitle: {}\n", "a".repeat(crate::load::yaml::MAX_SCALAR_BYTES));
         assert!(parse_simple(&huge).is_none());
         let e = crate::load::yaml::parse_records(&huge).unwrap_err();
-        assert!(e.message.contains("too much text"), "{}", e.message);
+        assert!(e.message.en().contains("too much text"), "{}", e.message.en());
     }
 
     #[test]

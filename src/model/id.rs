@@ -8,18 +8,30 @@ use std::sync::OnceLock;
 pub const MAX_ID_LEN: usize = 64;
 
 /// Why an id is not acceptable, for messages.
-pub fn id_problem(s: &str) -> Option<&'static str> {
+pub fn id_problem(s: &str) -> Option<IdProblem> {
     if s.is_empty() {
-        Some("is empty")
+        Some(IdProblem::Empty)
     } else if s.len() > MAX_ID_LEN {
-        Some("is longer than 64 characters")
+        Some(IdProblem::TooLong)
     } else if s.starts_with('.') {
-        Some("starts with `.`")
+        Some(IdProblem::LeadingDot)
     } else if !s.bytes().all(|b| b.is_ascii_alphanumeric() || matches!(b, b'_' | b'-' | b'.')) {
-        Some("may only contain A-Z a-z 0-9 _ - .")
+        Some(IdProblem::BadCharacter)
     } else {
         None
     }
+}
+
+/// Why a text is not an id (the catalogue words it: [`crate::text::findings::invalid_id`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum IdProblem {
+    Empty,
+    /// Longer than 64 characters.
+    TooLong,
+    /// Starts with `.`.
+    LeadingDot,
+    /// Holds a character other than A-Z a-z 0-9 _ - .
+    BadCharacter,
 }
 
 /// A fast, non-cryptographic hasher for short ids (the multiply-rotate scheme of rustc's
@@ -266,9 +278,9 @@ mod tests {
         assert_eq!(id_problem("M001"), None);
         assert_eq!(id_problem("I-2022-0001"), None);
         assert_eq!(id_problem("a.b_c-9"), None);
-        assert_eq!(id_problem(""), Some("is empty"));
-        assert_eq!(id_problem(".hidden"), Some("starts with `.`"));
-        assert_eq!(id_problem("../etc"), Some("starts with `.`"));
+        assert_eq!(id_problem(""), Some(IdProblem::Empty));
+        assert_eq!(id_problem(".hidden"), Some(IdProblem::LeadingDot));
+        assert_eq!(id_problem("../etc"), Some(IdProblem::LeadingDot));
         assert!(id_problem("a/b").is_some());
         assert!(id_problem("张伟").is_some());
         assert!(id_problem("has space").is_some());

@@ -11,6 +11,8 @@ pub trait Labelled: Sized + Copy + 'static {
     const ALL: &'static [Self];
     /// What the field is called in messages ("visit method").
     const WHAT: &'static str;
+    /// The same in Chinese messages ("走访方式").
+    const WHAT_ZH: &'static str;
     fn code(self) -> &'static str;
     fn zh(self) -> &'static str;
     fn en(self) -> &'static str;
@@ -37,7 +39,7 @@ pub trait Labelled: Sized + Copy + 'static {
 }
 
 macro_rules! labelled {
-    ($(#[$meta:meta])* $name:ident, $what:literal {
+    ($(#[$meta:meta])* $name:ident, $what:literal / $what_zh:literal {
         $($(#[$vmeta:meta])* $variant:ident = $code:literal, $zh:literal, $en:literal $(, [$($alias:literal),*])?;)*
     }) => {
         $(#[$meta])*
@@ -47,6 +49,7 @@ macro_rules! labelled {
         impl $crate::model::labels::Labelled for $name {
             const ALL: &'static [Self] = &[$($name::$variant),*];
             const WHAT: &'static str = $what;
+            const WHAT_ZH: &'static str = $what_zh;
             fn code(self) -> &'static str { match self { $($name::$variant => $code),* } }
             fn zh(self) -> &'static str { match self { $($name::$variant => $zh),* } }
             fn en(self) -> &'static str { match self { $($name::$variant => $en),* } }
@@ -65,7 +68,7 @@ macro_rules! labelled {
 
 labelled! {
     /// 党员类别: what kind of party member.
-    MemberKind, "member kind" {
+    MemberKind, "member kind" / "党员类别" {
         /// 社区党员: a member whose organisational relation is in the community.
         Resident = "resident", "社区党员", "resident";
         /// 在职党员: an in-service member who registered with the community (双报到).
@@ -77,7 +80,7 @@ labelled! {
 
 labelled! {
     /// Whether a member is still on the community's books.
-    MemberStatus, "member status" {
+    MemberStatus, "member status" / "党员状态" {
         Active = "active", "正常", "active", ["在册"];
         Transferred = "transferred", "已转出", "transferred", ["转出"];
         Inactive = "inactive", "失联", "inactive", ["不活跃"];
@@ -87,7 +90,7 @@ labelled! {
 
 labelled! {
     /// 三色管理: how much attention a household needs.
-    Color, "colour" {
+    Color, "colour" / "颜色" {
         Red = "red", "红", "red", ["红色"];
         Yellow = "yellow", "黄", "yellow", ["黄色"];
         Green = "green", "绿", "green", ["绿色"];
@@ -96,7 +99,7 @@ labelled! {
 
 labelled! {
     /// Household tags seen in practice.
-    HouseholdTag, "household tag" {
+    HouseholdTag, "household tag" / "住户标签" {
         ElderlyAlone = "elderly_alone", "独居老人", "elderly living alone";
         Hardship = "hardship", "困难家庭", "hardship";
         Dibao = "dibao", "低保", "minimum living allowance", ["低保户"];
@@ -110,7 +113,7 @@ labelled! {
 
 labelled! {
     /// 走访方式: how a visit was made.
-    VisitMethod, "visit method" {
+    VisitMethod, "visit method" / "走访方式" {
         Home = "home", "入户", "home visit", ["入户走访"];
         Phone = "phone", "电话", "phone", ["电话走访"];
         Wechat = "wechat", "微信", "WeChat";
@@ -121,7 +124,7 @@ labelled! {
 
 labelled! {
     /// 诉求类别: built-in problem categories (gov.yaml may add more).
-    IssueCategory, "issue category" {
+    IssueCategory, "issue category" / "诉求类别" {
         Heating = "heating", "供暖", "heating";
         Water = "water", "用水", "water";
         Power = "power", "用电", "power";
@@ -137,7 +140,7 @@ labelled! {
 
 labelled! {
     /// How soon a problem must be dealt with; sets its due date.
-    Urgency, "urgency" {
+    Urgency, "urgency" / "紧急程度" {
         Urgent = "urgent", "紧急", "urgent";
         Normal = "normal", "一般", "normal";
         Complex = "complex", "复杂", "complex";
@@ -146,7 +149,7 @@ labelled! {
 
 labelled! {
     /// Where a problem came from.
-    IssueSource, "issue source" {
+    IssueSource, "issue source" / "诉求来源" {
         Visit = "visit", "走访发现", "visit", ["走访"];
         Patrol = "patrol", "巡查", "patrol";
         Hotline = "hotline", "热线", "hotline", ["12345热线"];
@@ -159,7 +162,7 @@ labelled! {
 
 labelled! {
     /// One step in a problem's life.
-    Action, "event action" {
+    Action, "event action" / "事件类型" {
         Dispatched = "dispatched", "派单", "dispatched";
         /// 吹哨: the community summons departments.
         Whistle = "whistle", "吹哨", "whistle";
@@ -177,7 +180,7 @@ labelled! {
 
 labelled! {
     /// The resident's verdict at follow-up.
-    Satisfaction, "satisfaction" {
+    Satisfaction, "satisfaction" / "满意程度" {
         Satisfied = "satisfied", "满意", "satisfied";
         Basic = "basic", "基本满意", "basically satisfied";
         Unsatisfied = "unsatisfied", "不满意", "unsatisfied";

@@ -10,6 +10,7 @@ use serde::Serialize;
 use super::visible::visible;
 use crate::finding::{Finding, Severity};
 use crate::model::privacy::mask_text;
+use crate::text::findings as say;
 
 /// Counts for the summary line.
 #[derive(Debug, Clone, Default, Serialize)]
@@ -32,28 +33,23 @@ fn is_zero(n: &usize) -> bool {
     *n == 0
 }
 
-fn plural(n: usize, one: &str, many: &str) -> String {
-    format!("{} {}", thousands(n), if n == 1 { one } else { many })
-}
-
 pub fn write_text(w: &mut impl Write, findings: &[Finding], summary: &Summary) -> io::Result<()> {
     write_findings(w, findings)?;
     if !findings.is_empty() {
         writeln!(w)?;
     }
     let s = summary;
-    let orgs = if s.orgs > 0 { format!("{}, ", plural(s.orgs, "org", "orgs")) } else { String::new() };
-    writeln!(
-        w,
-        "checked {}, {}, {orgs}{}, {}, {}: {}, {}",
-        plural(s.grids, "grid", "grids"),
-        plural(s.members, "member", "members"),
-        plural(s.households, "household", "households"),
-        plural(s.visits, "visit", "visits"),
-        plural(s.issues, "issue", "issues"),
-        plural(s.errors, "error", "errors"),
-        plural(s.warnings, "warning", "warnings"),
-    )
+    let checked = say::Checked {
+        grids: s.grids,
+        members: s.members,
+        orgs: s.orgs,
+        households: s.households,
+        visits: s.visits,
+        issues: s.issues,
+        errors: s.errors,
+        warnings: s.warnings,
+    };
+    writeln!(w, "{}", say::checked(&checked))
 }
 
 /// The findings alone, one per line with hint and source line, as `gov check` prints them.
@@ -70,7 +66,7 @@ pub fn write_findings(w: &mut impl Write, findings: &[Finding]) -> io::Result<()
             writeln!(w, "{}", source_block(&shown, line, column))?;
         }
         if let Some(hint) = &f.hint {
-            writeln!(w, "    hint: {}", visible(&mask_text(hint.current())))?;
+            writeln!(w, "    {}{}", say::hint_label(), visible(&mask_text(hint.current())))?;
         }
     }
     Ok(())
@@ -85,7 +81,8 @@ pub fn finding_line(f: &Finding) -> String {
             place.push_str(&format!(":{col}"));
         }
     }
-    format!("{place}: {}[{}] {}", f.severity().as_str(), f.code.as_str(), visible(&mask_text(f.message.current())))
+    let severity = say::severity(f.severity());
+    format!("{place}: {severity}[{}] {}", f.code.as_str(), visible(&mask_text(f.message.current())))
 }
 
 /// The source line with a caret under the column, rustc style.
@@ -160,28 +157,33 @@ mod tests {
     #[test]
     fn findings_show_control_characters_escaped() {
         use crate::finding::{Code, Snippet};
-        let f = Finding::new(Code::InvalidValue, "issues/\u{1b}[2J.yaml", Some(2), "title `\u{1b}]0;x\u{7}`")
-            .hint("not \r here")
-            .column(Some(8))
-            .snippet(Some(Snippet { text: "title: \u{1b}]0;x\u{7}".into(), column: 8 }));
+        let f =
+            Finding::new(Code::InvalidValue, "issues/\u{1b}[2J.yaml", Some(2), say::unknown_field("\u{1b}]0;x\u{7}"))
+                .hint(say::did_you_mean("\r"))
+                .column(Some(8))
+                .snippet(Some(Snippet { text: "title: \u{1b}]0;x\u{7}".into(), column: 8 }));
         let mut out = Vec::new();
         write_findings(&mut out, &[f]).unwrap();
         let text = String::from_utf8(out).unwrap();
         assert!(!text.contains(['\u{1b}', '\u{7}', '\r']), "{text:?}");
-        assert!(text.starts_with("issues/\\e[2J.yaml:2:8: error[invalid-value] title `\\e]0;x\\a`\n"), "{text}");
+        assert!(
+            text.starts_with("issues/\\e[2J.yaml:2:8: error[invalid-value] unknown field `\\e]0;x\\a`\n"),
+            "{text}"
+        );
         assert!(text.contains("2 | title: \\e]0;x\\a"), "{text}");
-        assert!(text.ends_with("    hint: not \\r here\n"), "{text}");
+        assert!(text.ends_with("    hint: did you mean `\\r`?\n"), "{text}");
     }
 
     #[test]
     fn json_findings_carry_the_codes_severity_second() {
         use crate::finding::Code;
-        let findings = [Finding::new(Code::NoContacts, "households.csv", Some(3), "no one").column(Some(1))];
+        let findings =
+            [Finding::new(Code::NoContacts, "households.csv", Some(3), say::no_contacts("H1", "王芳")).column(Some(1))];
         let mut out = Vec::new();
         write_json(&mut out, &findings, &Summary { warnings: 1, ..Summary::default() }).unwrap();
         let text = String::from_utf8(out).unwrap();
         let finding = &text[text.find("\"findings\"").unwrap()..];
-        let expected = "\"findings\": [\n    {\n      \"code\": \"no-contacts\",\n      \"severity\": \"warning\",\n      \"file\": \"households.csv\",\n      \"line\": 3,\n      \"column\": 1,\n      \"message\": \"no one\",\n      \"hint\": null\n    }\n  ]\n}\n";
+        let expected = "\"findings\": [\n    {\n      \"code\": \"no-contacts\",\n      \"severity\": \"warning\",\n      \"file\": \"households.csv\",\n      \"line\": 3,\n      \"column\": 1,\n      \"message\": \"household `H1` (王芳) has no linked member\",\n      \"hint\": null\n    }\n  ]\n}\n";
         assert_eq!(finding, expected);
     }
 }

@@ -77,10 +77,11 @@ pub fn gov(cwd: &Path) -> Command {
     cmd
 }
 
-/// `gov --data <dir> --today 2023-01-01 check <args>`, run from `dir`.
+/// `gov --data <dir> --today 2023-01-01 --lang en check <args>`, run from `dir`: in English
+/// whatever the folder's `lang` (tests/messages_findings.rs runs it in Chinese).
 pub fn check(dir: &Path, args: &[&str]) -> Outcome {
     let mut cmd = gov(dir);
-    cmd.arg("--data").arg(dir).args(["--today", TODAY, "check"]).args(args);
+    cmd.arg("--data").arg(dir).args(["--today", TODAY, "--lang", "en", "check"]).args(args);
     Outcome::of(&mut cmd)
 }
 
@@ -132,7 +133,9 @@ impl Outcome {
     pub fn text_findings(&self) -> Vec<(String, String, Option<u64>)> {
         self.stdout
             .lines()
-            .filter(|l| !l.starts_with(' ') && (l.contains(": error[") || l.contains(": warning[")))
+            .filter(|l| {
+                !l.starts_with(' ') && [": error[", ": warning[", ": 错误[", ": 警告["].iter().any(|s| l.contains(s))
+            })
             .map(|l| {
                 let (place, rest) = l.split_once(": ").unwrap();
                 let code = rest.split_once('[').unwrap().1.split_once(']').unwrap().0;

@@ -95,9 +95,9 @@ pub(super) fn batch(ctx: &Ctx, s: &mut Session, from: &str, args: &AddArgs) -> R
                         Code::InvalidValue,
                         &shown_path,
                         Some(*line),
-                        format!("`{field}` value `{value}` names {} {}s", candidates.len(), kind.noun()),
+                        crate::text::findings::ambiguous_name(field, value, candidates.len(), kind),
                     )
-                    .hint(format!("give the id: {}", candidates.join("; "))),
+                    .hint(crate::text::findings::ambiguous_name_hint(&candidates)),
                 ),
             }
         }

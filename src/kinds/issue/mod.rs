@@ -273,15 +273,10 @@ fn category(f: &mut Fields<'_, '_, '_, '_>, settings: &Settings) -> Option<Categ
     if let Some(c) = settings.issue_categories.iter().find(|c| c.as_str() == text.0) {
         return Some(Category::Custom(c.clone()));
     }
-    let mut allowed = IssueCategory::allowed();
-    for c in &settings.issue_categories {
-        allowed.push_str(", ");
-        allowed.push_str(c);
-    }
     f.invalid(
         text.1,
-        format!("`category` value `{}` is not a valid issue category", shorten(text.0)),
-        Some(format!("allowed: {allowed}; more can be added under issue_categories in gov.yaml")),
+        crate::text::findings::not_a_category(&shorten(text.0)),
+        Some(crate::text::findings::category_hint::<IssueCategory>(&settings.issue_categories)),
     );
     None
 }

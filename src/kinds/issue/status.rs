@@ -39,6 +39,7 @@ impl Labelled for IssueStatus {
     const ALL: &'static [Self] =
         &[IssueStatus::Received, IssueStatus::InProgress, IssueStatus::Resolved, IssueStatus::Closed];
     const WHAT: &'static str = "issue status";
+    const WHAT_ZH: &'static str = "办理状态";
     fn code(self) -> &'static str {
         match self {
             IssueStatus::Received => "received",

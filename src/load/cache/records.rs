@@ -4,7 +4,7 @@
 use std::path::PathBuf;
 
 use super::codec::{Corrupt, Dec, Decoded, Enc};
-use crate::finding::{Code, Finding, Snippet};
+use crate::finding::{Code, FieldValue, Finding, Snippet};
 use crate::text::Text;
 
 pub fn finding(e: &mut Enc, f: &Finding) {
@@ -30,14 +30,23 @@ pub fn finding(e: &mut Enc, f: &Finding) {
             e.u32(s.column);
         }
     }
+    match &f.value {
+        None => e.u8(0),
+        Some(v) => {
+            e.u8(1);
+            e.str(&v.field);
+            e.str(&v.value);
+        }
+    }
 }
 
 pub fn read_finding(d: &mut Dec<'_>) -> Decoded<Finding> {
     let code = *Code::ALL.get(d.u8()? as usize).ok_or(Corrupt)?;
-    let mut f = Finding::new(code, PathBuf::from(d.str()?), d.opt_u32()?, "");
+    let mut f = Finding::new(code, PathBuf::from(d.str()?), d.opt_u32()?, Text::restore(String::new(), String::new()));
     f.column = d.opt_u32()?;
     f.message = Text::restore(d.string()?, d.string()?);
     f.hint = if d.bool()? { Some(Text::restore(d.string()?, d.string()?)) } else { None };
     f.snippet = if d.bool()? { Some(Snippet { text: d.string()?, column: d.u32()? }) } else { None };
+    f.value = if d.bool()? { Some(FieldValue { field: d.string()?.into(), value: d.string()?.into() }) } else { None };
     Ok(f)
 }

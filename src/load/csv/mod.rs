@@ -9,6 +9,7 @@ use super::fields::Sink;
 use super::raw::{RawField, RawRecord, RawValue};
 use crate::finding::Code;
 use crate::finding::shorten;
+use crate::text::findings as say;
 
 pub mod columns;
 pub mod split;
@@ -45,8 +46,8 @@ pub fn for_each_row(
                 Code::ParseError,
                 line,
                 0,
-                format!("row has {} fields but the header has {}", values.len(), header.len()),
-                Some("a value containing a comma must be quoted: \"like, this\"".into()),
+                say::row_width(values.len(), header.len()),
+                Some(say::row_width_hint()),
             );
             continue;
         }
@@ -88,11 +89,8 @@ const HINTED: usize = 20;
 
 fn unknown_column(sink: &mut Sink<'_>, name: &str, known: &[&str], list: Option<&str>) {
     let shown = shorten(name);
-    let hint = list.map(|list| match columns::closest(&shown, known) {
-        Some(close) => format!("did you mean {close}? known fields: {list}"),
-        None => format!("known fields: {list}"),
-    });
-    sink.push(Code::UnknownField, 1, 0, format!("unknown field `{shown}`"), hint.map(Into::into));
+    let hint = list.map(|list| say::unknown_column_hint(columns::closest(&shown, known).as_deref(), list));
+    sink.push(Code::UnknownField, 1, 0, say::unknown_column(&shown), hint);
 }
 
 /// Reports header problems once per file; false when the file cannot be read at all.
@@ -104,16 +102,10 @@ pub(crate) fn check_header(header: &[String], sink: &mut Sink<'_>, known: &[&str
     for (i, name) in header.iter().enumerate() {
         let shown = shorten(name);
         if name.is_empty() {
-            sink.push(
-                Code::ParseError,
-                1,
-                0,
-                format!("column {} of the header has no name", i + 1),
-                Some("name every column, or delete the empty one".into()),
-            );
+            sink.push(Code::ParseError, 1, 0, say::unnamed_column(i + 1), Some(say::unnamed_column_hint()));
             ok = false;
         } else if !seen.insert(name.as_str()) {
-            sink.push(Code::ParseError, 1, 0, format!("column `{shown}` appears twice in the header"), None);
+            sink.push(Code::ParseError, 1, 0, say::duplicate_column(&shown), None);
             ok = false;
         } else if !known.contains(&name.as_str()) {
             unknown += 1;
@@ -123,13 +115,7 @@ pub(crate) fn check_header(header: &[String], sink: &mut Sink<'_>, known: &[&str
     }
     for name in required {
         if !header.iter().any(|h| h == name) {
-            sink.push(
-                Code::MissingField,
-                1,
-                0,
-                format!("required column `{name}` is missing from the header"),
-                Some(format!("add a `{name}` column").into()),
-            );
+            sink.push(Code::MissingField, 1, 0, say::missing_column(name), Some(say::missing_column_hint(name)));
         }
     }
     ok

@@ -7,11 +7,12 @@ use std::path::Path;
 use chrono::NaiveDate;
 
 use super::raw::{RawField, RawRecord, RawValue};
-use crate::finding::{Code, Finding, did_you_mean, shorten};
+use crate::finding::{Code, FieldValue, Finding, did_you_mean, shorten};
 use crate::model::date::{parse_date, parse_date_cell};
 use crate::model::id::id_problem;
 use crate::model::labels::Labelled;
 use crate::text::Text;
+use crate::text::findings::{self as say, Shape};
 
 /// Collects the findings of one file.
 #[derive(Debug)]
@@ -25,7 +26,7 @@ impl<'p> Sink<'p> {
         Sink { path, findings: Vec::new() }
     }
 
-    pub fn push(&mut self, code: Code, line: u32, column: u32, message: impl Into<Text>, hint: Option<Text>) {
+    pub fn push(&mut self, code: Code, line: u32, column: u32, message: Text, hint: Option<Text>) {
         let mut f = Finding::new(code, self.path, Some(line).filter(|&l| l > 0), message).column(Some(column));
         f.hint = hint;
         self.findings.push(f);
@@ -95,17 +96,11 @@ impl<'r, 'a, 's, 'p> Fields<'r, 'a, 's, 'p> {
             return; // reported once for the header
         }
         let line = self.rec.line;
-        self.sink.push(
-            Code::MissingField,
-            line,
-            0,
-            format!("required field `{name}` is missing or empty"),
-            Some(format!("add a value for `{name}`").into()),
-        );
+        self.sink.push(Code::MissingField, line, 0, say::missing_field(name), Some(say::missing_field_hint(name)));
     }
 
-    pub fn invalid(&mut self, field: &RawField<'_>, message: String, hint: Option<String>) {
-        self.sink.push(Code::InvalidValue, field.line, field.column, message, hint.map(Into::into));
+    pub fn invalid(&mut self, field: &RawField<'_>, message: Text, hint: Option<Text>) {
+        self.sink.push(Code::InvalidValue, field.line, field.column, message, hint);
     }
 
     fn scalar_of(&mut self, field: &'r RawField<'a>) -> Option<&'r str> {
@@ -113,7 +108,7 @@ impl<'r, 'a, 's, 'p> Fields<'r, 'a, 's, 'p> {
             RawValue::Scalar(s) => Some(s.trim()),
             other => {
                 let what = other.describe();
-                self.invalid(field, format!("`{}` should be a single value, found {what}", field.key), None);
+                self.invalid(field, say::wrong_shape(&field.key, Shape::SingleValue, what), None);
                 None
             }
         }
@@ -149,7 +144,7 @@ impl<'r, 'a, 's, 'p> Fields<'r, 'a, 's, 'p> {
             RawValue::List(items) => Some(items.iter().flat_map(|s| split_list(s)).collect()),
             other => {
                 let what = other.describe();
-                self.invalid(field, format!("`{name}` should be a list, found {what}"), None);
+                self.invalid(field, say::wrong_shape(name, Shape::List, what), None);
                 None
             }
         }
@@ -181,11 +176,16 @@ impl<'r, 'a, 's, 'p> Fields<'r, 'a, 's, 'p> {
         match id_problem(value) {
             None => Some(value),
             Some(problem) => {
-                self.invalid(
-                    field,
-                    format!("`{name}` value `{}` is not a valid id: it {problem}", shorten(value)),
-                    Some("ids are 1-64 characters of A-Z a-z 0-9 _ - . and do not start with `.`".into()),
+                self.sink.push(
+                    Code::InvalidValue,
+                    field.line,
+                    field.column,
+                    say::invalid_id(name, &shorten(value), problem),
+                    Some(say::invalid_id_hint()),
                 );
+                if let Some(f) = self.sink.findings.last_mut() {
+                    f.value = Some(FieldValue { field: name.into(), value: value.into() });
+                }
                 None
             }
         }
@@ -202,11 +202,7 @@ impl<'r, 'a, 's, 'p> Fields<'r, 'a, 's, 'p> {
         // A CSV cell may hold an Excel day number (a date cell saved as a number).
         let date = if self.csv { parse_date_cell(text) } else { parse_date(text) };
         if date.is_none() {
-            self.invalid(
-                field?,
-                format!("`{name}` value `{}` is not a date", shorten(text)),
-                Some("write dates as YYYY-MM-DD, e.g. 2022-03-05".into()),
-            );
+            self.invalid(field?, say::not_a_date(name, &shorten(text)), Some(say::not_a_date_hint()));
         }
         date
     }
@@ -228,11 +224,8 @@ impl<'r, 'a, 's, 'p> Fields<'r, 'a, 's, 'p> {
 
     pub fn bad_label<E: Labelled>(&mut self, field: &RawField<'_>, name: &str, text: &str) {
         let codes = E::ALL.iter().map(|v| v.code());
-        let hint = match did_you_mean(&text.to_lowercase(), codes) {
-            Some(close) => format!("did you mean `{close}`? allowed: {}", E::allowed()),
-            None => format!("allowed: {}", E::allowed()),
-        };
-        self.invalid(field, format!("`{name}` value `{}` is not a valid {}", shorten(text), E::WHAT), Some(hint));
+        let hint = say::allowed_hint::<E>(did_you_mean(&text.to_lowercase(), codes));
+        self.invalid(field, say::not_a_label::<E>(name, &shorten(text)), Some(hint));
     }
 
     /// A list of enum values; invalid items are reported and dropped.
@@ -255,11 +248,7 @@ impl<'r, 'a, 's, 'p> Fields<'r, 'a, 's, 'p> {
         match text.parse::<u32>() {
             Ok(n) if (min..=max).contains(&n) => Some(n),
             _ => {
-                self.invalid(
-                    field,
-                    format!("`{name}` value `{}` is not a whole number from {min} to {max}", shorten(text)),
-                    None,
-                );
+                self.invalid(field, say::not_a_number(name, &shorten(text), min, max), None);
                 None
             }
         }
@@ -272,11 +261,7 @@ impl<'r, 'a, 's, 'p> Fields<'r, 'a, 's, 'p> {
             "true" | "yes" | "y" | "是" | "已解决" => Some(true),
             "false" | "no" | "n" | "否" | "未解决" => Some(false),
             _ => {
-                self.invalid(
-                    field,
-                    format!("`{name}` value `{}` is not yes or no", shorten(text)),
-                    Some("write yes/no (or 是/否)".into()),
-                );
+                self.invalid(field, say::not_yes_no(name, &shorten(text)), Some(say::yes_no_hint()));
                 None
             }
         }
@@ -289,7 +274,7 @@ impl<'r, 'a, 's, 'p> Fields<'r, 'a, 's, 'p> {
             RawValue::Map(rec) => Some(rec),
             other => {
                 let what = other.describe();
-                self.invalid(field, format!("`{name}` should be a mapping, found {what}"), None);
+                self.invalid(field, say::wrong_shape(name, Shape::Mapping, what), None);
                 None
             }
         }
@@ -303,7 +288,7 @@ impl<'r, 'a, 's, 'p> Fields<'r, 'a, 's, 'p> {
             RawValue::List(items) if items.is_empty() => Some(&[]),
             other => {
                 let what = other.describe();
-                self.invalid(field, format!("`{name}` should be a list of mappings, found {what}"), None);
+                self.invalid(field, say::wrong_shape(name, Shape::Records, what), None);
                 None
             }
         }
@@ -324,11 +309,8 @@ impl<'r, 'a, 's, 'p> Fields<'r, 'a, 's, 'p> {
 
 /// Reports an unknown field or column, suggesting the closest known name.
 pub fn unknown_field(sink: &mut Sink<'_>, key: &str, line: u32, column: u32, known: &[&str]) {
-    let hint = match did_you_mean(&shorten(key), known.iter().copied()) {
-        Some(close) => format!("did you mean `{close}`? known fields: {}", known.join(", ")),
-        None => format!("known fields: {}", known.join(", ")),
-    };
-    sink.push(Code::UnknownField, line, column, format!("unknown field `{}`", shorten(key)), Some(hint.into()));
+    let hint = say::unknown_field_hint(did_you_mean(&shorten(key), known.iter().copied()), known);
+    sink.push(Code::UnknownField, line, column, say::unknown_field(&shorten(key)), Some(hint));
 }
 
 #[cfg(test)]

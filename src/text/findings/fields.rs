@@ -1,0 +1,167 @@
+//! Typing a record's fields: missing fields, values of the wrong shape or kind, unknown fields.
+
+use super::super::Text;
+use super::Shape;
+use crate::model::id::IdProblem;
+use crate::model::labels::Labelled;
+
+// ---- required and unknown fields ----
+
+/// `missing-field`: a required field absent or empty.
+pub fn missing_field(name: &str) -> Text {
+    Text::new(format!("required field `{name}` is missing or empty"), format!("必填字段 `{name}` 缺失或为空"))
+}
+
+/// The hint under a missing field.
+pub fn missing_field_hint(name: &str) -> Text {
+    Text::new(format!("add a value for `{name}`"), format!("请填写 `{name}`"))
+}
+
+/// `unknown-field`: a YAML field the format does not define.
+pub fn unknown_field(key: &str) -> Text {
+    Text::new(format!("unknown field `{key}`"), format!("未知字段“{key}”"))
+}
+
+/// The hint under an unknown field: the closest known one, if any, and every known one.
+pub fn unknown_field_hint(close: Option<&str>, known: &[&str]) -> Text {
+    let list = known.join(", ");
+    match close {
+        Some(close) => Text::new(
+            format!("did you mean `{close}`? known fields: {list}"),
+            format!("是否应为 `{close}`？可用字段：{list}"),
+        ),
+        None => Text::new(format!("known fields: {list}"), format!("可用字段：{list}")),
+    }
+}
+
+// ---- values ----
+
+/// `invalid-value`: a field holding a value of the wrong shape (a list where one value goes).
+pub fn wrong_shape(name: &str, want: Shape, found: Shape) -> Text {
+    Text::new(
+        format!("`{name}` should be {}, found {}", want.en(), found.en()),
+        format!("`{name}` 应为{}，实际是{}", want.zh(), found.zh()),
+    )
+}
+
+/// `invalid-value`: an id that breaks the id rules.
+pub fn invalid_id(name: &str, value: &str, problem: IdProblem) -> Text {
+    let (en, zh) = match problem {
+        IdProblem::Empty => ("is empty", "为空"),
+        IdProblem::TooLong => ("is longer than 64 characters", "超过 64 个字符"),
+        IdProblem::LeadingDot => ("starts with `.`", "以 `.` 开头"),
+        IdProblem::BadCharacter => ("may only contain A-Z a-z 0-9 _ - .", "含有 A-Z a-z 0-9 _ - . 以外的字符"),
+    };
+    Text::new(
+        format!("`{name}` value `{value}` is not a valid id: it {en}"),
+        format!("`{name}` 的值“{value}”不是有效的编号：{zh}"),
+    )
+}
+
+/// The hint under an invalid id.
+pub fn invalid_id_hint() -> Text {
+    Text::new(
+        "ids are 1-64 characters of A-Z a-z 0-9 _ - . and do not start with `.`",
+        "编号为 1 至 64 个字符，只能用 A-Z a-z 0-9 _ - .，且不以 `.` 开头",
+    )
+}
+
+/// `invalid-value`: text that is not a date.
+pub fn not_a_date(name: &str, value: &str) -> Text {
+    Text::new(format!("`{name}` value `{value}` is not a date"), format!("`{name}` 的值“{value}”不是日期"))
+}
+
+/// The hint under a bad date.
+pub fn not_a_date_hint() -> Text {
+    Text::new("write dates as YYYY-MM-DD, e.g. 2022-03-05", "日期请写成 YYYY-MM-DD，如 2022-03-05")
+}
+
+/// `invalid-value`: a value that is none of an enum's.
+pub fn not_a_label<E: Labelled>(name: &str, value: &str) -> Text {
+    Text::new(
+        format!("`{name}` value `{value}` is not a valid {}", E::WHAT),
+        format!("`{name}` 的值“{value}”不是有效的{}", E::WHAT_ZH),
+    )
+}
+
+/// The hint under a bad enum value: the closest value, if any, and every allowed one.
+pub fn allowed_hint<E: Labelled>(close: Option<&str>) -> Text {
+    let en = E::allowed();
+    let zh = allowed_zh::<E>();
+    match close {
+        Some(close) => {
+            Text::new(format!("did you mean `{close}`? allowed: {en}"), format!("是否应为 `{close}`？可填：{zh}"))
+        }
+        None => Text::new(format!("allowed: {en}"), format!("可填：{zh}")),
+    }
+}
+
+/// An enum's values for a Chinese hint: `home（入户）、phone（电话）`.
+fn allowed_zh<E: Labelled>() -> String {
+    E::ALL.iter().map(|v| format!("{}（{}）", v.code(), v.zh())).collect::<Vec<_>>().join("、")
+}
+
+/// `invalid-value`: an issue category neither built in nor added in gov.yaml.
+pub fn not_a_category(value: &str) -> Text {
+    Text::new(
+        format!("`category` value `{value}` is not a valid issue category"),
+        format!("`category` 的值“{value}”不是有效的诉求类别"),
+    )
+}
+
+/// The hint under a bad category: the built-in ones and the folder's own (`custom`).
+pub fn category_hint<E: Labelled>(custom: &[String]) -> Text {
+    let mut en = E::allowed();
+    let mut zh = allowed_zh::<E>();
+    for c in custom {
+        en.push_str(", ");
+        en.push_str(c);
+        zh.push('、');
+        zh.push_str(c);
+    }
+    Text::new(
+        format!("allowed: {en}; more can be added under issue_categories in gov.yaml"),
+        format!("可填：{zh}；也可在 gov.yaml 的 issue_categories 下增加类别"),
+    )
+}
+
+/// `invalid-value`: not a whole number in range.
+pub fn not_a_number(name: &str, value: &str, min: u32, max: u32) -> Text {
+    Text::new(
+        format!("`{name}` value `{value}` is not a whole number from {min} to {max}"),
+        format!("`{name}` 的值“{value}”不是 {min} 至 {max} 之间的整数"),
+    )
+}
+
+/// `invalid-value`: neither yes nor no.
+pub fn not_yes_no(name: &str, value: &str) -> Text {
+    Text::new(format!("`{name}` value `{value}` is not yes or no"), format!("`{name}` 的值“{value}”不是“是”或“否”"))
+}
+
+/// The hint under a bad yes/no.
+pub fn yes_no_hint() -> Text {
+    Text::new("write yes/no (or 是/否)", "请填 是/否（或 yes/no）")
+}
+
+/// `invalid-value`: gov.yaml's `lang` is not a language gov speaks.
+pub fn not_a_language(value: &str) -> Text {
+    Text::new(format!("`lang` value `{value}` is not a language"), format!("`lang` 的值“{value}”不是可用的语言"))
+}
+
+/// The hint under a bad `lang`.
+pub fn language_hint() -> Text {
+    Text::new("allowed: zh, en", "可填：zh、en")
+}
+
+/// `invalid-value` (`gov visit batch`): a name that fits several records of `kind`.
+pub fn ambiguous_name(field: &str, value: &str, n: usize, kind: crate::model::Kind) -> Text {
+    Text::new(
+        format!("`{field}` value `{value}` names {n} {}s", kind.noun()),
+        format!("`{field}` 的值“{value}”对应 {n} 个{}", super::noun_zh(kind)),
+    )
+}
+
+/// The hint under an ambiguous name: the candidates, `id (what shows it)`.
+pub fn ambiguous_name_hint(candidates: &[String]) -> Text {
+    Text::new(format!("give the id: {}", candidates.join("; ")), format!("请填编号：{}", candidates.join("；")))
+}
