@@ -115,7 +115,9 @@ fn named_kind(field: &str) -> Option<Kind> {
 /// (the loader says so: `invalid-value`); this gives such a finding a hint naming the id(s) it
 /// matches: "did you mean `M0001` (张伟)?". Run once the whole folder is loaded.
 pub fn names_where_ids_go(ds: &Dataset, findings: &mut [Finding]) {
-    for f in findings.iter_mut().filter(|f| f.code == Code::InvalidValue && f.message.en().contains("is not a valid id")) {
+    for f in
+        findings.iter_mut().filter(|f| f.code == Code::InvalidValue && f.message.en().contains("is not a valid id"))
+    {
         let mut quoted = f.message.en().split('`').skip(1).step_by(2);
         let (Some(field), Some(value)) = (quoted.next(), quoted.next()) else { continue };
         let Some(kind) = named_kind(field) else { continue };

@@ -37,8 +37,8 @@ pub fn judge(
                     Code::ParseError,
                     e.line,
                     e.column,
-                    format!("invalid YAML: {}", e.message),
-                    Some("gov made text it cannot read back; nothing was written (please report this)".into()),
+                    crate::text::cli::write::made_invalid_yaml(&e.message),
+                    Some(crate::text::cli::write::hint_report_bug()),
                 );
                 Vec::new()
             }
