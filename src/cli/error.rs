@@ -86,15 +86,22 @@ impl fmt::Display for Message {
 #[derive(Debug)]
 pub struct CliError {
     pub kind: ErrorKind,
-    pub message: Message,
+    /// Boxed, so that a `Result<_, CliError>` stays small.
+    words: Box<Words>,
+}
+
+/// What an error says.
+#[derive(Debug)]
+struct Words {
+    message: Message,
     /// What lies under the message (an OS error, a parser's), outermost first.
-    pub causes: Vec<Text>,
-    pub hint: Option<Text>,
+    causes: Vec<Text>,
+    hint: Option<Text>,
 }
 
 impl CliError {
     fn new(kind: ErrorKind, message: impl Into<Message>) -> Self {
-        CliError { kind, message: message.into(), causes: Vec::new(), hint: None }
+        CliError { kind, words: Box::new(Words { message: message.into(), causes: Vec::new(), hint: None }) }
     }
 
     /// The data would be wrong: nothing was written (exit 1, like `gov check` finding errors).
@@ -131,12 +138,12 @@ impl CliError {
 
     /// Adds what lies under the message.
     pub fn caused_by(mut self, cause: Text) -> Self {
-        self.causes.push(cause);
+        self.words.causes.push(cause);
         self
     }
 
     pub fn hint(mut self, hint: Text) -> Self {
-        self.hint = Some(hint);
+        self.words.hint = Some(hint);
         self
     }
 
@@ -220,20 +227,20 @@ impl CliError {
     }
 
     fn write_in(&self, f: &mut impl fmt::Write, lang: text::Lang) -> fmt::Result {
-        let message = match &self.message {
+        let message = match &self.words.message {
             Message::Text(t) => t.get(lang).to_string(),
             Message::Foreign(e) => e.to_string(),
         };
         write!(f, "{}{message}", errors::label_error().get(lang))?;
-        if let Message::Foreign(e) = &self.message {
+        if let Message::Foreign(e) = &self.words.message {
             for cause in e.chain().skip(1) {
                 write!(f, "\n{}{cause}", errors::label_cause().get(lang))?;
             }
         }
-        for cause in &self.causes {
+        for cause in &self.words.causes {
             write!(f, "\n{}{}", errors::label_cause().get(lang), cause.get(lang))?;
         }
-        if let Some(hint) = &self.hint {
+        if let Some(hint) = &self.words.hint {
             write!(f, "\n{}{}", errors::label_hint().get(lang), hint.get(lang))?;
         }
         Ok(())

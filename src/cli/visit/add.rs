@@ -216,7 +216,7 @@ fn one(ctx: &Ctx, s: &mut Session, args: &AddArgs) -> Result<Exit, CliError> {
     write_rows(&path, file.as_ref(), &text)?;
     sayln!(words::added_at(&rel, line, &shown));
     let message =
-        words::visit_commit(member_name(&s.ds, &row.member), &household_address(&s.ds, &row.household), &row.date);
+        words::visit_commit(member_name(&s.ds, &row.member), household_address(&s.ds, &row.household), &row.date);
     s.commit(&args.write, &[path], &message);
     Ok(Exit::Ok)
 }

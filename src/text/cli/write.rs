@@ -239,7 +239,7 @@ pub fn issue_event_already(event: &Text, path: &Path, line: u32) -> Text {
     let p = path.display();
     Text::new(
         format!("{} is already recorded ({p}:{line}); nothing was written", event.en()),
-        format!("{}已记录过（{p}:{line}），未写入任何内容", event.zh()),
+        format!("{}，已有记录（{p}:{line}），未写入任何内容", event.zh()),
     )
 }
 
