@@ -144,3 +144,48 @@ pub(crate) fn noun_zh(en: &str) -> &str {
         other => other,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use std::path::PathBuf;
+
+    use super::*;
+
+    #[test]
+    fn common_os_errors_read_as_chinese_and_the_rest_keep_the_os_words() {
+        let e = |k, s: &str| os(&io::Error::new(k, s.to_string()));
+        assert_eq!(e(io::ErrorKind::NotFound, "No such file").zh(), "找不到该文件或文件夹");
+        assert_eq!(e(io::ErrorKind::PermissionDenied, "denied").zh(), "没有权限");
+        assert_eq!(e(io::ErrorKind::StorageFull, "No space left").zh(), "磁盘空间不足");
+        let other = e(io::ErrorKind::Other, "weird (os error 99)");
+        assert_eq!((other.en(), other.zh()), ("weird (os error 99)", "系统错误（weird (os error 99)）"));
+    }
+
+    #[test]
+    fn an_error_of_ours_inside_an_io_error_says_itself() {
+        let guard = crate::store::guard::GuardError::NotAFolder { path: PathBuf::from("visits") };
+        let t = os(&io::Error::new(io::ErrorKind::PermissionDenied, guard));
+        assert_eq!(t.zh(), "visits 不是文件夹；gov 只在真实的文件夹中写入");
+        assert_eq!(t.en(), "visits is not a folder; gov writes only inside real folders");
+    }
+
+    #[test]
+    fn library_errors_keep_their_english_and_gain_chinese() {
+        use crate::report::index::FindError;
+        let e = FindError::Ambiguous {
+            what: "household",
+            query: "1单元".into(),
+            total: 12,
+            candidates: (1..=10).map(|i| format!("H{i:02}")).collect(),
+        };
+        let t = e.text();
+        assert!(t.en().ends_with("H10, … 2 more"), "{}", t.en());
+        assert!(t.zh().starts_with("“1单元”与 12 个住户相符：H01、H02"), "{}", t.zh());
+        assert!(t.zh().ends_with("H10……另有 2 个"), "{}", t.zh());
+        let load = crate::load::LoadError::NoSettings { path: PathBuf::from("d") };
+        assert_eq!(load.text().en(), load.to_string());
+        assert_eq!(load.text().zh(), "d 中没有 gov.yaml，不是 gov 的数据文件夹");
+        let period = crate::report::period::PeriodError::Conflict;
+        assert_eq!(period.text().en(), period.to_string());
+    }
+}
