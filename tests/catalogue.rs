@@ -3,7 +3,7 @@
 //!
 //! The test scans the source for the places a message is made — `println!("`, `print!("`,
 //! `eprintln!("`, `eprint!("`, `writeln!(…, "`, `anyhow!("`, `.context("`, `.hint("`,
-//! `bail!("` — and fails when the literal holds a word (two letters in a row). It allows pure
+//! `bail!("` — and fails when the literal holds a word (two letters in a row, or a Chinese character). It allows pure
 //! format skeletons (`"{}"`, `"{}  ({})"`, `"\n"`, `"{bom}{cell}\r\n"`): they only place words
 //! the catalogue made, or data. Names inside `{…}` are not words. It skips `src/text/**` (the
 //! catalogue), test code (`#[cfg(test)]` modules to the end of the file, `tests.rs` files) and
@@ -56,7 +56,8 @@ fn first_literal(s: &str) -> Option<String> {
     None
 }
 
-/// Whether a literal holds a word outside its `{…}` placeholders.
+/// Whether a literal holds a word outside its `{…}` placeholders: two letters in a row, or one
+/// Chinese character. A lone Latin letter (a unit such as `s`) passes.
 fn has_word(lit: &str) -> bool {
     let mut depth = 0;
     let mut run = 0;
@@ -64,6 +65,8 @@ fn has_word(lit: &str) -> bool {
         match c {
             '{' => depth += 1,
             '}' => depth -= 1,
+            // One Chinese character is a word.
+            c if depth == 0 && ('\u{4e00}'..='\u{9fff}').contains(&c) => return true,
             c if depth == 0 && c.is_alphabetic() => {
                 run += 1;
                 if run >= 2 {
@@ -131,4 +134,6 @@ fn skeletons_pass_and_words_do_not() {
     assert!(has_word("cannot write {}"));
     assert!(has_word("已写入 {}"));
     assert!(has_word("{n} rows"));
+    assert!(has_word("{n} 行"));
+    assert!(!has_word("{x} s"));
 }
