@@ -111,7 +111,7 @@ fn current_month_overdue_as_of_today() {
     let dir = fixture();
     let d = dir.path();
     let stdout = ok(d, TODAY, &["export", "--month", "this-month", "--out", "now"]);
-    assert!(stdout.contains("2024-03-逾期未访.csv  (4 rows)"), "{stdout}");
+    assert!(stdout.contains("2024-03-逾期未访.csv（4 行）"), "{stdout}");
     let overdue = read_with_bom(&d.join("now/2024-03-逾期未访.csv"));
     assert_eq!(csv_column(&overdue, "逾期天数"), ["87", "27", "16", "3"]);
 }

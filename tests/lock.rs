@@ -11,14 +11,23 @@ use std::path::Path;
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
-use common::{Outcome, copy_fixture, gov};
+use common::{Outcome, copy_fixture};
+
+/// `common::gov` in English whatever the folder's `lang`: the words matched here are English
+/// (`tests/messages_cli.rs` has both languages).
+fn gov(dir: &Path) -> assert_cmd::Command {
+    let mut cmd = common::gov(dir);
+    cmd.env("GOV_LANG", "en");
+    cmd
+}
 
 const TODAY: &str = "2024-03-01";
 const JAN: &str = "visits/2024-01.csv";
 
 fn run(dir: &Path, args: &[&str]) -> Outcome {
     let mut cmd = gov(dir);
-    cmd.args(["--today", TODAY]).args(args);
+    // English whatever the folder's `lang`: the words matched below are English.
+    cmd.env("GOV_LANG", "en").args(["--today", TODAY]).args(args);
     Outcome::of(&mut cmd)
 }
 
@@ -83,6 +92,7 @@ fn a_writer_at_a_prompt_keeps_nobody_waiting() {
         .arg(assert_cmd::cargo::cargo_bin("gov"))
         .args(["--data", d.to_str().unwrap(), "--today", TODAY, "visit", "add", "--date", "2024-01-20"])
         .env_clear()
+        .env("GOV_LANG", "en")
         .env("PATH", std::env::var_os("PATH").unwrap_or_default())
         .env("TERM", "xterm")
         .stdout(Stdio::piped())
@@ -114,6 +124,7 @@ fn a_batch_on_a_slow_standard_input_keeps_nobody_waiting() {
     let mut first = Command::new(assert_cmd::cargo::cargo_bin("gov"))
         .current_dir(d)
         .env_clear()
+        .env("GOV_LANG", "en")
         .args(["--today", TODAY, "visit", "add", "--from", "-"])
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())

@@ -205,7 +205,7 @@ fn unknown_extension_is_a_usage_error() {
     let out = usage_error(d, TODAY, &["due", "-o", "overdue"]);
     assert!(out.stderr.contains("cannot tell the format of `overdue`"), "{}", out.stderr);
     // A folder that does not exist.
-    let out = run(d, TODAY, &["due", "-o", "missing/overdue.csv"]);
+    let out = run(d, TODAY, &["--lang", "en", "due", "-o", "missing/overdue.csv"]);
     assert_eq!(out.code, Some(2), "{}", out.stderr);
     assert!(out.stderr.starts_with("Error: cannot write in missing"), "{}", out.stderr);
 }

@@ -103,7 +103,7 @@ fn an_allowed_export_is_marked_incomplete() {
     let d = dir.path();
     let out = run(d, &["export", "--month", "2022-11", "--out", "pack", "--allow-errors"]);
     assert_eq!(out.code, Some(0), "{}", out.stderr);
-    assert!(out.stdout.starts_with("pack/未完成-INCOMPLETE.txt  (【未完成：数据有 4 个错误】)\n"), "{}", out.stdout);
+    assert!(out.stdout.starts_with("pack/未完成-INCOMPLETE.txt【未完成：数据有 4 个错误】\n"), "{}", out.stdout);
     let marker = fs::read_to_string(d.join("pack/未完成-INCOMPLETE.txt")).unwrap();
     insta::assert_snapshot!("incomplete-marker-zh", marker);
     let mut csvs = 0;

@@ -288,7 +288,7 @@ fn export_has_the_issues_file() {
     let dir = fixture();
     let d = dir.path();
     let stdout = ok(d, TODAY, &["export", "--month", "2024-03", "--out", "pack", "--no-bom"]);
-    assert!(stdout.contains("pack/2024-03-诉求办理.csv  (9 rows)"), "{stdout}");
+    assert!(stdout.contains("pack/2024-03-诉求办理.csv（9 行）"), "{stdout}");
     let text = std::fs::read_to_string(d.join("pack/2024-03-诉求办理.csv")).unwrap();
     let c = report_support::parse_csv(&text);
     assert_eq!(csv_column(&c, "类别").last().unwrap(), "合计");

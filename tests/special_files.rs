@@ -103,7 +103,8 @@ fn a_linked_visits_folder_outside_is_an_error_and_gets_no_new_files() {
     let out = add_january_visit(d);
     assert_eq!(out.code, Some(2), "{}", out.stderr);
     let said = snapshot(&out, d, outside.path());
-    assert!(said.contains("[TMP]/visits is a symbolic link to [OUTSIDE]/visits, a place outside the folder"), "{said}");
+    // The folder says `lang: zh`, so gov speaks Chinese.
+    assert!(said.contains("[TMP]/visits 是指向 [OUTSIDE]/visits 的符号链接，指到了数据文件夹之外"), "{said}");
     let mut cmd = gov(d);
     cmd.args(["--today", TODAY, "visit", "add", "--member", "M04", "--household", "H04"]).args([
         "--method",

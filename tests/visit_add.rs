@@ -8,7 +8,15 @@ mod common;
 use std::fs;
 use std::path::Path;
 
-use common::{Outcome, copy_fixture, gov};
+use common::{Outcome, copy_fixture};
+
+/// `common::gov` in English whatever the folder's `lang`: the words matched here are English
+/// (`tests/messages_cli.rs` has both languages).
+fn gov(dir: &Path) -> assert_cmd::Command {
+    let mut cmd = common::gov(dir);
+    cmd.env("GOV_LANG", "en");
+    cmd
+}
 use encoding_rs::GB18030;
 
 const TODAY: &str = "2024-03-01";
@@ -334,6 +342,7 @@ fn asks_for_what_is_missing_on_a_terminal() {
         .arg(&gov_bin)
         .args(["--data", d.to_str().unwrap(), "--today", TODAY, "visit", "add"])
         .env_clear()
+        .env("GOV_LANG", "en")
         .env("PATH", std::env::var_os("PATH").unwrap_or_default())
         .env("TERM", "xterm")
         .output()

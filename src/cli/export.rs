@@ -2,12 +2,11 @@
 
 use std::path::PathBuf;
 
-use anyhow::Context;
 use clap::{Args, ValueEnum};
 
 use super::notes::{INCOMPLETE_FILE, incomplete_file, incomplete_title};
 use super::output::{OnErrors, load_for_report_with_text, write_file_led, write_text_file};
-use super::{CliError, Ctx, Exit, shown};
+use super::{CliError, Ctx, Exit, OrOs, shown};
 use crate::model::Lang;
 use crate::render::report::{OutFormat, RenderOptions};
 use crate::report::due::{DueFilter, due_table};
@@ -17,6 +16,7 @@ use crate::report::period::parse_month_arg;
 use crate::report::stats::stats_table;
 use crate::report::visits::{VisitFilter, visit_table};
 use crate::report::{Index, Table};
+use crate::text::{cli as words, errors};
 
 /// Write a month's reports into a folder, for submission to the town
 ///
@@ -86,7 +86,7 @@ pub fn run(ctx: &Ctx, args: &ExportArgs) -> Result<Exit, CliError> {
         ("诉求办理", "issues", issues_table(&ix, &period, ctx.today, IssuesBy::Category, IssuesOptions::default())),
     ];
     let out = ctx.cwd.join(&args.out);
-    std::fs::create_dir_all(&out).with_context(|| format!("cannot create {}", out.display()))?;
+    std::fs::create_dir_all(&out).or_os(|| errors::cannot_create(&out))?;
     let (format, ext) = match args.format {
         ExportFormat::Csv => (OutFormat::Csv, "csv"),
         ExportFormat::Json => (OutFormat::Json, "json"),
@@ -96,22 +96,23 @@ pub fn run(ctx: &Ctx, args: &ExportArgs) -> Result<Exit, CliError> {
     // An incomplete pack says so first, in a file of its own; a complete one leaves no such
     // file from an earlier export behind.
     let marker = out.join(INCOMPLETE_FILE);
-    let lead = (data.errors > 0).then(|| incomplete_title(lang, data.errors));
-    if lead.is_some() {
+    let title = (data.errors > 0).then(|| incomplete_title(data.errors));
+    let lead = title.as_ref().map(|t| t.get(lang).to_string());
+    if let Some(title) = &title {
         write_text_file(&marker, &incomplete_file(lang, data.errors, &data.listed))?;
-        println!("{}  ({})", shown(&marker, &ctx.cwd), incomplete_title(lang, data.errors).trim());
+        println!("{}", words::export_marker(&shown(&marker, &ctx.cwd), title));
     } else if marker.exists() {
-        std::fs::remove_file(&marker).with_context(|| format!("cannot remove {}", marker.display()))?;
+        std::fs::remove_file(&marker).or_os(|| errors::cannot_remove(&marker))?;
     }
     for (zh, en, table) in &mut tables {
-        if let Some(lead) = &lead {
-            table.title_zh.insert_str(0, lead);
-            table.title_en.insert_str(0, lead);
+        if let Some(title) = &title {
+            table.title_zh.insert_str(0, title.zh());
+            table.title_en.insert_str(0, title.en());
         }
         let stem = if lang == Lang::Zh { zh } else { en };
         let path = out.join(format!("{}-{stem}.{ext}", period.label()));
         write_file_led(&path, lead.as_deref(), std::slice::from_ref(table), format, &opts)?;
-        println!("{}  ({} rows)", shown(&path, &ctx.cwd), table.rows.len());
+        println!("{}", words::export_file(&shown(&path, &ctx.cwd), table.rows.len()));
     }
     Ok(data.exit())
 }

@@ -25,7 +25,9 @@ pub fn commit(root: &Path, files: &[PathBuf], message: &str) -> Committed {
     match inside {
         Ok(o) if o.status.success() => {}
         Ok(_) => return Committed::NotARepository,
-        Err(e) => return Committed::Failed(format!("cannot run git: {e}")),
+        Err(e) => {
+            return Committed::Failed(crate::text::cli::write::cannot_run_git(&e.to_string()).current().to_string());
+        }
     }
     let add = git(root).arg("add").arg("--").args(files).output();
     if let Some(why) = failure(add) {

@@ -3,10 +3,10 @@
 use std::fs;
 use std::path::PathBuf;
 
-use anyhow::Context;
 use clap::Args;
 
-use super::{CliError, Ctx, Exit, shown};
+use super::{CliError, Ctx, Exit, OrOs, shown};
+use crate::text::{cli as words, errors};
 
 /// Make a new data folder from the template
 ///
@@ -38,31 +38,23 @@ pub fn run(ctx: &Ctx, args: &InitArgs) -> Result<Exit, CliError> {
     let existing: Vec<String> =
         TEMPLATE.iter().filter(|(p, _)| dir.join(p).exists()).map(|(p, _)| p.to_string()).collect();
     if !existing.is_empty() {
-        return Err(CliError::usage(anyhow::anyhow!(
-            "{} already has {}; nothing was written",
-            shown(&dir, &ctx.cwd),
-            existing.join(", ")
-        ))
-        .hint("run `gov init` in a new or empty folder"));
+        return Err(
+            CliError::usage(errors::init_not_empty(&shown(&dir, &ctx.cwd), &existing)).hint(errors::hint_init_empty())
+        );
     }
-    fs::create_dir_all(&dir).with_context(|| format!("cannot create {}", dir.display()))?;
+    fs::create_dir_all(&dir).or_os(|| errors::cannot_create(&dir))?;
     for folder in FOLDERS {
-        fs::create_dir_all(dir.join(folder))
-            .with_context(|| format!("cannot create {}", dir.join(folder).display()))?;
+        fs::create_dir_all(dir.join(folder)).or_os(|| errors::cannot_create(&dir.join(folder)))?;
     }
     for (path, contents) in TEMPLATE {
         let target = dir.join(path);
         // create_new: never replace a file that appeared since the check above.
-        let mut f = fs::File::options()
-            .write(true)
-            .create_new(true)
-            .open(&target)
-            .with_context(|| format!("cannot create {}", target.display()))?;
-        std::io::Write::write_all(&mut f, contents.as_bytes())
-            .with_context(|| format!("cannot write {}", target.display()))?;
+        let mut f =
+            fs::File::options().write(true).create_new(true).open(&target).or_os(|| errors::cannot_create(&target))?;
+        std::io::Write::write_all(&mut f, contents.as_bytes()).or_os(|| errors::cannot_write(&target))?;
     }
     let shown_dir = shown(&dir, &ctx.cwd);
-    println!("made a gov data folder in {shown_dir}");
-    println!("next: edit {shown_dir}/gov.yaml (name, departments), add members and households, then run `gov check`");
+    println!("{}", words::init_made(&shown_dir));
+    println!("{}", words::init_next(&shown_dir));
     Ok(Exit::Ok)
 }

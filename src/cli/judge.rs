@@ -38,7 +38,7 @@ pub fn judge(
                     e.line,
                     e.column,
                     crate::text::findings::invalid_yaml(&e.message),
-                    Some("gov made text it cannot read back; nothing was written (please report this)".into()),
+                    Some(crate::text::cli::write::hint_report_bug()),
                 );
                 Vec::new()
             }

@@ -1,18 +1,13 @@
 //! The command line: global options, the registry of subcommands (one file each) and the exit
 //! codes. Commands load, compute through the library, then hand the result to a writer.
 
-/// `print!` through the masking layer: every line a command prints about a record (the echo
-/// of a writing command, a dry run's text) goes through [`crate::model::privacy::mask_text`].
-macro_rules! say {
-    ($($arg:tt)*) => {
-        print!("{}", $crate::model::privacy::mask_text(&format!($($arg)*)))
-    };
-}
-
-/// [`say!`] and a line end.
+/// Prints a catalogue [`crate::text::Text`] (nothing else type-checks) and a line end, in the
+/// process's language, through the masking layer: every line a command prints about a record
+/// (the echo of a writing command, a dry run's text) goes through
+/// [`crate::model::privacy::mask_text`]. The data a dry run shows under it goes through [`echo`].
 macro_rules! sayln {
-    ($($arg:tt)*) => {
-        println!("{}", $crate::model::privacy::mask_text(&format!($($arg)*)))
+    ($text:expr) => {
+        println!("{}", $crate::model::privacy::mask_text($crate::text::Text::current(&$text)))
     };
 }
 
@@ -41,11 +36,10 @@ use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use anyhow::Context;
 use chrono::NaiveDate;
 use clap::{CommandFactory, FromArgMatches, Parser, Subcommand};
 
-pub use error::{CliError, Exit};
+pub use error::{CliError, Exit, OrOs};
 
 use crate::load::{self, LoadError};
 use crate::model::date::parse_date;
@@ -102,7 +96,7 @@ pub enum Command {
 }
 
 fn today_arg(s: &str) -> Result<NaiveDate, String> {
-    parse_date(s).ok_or_else(|| format!("`{s}` is not a date; write YYYY-MM-DD"))
+    parse_date(s).ok_or_else(|| crate::text::errors::today_not_date(s).current().to_string())
 }
 
 /// What every command gets besides its own arguments.
@@ -138,10 +132,11 @@ impl Ctx {
     /// The data folder the user means, or an error saying where we looked.
     pub fn root(&self) -> Result<PathBuf, CliError> {
         load::find_root(self.data.as_deref(), &self.cwd).map_err(|e| {
+            use crate::text::errors;
             let hint = match &e {
-                LoadError::NotFound { .. } => "pass --data DIR, set GOV_DATA, or run `gov init` to make a data folder",
-                LoadError::NoSettings { .. } => "run `gov init DIR` to make a data folder there",
-                _ => "check the --data path",
+                LoadError::NotFound { .. } => errors::hint_pass_data(),
+                LoadError::NoSettings { .. } => errors::hint_init_there(),
+                _ => errors::hint_check_data(),
             };
             CliError::from(e).hint(hint)
         })
@@ -165,9 +160,9 @@ pub fn main() -> ExitCode {
         command.push_str(name);
         sub = m.subcommand();
     }
-    let cwd = match std::env::current_dir().context("cannot read the current folder") {
+    let cwd = match std::env::current_dir().or_os(crate::text::errors::cannot_read_cwd) {
         Ok(cwd) => cwd,
-        Err(e) => return fail(CliError::io(e)),
+        Err(e) => return fail(e),
     };
     let ctx = Ctx {
         data: cli.data,
@@ -227,6 +222,11 @@ fn fail(e: CliError) -> ExitCode {
         let _ = writeln!(io::stderr(), "{}", crate::model::privacy::mask_text(&e.to_string()));
     }
     e.exit_code().into()
+}
+
+/// Prints data a command shows under a message (a dry run's rows, a diff) as it is, masked.
+pub fn echo(data: &str) {
+    print!("{}", crate::model::privacy::mask_text(data));
 }
 
 /// Leaks `value` on purpose: it lives until the process ends and is never dropped. A command loads

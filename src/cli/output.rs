@@ -3,10 +3,9 @@
 use std::io::{self, BufWriter, IsTerminal, Write};
 use std::path::PathBuf;
 
-use anyhow::Context;
 use clap::{Args, ValueEnum};
 
-use super::{CliError, Ctx, Exit, keep_until_exit, notes};
+use super::{CliError, Ctx, Exit, OrOs, keep_until_exit, notes};
 use crate::check;
 use crate::finding::{Finding, Severity};
 use crate::load;
@@ -15,7 +14,7 @@ use crate::render::report::{OutFormat, RenderOptions, write_all};
 use crate::report::index::FindError;
 use crate::report::period::{self, Period};
 use crate::report::{Index, Table};
-use crate::text;
+use crate::text::{self, errors};
 
 /// Which dates a report covers [default: the current month].
 #[derive(Debug, Args, Default)]
@@ -85,10 +84,8 @@ impl OutputArgs {
             (Some(FormatArg::Csv), _) => OutFormat::Csv,
             (Some(FormatArg::Json), _) => OutFormat::Json,
             (Some(FormatArg::Md), _) => OutFormat::Md,
-            (None, Some(path)) => OutFormat::from_extension(path).ok_or_else(|| {
-                CliError::usage(anyhow::anyhow!("cannot tell the format of `{}` from its extension", path.display()))
-                    .hint("name the file .csv, .json, .md or .txt, or pass --format")
-            })?,
+            (None, Some(path)) => OutFormat::from_extension(path)
+                .ok_or_else(|| CliError::usage(errors::unknown_extension(path)).hint(errors::hint_name_format()))?,
             (None, None) if io::stdout().is_terminal() => OutFormat::Table,
             (None, None) => OutFormat::Csv,
         })
@@ -145,7 +142,7 @@ pub fn write_file_led(
     opts: &RenderOptions,
 ) -> Result<(), CliError> {
     let dir = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(".".as_ref());
-    let mut tmp = temp_file(dir).with_context(|| format!("cannot write in {}", dir.display()))?;
+    let mut tmp = temp_file(dir).or_os(|| errors::cannot_write_in(dir))?;
     {
         let mut out = BufWriter::new(tmp.as_file_mut());
         let mut opts = *opts;
@@ -156,22 +153,22 @@ pub fn write_file_led(
             } else {
                 lead.into()
             };
-            write!(out, "{bom}{cell}\r\n").with_context(|| format!("cannot write {}", path.display()))?;
+            write!(out, "{bom}{cell}\r\n").or_os(|| errors::cannot_write(path))?;
             opts.bom = false;
         }
-        write_all(&mut out, tables, format, &opts).with_context(|| format!("cannot write {}", path.display()))?;
+        write_all(&mut out, tables, format, &opts).or_os(|| errors::cannot_write(path))?;
         out.flush()?;
     }
-    tmp.persist(path).map_err(|e| e.error).with_context(|| format!("cannot write {}", path.display()))?;
+    tmp.persist(path).map_err(|e| e.error).or_os(|| errors::cannot_write(path))?;
     Ok(())
 }
 
 /// Writes a text file whole, through a temporary file beside it.
 pub fn write_text_file(path: &std::path::Path, text: &str) -> Result<(), CliError> {
     let dir = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(".".as_ref());
-    let mut tmp = temp_file(dir).with_context(|| format!("cannot write in {}", dir.display()))?;
-    tmp.write_all(text.as_bytes()).with_context(|| format!("cannot write {}", path.display()))?;
-    tmp.persist(path).map_err(|e| e.error).with_context(|| format!("cannot write {}", path.display()))?;
+    let mut tmp = temp_file(dir).or_os(|| errors::cannot_write_in(dir))?;
+    tmp.write_all(text.as_bytes()).or_os(|| errors::cannot_write(path))?;
+    tmp.persist(path).map_err(|e| e.error).or_os(|| errors::cannot_write(path))?;
     Ok(())
 }
 
@@ -252,8 +249,8 @@ fn load_report_data(ctx: &Ctx, opts: load::LoadOptions, on_errors: OnErrors) -> 
 pub fn resolve(found: Result<Sym, FindError>) -> Result<Sym, CliError> {
     found.map_err(|e| {
         let hint = match &e {
-            FindError::Ambiguous { .. } => "give the id, or more of the name",
-            FindError::None { .. } => "give an id or a name as written in the data folder",
+            FindError::Ambiguous { .. } => errors::hint_id_or_name(),
+            FindError::None { .. } => errors::hint_as_written(),
         };
         CliError::from(e).hint(hint)
     })

@@ -59,7 +59,7 @@ impl Progress {
                     std::thread::sleep(std::time::Duration::from_millis(100));
                     if started.elapsed() >= std::time::Duration::from_secs(1) && !stop.load(Ordering::Relaxed) {
                         let n = done.load(Ordering::Relaxed);
-                        eprint!("\rreading the data folder: {n} of {total} files…");
+                        eprint!("\r{}", crate::text::cli::progress(n, total));
                         shown = true;
                     }
                 }
@@ -95,9 +95,8 @@ impl Timer {
             // Peak memory so far, where the system tells it (Linux).
             let peak = std::fs::read_to_string("/proc/self/status")
                 .ok()
-                .and_then(|s| s.lines().find(|l| l.starts_with("VmHWM:")).map(|l| l[6..].trim().to_string()))
-                .map_or(String::new(), |p| format!(" (peak {p})"));
-            eprintln!("[{:>8.3} s] {what}{peak}", start.elapsed().as_secs_f64());
+                .and_then(|s| s.lines().find(|l| l.starts_with("VmHWM:")).map(|l| l[6..].trim().to_string()));
+            eprintln!("{}", crate::text::cli::timing(start.elapsed().as_secs_f64(), what, peak.as_deref()));
         }
     }
 }

@@ -17,6 +17,7 @@ use crate::render::findings::write_findings;
 use crate::store::FolderLock;
 use crate::store::journal::Undone;
 use crate::store::lock::LockError;
+use crate::text::{Text, cli::write as words, errors};
 
 /// Flags every recording command takes.
 #[derive(Debug, Args, Default)]
@@ -45,12 +46,11 @@ pub struct Session {
 fn take_lock(ctx: &Ctx, root: &Path, write: &WriteArgs) -> Result<FolderLock, CliError> {
     let wait = Duration::from_secs(write.wait);
     let lock = FolderLock::acquire(root, wait, &ctx.command, |holder| {
-        let _ = writeln!(io::stderr(), "waiting for another gov that is writing to this folder ({holder})…");
+        note(&words::waiting_for_lock(holder));
     })
     .map_err(|e| match e {
-        LockError::Busy { .. } => CliError::busy(e)
-            .hint("wait for it to finish and run the command again, or give --wait SECONDS to wait longer"),
-        LockError::Io { .. } => CliError::io(e),
+        LockError::Busy { .. } => CliError::busy(e.text()).hint(errors::hint_wait_longer()),
+        LockError::Io { .. } => CliError::io(e.text()),
     })?;
     report_undone(&lock.undone);
     Ok(lock)
@@ -61,21 +61,19 @@ fn report_undone(undone: &[Undone]) {
     if undone.is_empty() {
         return;
     }
-    let mut err = io::stderr().lock();
-    let _ = writeln!(err, "an earlier gov was stopped part-way through a batch; it has been undone:");
+    note(&words::undone_heading());
     for u in undone {
-        let _ = match u {
-            Undone::Truncated { path, to } => {
-                writeln!(err, "  {}: back to its {to} bytes before the batch", path.display())
-            }
-            Undone::Removed { path } => writeln!(err, "  {}: made by the batch, removed", path.display()),
-            Undone::Kept { path, len } => writeln!(
-                err,
-                "  {}: changed since ({len} bytes), left as it is; check it for rows of the batch",
-                path.display()
-            ),
-        };
+        note(&match u {
+            Undone::Truncated { path, to } => words::undone_truncated(path, *to),
+            Undone::Removed { path } => words::undone_removed(path),
+            Undone::Kept { path, len } => words::undone_kept(path, *len),
+        });
     }
+}
+
+/// A line on standard error (notes beside the result), in the process's language, masked.
+pub fn note(text: &Text) {
+    let _ = writeln!(io::stderr(), "{}", crate::model::privacy::mask_text(text.current()));
 }
 
 impl Session {
@@ -125,12 +123,9 @@ impl Session {
         }
         let mut err = io::stderr().lock();
         write_findings(&mut err, &findings)?;
-        let errors = findings.iter().filter(|f| f.severity() == Severity::Error).count();
-        if errors > 0 {
-            return Err(CliError::refused(anyhow::anyhow!(
-                "{errors} {} in the new record; nothing was written",
-                if errors == 1 { "error" } else { "errors" }
-            )));
+        let n = findings.iter().filter(|f| f.severity() == Severity::Error).count();
+        if n > 0 {
+            return Err(CliError::refused(errors::refused_errors(n)));
         }
         Ok(())
     }
@@ -141,16 +136,19 @@ impl Session {
     }
 
     /// Commits the files when asked (flag or gov.yaml), saying what happened.
-    pub fn commit(&self, args: &WriteArgs, files: &[PathBuf], message: &str) {
+    /// The message is in the language gov speaks (a Chinese office's log reads Chinese).
+    pub fn commit(&self, args: &WriteArgs, files: &[PathBuf], message: &Text) {
         if !(args.commit || self.ds.settings.auto_commit) {
             return;
         }
         let rel: Vec<PathBuf> = files.iter().map(|f| self.rel(f).to_path_buf()).collect();
-        let note = match commit(&self.root, &rel, message) {
-            Committed::Yes => format!("committed: {message}"),
-            Committed::NotARepository => "not a git repository: the change is written but not committed".to_string(),
-            Committed::Failed(why) => format!("git commit failed ({why}); the change is written but not committed"),
+        let message = message.current();
+        let said = match commit(&self.root, &rel, message) {
+            Committed::Yes => words::committed(message),
+            Committed::NotARepository => words::not_a_repository(),
+            Committed::Failed(why) => words::commit_failed(&why),
         };
-        let _ = writeln!(io::stderr(), "{note}");
+        // Unmasked: it quotes the commit's message as git keeps it.
+        let _ = writeln!(io::stderr(), "{said}");
     }
 }

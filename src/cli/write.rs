@@ -3,14 +3,11 @@
 //! and the write itself (append, replace or create), after [`crate::cli::judge`] has judged it. The edits themselves are made by [`crate::store::csv_edit`] and
 //! [`crate::store::yaml_edit`].
 
-use std::io::{self, Write};
 use std::path::{Path, PathBuf};
-
-use anyhow::Context;
 
 use crate::cli::judge::{judge, new_findings};
 use crate::cli::record::{Session, WriteArgs};
-use crate::cli::{CliError, Ctx, Exit};
+use crate::cli::{CliError, Ctx, Exit, OrOs, echo};
 use crate::kinds::Record;
 use crate::load::csv::split;
 use crate::load::raw::RawValue;
@@ -20,6 +17,7 @@ use crate::report::Index;
 use crate::report::index::FindError;
 use crate::store::yaml_edit::{self, Value};
 use crate::store::{TextFile, csv_edit, file::create_new};
+use crate::text::{Text, cli::write as words, errors};
 
 /// The file a kind's records live in (or will).
 pub struct Target {
@@ -44,7 +42,7 @@ pub fn target(s: &Session, kind: Kind) -> Result<Target, CliError> {
         None => (PathBuf::from(format!("{stem}.csv")), Format::Csv),
     };
     let path = s.root.join(&rel);
-    let file = TextFile::read(&path).with_context(|| format!("cannot read {}", path.display()))?;
+    let file = TextFile::read(&path).or_os(|| errors::cannot_read(&path))?;
     Ok(Target { path, rel, format, file })
 }
 
@@ -123,20 +121,20 @@ pub fn yaml_record(text: &str, line: u32) -> yaml_edit::Record {
 
 /// The record of a YAML file that starts on `line`, if it is the one record whose `id` is `id`
 /// (as [`crate::store::csv_edit::record_at`] for a CSV row).
-fn yaml_place(text: &str, line: u32, id: &str) -> anyhow::Result<yaml_edit::Record> {
-    let records = crate::load::yaml::parse_records(text)
-        .map_err(|e| anyhow::anyhow!("the file no longer reads as YAML (line {}: {})", e.line, e.message))?;
+fn yaml_place(text: &str, line: u32, id: &str) -> Result<yaml_edit::Record, Text> {
+    let records =
+        crate::load::yaml::parse_records(text).map_err(|e| errors::yaml_no_longer_reads(e.line, &e.message))?;
     let holding: Vec<String> = records
         .iter()
         .filter(|r| r.fields.iter().any(|f| f.key == "id" && matches!(&f.value, RawValue::Scalar(s) if s.trim() == id)))
         .map(|r| r.line.to_string())
         .collect();
     if holding.len() > 1 {
-        anyhow::bail!("`{id}` is in more than one record (lines {}); remove the duplicate first", holding.join(", "));
+        return Err(errors::library::duplicate(id, &holding.join(", ")));
     }
     let next = records.iter().map(|r| r.line).find(|&l| l > line);
     let rec = yaml_edit::record(text, line, next);
-    yaml_edit::check_id(text, &rec, id)?;
+    yaml_edit::check_id(text, &rec, id).map_err(|e| e.text())?;
     Ok(rec)
 }
 
@@ -167,7 +165,8 @@ pub fn diff(rel: &Path, old: &str, new: &str) -> String {
     let b: Vec<&str> = split::lines(new).collect();
     let pre = a.iter().zip(&b).take_while(|(x, y)| x == y).count();
     let suf = a[pre..].iter().rev().zip(b[pre..].iter().rev()).take_while(|(x, y)| x == y).count();
-    let mut out = format!("--- {} (line {})\n", rel.display(), pre + 1);
+    let mut out = words::diff_header(rel, pre + 1).current().to_string();
+    out.push('\n');
     for l in &a[pre..a.len() - suf] {
         out.push_str(&format!("-{}\n", l.trim_end_matches('\r')));
     }
@@ -183,7 +182,7 @@ pub fn save(t: &Target, text: &str) -> Result<(), CliError> {
         Some(f) => f.replace(text),
         None => create_new(&t.path, text),
     }
-    .with_context(|| format!("cannot write {}", t.path.display()))?;
+    .or_os(|| errors::cannot_write(&t.path))?;
     Ok(())
 }
 
@@ -193,7 +192,7 @@ pub fn append(t: &Target, added: &str, whole: &str) -> Result<(), CliError> {
         Some(f) => f.append(added),
         None => create_new(&t.path, whole),
     }
-    .with_context(|| format!("cannot write {}", t.path.display()))?;
+    .or_os(|| errors::cannot_write(&t.path))?;
     Ok(())
 }
 
@@ -203,10 +202,7 @@ fn file_text_prefix_lines(t: &Target, new: &str) -> usize {
     split::lines(old).zip(split::lines(new)).take_while(|(a, b)| a == b).count() + 1
 }
 
-/// A line on standard error (notes beside the result).
-pub fn note(text: &str) {
-    let _ = writeln!(io::stderr(), "{}", crate::model::privacy::mask_text(text));
-}
+pub use crate::cli::record::note;
 
 /// Adds one record of `kind` (fields in the order a new row or item is written, `id` first) to
 /// the kind's file, after judging it as `gov check` would; prints what was added (or, with
@@ -219,11 +215,11 @@ pub fn add_record(
     write: &WriteArgs,
     (kind, id): (Kind, &NewId),
     fields: &[(&str, Value)],
-    (shown, message): (&str, &str),
+    (shown, message): (&str, &Text),
 ) -> Result<Exit, CliError> {
     let t = target(s, kind)?;
     if let Some((line, old)) = t.file.as_ref().and_then(|f| recorded(f, t.format, kind, fields)) {
-        sayln!("already recorded as {old} at {}:{line}; nothing was written", t.rel.display());
+        sayln!(words::already_recorded_as(&old, &t.rel, line));
         return Ok(Exit::Ok);
     }
     let columns = kind.columns().0;
@@ -246,11 +242,7 @@ pub fn add_record(
         }
         (Some(f), Format::Yaml) => {
             if !yaml_edit::is_list(&f.text) {
-                return Err(CliError::refused(anyhow::anyhow!(
-                    "{} holds a single record (a mapping), not a list, so gov cannot add to it",
-                    t.rel.display()
-                ))
-                .hint("make it a list: put `- ` before its first key and indent the other keys by two spaces"));
+                return Err(CliError::refused(errors::yaml_not_a_list(&t.rel)).hint(errors::hint_make_a_list()));
             }
             let nl = split::newline(&f.text);
             let whole = yaml_edit::append_item(&f.text, nl, fields);
@@ -266,14 +258,15 @@ pub fn add_record(
     let findings = judge(s, ctx.today, &t.rel, kind, t.format, &whole, line..=end);
     s.vet(findings)?;
     if id.chosen {
-        note(&format!("new {} id: {} (the next free one; give --id to choose)", id.noun, id.id));
+        note(&words::new_id(id.noun, &id.id));
     }
     if write.dry_run {
-        say!("would add to {}:{line}\n{}", t.rel.display(), added.replace("\r\n", "\n"));
+        sayln!(words::would_add_at(&t.rel, line));
+        echo(&added.replace("\r\n", "\n"));
         return Ok(Exit::Ok);
     }
     append(&t, &added, &whole)?;
-    sayln!("added to {}:{line}: {shown}", t.rel.display());
+    sayln!(words::added_at(&t.rel, line, shown));
     s.commit(write, std::slice::from_ref(&t.path), message);
     Ok(Exit::Ok)
 }
@@ -312,7 +305,7 @@ fn recorded(file: &TextFile, format: Format, kind: Kind, fields: &[(&str, Value)
 fn csv_row(t: &Target, header: &[String], fields: &[(&str, Value)]) -> Result<String, CliError> {
     let values: Vec<(&str, String)> = fields.iter().map(|(k, v)| (*k, cell(v))).collect();
     csv_edit::row(header, &values)
-        .map_err(|e| CliError::refused(anyhow::anyhow!("{}: {e}; nothing was written", t.rel.display())))
+        .map_err(|e| CliError::refused(errors::refused_in(&t.rel.display().to_string(), &e.text())))
 }
 
 /// Where an edited record sits in its file's text.
@@ -326,8 +319,7 @@ pub enum Place {
 }
 
 /// Changes the record `id` at `loc` in place with `edit` (given the file's text, its newline and
-/// the record's place; returning the new text or why it cannot: a [`yaml_edit::EditError`], or a
-/// message of the command's own about a CSV row), judges the result as `gov check`
+/// the record's place; returning the new text or why it cannot, in the catalogue's words), judges the result as `gov check`
 /// would (refusing what the edit makes worse), then shows (--dry-run) or writes it through a
 /// whole-file replace, prints `done` with the place of the change, and commits with `message`
 /// when asked.
@@ -337,22 +329,21 @@ pub fn edit_record(
     write: &WriteArgs,
     kind: Kind,
     (loc, id): (Loc, &str),
-    edit: impl FnOnce(&str, &str, &Place) -> anyhow::Result<String>,
-    (done, message): (&str, &str),
+    edit: impl FnOnce(&str, &str, &Place) -> Result<String, Text>,
+    (done, message): (&Text, &Text),
 ) -> Result<Exit, CliError> {
     let src = s.ds.files[loc.file.0 as usize].clone();
     let path = s.root.join(&src.path);
     let file = TextFile::read(&path)
-        .with_context(|| format!("cannot read {}", path.display()))?
-        .ok_or_else(|| CliError::io(anyhow::anyhow!("{} has gone", path.display())))?;
-    let refused = |why: anyhow::Error| {
-        CliError::refused(anyhow::anyhow!("{}:{}: {why}; nothing was written", src.path.display(), loc.line))
-    };
+        .or_os(|| errors::cannot_read(&path))?
+        .ok_or_else(|| CliError::io(errors::file_gone(&path)))?;
+    let refused =
+        |why: Text| CliError::refused(errors::refused_in(&format!("{}:{}", src.path.display(), loc.line), &why));
     // The record is found as the loader found it, and must be the one `id` names.
     let place = match src.format {
         Format::Csv => {
             let columns = kind.columns().0;
-            let row = csv_edit::record_at(&file.text, loc.line, "id", id, columns).map_err(|e| refused(e.into()))?;
+            let row = csv_edit::record_at(&file.text, loc.line, "id", id, columns).map_err(|e| refused(e.text()))?;
             Place::Csv { row, header: csv_edit::header(&file.text, columns) }
         }
         Format::Yaml => Place::Yaml(yaml_place(&file.text, loc.line, id).map_err(refused)?),
@@ -368,13 +359,14 @@ pub fn edit_record(
     let after = judge(s, ctx.today, &src.path, kind, src.format, &new, lines(&new));
     s.vet(new_findings(&before, after))?;
     if write.dry_run {
-        say!("would change\n{}", diff(&src.path, &file.text, &new));
+        sayln!(words::would_change());
+        echo(&diff(&src.path, &file.text, &new));
         return Ok(Exit::Ok);
     }
     let t = Target { path: path.clone(), rel: src.path.clone(), format: src.format, file: Some(file) };
     save(&t, &new)?;
     let changed = file_text_prefix_lines(&t, &new);
-    sayln!("{done} ({}:{changed})", src.path.display());
+    sayln!(words::changed_at(done, &src.path, changed));
     s.commit(write, &[path], message);
     Ok(Exit::Ok)
 }
@@ -394,7 +386,7 @@ fn pick(found: Result<Sym, FindError>, typed: &str, ix: &Index<'_>) -> Result<St
     match found {
         Ok(sym) => Ok(ix.ds.name(sym).to_string()),
         Err(FindError::None { .. }) if id_problem(typed.trim()).is_none() => Ok(typed.trim().to_string()),
-        Err(e) => Err(CliError::from(e).hint("give the id, or more of the name")),
+        Err(e) => Err(CliError::from(e).hint(errors::hint_id_or_name())),
     }
 }
 

@@ -116,11 +116,9 @@ fn find<'a, T>(
             0 => continue,
             1 => return Ok(hits[0]),
             _ => {
-                let mut candidates: Vec<String> =
+                // The first ten; the message says how many more.
+                let candidates: Vec<String> =
                     hits.iter().take(10).map(|r| format!("{} ({})", id(r), names(r).join(" "))).collect();
-                if hits.len() > 10 {
-                    candidates.push(format!("… {} more", hits.len() - 10));
-                }
                 return Err(FindError::Ambiguous { what, query: q.to_string(), total: hits.len(), candidates });
             }
         }
@@ -144,10 +142,7 @@ impl Index<'_> {
                     what,
                     query,
                     total,
-                    candidates: candidates
-                        .iter()
-                        .map(|c| if c.starts_with('…') { c.clone() } else { crate::model::privacy::mask_door(c) })
-                        .collect(),
+                    candidates: candidates.iter().map(|c| crate::model::privacy::mask_door(c)).collect(),
                 },
                 other => other,
             })

@@ -37,14 +37,22 @@ pub enum Undone {
     Kept { path: PathBuf, len: u64 },
 }
 
+/// A path the journal's lines cannot hold (not UTF-8, or with a tab or a line end in it).
+#[derive(Debug, thiserror::Error)]
+#[error("cannot journal the path {}", path.display())]
+pub struct Unjournalable {
+    pub path: PathBuf,
+}
+
 impl Journal {
     /// Notes the batch's files, durably, before any of them is touched.
     pub fn begin(root: &Path, entries: &[Entry]) -> io::Result<Journal> {
         let mut text = String::new();
         for e in entries {
-            let path = e.path.to_str().filter(|p| !p.contains(['\n', '\t'])).ok_or_else(|| {
-                io::Error::new(io::ErrorKind::InvalidInput, format!("cannot journal the path {}", e.path.display()))
-            })?;
+            let path =
+                e.path.to_str().filter(|p| !p.contains(['\n', '\t'])).ok_or_else(|| {
+                    io::Error::new(io::ErrorKind::InvalidInput, Unjournalable { path: e.path.clone() })
+                })?;
             let old = e.old_len.map_or_else(|| "-".to_string(), |n| n.to_string());
             text.push_str(&format!("{old}\t{}\t{path}\n", e.new_len));
         }

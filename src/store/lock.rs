@@ -76,12 +76,13 @@ impl FolderLock {
     }
 }
 
-/// What the holder wrote into the lock file: `pid 4242, gov visit add, since 2026-12-02 09:30:00`.
+/// What the holder wrote into the lock file: `pid 4242, gov visit add, since 2026-12-02 09:30:00`;
+/// empty when it has not said (the catalogue then says so).
 fn holder(file: &mut File) -> String {
     let mut text = String::new();
     let _ = file.rewind().and_then(|()| file.take(512).read_to_string(&mut text));
     let text = text.trim();
-    if text.is_empty() { "it has not said who it is".to_string() } else { text.to_string() }
+    text.to_string()
 }
 
 #[cfg(test)]

@@ -74,9 +74,11 @@ pub fn ok(dir: &Path, today: &str, args: &[&str]) -> String {
     out.stdout
 }
 
-/// Runs, insists on exit 2 (a usage error), and returns the whole outcome for a snapshot.
+/// Runs, insists on exit 2 (a usage error), and returns the whole outcome for a snapshot, in
+/// English whatever the folder's `lang` (`tests/messages_cli.rs` has the Chinese).
 pub fn usage_error(dir: &Path, today: &str, args: &[&str]) -> Outcome {
-    let out = run(dir, today, args);
+    let args: Vec<&str> = ["--lang", "en"].into_iter().chain(args.iter().copied()).collect();
+    let out = run(dir, today, &args);
     assert_eq!(out.code, Some(2), "gov {args:?} should fail with 2:\n{}{}", out.stdout, out.stderr);
     assert!(out.stderr.starts_with("Error: ") || out.stderr.starts_with("error: "), "{}", out.stderr);
     out

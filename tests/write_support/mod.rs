@@ -7,10 +7,11 @@ use std::path::Path;
 
 use crate::common::{Outcome, TODAY, gov};
 
-/// `gov --data <dir> --today 2023-01-01 <args>`.
+/// `gov --data <dir> --today 2023-01-01 <args>`, in English (`GOV_LANG=en`) whatever the
+/// folder's `lang`: these tests match English words; `tests/messages_cli.rs` has both languages.
 pub fn run(dir: &Path, args: &[&str]) -> Outcome {
     let mut cmd = gov(dir);
-    cmd.arg("--data").arg(dir).args(["--today", TODAY]).args(args);
+    cmd.env("GOV_LANG", "en").arg("--data").arg(dir).args(["--today", TODAY]).args(args);
     Outcome::of(&mut cmd)
 }
 
@@ -21,7 +22,8 @@ pub fn run_env(dir: &Path, env: &[(&str, &str)], args: &[&str]) -> Outcome {
         .env("GIT_AUTHOR_NAME", "t")
         .env("GIT_AUTHOR_EMAIL", "t@t")
         .env("GIT_COMMITTER_NAME", "t")
-        .env("GIT_COMMITTER_EMAIL", "t@t");
+        .env("GIT_COMMITTER_EMAIL", "t@t")
+        .env("GOV_LANG", "en");
     for (k, v) in env {
         cmd.env(k, v);
     }

@@ -73,6 +73,6 @@ pub fn run(ctx: &Ctx, args: &AddArgs) -> Result<Exit, CliError> {
         ("contacts", Value::List(list(&args.contacts))),
     ];
     let shown = format!("{id} {}", mask_door(args.address.trim()));
-    let message = format!("household: add {id} {}", args.address.trim());
+    let message = crate::text::cli::write::add_commit("household", &format!("{id} {}", args.address.trim()));
     add_record(ctx, &mut s, &args.write, (Kind::Households, &id), &fields, (&shown, &message))
 }

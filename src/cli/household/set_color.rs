@@ -3,7 +3,6 @@
 //! `id:` line if absent). The reason goes into the YAML line as a comment, and into the git
 //! commit message either way.
 
-use anyhow::anyhow;
 use clap::Args;
 
 use crate::cli::member::add::code;
@@ -14,6 +13,7 @@ use crate::model::Kind;
 use crate::model::labels::{Color, Labelled};
 use crate::report::Index;
 use crate::store::{csv_edit, yaml_edit};
+use crate::text::{cli::write as words, errors};
 
 /// Change a household's colour (三色管理)
 ///
@@ -37,9 +37,8 @@ pub fn run(ctx: &Ctx, args: &SetColorArgs) -> Result<Exit, CliError> {
     let mut s = Session::open(ctx, &args.write)?;
     let (sym, loc, old) = {
         let ix = Index::new(&s.ds);
-        let sym = ix
-            .find_household(&args.household)
-            .map_err(|e| CliError::from(e).hint("give the id, or more of the address"))?;
+        let sym =
+            ix.find_household(&args.household).map_err(|e| CliError::from(e).hint(errors::hint_id_or_address()))?;
         let h = ix.household(sym).expect("found");
         (sym, h.loc, h.color)
     };
@@ -47,23 +46,22 @@ pub fn run(ctx: &Ctx, args: &SetColorArgs) -> Result<Exit, CliError> {
     let color = code::<Color>(&args.color);
     let reason = args.reason.trim().to_string();
     if Color::parse(&color) == Some(old) {
-        note(&format!("household {id} is already {color}; nothing was written"));
+        note(&words::already_color(&id, &color));
         return Ok(Exit::Ok);
     }
     let comment = format!("{} {reason}", ctx.today);
     let edit = |text: &str, nl: &str, place: &Place| match place {
         Place::Csv { row, header } => {
-            let i = header
-                .iter()
-                .position(|h| h == "color")
-                .ok_or_else(|| anyhow!("the file has no `color` column; add one to the header"))?;
+            let i = header.iter().position(|h| h == "color").ok_or_else(errors::no_color_column)?;
             let spans = csv_edit::field_spans(text, row.clone());
-            let span = spans.get(i).ok_or_else(|| anyhow!("the row is shorter than the header"))?;
+            let span = spans.get(i).ok_or_else(errors::row_shorter)?;
             Ok(csv_edit::set_cell(text, span.clone(), &color))
         }
-        Place::Yaml(rec) => Ok(yaml_edit::set_value(text, nl, rec, "color", &color, Some(&comment), "id")?),
+        Place::Yaml(rec) => {
+            yaml_edit::set_value(text, nl, rec, "color", &color, Some(&comment), "id").map_err(|e| e.text())
+        }
     };
-    let done = format!("household {id}: {} → {color} ({})", old.code(), reason);
-    let message = format!("household: {id} → {color} ({reason})");
+    let done = words::color_changed(&id, old.code(), &color, &reason);
+    let message = words::color_commit(&id, &color, &reason);
     edit_record(ctx, &mut s, &args.write, Kind::Households, (loc, &id), edit, (&done, &message))
 }

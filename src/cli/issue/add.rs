@@ -15,6 +15,7 @@ use crate::model::labels::{IssueCategory, IssueSource, Urgency};
 use crate::model::{Format, Kind};
 use crate::report::Index;
 use crate::store::yaml_edit::scalar;
+use crate::text::{cli::write as words, errors};
 
 /// Record a problem raised by residents (群众诉求)
 ///
@@ -66,7 +67,7 @@ pub fn run(ctx: &Ctx, args: &AddArgs) -> Result<Exit, CliError> {
     let received = match &args.date {
         None => ctx.today,
         Some(d) => parse_date(d)
-            .ok_or_else(|| CliError::usage(anyhow::anyhow!("--date `{d}` is not a date")).hint("write YYYY-MM-DD"))?,
+            .ok_or_else(|| CliError::usage(errors::date_flag_not_date(d)).hint(errors::hint_write_date()))?,
     };
     let (household, recorded_by) = {
         let ix = Index::new(&s.ds);
@@ -114,12 +115,7 @@ pub fn run(ctx: &Ctx, args: &AddArgs) -> Result<Exit, CliError> {
             && i.description.as_deref().map(str::trim) == description
     });
     if let Some(i) = same {
-        sayln!(
-            "already recorded as {} ({}:{}); nothing was written",
-            s.ds.name(i.id),
-            s.ds.path(i.loc.file).display(),
-            i.loc.line
-        );
+        sayln!(words::issue_already(s.ds.name(i.id), s.ds.path(i.loc.file), i.loc.line));
         return Ok(Exit::Ok);
     }
     let text: String =
@@ -129,13 +125,14 @@ pub fn run(ctx: &Ctx, args: &AddArgs) -> Result<Exit, CliError> {
     let findings = judge(&mut s, ctx.today, &rel, Kind::Issues, Format::Yaml, &text, 1..=lines);
     s.vet(findings)?;
     if args.write.dry_run {
-        say!("would create {}\n{text}", rel.display());
+        sayln!(words::would_create(&rel));
+        crate::cli::echo(&text);
         return Ok(Exit::Ok);
     }
     let t = Target { path: s.root.join(&rel), rel: rel.clone(), format: Format::Yaml, file: None };
     save(&t, &text)?;
-    sayln!("added issue {id} ({}): {}", rel.display(), args.title.trim());
-    s.commit(&args.write, &[t.path], &format!("issue: {id} {}", args.title.trim()));
+    sayln!(words::issue_added(&id, &rel, args.title.trim()));
+    s.commit(&args.write, &[t.path], &words::issue_commit(&id, args.title.trim()));
     Ok(Exit::Ok)
 }
 

@@ -15,6 +15,7 @@ use crate::model::date::parse_date;
 use crate::model::labels::{Action, Labelled, Satisfaction};
 use crate::model::{Event, Kind};
 use crate::store::yaml_edit::{self, Value};
+use crate::text::{cli::write as words, errors};
 
 /// What every event takes.
 #[derive(Debug, Args)]
@@ -113,14 +114,13 @@ pub fn run(ctx: &Ctx, action: Action, a: &EventArgs, extra: Vec<(&'static str, V
     let mut s = Session::open(ctx, &a.write)?;
     let id = a.id.trim();
     let Some(issue) = s.ds.issues.iter().find(|i| s.ds.name(i.id) == id) else {
-        return Err(CliError::usage(anyhow::anyhow!("no issue `{id}`"))
-            .hint("give the id as in the file (I-2022-0041); `gov issue list` lists them"));
+        return Err(CliError::usage(errors::no_issue(id)).hint(errors::hint_issue_id()));
     };
     let loc = issue.loc;
     let date = match &a.date {
         None => ctx.today,
         Some(d) => parse_date(d)
-            .ok_or_else(|| CliError::usage(anyhow::anyhow!("--date `{d}` is not a date")).hint("write YYYY-MM-DD"))?,
+            .ok_or_else(|| CliError::usage(errors::date_flag_not_date(d)).hint(errors::hint_write_date()))?,
     };
     let mut fields = vec![("date", Value::Scalar(date.to_string())), ("action", Value::Scalar(action.code().into()))];
     fields.extend(extra);
@@ -135,22 +135,17 @@ pub fn run(ctx: &Ctx, action: Action, a: &EventArgs, extra: Vec<(&'static str, V
     if let Some(last) = issue.events.last()
         && same_event(last, &fields)
     {
-        sayln!(
-            "{id}: {} ({}) on {date} is already recorded ({}:{}); nothing was written",
-            action.code(),
-            action.zh(),
-            s.ds.path(loc.file).display(),
-            last.line
-        );
+        let event = words::issue_event(id, action, &date.to_string());
+        sayln!(words::issue_event_already(&event, s.ds.path(loc.file), last.line));
         return Ok(Exit::Ok);
     }
     let edit = |text: &str, nl: &str, place: &Place| match place {
-        Place::Yaml(rec) => Ok(yaml_edit::append_to_list(text, nl, rec, "events", &fields)?.0),
-        Place::Csv { .. } => Err(anyhow::anyhow!(
-            "the problem is kept in a CSV file, which holds no events; move it to issues/YYYY/<id>.yaml to record events"
-        )),
+        Place::Yaml(rec) => {
+            yaml_edit::append_to_list(text, nl, rec, "events", &fields).map(|r| r.0).map_err(|e| e.text())
+        }
+        Place::Csv { .. } => Err(errors::issue_in_csv()),
     };
-    let done = format!("{id}: {} ({}) on {date}", action.code(), action.zh());
-    let message = format!("issue: {id} {} ({date})", action.code());
+    let done = words::issue_event(id, action, &date.to_string());
+    let message = words::issue_event_commit(id, action, &date.to_string());
     edit_record(ctx, &mut s, &a.write, Kind::Issues, (loc, id), edit, (&done, &message))
 }

@@ -9,6 +9,7 @@ use crate::model::{Category, Dataset, IssueStatus};
 use crate::report::Index;
 use crate::report::issue_list::{IssueFilter, issue_list_table};
 use crate::report::issues::summoned;
+use crate::text::errors;
 
 /// The problems raised by residents (群众诉求), with status and deadline
 ///
@@ -71,8 +72,7 @@ fn category(ds: &Dataset, s: &str) -> Result<Category, CliError> {
         allowed.push_str(", ");
         allowed.push_str(c);
     }
-    Err(CliError::usage(anyhow::anyhow!("`{}` is not a problem category", s.trim()))
-        .hint(format!("allowed: {allowed}")))
+    Err(CliError::usage(errors::not_a_category(s.trim())).hint(errors::hint_allowed(&allowed)))
 }
 
 /// A department as gov.yaml or a whistle names it: exactly, else by a fragment only one has.
@@ -90,14 +90,11 @@ fn department(ds: &Dataset, s: &str) -> Result<String, CliError> {
     let hits: Vec<&&str> = known.iter().filter(|d| !q.is_empty() && d.contains(q)).collect();
     match hits.as_slice() {
         [one] => Ok(one.to_string()),
-        [] => Err(CliError::usage(anyhow::anyhow!("no department matches `{q}`"))
-            .hint(format!("departments in gov.yaml and the whistles: {}", known.join(", ")))),
-        many => Err(CliError::usage(anyhow::anyhow!(
-            "`{q}` matches {} departments: {}",
-            many.len(),
-            many.iter().map(|d| d.to_string()).collect::<Vec<_>>().join(", ")
-        ))
-        .hint("give more of the name")),
+        [] => Err(CliError::usage(errors::no_department(q)).hint(errors::hint_departments(&known))),
+        many => {
+            let many: Vec<&str> = many.iter().map(|d| **d).collect();
+            Err(CliError::usage(errors::many_departments(q, &many)).hint(errors::hint_more_of_name()))
+        }
     }
 }
 

@@ -28,7 +28,7 @@ pub fn run(ctx: &Ctx, args: &ShowArgs) -> Result<Exit, CliError> {
     let ds = data.ds;
     let ix = Index::new(ds);
     let id = resolve(find_issue(&ix, &args.id))?;
-    let Some(n) = ix.look.issue(id) else { return Err(CliError::usage(anyhow::anyhow!("no problem `{}`", args.id))) };
+    let Some(n) = ix.look.issue(id) else { return Err(CliError::usage(crate::text::errors::no_problem(&args.id))) };
     args.output.emit_all(&issue_show_tables(&ix, n, ctx.today))?;
     Ok(data.exit())
 }

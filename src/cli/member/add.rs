@@ -77,5 +77,12 @@ pub fn run(ctx: &Ctx, args: &AddArgs) -> Result<Exit, CliError> {
         ),
     ];
     let shown = format!("{id} {}", args.name.trim());
-    add_record(ctx, &mut s, &args.write, (Kind::Members, &id), &fields, (&shown, &format!("member: add {shown}")))
+    add_record(
+        ctx,
+        &mut s,
+        &args.write,
+        (Kind::Members, &id),
+        &fields,
+        (&shown, &crate::text::cli::write::add_commit("member", &shown)),
+    )
 }

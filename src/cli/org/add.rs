@@ -71,7 +71,7 @@ pub fn run(ctx: &Ctx, args: &AddArgs) -> Result<Exit, CliError> {
                 Ok(sym) => Ok(ix.ds.name(sym).to_string()),
                 // A valid id that names no org yet is written as given: the check reports it.
                 Err(_) if id_problem(typed).is_none() => Ok(typed.to_string()),
-                Err(e) => Err(CliError::from(e).hint("give the org's id, or more of its name")),
+                Err(e) => Err(CliError::from(e).hint(crate::text::errors::hint_org_id_or_name())),
             }
         };
         let leader = match args.leader.as_deref() {
@@ -96,5 +96,12 @@ pub fn run(ctx: &Ctx, args: &AddArgs) -> Result<Exit, CliError> {
         ("note", scalar(&args.note)),
     ];
     let shown = format!("{id} {}", args.name.trim());
-    add_record(ctx, &mut s, &args.write, (Kind::Orgs, &id), &fields, (&shown, &format!("org: add {shown}")))
+    add_record(
+        ctx,
+        &mut s,
+        &args.write,
+        (Kind::Orgs, &id),
+        &fields,
+        (&shown, &crate::text::cli::write::add_commit("org", &shown)),
+    )
 }

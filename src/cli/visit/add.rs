@@ -4,13 +4,12 @@
 use std::io::{self, IsTerminal};
 use std::path::{Path, PathBuf};
 
-use anyhow::Context;
 use chrono::{Datelike, NaiveDate};
 use clap::Args;
 
 use crate::cli::record::{Session, WriteArgs};
 use crate::cli::write::note;
-use crate::cli::{CliError, Ctx, Exit};
+use crate::cli::{CliError, Ctx, Exit, OrOs};
 use crate::finding::Finding;
 use crate::kinds::Record;
 use crate::load::fields::{Fields, Sink};
@@ -23,6 +22,7 @@ use crate::model::{Dataset, Format, Kind, Loc, Sym, Visit};
 use crate::report::Index;
 use crate::report::index::FindError;
 use crate::store::{TextFile, csv_edit, file::create_new};
+use crate::text::{cli::write as words, errors};
 
 /// Record a visit (走访)
 ///
@@ -138,7 +138,7 @@ fn pick(found: Result<Sym, FindError>, typed: &str, ds: &Dataset) -> Result<Stri
     match found {
         Ok(sym) => Ok(ds.name(sym).to_string()),
         Err(FindError::None { .. }) if id_problem(typed.trim()).is_none() => Ok(typed.trim().to_string()),
-        Err(e) => Err(CliError::from(e).hint("give the id, or more of the name")),
+        Err(e) => Err(CliError::from(e).hint(errors::hint_id_or_name())),
     }
 }
 
@@ -175,8 +175,7 @@ fn one(ctx: &Ctx, s: &mut Session, args: &AddArgs) -> Result<Exit, CliError> {
         .collect();
         if !missing.is_empty() {
             if !interactive {
-                return Err(CliError::usage(anyhow::anyhow!("missing {}", missing.join(", ")))
-                    .hint("give them as flags, or run `gov visit add` in a terminal to be asked"));
+                return Err(CliError::usage(errors::missing_flags(&missing)).hint(errors::hint_missing_flags()));
             }
             super::prompt::fill(&ix, &mut row, args.date.is_none().then_some(ctx.today))?;
         }
@@ -189,19 +188,14 @@ fn one(ctx: &Ctx, s: &mut Session, args: &AddArgs) -> Result<Exit, CliError> {
             s.vet(judged.findings)?;
         }
         if !super::prompt::confirm(&row, &s.ds)? {
-            sayln!("nothing was written");
+            sayln!(words::nothing_written());
             return Ok(Exit::Ok);
         }
     }
     s.lock(ctx, &args.write)?;
     let ((path, file), line, judged) = judge(ctx, s, &row)?;
     if let Some(at) = judged.recorded[0] {
-        sayln!(
-            "already recorded at {}:{}: {}; nothing was written",
-            s.ds.path(at.file).display(),
-            at.line,
-            describe(&s.ds, &row)
-        );
+        sayln!(words::visit_already(s.ds.path(at.file), at.line, &describe(&s.ds, &row)));
         return Ok(Exit::Ok);
     }
     s.vet(judged.findings)?;
@@ -212,20 +206,17 @@ fn one(ctx: &Ctx, s: &mut Session, args: &AddArgs) -> Result<Exit, CliError> {
         |f| csv_edit::header(&f.text, Visit::COLUMNS),
     );
     let text = csv_edit::row(&header, &row.values())
-        .map_err(|e| CliError::refused(anyhow::anyhow!("{}: {e}", rel.display())))?;
+        .map_err(|e| CliError::refused(errors::refused_in(&rel.display().to_string(), &e.text())))?;
     let shown = describe(&s.ds, &row);
     if args.write.dry_run {
-        say!("would add to {}:{line}\n{text}", rel.display());
+        sayln!(words::would_add_at(&rel, line));
+        crate::cli::echo(&text);
         return Ok(Exit::Ok);
     }
     write_rows(&path, file.as_ref(), &text)?;
-    sayln!("added to {}:{line}: {shown}", rel.display());
-    let message = format!(
-        "visit: {} → {} ({})",
-        member_name(&s.ds, &row.member),
-        household_address(&s.ds, &row.household),
-        row.date
-    );
+    sayln!(words::added_at(&rel, line, &shown));
+    let message =
+        words::visit_commit(member_name(&s.ds, &row.member), household_address(&s.ds, &row.household), &row.date);
     s.commit(&args.write, &[path], &message);
     Ok(Exit::Ok)
 }
@@ -292,12 +283,12 @@ pub(super) fn month_file(s: &Session, date: NaiveDate) -> PathBuf {
 pub(super) fn target(s: &Session, date: NaiveDate) -> Result<(PathBuf, Option<TextFile>), CliError> {
     let month = format!("{}-{:02}", date.year(), date.month());
     let path = month_file(s, date);
-    let file = TextFile::read(&path).with_context(|| format!("cannot read {}", path.display()))?;
+    let file = TextFile::read(&path).or_os(|| errors::cannot_read(&path))?;
     if file.is_none()
         && let Some(yaml) =
             ["yaml", "yml"].iter().map(|e| format!("visits/{month}.{e}")).find(|p| s.root.join(p).is_file())
     {
-        note(&format!("{yaml} holds visits of {month} too; new visits go to visits/{month}.csv (gov reads both)"));
+        note(&words::visit_month_in_yaml(&yaml, &month));
     }
     Ok((path, file))
 }
@@ -312,7 +303,7 @@ pub(super) fn write_rows(path: &Path, file: Option<&TextFile>, rows: &str) -> Re
         Some(f) => f.append(rows),
         None => create_new(path, &new_month_file(rows)),
     }
-    .with_context(|| format!("cannot write {}", path.display()))?;
+    .or_os(|| errors::cannot_write(path))?;
     Ok(())
 }
 

@@ -5,13 +5,11 @@
 use std::io::{self, Read};
 use std::path::PathBuf;
 
-use anyhow::Context;
-
 use super::add::{
     AddArgs, Row, month_file, new_file_columns, new_month_file, normal_date, target, validate, write_rows,
 };
 use crate::cli::record::Session;
-use crate::cli::{CliError, Ctx, Exit};
+use crate::cli::{CliError, Ctx, Exit, OrOs};
 use crate::finding::{Code, Finding};
 use crate::kinds::Record;
 use crate::load::fields::Sink;
@@ -21,6 +19,7 @@ use crate::model::labels::{Labelled, VisitMethod};
 use crate::model::{Format, Kind, Loc, Visit};
 use crate::store::journal::{Entry, Journal};
 use crate::store::{self, TextFile, csv_edit};
+use crate::text::{cli::write as words, errors};
 
 /// The id `typed` stands for: itself when it is an id, the one record of `kind` it names
 /// ([`crate::model::Dataset::named`]), or itself again when it names none (the check then says
@@ -41,17 +40,17 @@ fn resolve(ds: &crate::model::Dataset, kind: Kind, typed: &str) -> Result<String
 pub(super) fn batch(ctx: &Ctx, s: &mut Session, from: &str, args: &AddArgs) -> Result<Exit, CliError> {
     let (shown_path, bytes) = if from == "-" {
         let mut b = Vec::new();
-        io::stdin().read_to_end(&mut b).context("cannot read standard input")?;
+        io::stdin().read_to_end(&mut b).or_os(errors::cannot_read_stdin)?;
         (PathBuf::from("<stdin>"), b)
     } else {
         let p = ctx.cwd.join(from);
-        let b = std::fs::read(&p).with_context(|| format!("cannot read {}", p.display()))?;
+        let b = std::fs::read(&p).or_os(|| errors::cannot_read(&p))?;
         (PathBuf::from(from), b)
     };
     // The input is read; now the folder is locked, and loaded again if it changed meanwhile.
     s.lock(ctx, &args.write)?;
     let (text, _) = crate::load::text::decode(&bytes)
-        .map_err(|why| CliError::io(anyhow::anyhow!("{} {why}", shown_path.display())))?;
+        .map_err(|why| CliError::io(errors::input_not_text(&shown_path, &why.text())))?;
     let input = s.ds.file_id(&shown_path, Kind::Visits, Format::Csv);
 
     // Parse and type every row, as the loader does, reporting against the input's own lines.
@@ -113,26 +112,19 @@ pub(super) fn batch(ctx: &Ctx, s: &mut Session, from: &str, args: &AddArgs) -> R
         let first = judged.recorded[0].expect("all there");
         let at = format!("{}:{}", s.ds.path(first.file).display(), first.line);
         match rows.len() {
-            1 => sayln!("the visit of {} is already recorded at {at}; nothing was written", shown_path.display()),
-            n => sayln!(
-                "all {n} visits of {} are already recorded (the first at {at}); nothing was written",
-                shown_path.display()
-            ),
+            1 => sayln!(words::batch_one_already(&shown_path, &at)),
+            n => sayln!(words::batch_all_already(n, &shown_path, &at)),
         }
         return Ok(Exit::Ok);
     }
     findings.extend(judged.findings);
     s.vet(findings)?;
     if unknown > 0 {
-        return Err(CliError::refused(anyhow::anyhow!(
-            "{} has {} gov does not know (above); nothing was written",
-            shown_path.display(),
-            if unknown == 1 { "a column".to_string() } else { format!("{unknown} columns") }
-        ))
-        .hint(format!("rename or remove it: a visit's columns are {}", Visit::FIELDS.join(", "))));
+        return Err(CliError::refused(errors::batch_unknown_columns(&shown_path, unknown))
+            .hint(errors::hint_visit_columns(Visit::FIELDS)));
     }
     if rows.is_empty() {
-        sayln!("{} has no visits; nothing was written", shown_path.display());
+        sayln!(words::batch_empty(&shown_path));
         return Ok(Exit::Ok);
     }
 
@@ -154,13 +146,14 @@ pub(super) fn batch(ctx: &Ctx, s: &mut Session, from: &str, args: &AddArgs) -> R
             |f| csv_edit::header(&f.text, Visit::COLUMNS),
         );
         let text = csv_edit::row(&header, &row.values()).map_err(|e| {
-            CliError::refused(anyhow::anyhow!("{}: {e}; nothing was written", s.rel(&months[i].0).display()))
+            CliError::refused(errors::refused_in(&s.rel(&months[i].0).display().to_string(), &e.text()))
         })?;
         months[i].2.push_str(&text);
     }
     if args.write.dry_run {
         for (path, _, text) in &months {
-            say!("would add {} to {}:\n{text}", text.lines().count(), s.rel(path).display());
+            sayln!(words::batch_would_add(text.lines().count(), s.rel(path)));
+            crate::cli::echo(text);
         }
         return Ok(Exit::Ok);
     }
@@ -177,8 +170,7 @@ pub(super) fn batch(ctx: &Ctx, s: &mut Session, from: &str, args: &AddArgs) -> R
             },
         })
         .collect();
-    let journal =
-        Journal::begin(&s.root, &entries).map_err(|e| CliError::io(anyhow::anyhow!("cannot start the batch: {e}")))?;
+    let journal = Journal::begin(&s.root, &entries).or_os(errors::batch_cannot_start)?;
     for (i, (path, file, text)) in months.iter().enumerate() {
         if let Err(e) = write_rows(path, file.as_ref(), text) {
             // Undo the months already written (a full disk, an I/O error) before saying so.
@@ -187,12 +179,12 @@ pub(super) fn batch(ctx: &Ctx, s: &mut Session, from: &str, args: &AddArgs) -> R
             return Err(e);
         }
         failpoint_between(i);
-        sayln!("added {} to {}", text.lines().count(), s.rel(path).display());
+        sayln!(words::batch_added(text.lines().count(), s.rel(path)));
     }
-    journal.finish().map_err(|e| CliError::io(anyhow::anyhow!("cannot finish the batch: {e}")))?;
+    journal.finish().or_os(errors::batch_cannot_finish)?;
     if !args.write.dry_run {
         let files: Vec<PathBuf> = months.iter().map(|(p, _, _)| p.clone()).collect();
-        s.commit(&args.write, &files, &format!("visits: {} from {}", rows.len(), shown_path.display()));
+        s.commit(&args.write, &files, &words::batch_commit(rows.len(), &shown_path));
     }
     Ok(Exit::Ok)
 }

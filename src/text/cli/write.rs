@@ -1,0 +1,325 @@
+//! What the writing commands confirm: what was added or changed, what a `--dry-run` would do,
+//! what was already there, the git commit's message and what became of it, and the notes of
+//! the folder's lock and batch journal.
+
+use std::path::Path;
+
+use super::super::Text;
+use crate::finding::thousands;
+use crate::model::labels::{Action, Labelled};
+use crate::text::errors::noun_zh;
+
+// ---- every writing command ----
+
+/// Nothing was written (the user said no, or it was already there).
+pub fn nothing_written() -> Text {
+    Text::new("nothing was written", "未写入任何内容")
+}
+
+/// A record with the same values is in the file already.
+pub fn already_recorded_as(old: &str, rel: &Path, line: u32) -> Text {
+    let p = rel.display();
+    Text::new(
+        format!("already recorded as {old} at {p}:{line}; nothing was written"),
+        format!("已有相同记录（编号 {old}，{p}:{line}），未写入任何内容"),
+    )
+}
+
+/// The id gov chose for a new record.
+pub fn new_id(noun: &str, id: &str) -> Text {
+    Text::new(
+        format!("new {noun} id: {id} (the next free one; give --id to choose)"),
+        format!("新{}编号：{id}（顺延的下一个空闲编号；可用 --id 自行指定）", noun_zh(noun)),
+    )
+}
+
+/// `--dry-run`: the lines that would be added at `rel:line` (they follow).
+pub fn would_add_at(rel: &Path, line: u32) -> Text {
+    let p = rel.display();
+    Text::new(format!("would add to {p}:{line}"), format!("将添加到 {p}:{line}（试运行，未写入）："))
+}
+
+/// `--dry-run`: a new file and its text (it follows).
+pub fn would_create(rel: &Path) -> Text {
+    let p = rel.display();
+    Text::new(format!("would create {p}"), format!("将新建 {p}（试运行，未写入）："))
+}
+
+/// `--dry-run`: the change (a diff follows).
+pub fn would_change() -> Text {
+    Text::new("would change", "将作如下修改（试运行，未写入）：")
+}
+
+/// The record was added at `rel:line`.
+pub fn added_at(rel: &Path, line: u32, shown: &str) -> Text {
+    let p = rel.display();
+    Text::new(format!("added to {p}:{line}: {shown}"), format!("已添加到 {p}:{line}：{shown}"))
+}
+
+/// An edit was made (`done`), at `rel:line`.
+pub fn changed_at(done: &Text, rel: &Path, line: usize) -> Text {
+    let p = rel.display();
+    Text::new(format!("{} ({p}:{line})", done.en()), format!("{}（{p}:{line}）", done.zh()))
+}
+
+/// The changed lines' header in a diff (`--- rel (line N)`).
+pub fn diff_header(rel: &Path, line: usize) -> Text {
+    let p = rel.display();
+    Text::new(format!("--- {p} (line {line})"), format!("--- {p}（第 {line} 行）"))
+}
+
+// ---- git ----
+
+/// Committed, with the message.
+pub fn committed(message: &str) -> Text {
+    Text::new(format!("committed: {message}"), format!("已提交到 git：{message}"))
+}
+
+/// Asked to commit outside a repository.
+pub fn not_a_repository() -> Text {
+    Text::new(
+        "not a git repository: the change is written but not committed",
+        "这里不是 git 仓库：修改已写入，但没有提交",
+    )
+}
+
+/// git failed (its own words kept).
+pub fn commit_failed(why: &str) -> Text {
+    Text::new(
+        format!("git commit failed ({why}); the change is written but not committed"),
+        format!("git 提交失败（{why}）；修改已写入，但没有提交"),
+    )
+}
+
+/// git cannot be run at all (the OS's words kept).
+pub fn cannot_run_git(why: &str) -> Text {
+    Text::new(format!("cannot run git: {why}"), format!("无法运行 git：{why}"))
+}
+
+// ---- the lock and the batch journal ----
+
+/// Waiting for another writer.
+pub fn waiting_for_lock(holder: &str) -> Text {
+    let (he, hz) = crate::text::errors::library::holder_text(holder);
+    Text::new(
+        format!("waiting for another gov that is writing to this folder ({he})…"),
+        format!("另一个 gov 正在写入这个数据文件夹（{hz}），正在等待……"),
+    )
+}
+
+/// An earlier batch was undone: the heading of the list.
+pub fn undone_heading() -> Text {
+    Text::new(
+        "an earlier gov was stopped part-way through a batch; it has been undone:",
+        "上次的 gov 在批量写入中途被中断，已撤销：",
+    )
+}
+
+/// A file cut back to its length before the batch.
+pub fn undone_truncated(path: &Path, to: u64) -> Text {
+    let (p, n) = (path.display(), thousands(to as usize));
+    Text::new(format!("  {p}: back to its {n} bytes before the batch"), format!("  {p}：已恢复为批量写入前的 {n} 字节"))
+}
+
+/// A file the batch made, removed.
+pub fn undone_removed(path: &Path) -> Text {
+    let p = path.display();
+    Text::new(format!("  {p}: made by the batch, removed"), format!("  {p}：由这次批量写入新建，已删除"))
+}
+
+/// A file changed since the batch, left alone.
+pub fn undone_kept(path: &Path, len: u64) -> Text {
+    let (p, n) = (path.display(), thousands(len as usize));
+    Text::new(
+        format!("  {p}: changed since ({n} bytes), left as it is; check it for rows of the batch"),
+        format!("  {p}：之后又被改动过（{n} 字节），保持原样；请检查其中是否有这次批量写入的行"),
+    )
+}
+
+// ---- member, org, household add ----
+
+/// What `member add`, `org add`, `household add` commit as.
+pub fn add_commit(noun: &str, shown: &str) -> Text {
+    Text::new(format!("{noun}: add {shown}"), format!("新增{}：{shown}", noun_zh(noun)))
+}
+
+// ---- household set-color, link, unlink ----
+
+/// The household has that colour already.
+pub fn already_color(id: &str, color: &str) -> Text {
+    Text::new(
+        format!("household {id} is already {color}; nothing was written"),
+        format!("住户 {id} 已是{}，未写入任何内容", color_zh(color)),
+    )
+}
+
+/// The colour was changed.
+pub fn color_changed(id: &str, old: &str, new: &str, reason: &str) -> Text {
+    Text::new(
+        format!("household {id}: {old} → {new} ({reason})"),
+        format!("住户 {id}：{} → {}（{reason}）", color_zh(old), color_zh(new)),
+    )
+}
+
+/// The commit message of a colour change.
+pub fn color_commit(id: &str, new: &str, reason: &str) -> Text {
+    Text::new(format!("household: {id} → {new} ({reason})"), format!("住户 {id} 改为{}（{reason}）", color_zh(new)))
+}
+
+/// A colour code's Chinese (红, 黄, 绿), else the code as typed.
+fn color_zh(code: &str) -> String {
+    crate::model::labels::Color::parse(code).map_or_else(|| code.to_string(), |c| c.zh().to_string())
+}
+
+/// Already linked.
+pub fn already_linked(member: &str, hid: &str) -> Text {
+    Text::new(
+        format!("{member} is already linked to household {hid}; nothing was written"),
+        format!("{member} 已是住户 {hid} 的联系党员，未写入任何内容"),
+    )
+}
+
+/// Not linked, so nothing to unlink.
+pub fn not_linked(member: &str, hid: &str) -> Text {
+    Text::new(
+        format!("{member} is not linked to household {hid}; nothing was written"),
+        format!("{member} 不是住户 {hid} 的联系党员，未写入任何内容"),
+    )
+}
+
+/// Linked.
+pub fn linked(member: &str, hid: &str) -> Text {
+    Text::new(format!("linked {member} to household {hid}"), format!("已将 {member} 设为住户 {hid} 的联系党员"))
+}
+
+/// Unlinked.
+pub fn unlinked(member: &str, hid: &str) -> Text {
+    Text::new(format!("unlinked {member} from household {hid}"), format!("已取消 {member} 与住户 {hid} 的联系"))
+}
+
+/// The commit message of a link.
+pub fn link_commit(hid: &str, member: &str) -> Text {
+    Text::new(format!("household: {hid} + {member} (link)"), format!("住户 {hid} 增加联系党员 {member}"))
+}
+
+/// The commit message of an unlink.
+pub fn unlink_commit(hid: &str, member: &str) -> Text {
+    Text::new(format!("household: {hid} - {member} (unlink)"), format!("住户 {hid} 取消联系党员 {member}"))
+}
+
+// ---- issue add and its events ----
+
+/// The same problem was recorded on the same day already.
+pub fn issue_already(id: &str, path: &Path, line: u32) -> Text {
+    let p = path.display();
+    Text::new(
+        format!("already recorded as {id} ({p}:{line}); nothing was written"),
+        format!("已有相同诉求（编号 {id}，{p}:{line}），未写入任何内容"),
+    )
+}
+
+/// The problem was recorded.
+pub fn issue_added(id: &str, rel: &Path, title: &str) -> Text {
+    let p = rel.display();
+    Text::new(format!("added issue {id} ({p}): {title}"), format!("已登记诉求 {id}（{p}）：{title}"))
+}
+
+/// The commit message of a new problem.
+pub fn issue_commit(id: &str, title: &str) -> Text {
+    Text::new(format!("issue: {id} {title}"), format!("登记诉求 {id} {title}"))
+}
+
+/// An event of a problem, as recorded (`I-2022-0041: dispatched (派单) on 2022-05-03`).
+pub fn issue_event(id: &str, action: Action, date: &str) -> Text {
+    Text::new(format!("{id}: {} ({}) on {date}", action.code(), action.zh()), format!("{id}：{date} {}", action.zh()))
+}
+
+/// That event is the problem's last one already.
+pub fn issue_event_already(event: &Text, path: &Path, line: u32) -> Text {
+    let p = path.display();
+    Text::new(
+        format!("{} is already recorded ({p}:{line}); nothing was written", event.en()),
+        format!("{}，已有记录（{p}:{line}），未写入任何内容", event.zh()),
+    )
+}
+
+/// The commit message of an event.
+pub fn issue_event_commit(id: &str, action: Action, date: &str) -> Text {
+    Text::new(format!("issue: {id} {} ({date})", action.code()), format!("诉求 {id} {}（{date}）", action.zh()))
+}
+
+// ---- visit add ----
+
+/// A visit with the same values is in the folder already.
+pub fn visit_already(path: &Path, line: u32, shown: &str) -> Text {
+    let p = path.display();
+    Text::new(
+        format!("already recorded at {p}:{line}: {shown}; nothing was written"),
+        format!("已有相同的走访记录（{p}:{line}）：{shown}；未写入任何内容"),
+    )
+}
+
+/// The month is kept in YAML too; new visits go to the CSV file.
+pub fn visit_month_in_yaml(yaml: &str, month: &str) -> Text {
+    Text::new(
+        format!("{yaml} holds visits of {month} too; new visits go to visits/{month}.csv (gov reads both)"),
+        format!("{yaml} 中也有 {month} 的走访记录；新记录写入 visits/{month}.csv（两个文件 gov 都会读取）"),
+    )
+}
+
+/// The commit message of a visit.
+pub fn visit_commit(member: &str, household: &str, date: &str) -> Text {
+    Text::new(format!("visit: {member} → {household} ({date})"), format!("走访：{member} → {household}（{date}）"))
+}
+
+/// A batch of one visit, already recorded.
+pub fn batch_one_already(input: &Path, at: &str) -> Text {
+    let p = input.display();
+    Text::new(
+        format!("the visit of {p} is already recorded at {at}; nothing was written"),
+        format!("{p} 中的走访记录已在 {at}，未写入任何内容"),
+    )
+}
+
+/// A batch whose every visit is recorded already.
+pub fn batch_all_already(n: usize, input: &Path, at: &str) -> Text {
+    let (p, c) = (input.display(), thousands(n));
+    Text::new(
+        format!("all {c} visits of {p} are already recorded (the first at {at}); nothing was written"),
+        format!("{p} 中的 {c} 条走访记录都已存在（第一条在 {at}），未写入任何内容"),
+    )
+}
+
+/// A batch without visits.
+pub fn batch_empty(input: &Path) -> Text {
+    let p = input.display();
+    Text::new(format!("{p} has no visits; nothing was written"), format!("{p} 中没有走访记录，未写入任何内容"))
+}
+
+/// `--dry-run` of a batch: `n` rows would go to `rel` (they follow).
+pub fn batch_would_add(n: usize, rel: &Path) -> Text {
+    let (p, c) = (rel.display(), thousands(n));
+    Text::new(format!("would add {c} to {p}:"), format!("将向 {p} 添加 {c} 条（试运行，未写入）："))
+}
+
+/// A batch's rows added to one month file.
+pub fn batch_added(n: usize, rel: &Path) -> Text {
+    let (p, c) = (rel.display(), thousands(n));
+    Text::new(format!("added {c} to {p}"), format!("已向 {p} 添加 {c} 条"))
+}
+
+/// The commit message of a batch.
+pub fn batch_commit(n: usize, input: &Path) -> Text {
+    let (p, c) = (input.display(), thousands(n));
+    Text::new(format!("visits: {c} from {p}"), format!("走访：从 {p} 导入 {c} 条"))
+}
+
+// ---- judging a new record ----
+
+/// What to do about it.
+pub fn hint_report_bug() -> Text {
+    Text::new(
+        "gov made text it cannot read back; nothing was written (please report this)",
+        "gov 生成的内容无法读回，未写入任何内容（这是 gov 的问题，请反馈）",
+    )
+}

@@ -1,0 +1,270 @@
+//! Errors and hints the commands word themselves (see [`super`]).
+
+use std::path::Path;
+
+use super::Text;
+use crate::finding::{shorten, thousands};
+
+// ---- finding the data folder ----
+
+/// No data folder here: how to name one or make one.
+pub fn hint_pass_data() -> Text {
+    Text::new(
+        "pass --data DIR, set GOV_DATA, or run `gov init` to make a data folder",
+        "请用 --data DIR 指定数据文件夹，或设置 GOV_DATA，或运行 `gov init` 新建一个",
+    )
+}
+
+/// A folder without gov.yaml.
+pub fn hint_init_there() -> Text {
+    Text::new("run `gov init DIR` to make a data folder there", "可运行 `gov init DIR` 在那里新建数据文件夹")
+}
+
+/// A --data path that is not a folder.
+pub fn hint_check_data() -> Text {
+    Text::new("check the --data path", "请检查 --data 的路径")
+}
+
+/// `--today` that is not a date.
+pub fn today_not_date(s: &str) -> Text {
+    let s = shorten(s);
+    Text::new(format!("`{s}` is not a date; write YYYY-MM-DD"), format!("“{s}”不是日期；请写成 YYYY-MM-DD"))
+}
+
+// ---- picking records by what the user typed ----
+
+/// Several members or households match, or none: how to say which.
+pub fn hint_id_or_name() -> Text {
+    Text::new("give the id, or more of the name", "请写编号，或写出更完整的名字")
+}
+
+/// Several households match.
+pub fn hint_id_or_address() -> Text {
+    Text::new("give the id, or more of the address", "请写编号，或写出更完整的地址")
+}
+
+/// Several orgs match.
+pub fn hint_org_id_or_name() -> Text {
+    Text::new("give the org's id, or more of its name", "请写党组织编号，或写出更完整的名称")
+}
+
+/// Nothing matches a report's `--member`, `--household`, `--grid`.
+pub fn hint_as_written() -> Text {
+    Text::new("give an id or a name as written in the data folder", "请按数据文件夹中的写法给出编号或名称")
+}
+
+/// `--date` that is not a date.
+pub fn date_flag_not_date(d: &str) -> Text {
+    let d = shorten(d);
+    Text::new(format!("--date `{d}` is not a date"), format!("--date 的值“{d}”不是日期"))
+}
+
+/// How to write a date.
+pub fn hint_write_date() -> Text {
+    Text::new("write YYYY-MM-DD", "请写成 YYYY-MM-DD")
+}
+
+/// An issue id that names no issue.
+pub fn no_issue(id: &str) -> Text {
+    let id = shorten(id);
+    Text::new(format!("no issue `{id}`"), format!("没有编号为“{id}”的诉求"))
+}
+
+/// How to give an issue's id.
+pub fn hint_issue_id() -> Text {
+    Text::new(
+        "give the id as in the file (I-2022-0041); `gov issue list` lists them",
+        "请按文件中的写法给出编号（如 I-2022-0041）；`gov issue list` 可列出全部诉求",
+    )
+}
+
+/// A `--category` that is none of the categories.
+pub fn not_a_category(s: &str) -> Text {
+    let s = shorten(s);
+    Text::new(format!("`{s}` is not a problem category"), format!("“{s}”不是诉求类别"))
+}
+
+/// The values allowed (`allowed: a, b`).
+pub fn hint_allowed(list: &str) -> Text {
+    Text::new(format!("allowed: {list}"), format!("可选：{list}"))
+}
+
+/// No department matches.
+pub fn no_department(q: &str) -> Text {
+    let q = shorten(q);
+    Text::new(format!("no department matches `{q}`"), format!("没有与“{q}”相符的部门"))
+}
+
+/// The departments there are.
+pub fn hint_departments(list: &[&str]) -> Text {
+    Text::new(
+        format!("departments in gov.yaml and the whistles: {}", list.join(", ")),
+        format!("gov.yaml 和吹哨记录中的部门有：{}", list.join("、")),
+    )
+}
+
+/// Several departments match.
+pub fn many_departments(q: &str, many: &[&str]) -> Text {
+    let q = shorten(q);
+    let n = thousands(many.len());
+    Text::new(
+        format!("`{q}` matches {n} departments: {}", many.join(", ")),
+        format!("“{q}”与 {n} 个部门相符：{}", many.join("、")),
+    )
+}
+
+/// Several match: say more of the name.
+pub fn hint_more_of_name() -> Text {
+    Text::new("give more of the name", "请写出更完整的名称")
+}
+
+// ---- report output ----
+
+/// `--output` whose extension names no format.
+pub fn unknown_extension(path: &Path) -> Text {
+    let p = path.display();
+    Text::new(format!("cannot tell the format of `{p}` from its extension"), format!("无法从扩展名判断“{p}”的格式"))
+}
+
+/// How to name the output's format.
+pub fn hint_name_format() -> Text {
+    Text::new(
+        "name the file .csv, .json, .md or .txt, or pass --format",
+        "请把文件名的扩展名写成 .csv、.json、.md 或 .txt，或加 --format 指定格式",
+    )
+}
+
+// ---- gov init ----
+
+/// `gov init` in a folder that already has some of the template's files.
+pub fn init_not_empty(dir: &str, existing: &[String]) -> Text {
+    Text::new(
+        format!("{dir} already has {}; nothing was written", existing.join(", ")),
+        format!("{dir} 中已有 {}；未写入任何内容", existing.join("、")),
+    )
+}
+
+/// Where `gov init` can work.
+pub fn hint_init_empty() -> Text {
+    Text::new("run `gov init` in a new or empty folder", "请在新的或空的文件夹中运行 `gov init`")
+}
+
+// ---- recording commands ----
+
+/// Another writer kept the lock: what to do.
+pub fn hint_wait_longer() -> Text {
+    Text::new(
+        "wait for it to finish and run the command again, or give --wait SECONDS to wait longer",
+        "请等它结束后重新运行该命令，或加 --wait 秒数 等得更久一些",
+    )
+}
+
+/// The new record has errors (printed above).
+pub fn refused_errors(n: usize) -> Text {
+    let c = thousands(n);
+    Text::new(
+        format!("{c} {} in the new record; nothing was written", if n == 1 { "error" } else { "errors" }),
+        format!("新记录有 {c} 个错误，未写入任何内容"),
+    )
+}
+
+/// `PATH: why; nothing was written` (the place, then why the write is refused).
+pub fn refused_in(place: &str, why: &Text) -> Text {
+    Text::new(format!("{place}: {}; nothing was written", why.en()), format!("{place}：{}；未写入任何内容", why.zh()))
+}
+
+/// A YAML file that no longer parses (the parser's own words are kept).
+pub fn yaml_no_longer_reads(line: impl std::fmt::Display, message: &Text) -> Text {
+    Text::new(
+        format!("the file no longer reads as YAML (line {line}: {})", message.en()),
+        format!("文件已不能按 YAML 读取（第 {line} 行：{}）", message.zh()),
+    )
+}
+
+/// A YAML file holding one mapping, not a list.
+pub fn yaml_not_a_list(rel: &Path) -> Text {
+    let p = rel.display();
+    Text::new(
+        format!("{p} holds a single record (a mapping), not a list, so gov cannot add to it"),
+        format!("{p} 只有一条记录（映射），不是列表，gov 无法往里添加"),
+    )
+}
+
+/// How to make it a list.
+pub fn hint_make_a_list() -> Text {
+    Text::new(
+        "make it a list: put `- ` before its first key and indent the other keys by two spaces",
+        "请改为列表：在第一个键前加 `- `，其余的键缩进两个空格",
+    )
+}
+
+/// A CSV file without the `color` column.
+pub fn no_color_column() -> Text {
+    Text::new("the file has no `color` column; add one to the header", "文件没有 `color` 列；请在表头加上")
+}
+
+/// A CSV row with fewer cells than the header.
+pub fn row_shorter() -> Text {
+    Text::new("the row is shorter than the header", "这一行的单元格比表头少")
+}
+
+/// Events cannot be added to an issue kept in CSV.
+pub fn issue_in_csv() -> Text {
+    Text::new(
+        "the problem is kept in a CSV file, which holds no events; move it to issues/YYYY/<id>.yaml to record events",
+        "该诉求记在 CSV 文件中，CSV 不能记办理过程；请移到 issues/YYYY/<id>.yaml 后再记录",
+    )
+}
+
+/// Values missing and nobody to ask (`--member, --method`).
+pub fn missing_flags(flags: &[&str]) -> Text {
+    Text::new(format!("missing {}", flags.join(", ")), format!("缺少 {}", flags.join("、")))
+}
+
+/// How to give them.
+pub fn hint_missing_flags() -> Text {
+    Text::new(
+        "give them as flags, or run `gov visit add` in a terminal to be asked",
+        "请用选项给出，或在终端中运行 `gov visit add`，按提示逐项填写",
+    )
+}
+
+/// A batch's input that is not text (`visits.csv` then why).
+pub fn input_not_text(path: &Path, why: &Text) -> Text {
+    let p = path.display();
+    Text::new(format!("{p} {}", why.en()), format!("{p} {}", why.zh()))
+}
+
+/// A batch with columns gov does not know.
+pub fn batch_unknown_columns(path: &Path, n: usize) -> Text {
+    let p = path.display();
+    let cols = if n == 1 { "a column".to_string() } else { format!("{} columns", thousands(n)) };
+    Text::new(
+        format!("{p} has {cols} gov does not know (above); nothing was written"),
+        format!("{p} 有 {} 个 gov 不认识的列（见上）；未写入任何内容", thousands(n)),
+    )
+}
+
+/// What a visit's columns are.
+pub fn hint_visit_columns(fields: &[&str]) -> Text {
+    Text::new(
+        format!("rename or remove it: a visit's columns are {}", fields.join(", ")),
+        format!("请改名或删去；走访记录的列有 {}", fields.join(", ")),
+    )
+}
+
+/// A batch's journal cannot be started.
+pub fn batch_cannot_start() -> Text {
+    Text::new("cannot start the batch", "无法开始批量写入")
+}
+
+/// A batch's journal cannot be closed.
+pub fn batch_cannot_finish() -> Text {
+    Text::new("cannot finish the batch", "无法完成批量写入")
+}
+
+/// An issue id that names no problem (`gov issue show`).
+pub fn no_problem(id: &str) -> Text {
+    let id = shorten(id);
+    Text::new(format!("no problem `{id}`"), format!("没有编号为“{id}”的诉求"))
+}
