@@ -102,7 +102,7 @@ pub enum Command {
 }
 
 fn today_arg(s: &str) -> Result<NaiveDate, String> {
-    parse_date(s).ok_or_else(|| format!("`{s}` is not a date; write YYYY-MM-DD"))
+    parse_date(s).ok_or_else(|| crate::text::help::not_a_date(s).to_string())
 }
 
 /// What every command gets besides its own arguments.
@@ -153,7 +153,17 @@ pub fn main() -> ExitCode {
     let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
     let early = lang::before_parsing(&args);
     crate::text::set_lang(early);
-    let matches = crate::text::help::localise(Cli::command(), early).get_matches_from(args);
+    let matches = match crate::text::help::localise(Cli::command(), early).try_get_matches_from(args) {
+        Ok(matches) => matches,
+        // Help and version exit 0, errors 2, as clap has them; errors in the language asked.
+        Err(e) => match crate::text::help::render_error(&e, early) {
+            Some(text) => {
+                let _ = write!(io::stderr(), "{text}");
+                return ExitCode::from(e.exit_code() as u8);
+            }
+            None => e.exit(),
+        },
+    };
     let cli = match Cli::from_arg_matches(&matches) {
         Ok(cli) => cli,
         Err(e) => e.exit(),
