@@ -146,7 +146,7 @@ pub(super) const SHARED: &[(&str, &str, &str)] = &[
         "Exit 0 even when the data folder has errors (they are still named on stderr) [default: exit 1]",
         "数据文件夹有错误也以 0 退出（错误仍在标准错误输出中列出）[默认：退出码 1]",
     ),
-    ("grid", "Only this grid (id or name)", "只统计这个网格（编号或名称）"),
+    ("grid", "Only this grid (id or name)", "只看这个网格（编号或名称）"),
     (
         "household",
         "The household: id, or a unique part of the address or the head's name",

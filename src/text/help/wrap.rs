@@ -26,7 +26,6 @@ fn pieces(line: &str) -> Vec<&str> {
         let end = i + c.len_utf8();
         // A `code` span (a file name, a command) is one piece.
         if c == '`'
-            && start == i
             && let Some(close) = line[end..].find('`')
         {
             let stop = end + close + 1;
@@ -93,5 +92,6 @@ mod tests {
         assert_eq!(wrap("一二三 [可", 8), "一二三\n[可");
         // A `code` span is never broken.
         assert_eq!(wrap("一二`三-x.txt`", 8), "一二\n`三-x.txt`");
+        assert_eq!(wrap("一二（`a b`）", 8), "一二\n（`a b`）");
     }
 }
