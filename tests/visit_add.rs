@@ -332,7 +332,7 @@ fn asks_for_what_is_missing_on_a_terminal() {
     let out = std::process::Command::new("python3")
         .args([driver, steps, "--"])
         .arg(&gov_bin)
-        .args(["--data", d.to_str().unwrap(), "--today", TODAY, "visit", "add"])
+        .args(["--lang", "en", "--data", d.to_str().unwrap(), "--today", TODAY, "visit", "add"])
         .env_clear()
         .env("PATH", std::env::var_os("PATH").unwrap_or_default())
         .env("TERM", "xterm")
