@@ -50,6 +50,7 @@ fn options_that_exclude_each_other() {
 #[test]
 fn a_value_gov_refuses() {
     insta::assert_snapshot!("bad_today", zh_error(&["--today", "2024-13-01", "check"]));
+    insta::assert_snapshot!("bad_method", zh_error(&["visit", "list", "--method", "bike"]));
 }
 
 /// English errors stay clap's, word for word.

@@ -153,7 +153,16 @@ pub fn main() -> ExitCode {
     let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
     let early = lang::before_parsing(&args);
     crate::text::set_lang(early);
-    let matches = match crate::text::help::localise(Cli::command(), early).try_get_matches_from(args) {
+    // The tree is put into another language only when clap is to speak (help, an error): a
+    // command that parses does not pay for it.
+    let parsed = Cli::command().try_get_matches_from(&args);
+    let parsed = match parsed {
+        Err(_) if early != crate::text::Lang::En => {
+            crate::text::help::localise(Cli::command(), early).try_get_matches_from(args)
+        }
+        parsed => parsed,
+    };
+    let matches = match parsed {
         Ok(matches) => matches,
         // Help and version exit 0, errors 2, as clap has them; errors in the language asked.
         Err(e) => match crate::text::help::render_error(&e, early) {

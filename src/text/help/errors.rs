@@ -47,7 +47,7 @@ pub fn render_error(e: &clap::Error, lang: Lang) -> Option<String> {
         ValueValidation => {
             out.push_str(&format!("{arg} 的值“{value}”不对"));
             if let Some(source) = std::error::Error::source(e) {
-                out.push_str(&format!("：{source}"));
+                out.push_str(&format!("：{}", parser_said(&source.to_string())));
             }
         }
         MissingRequiredArgument => {
@@ -102,6 +102,15 @@ pub fn render_error(e: &clap::Error, lang: Lang) -> Option<String> {
     }
     out.push_str("\n\n详细说明请加 --help 查看。\n");
     Some(out)
+}
+
+/// What one of gov's value parsers said, in Chinese where it is known: the lists of codes
+/// (`allowed: home, phone, … (or 入户, …)`) keep their codes.
+fn parser_said(said: &str) -> String {
+    match said.strip_prefix("allowed: ") {
+        Some(list) => format!("可以写 {list}"),
+        None => said.to_string(),
+    }
 }
 
 /// clap's tips in Chinese where they are known; others as clap wrote them.
