@@ -79,7 +79,7 @@ fn a_writer_at_a_prompt_keeps_nobody_waiting() {
         ["household:", "\r"],
         ["method:", "\r"],
         ["summary:", "看望老人\r"],
-        ["记录", ""],
+        ["Record", ""],
         ["@touch", asking],
         ["@file", go],
         ["", "\r"],
@@ -90,7 +90,7 @@ fn a_writer_at_a_prompt_keeps_nobody_waiting() {
         .arg(steps.to_string())
         .arg("--")
         .arg(assert_cmd::cargo::cargo_bin("gov"))
-        .args(["--data", d.to_str().unwrap(), "--today", TODAY, "visit", "add", "--date", "2024-01-20"])
+        .args(["--lang", "en", "--data", d.to_str().unwrap(), "--today", TODAY, "visit", "add", "--date", "2024-01-20"])
         .env_clear()
         .env("GOV_LANG", "en")
         .env("PATH", std::env::var_os("PATH").unwrap_or_default())

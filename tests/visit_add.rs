@@ -336,11 +336,11 @@ fn asks_for_what_is_missing_on_a_terminal() {
     // Member by typing its id to filter; household: the member's first linked one (H01 for
     // M01); method: the member's last used (入户 on 2024-02-29 in the fixture); the date, as an
     // office writes it (today is the default); summary; confirm.
-    let steps = r#"[["member:", "M01"], ["M01", "\r"], ["household:", "\r"], ["method:", "\r"], ["date:", "2024年1月20日\r"], ["summary:", "看望老人\r"], ["记录", "\r"]]"#;
+    let steps = r#"[["member:", "M01"], ["M01", "\r"], ["household:", "\r"], ["method:", "\r"], ["date:", "2024年1月20日\r"], ["summary:", "看望老人\r"], ["Record", "\r"]]"#;
     let out = std::process::Command::new("python3")
         .args([driver, steps, "--"])
         .arg(&gov_bin)
-        .args(["--data", d.to_str().unwrap(), "--today", TODAY, "visit", "add"])
+        .args(["--lang", "en", "--data", d.to_str().unwrap(), "--today", TODAY, "visit", "add"])
         .env_clear()
         .env("GOV_LANG", "en")
         .env("PATH", std::env::var_os("PATH").unwrap_or_default())

@@ -96,7 +96,7 @@ pub enum Command {
 }
 
 fn today_arg(s: &str) -> Result<NaiveDate, String> {
-    parse_date(s).ok_or_else(|| crate::text::errors::today_not_date(s).current().to_string())
+    parse_date(s).ok_or_else(|| crate::text::help::not_a_date(s).to_string())
 }
 
 /// What every command gets besides its own arguments.
@@ -148,7 +148,26 @@ pub fn main() -> ExitCode {
     let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
     let early = lang::before_parsing(&args);
     crate::text::set_lang(early);
-    let matches = crate::text::help::localise(Cli::command(), early).get_matches_from(args);
+    // The tree is put into another language only when clap is to speak (help, an error): a
+    // command that parses does not pay for it.
+    let parsed = Cli::command().try_get_matches_from(&args);
+    let parsed = match parsed {
+        Err(_) if early != crate::text::Lang::En => {
+            crate::text::help::localise(Cli::command(), early).try_get_matches_from(args)
+        }
+        parsed => parsed,
+    };
+    let matches = match parsed {
+        Ok(matches) => matches,
+        // Help and version exit 0, errors 2, as clap has them; errors in the language asked.
+        Err(e) => match crate::text::help::render_error(&e, early) {
+            Some(text) => {
+                let _ = write!(io::stderr(), "{text}");
+                return ExitCode::from(e.exit_code() as u8);
+            }
+            None => e.exit(),
+        },
+    };
     let cli = match Cli::from_arg_matches(&matches) {
         Ok(cli) => cli,
         Err(e) => e.exit(),

@@ -1,8 +1,10 @@
 //! Asking for what the command line left out, like `hledger add`: member and household with
 //! completion (the member's linked households first), method (default: the member's last),
 //! date (default: today; any form [`parse_date_cell`] takes, written as YYYY-MM-DD), summary;
-//! then the row, to confirm.
+//! then the row, to confirm. The prompts speak the process's language; their words are in
+//! [`crate::text::help::prompts`]. A yes/no answer may be 是/否 or y/n in either language.
 
+use inquire::validator::Validation;
 use inquire::{Confirm, Select, Text};
 
 use chrono::NaiveDate;
@@ -14,14 +16,21 @@ use crate::model::date::parse_date_cell;
 use crate::model::labels::{Labelled, MemberStatus, VisitMethod};
 use crate::model::privacy::{mask_address, mask_text};
 use crate::report::Index;
+use crate::text::help::prompts as words;
 
 fn ask<T>(r: Result<T, inquire::InquireError>) -> Result<T, CliError> {
     r.map_err(|e| match e {
         inquire::InquireError::OperationCanceled | inquire::InquireError::OperationInterrupted => {
-            CliError::usage(anyhow::anyhow!("cancelled; nothing was written"))
+            CliError::usage(anyhow::anyhow!("{}", words::cancelled()))
         }
-        other => CliError::io(anyhow::anyhow!("cannot ask: {other}")),
+        other => CliError::io(anyhow::anyhow!("{}", words::cannot_ask(&other.to_string()))),
     })
+}
+
+/// A picker with its label and help line in the process's language.
+fn pick(label: &crate::text::Text, options: Vec<String>, start: usize) -> Result<String, CliError> {
+    let help = words::picker_help();
+    ask(Select::new(label.current(), options).with_help_message(help.current()).with_starting_cursor(start).prompt())
 }
 
 /// Asks for every empty field of `row`, and for the date when `ask_date` holds today (no
@@ -35,7 +44,7 @@ pub fn fill(ix: &Index<'_>, row: &mut Row, ask_date: Option<NaiveDate>) -> Resul
             .filter(|m| m.status == MemberStatus::Active)
             .map(|m| format!("{} {}", ds.name(m.id), mask_text(&m.name)))
             .collect();
-        let chosen = ask(Select::new("走访党员 member:", options).prompt())?;
+        let chosen = pick(&words::member(), options, 0)?;
         row.member = chosen.split(' ').next().unwrap_or_default().to_string();
     }
     let member = ds.ids.get(&row.member);
@@ -55,7 +64,7 @@ pub fn fill(ix: &Index<'_>, row: &mut Row, ask_date: Option<NaiveDate>) -> Resul
                 format!("{} {} {}", ds.name(h.id), mask_address(&h.address), mask_text(&h.head))
             })
             .collect();
-        let chosen = ask(Select::new("走访户 household:", options).prompt())?;
+        let chosen = pick(&words::household(), options, 0)?;
         row.household = chosen.split(' ').next().unwrap_or_default().to_string();
     }
     if row.method.is_empty() {
@@ -63,25 +72,46 @@ pub fn fill(ix: &Index<'_>, row: &mut Row, ask_date: Option<NaiveDate>) -> Resul
             member.and_then(|m| ds.visits.iter().filter(|v| v.member == m).max_by_key(|v| v.date)).map(|v| v.method);
         let options: Vec<String> = VisitMethod::ALL.iter().map(|m| format!("{} {}", m.code(), m.zh())).collect();
         let start = last.and_then(|l| VisitMethod::ALL.iter().position(|&m| m == l)).unwrap_or(0);
-        let chosen = ask(Select::new("走访方式 method:", options).with_starting_cursor(start).prompt())?;
+        let chosen = pick(&words::method(), options, start)?;
         row.method = chosen.split(' ').next().unwrap_or_default().to_string();
     }
     if let Some(today) = ask_date {
         let today = today.to_string();
-        loop {
-            let typed = ask(Text::new("走访日期 date:").with_default(&today).prompt())?;
-            if let Some(date) = parse_date_cell(&typed) {
-                row.date = date.to_string();
-                break;
-            }
-        }
+        let label = words::date();
+        let wrong = words::not_a_date().current().to_string();
+        let is_date = move |s: &str| match parse_date_cell(s) {
+            Some(_) => Ok(Validation::Valid),
+            None => Ok(Validation::Invalid(wrong.clone().into())),
+        };
+        let typed = ask(Text::new(label.current()).with_default(&today).with_validator(is_date).prompt())?;
+        // The validator let only dates through; the default is one.
+        row.date = parse_date_cell(&typed).map_or(today, |d| d.to_string());
     }
-    while row.summary.trim().is_empty() {
-        row.summary = ask(Text::new("走访内容 summary:").prompt())?;
+    if row.summary.trim().is_empty() {
+        let label = words::summary();
+        let empty = words::summary_empty().current().to_string();
+        let given = move |s: &str| match s.trim().is_empty() {
+            true => Ok(Validation::Invalid(empty.clone().into())),
+            false => Ok(Validation::Valid),
+        };
+        row.summary = ask(Text::new(label.current()).with_validator(given).prompt())?;
     }
     Ok(())
 }
 
+/// Shows the visit in one line and asks whether to record it: yes by default; 是/否 or y/n.
 pub fn confirm(row: &Row, ds: &Dataset) -> Result<bool, CliError> {
-    ask(Confirm::new(&mask_text(&format!("记录 {}？", describe(ds, row)))).with_default(true).prompt())
+    let question = words::record(&describe(ds, row));
+    let question = mask_text(question.current());
+    let wrong = words::yes_no_wrong();
+    let parse = |s: &str| words::parse_yes_no(s).ok_or(());
+    let shown = |b: bool| words::yes_no(b).current().to_string();
+    let hint = |b: bool| words::yes_no_hint(b).current().to_string();
+    ask(Confirm::new(&question)
+        .with_default(true)
+        .with_parser(&parse)
+        .with_formatter(&shown)
+        .with_default_value_formatter(&hint)
+        .with_error_message(wrong.current())
+        .prompt())
 }

@@ -25,12 +25,6 @@ pub fn hint_check_data() -> Text {
     Text::new("check the --data path", "请检查 --data 的路径")
 }
 
-/// `--today` that is not a date.
-pub fn today_not_date(s: &str) -> Text {
-    let s = shorten(s);
-    Text::new(format!("`{s}` is not a date; write YYYY-MM-DD"), format!("“{s}”不是日期；请写成 YYYY-MM-DD"))
-}
-
 // ---- picking records by what the user typed ----
 
 /// Several members or households match, or none: how to say which.
