@@ -107,17 +107,8 @@ pub struct FieldValue {
 }
 
 impl Finding {
-    pub fn new(code: Code, file: impl Into<PathBuf>, line: Option<u32>, message: impl Into<Text>) -> Self {
-        Finding {
-            code,
-            file: file.into(),
-            line,
-            column: None,
-            message: message.into(),
-            hint: None,
-            snippet: None,
-            value: None,
-        }
+    pub fn new(code: Code, file: impl Into<PathBuf>, line: Option<u32>, message: Text) -> Self {
+        Finding { code, file: file.into(), line, column: None, message, hint: None, snippet: None, value: None }
     }
 
     /// Error or warning: always the code's, so the two cannot disagree.
@@ -125,8 +116,8 @@ impl Finding {
         self.code.severity()
     }
 
-    pub fn hint(mut self, hint: impl Into<Text>) -> Self {
-        self.hint = Some(hint.into());
+    pub fn hint(mut self, hint: Text) -> Self {
+        self.hint = Some(hint);
         self
     }
 

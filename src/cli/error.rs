@@ -54,35 +54,6 @@ pub enum ErrorKind {
     BrokenPipe,
 }
 
-/// What an error says: a catalogue text, or (until `src/cli/visit/prompt.rs` is converted;
-/// TODO(merge): remove) an anyhow error, shown as it prints.
-#[derive(Debug)]
-pub enum Message {
-    Text(Text),
-    Foreign(anyhow::Error),
-}
-
-impl From<Text> for Message {
-    fn from(t: Text) -> Self {
-        Message::Text(t)
-    }
-}
-
-impl From<anyhow::Error> for Message {
-    fn from(e: anyhow::Error) -> Self {
-        Message::Foreign(e)
-    }
-}
-
-impl fmt::Display for Message {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            Message::Text(t) => f.write_str(t.current()),
-            Message::Foreign(e) => write!(f, "{e}"),
-        }
-    }
-}
-
 #[derive(Debug)]
 pub struct CliError {
     pub kind: ErrorKind,
@@ -93,35 +64,30 @@ pub struct CliError {
 /// What an error says.
 #[derive(Debug)]
 struct Words {
-    message: Message,
+    message: Text,
     /// What lies under the message (an OS error, a parser's), outermost first.
     causes: Vec<Text>,
     hint: Option<Text>,
 }
 
 impl CliError {
-    fn new(kind: ErrorKind, message: impl Into<Message>) -> Self {
-        CliError { kind, words: Box::new(Words { message: message.into(), causes: Vec::new(), hint: None }) }
+    fn new(kind: ErrorKind, message: Text) -> Self {
+        CliError { kind, words: Box::new(Words { message, causes: Vec::new(), hint: None }) }
     }
 
     /// The data would be wrong: nothing was written (exit 1, like `gov check` finding errors).
-    pub fn refused(message: impl Into<Message>) -> Self {
+    pub fn refused(message: Text) -> Self {
         CliError::new(ErrorKind::Data, message)
     }
 
     /// A mistake in the command line (exit 2).
-    pub fn usage(message: impl Into<Message>) -> Self {
+    pub fn usage(message: Text) -> Self {
         CliError::new(ErrorKind::Usage, message)
     }
 
     /// A file or stream that cannot be read or written, said by the command (exit 2).
-    pub fn io(message: impl Into<Message>) -> Self {
-        let message = message.into();
-        let kind = match &message {
-            Message::Foreign(e) => io_kind(e),
-            Message::Text(_) => ErrorKind::Io,
-        };
-        CliError::new(kind, message)
+    pub fn io(message: Text) -> Self {
+        CliError::new(ErrorKind::Io, message)
     }
 
     /// `message` (`cannot write r.csv`) with the operating system's error under it (exit 2;
@@ -132,7 +98,7 @@ impl CliError {
     }
 
     /// Another writer kept the folder locked too long (exit 2).
-    pub fn busy(message: impl Into<Message>) -> Self {
+    pub fn busy(message: Text) -> Self {
         CliError::new(ErrorKind::Busy, message)
     }
 
@@ -160,15 +126,6 @@ impl CliError {
     pub fn is_shown(&self) -> bool {
         self.kind != ErrorKind::BrokenPipe
     }
-}
-
-/// [`ErrorKind::BrokenPipe`] when any cause in the chain is a closed pipe, else
-/// [`ErrorKind::Io`].
-fn io_kind(error: &anyhow::Error) -> ErrorKind {
-    let closed = |c: &(dyn std::error::Error + 'static)| {
-        c.downcast_ref::<io::Error>().is_some_and(|e| e.kind() == io::ErrorKind::BrokenPipe)
-    };
-    if error.chain().any(closed) { ErrorKind::BrokenPipe } else { ErrorKind::Io }
 }
 
 /// A read or write that failed, said as `message` with the OS error under it:
@@ -227,16 +184,7 @@ impl CliError {
     }
 
     fn write_in(&self, f: &mut impl fmt::Write, lang: text::Lang) -> fmt::Result {
-        let message = match &self.words.message {
-            Message::Text(t) => t.get(lang).to_string(),
-            Message::Foreign(e) => e.to_string(),
-        };
-        write!(f, "{}{message}", errors::label_error().get(lang))?;
-        if let Message::Foreign(e) = &self.words.message {
-            for cause in e.chain().skip(1) {
-                write!(f, "\n{}{cause}", errors::label_cause().get(lang))?;
-            }
-        }
+        write!(f, "{}{}", errors::label_error().get(lang), self.words.message.get(lang))?;
         for cause in &self.words.causes {
             write!(f, "\n{}{}", errors::label_cause().get(lang), cause.get(lang))?;
         }
@@ -302,8 +250,6 @@ mod tests {
         assert_eq!((e.kind, e.exit_code() as u8, e.is_shown()), (ErrorKind::BrokenPipe, 0, false));
         let e = CliError::os(x(), &pipe());
         assert_eq!((e.kind, e.exit_code() as u8), (ErrorKind::BrokenPipe, 0));
-        let wrapped = anyhow::Error::new(pipe()).context("cannot ask");
-        assert_eq!(CliError::io(wrapped).kind, ErrorKind::BrokenPipe);
     }
 
     #[test]

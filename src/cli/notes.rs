@@ -65,7 +65,9 @@ mod tests {
     use crate::finding::Code;
 
     fn errors(n: usize) -> Vec<Finding> {
-        (1..=n).map(|i| Finding::new(Code::DuplicateId, "members.csv", Some(i as u32), "twice")).collect()
+        (1..=n)
+            .map(|i| Finding::new(Code::DuplicateId, "members.csv", Some(i as u32), crate::text::Text::test("twice")))
+            .collect()
     }
 
     #[test]

@@ -21,9 +21,9 @@ use crate::text::help::prompts as words;
 fn ask<T>(r: Result<T, inquire::InquireError>) -> Result<T, CliError> {
     r.map_err(|e| match e {
         inquire::InquireError::OperationCanceled | inquire::InquireError::OperationInterrupted => {
-            CliError::usage(anyhow::anyhow!("{}", words::cancelled()))
+            CliError::usage(words::cancelled())
         }
-        other => CliError::io(anyhow::anyhow!("{}", words::cannot_ask(&other.to_string()))),
+        other => CliError::io(words::cannot_ask(&other.to_string())),
     })
 }
 
