@@ -45,7 +45,7 @@ fn other_writer(d: &Path) {
             .collect::<Vec<_>>(),
     );
     assert_eq!(out.code, Some(0), "{}", out.stderr);
-    assert_eq!(out.stdout, "added to visits/2024-01.csv:8: 2024-01-21 李强 → 幸福里2号楼3单元***室 (电话)\n");
+    assert_eq!(out.stdout, "added to visits/2024-01.csv:8: 2024-01-21 李强 → 幸福里2号楼3单元***室 (phone)\n");
 }
 
 /// The folder's files, leaving out gov's own scratch folder `.gov/`.
@@ -106,7 +106,7 @@ fn a_writer_at_a_prompt_keeps_nobody_waiting() {
     let shown = String::from_utf8_lossy(&out.stdout);
     assert!(out.status.success(), "{shown}");
     // Judged again under the lock: the row after the other writer's, on line 9.
-    assert!(shown.contains("added to visits/2024-01.csv:9: 2024-01-20 王芳 → 幸福里1号楼1单元***室 (入户)"), "{shown}");
+    assert!(shown.contains("added to visits/2024-01.csv:9: 2024-01-20 王芳 → 幸福里1号楼1单元***室 (home visit)"), "{shown}");
     let jan = fs::read_to_string(d.join(JAN)).unwrap();
     assert!(jan.ends_with("\n2024-01-21,M03,H03,phone,电话回访,,,\n2024-01-20,M01,H01,home,看望老人,,,\n"), "{jan}");
     assert!(

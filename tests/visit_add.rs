@@ -70,7 +70,7 @@ fn adds_a_visit_named_by_name_and_address() {
         ],
     );
     assert_eq!(out.code, Some(0), "{}", out.stderr);
-    assert_eq!(out.stdout, "added to visits/2024-01.csv:8: 2024-01-20 王芳 → 幸福里1号楼1单元***室 (入户)\n");
+    assert_eq!(out.stdout, "added to visits/2024-01.csv:8: 2024-01-20 王芳 → 幸福里1号楼1单元***室 (home visit)\n");
     assert_eq!(read(d, JAN), format!("{before}2024-01-20,M01,H01,home,\"看望, 聊家常\",养老服务;防诈骗,,\n"));
     assert_checks(d);
 }
@@ -349,7 +349,7 @@ fn asks_for_what_is_missing_on_a_terminal() {
         .unwrap();
     let shown = String::from_utf8_lossy(&out.stdout);
     assert!(out.status.success(), "{shown}");
-    assert!(shown.contains("added to visits/2024-01.csv:8: 2024-01-20 王芳 → 幸福里1号楼1单元***室 (入户)"), "{shown}");
+    assert!(shown.contains("added to visits/2024-01.csv:8: 2024-01-20 王芳 → 幸福里1号楼1单元***室 (home visit)"), "{shown}");
     assert!(read(d, JAN).ends_with("\n2024-01-20,M01,H01,home,看望老人,,,\n"));
     assert_checks(d);
 }
@@ -521,7 +521,7 @@ fn appends_to_a_file_with_lone_cr_line_ends() {
         &["--member", "M01", "--household", "H01", "--method", "home", "--summary", "看望", "--date", "2024-01-20"],
     );
     assert_eq!(out.code, Some(0), "{}", out.stderr);
-    assert_eq!(out.stdout, "added to visits/2024-01.csv:8: 2024-01-20 王芳 → 幸福里1号楼1单元***室 (入户)\n");
+    assert_eq!(out.stdout, "added to visits/2024-01.csv:8: 2024-01-20 王芳 → 幸福里1号楼1单元***室 (home visit)\n");
     assert_eq!(read(d, JAN), format!("{cr}2024-01-20,M01,H01,home,看望,,,\r"));
     assert_checks(d);
     // Every row is still read: 4 in December, 6 + 1 in January, 4 in February's YAML.
@@ -547,7 +547,7 @@ fn the_same_visit_run_again_is_recorded_once() {
     assert_eq!(out.code, Some(0), "{}", out.stderr);
     assert_eq!(
         out.stdout,
-        "already recorded at visits/2024-01.csv:8: 2024-01-20 王芳 → 幸福里1号楼1单元***室 (入户); nothing was written\n"
+        "already recorded at visits/2024-01.csv:8: 2024-01-20 王芳 → 幸福里1号楼1单元***室 (home visit); nothing was written\n"
     );
     assert_eq!(out.stderr, "");
     assert!(data(d) == once);
@@ -556,7 +556,7 @@ fn the_same_visit_run_again_is_recorded_once() {
         d,
         &["--member", "M01", "--household", "H01", "--method", "home", "--summary", "再看望", "--date", "2024-01-20"],
     );
-    assert_eq!(out.stdout, "added to visits/2024-01.csv:9: 2024-01-20 王芳 → 幸福里1号楼1单元***室 (入户)\n");
+    assert_eq!(out.stdout, "added to visits/2024-01.csv:9: 2024-01-20 王芳 → 幸福里1号楼1单元***室 (home visit)\n");
 
     let rows = "date,member,household,method,summary\n2024-01-22,M01,H01,home,一月\n2024-03-01,M04,H04,phone,三月\n";
     assert_eq!(batch(d, rows, &[]).code, Some(0));

@@ -317,13 +317,10 @@ fn household_address<'a>(ds: &'a Dataset, id: &'a str) -> &'a str {
 
 /// `2022-10-12 张伟 → 3号楼2单元***室 (入户)`, door masked as in all output.
 pub(super) fn describe(ds: &Dataset, row: &Row) -> String {
-    let method = VisitMethod::parse(&row.method).map_or(row.method.as_str(), |m| m.zh());
-    format!(
-        "{} {} → {} ({method})",
-        row.date,
-        member_name(ds, &row.member),
-        mask_door(household_address(ds, &row.household))
-    )
+    let method = VisitMethod::parse(&row.method);
+    let (en, zh) = method.map_or((row.method.as_str(), row.method.as_str()), |m| (m.en(), m.zh()));
+    let address = mask_door(household_address(ds, &row.household));
+    crate::text::cli::write::visit_shown(&row.date, member_name(ds, &row.member), &address, en, zh).current().to_string()
 }
 
 #[cfg(test)]

@@ -323,3 +323,8 @@ pub fn hint_report_bug() -> Text {
         "gov 生成的内容无法读回，未写入任何内容（这是 gov 的问题，请反馈）",
     )
 }
+
+/// A visit as a confirmation shows it: `2022-12-30 谢成峰 → 阳光新村1号楼1单元****室 (home)`.
+pub fn visit_shown(date: &str, member: &str, address: &str, method_en: &str, method_zh: &str) -> Text {
+    Text::new(format!("{date} {member} → {address} ({method_en})"), format!("{date} {member} → {address}（{method_zh}）"))
+}
