@@ -29,6 +29,7 @@ mod progress;
 mod record;
 mod report;
 mod stats;
+mod values;
 mod visit;
 mod write;
 

@@ -7,6 +7,7 @@ use std::path::{Path, PathBuf};
 
 use crate::cli::judge::{judge, new_findings};
 use crate::cli::record::{Session, WriteArgs};
+use crate::cli::values;
 use crate::cli::{CliError, Ctx, Exit, OrOs, echo};
 use crate::kinds::Record;
 use crate::load::csv::split;
@@ -218,6 +219,7 @@ pub fn add_record(
     (shown, message): (&str, &Text),
 ) -> Result<Exit, CliError> {
     let t = target(s, kind)?;
+    let fields = &values::in_folder_words(s.ds.settings.values, fields);
     if let Some((line, old)) = t.file.as_ref().and_then(|f| recorded(f, t.format, kind, fields)) {
         sayln!(words::already_recorded_as(&old, &t.rel, line));
         return Ok(Exit::Ok);
@@ -283,7 +285,7 @@ fn recorded(file: &TextFile, format: Format, kind: Kind, fields: &[(&str, Value)
         fields
             .iter()
             .filter(|(k, _)| *k != "id")
-            .all(|(k, v)| text(get(k)) == cell(v).trim())
+            .all(|(k, v)| values::canonical(k, &text(get(k))) == values::canonical(k, cell(v).trim()))
             .then(|| (rec.line, text(get("id"))))
     };
     match format {

@@ -17,6 +17,7 @@ pub const SETTINGS_FIELDS: &[&str] = &[
     "name",
     "town",
     "lang",
+    "values",
     "visit_interval_days",
     "issue_due_days",
     "response_days",
@@ -108,6 +109,17 @@ pub fn settings(mut f: Fields<'_, '_, '_, '_>) -> Settings {
             }
         },
     };
+    let values = match f.text_with_field("values", false) {
+        None => defaults.values,
+        Some((text, field)) => match text.to_lowercase().as_str() {
+            "zh" | "中文" => Lang::Zh,
+            "en" | "english" | "code" | "codes" => Lang::En,
+            _ => {
+                f.invalid(field, say::not_a_values_language(&shorten(text)), Some(say::language_hint()));
+                defaults.values
+            }
+        },
+    };
     let mut visit_interval_days = defaults.visit_interval_days;
     if let Some(map) = f.map("visit_interval_days") {
         let mut m = Fields::new(map, f.sink(), false);
@@ -139,6 +151,7 @@ pub fn settings(mut f: Fields<'_, '_, '_, '_>) -> Settings {
         name,
         town,
         lang,
+        values,
         visit_interval_days,
         issue_due_days,
         response_days,

@@ -10,6 +10,9 @@ pub struct Settings {
     pub town: Option<String>,
     /// `lang`: the folder's language, when gov.yaml names one.
     pub lang: Option<Lang>,
+    /// `values`: the words gov writes for enum values, codes (`en`, the default) or Chinese
+    /// labels (`zh`).
+    pub values: Lang,
     /// Days between visits, per colour (三色管理).
     pub visit_interval_days: ColorDays,
     /// Days to resolve a problem, per urgency.
@@ -65,6 +68,7 @@ impl Default for Settings {
             name: String::new(),
             town: None,
             lang: None,
+            values: Lang::En,
             visit_interval_days: ColorDays { red: 7, yellow: 14, green: 30 },
             issue_due_days: UrgencyDays { urgent: 1, normal: 7, complex: 15 },
             response_days: 1,

@@ -50,15 +50,20 @@ pub fn run(ctx: &Ctx, args: &SetColorArgs) -> Result<Exit, CliError> {
         return Ok(Exit::Ok);
     }
     let comment = format!("{} {reason}", ctx.today);
+    // In the folder's words (`values` in gov.yaml); the messages keep the code.
+    let written = match (s.ds.settings.values, Color::parse(&color)) {
+        (crate::model::Lang::Zh, Some(c)) => c.zh().to_string(),
+        _ => color.clone(),
+    };
     let edit = |text: &str, nl: &str, place: &Place| match place {
         Place::Csv { row, header } => {
             let i = header.iter().position(|h| h == "color").ok_or_else(errors::no_color_column)?;
             let spans = csv_edit::field_spans(text, row.clone());
             let span = spans.get(i).ok_or_else(errors::row_shorter)?;
-            Ok(csv_edit::set_cell(text, span.clone(), &color))
+            Ok(csv_edit::set_cell(text, span.clone(), &written))
         }
         Place::Yaml(rec) => {
-            yaml_edit::set_value(text, nl, rec, "color", &color, Some(&comment), "id").map_err(|e| e.text())
+            yaml_edit::set_value(text, nl, rec, "color", &written, Some(&comment), "id").map_err(|e| e.text())
         }
     };
     let done = words::color_changed(&id, old.code(), &color, &reason);

@@ -139,6 +139,7 @@ pub fn run(ctx: &Ctx, action: Action, a: &EventArgs, extra: Vec<(&'static str, V
         sayln!(words::issue_event_already(&event, s.ds.path(loc.file), last.line));
         return Ok(Exit::Ok);
     }
+    let fields = crate::cli::values::in_folder_words(s.ds.settings.values, &fields);
     let edit = |text: &str, nl: &str, place: &Place| match place {
         Place::Yaml(rec) => {
             yaml_edit::append_to_list(text, nl, rec, "events", &fields).map(|r| r.0).map_err(|e| e.text())

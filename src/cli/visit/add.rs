@@ -115,6 +115,20 @@ impl Row {
         .collect()
     }
 
+    /// Its values as they are written into a month file: the method in the folder's words
+    /// (`values` in gov.yaml).
+    pub(super) fn written(&self, values: crate::model::Lang) -> Vec<(&'static str, String)> {
+        let mut out = self.values();
+        for (k, v) in &mut out {
+            if *k == "method" && values == crate::model::Lang::Zh {
+                if let Some(m) = VisitMethod::parse(v) {
+                    *v = m.zh().to_string();
+                }
+            }
+        }
+        out
+    }
+
     pub(super) fn record(&self, line: u32) -> RawRecord<'static> {
         let fields = self
             .values()
@@ -205,7 +219,7 @@ fn one(ctx: &Ctx, s: &mut Session, args: &AddArgs) -> Result<Exit, CliError> {
         || new_file_columns().iter().map(|c| c.to_string()).collect(),
         |f| csv_edit::header(&f.text, Visit::COLUMNS),
     );
-    let text = csv_edit::row(&header, &row.values())
+    let text = csv_edit::row(&header, &row.written(s.ds.settings.values))
         .map_err(|e| CliError::refused(errors::refused_in(&rel.display().to_string(), &e.text())))?;
     let shown = describe(&s.ds, &row);
     if args.write.dry_run {
@@ -320,7 +334,9 @@ pub(super) fn describe(ds: &Dataset, row: &Row) -> String {
     let method = VisitMethod::parse(&row.method);
     let (en, zh) = method.map_or((row.method.as_str(), row.method.as_str()), |m| (m.en(), m.zh()));
     let address = mask_door(household_address(ds, &row.household));
-    crate::text::cli::write::visit_shown(&row.date, member_name(ds, &row.member), &address, en, zh).current().to_string()
+    crate::text::cli::write::visit_shown(&row.date, member_name(ds, &row.member), &address, en, zh)
+        .current()
+        .to_string()
 }
 
 #[cfg(test)]

@@ -145,7 +145,7 @@ pub(super) fn batch(ctx: &Ctx, s: &mut Session, from: &str, args: &AddArgs) -> R
             || new_file_columns().iter().map(|c| c.to_string()).collect(),
             |f| csv_edit::header(&f.text, Visit::COLUMNS),
         );
-        let text = csv_edit::row(&header, &row.values()).map_err(|e| {
+        let text = csv_edit::row(&header, &row.written(s.ds.settings.values)).map_err(|e| {
             CliError::refused(errors::refused_in(&s.rel(&months[i].0).display().to_string(), &e.text()))
         })?;
         months[i].2.push_str(&text);

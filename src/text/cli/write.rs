@@ -326,5 +326,8 @@ pub fn hint_report_bug() -> Text {
 
 /// A visit as a confirmation shows it: `2022-12-30 谢成峰 → 阳光新村1号楼1单元****室 (home)`.
 pub fn visit_shown(date: &str, member: &str, address: &str, method_en: &str, method_zh: &str) -> Text {
-    Text::new(format!("{date} {member} → {address} ({method_en})"), format!("{date} {member} → {address}（{method_zh}）"))
+    Text::new(
+        format!("{date} {member} → {address} ({method_en})"),
+        format!("{date} {member} → {address}（{method_zh}）"),
+    )
 }

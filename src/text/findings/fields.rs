@@ -148,7 +148,12 @@ pub fn not_a_language(value: &str) -> Text {
     Text::new(format!("`lang` value `{value}` is not a language"), format!("`lang` 的值“{value}”不是可用的语言"))
 }
 
-/// The hint under a bad `lang`.
+/// A `values` in gov.yaml that names no language.
+pub fn not_a_values_language(value: &str) -> Text {
+    Text::new(format!("`values` value `{value}` is not a language"), format!("`values` 的值“{value}”不是可用的语言"))
+}
+
+/// The hint under a bad `lang` or `values`.
 pub fn language_hint() -> Text {
     Text::new("allowed: zh, en", "可填：zh、en")
 }
