@@ -120,10 +120,11 @@ impl Row {
     pub(super) fn written(&self, values: crate::model::Lang) -> Vec<(&'static str, String)> {
         let mut out = self.values();
         for (k, v) in &mut out {
-            if *k == "method" && values == crate::model::Lang::Zh {
-                if let Some(m) = VisitMethod::parse(v) {
-                    *v = m.zh().to_string();
-                }
+            if *k == "method"
+                && values == crate::model::Lang::Zh
+                && let Some(m) = VisitMethod::parse(v)
+            {
+                *v = m.zh().to_string();
             }
         }
         out
