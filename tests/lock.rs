@@ -106,7 +106,10 @@ fn a_writer_at_a_prompt_keeps_nobody_waiting() {
     let shown = String::from_utf8_lossy(&out.stdout);
     assert!(out.status.success(), "{shown}");
     // Judged again under the lock: the row after the other writer's, on line 9.
-    assert!(shown.contains("added to visits/2024-01.csv:9: 2024-01-20 王芳 → 幸福里1号楼1单元***室 (home visit)"), "{shown}");
+    assert!(
+        shown.contains("added to visits/2024-01.csv:9: 2024-01-20 王芳 → 幸福里1号楼1单元***室 (home visit)"),
+        "{shown}"
+    );
     let jan = fs::read_to_string(d.join(JAN)).unwrap();
     assert!(jan.ends_with("\n2024-01-21,M03,H03,phone,电话回访,,,\n2024-01-20,M01,H01,home,看望老人,,,\n"), "{jan}");
     assert!(

@@ -349,7 +349,10 @@ fn asks_for_what_is_missing_on_a_terminal() {
         .unwrap();
     let shown = String::from_utf8_lossy(&out.stdout);
     assert!(out.status.success(), "{shown}");
-    assert!(shown.contains("added to visits/2024-01.csv:8: 2024-01-20 王芳 → 幸福里1号楼1单元***室 (home visit)"), "{shown}");
+    assert!(
+        shown.contains("added to visits/2024-01.csv:8: 2024-01-20 王芳 → 幸福里1号楼1单元***室 (home visit)"),
+        "{shown}"
+    );
     assert!(read(d, JAN).ends_with("\n2024-01-20,M01,H01,home,看望老人,,,\n"));
     assert_checks(d);
 }

@@ -320,7 +320,9 @@ pub(super) fn describe(ds: &Dataset, row: &Row) -> String {
     let method = VisitMethod::parse(&row.method);
     let (en, zh) = method.map_or((row.method.as_str(), row.method.as_str()), |m| (m.en(), m.zh()));
     let address = mask_door(household_address(ds, &row.household));
-    crate::text::cli::write::visit_shown(&row.date, member_name(ds, &row.member), &address, en, zh).current().to_string()
+    crate::text::cli::write::visit_shown(&row.date, member_name(ds, &row.member), &address, en, zh)
+        .current()
+        .to_string()
 }
 
 #[cfg(test)]
