@@ -145,7 +145,7 @@ fn every_finding_has_its_own_chinese() {
         }
     }
     let name = findings.iter().find(|f| f.file.ends_with("2022-11.csv") && f.code == Code::InvalidValue).unwrap();
-    assert_eq!(name.hint.as_ref().unwrap().zh(), "是否应为 `M1`（张伟）？请填编号，不要填名称");
+    assert_eq!(name.hint.as_ref().unwrap().zh(), "是否应为“M1”（张伟）？请填编号，不要填名称");
 }
 
 /// The parse cache keeps both languages and the field and value a finding is about, so a name

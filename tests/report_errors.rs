@@ -46,7 +46,7 @@ fn errors_exit_1_unless_allowed_and_are_named_on_stderr() {
         assert_eq!(out.code, Some(1), "gov {args:?}: {}", out.stderr);
         assert!(out.stderr.starts_with("警告：数据文件夹有 4 个错误"), "gov {args:?}: {}", out.stderr);
         assert_eq!(out.stderr.matches(": 错误[dangling-reference]").count(), 3, "the first three: {}", out.stderr);
-        assert!(out.stderr.contains("  ……另有 1 个；`gov check` 列出全部\n"), "{}", out.stderr);
+        assert!(out.stderr.contains("  ……另有 1 个，运行 `gov check` 可查看全部\n"), "{}", out.stderr);
         if args[0] != "export" {
             assert!(!out.stdout.is_empty(), "gov {args:?} still prints what it can");
         }

@@ -79,7 +79,7 @@ mod tests {
         );
         let refused = errors_note(Lang::Zh, 1_234, &errors(20), OnErrors::Refuse);
         assert!(refused.starts_with("警告：数据文件夹有 1,234 个错误"), "{refused}");
-        assert!(refused.contains("  ……另有 1,231 个；`gov check` 列出全部\n未导出任何文件"), "{refused}");
+        assert!(refused.contains("  ……另有 1,231 个，运行 `gov check` 可查看全部\n未导出任何文件"), "{refused}");
     }
 
     #[test]

@@ -19,7 +19,7 @@ pub fn init_made(dir: &str) -> Text {
 pub fn init_next(dir: &str) -> Text {
     Text::new(
         format!("next: edit {dir}/gov.yaml (name, departments), add members and households, then run `gov check`"),
-        format!("下一步：编辑 {dir}/gov.yaml（名称、部门），录入党员和住户，然后运行 `gov check`"),
+        format!("下一步：编辑 {dir}/gov.yaml（社区名称、部门），录入党员和住户，再运行 `gov check`"),
     )
 }
 
@@ -41,7 +41,10 @@ pub fn export_marker(path: &str, title: &Text) -> Text {
 /// The progress line.
 pub fn progress(done: usize, total: usize) -> Text {
     let (d, t) = (thousands(done), thousands(total));
-    Text::new(format!("reading the data folder: {d} of {t} files…"), format!("正在读取数据文件夹：{d} / {t} 个文件……"))
+    Text::new(
+        format!("reading the data folder: {d} of {t} files…"),
+        format!("正在读取数据文件夹：已读 {d} 个，共 {t} 个文件……"),
+    )
 }
 
 /// A phase time (`GOV_TIMINGS`): seconds so far, the loader's phase (as it names it), peak

@@ -21,7 +21,7 @@ pub fn errors_warning(errors: usize) -> Text {
 pub fn then_fail() -> Text {
     Text::new(
         "exit status 1: fix the errors, or pass --allow-errors to use this output anyway",
-        "退出码为 1：请先改正这些错误，或加 --allow-errors 仍然使用这些结果",
+        "退出码为 1：请先改正这些错误；如仍要使用本次结果，可加 --allow-errors",
     )
 }
 
@@ -29,7 +29,7 @@ pub fn then_fail() -> Text {
 pub fn then_refuse() -> Text {
     Text::new(
         "nothing was exported: fix the errors, or pass --allow-errors to export a pack marked incomplete",
-        "未导出任何文件：请先改正这些错误，或加 --allow-errors 导出标明“未完成”的材料",
+        "未导出任何文件：请先改正这些错误；确需报送的，可加 --allow-errors 导出标明“未完成”的材料",
     )
 }
 
@@ -56,8 +56,8 @@ pub fn incomplete_file_head(errors: usize) -> Text {
             if errors == 1 { "" } else { "s" }
         ),
         format!(
-            "未完成：导出时数据文件夹有 {n} 个错误，本目录中的报表可能不完整。\n\
-             请运行 `gov check` 改正错误后重新导出。\n\n"
+            "未完成：导出时数据文件夹有 {n} 个错误，本文件夹中的报表可能不完整。\n\
+             请运行 `gov check`，改正错误后重新导出。\n\n"
         ),
     )
 }
@@ -65,5 +65,8 @@ pub fn incomplete_file_head(errors: usize) -> Text {
 /// The line after the errors shown, when there are more.
 pub fn more_errors(more: usize) -> Text {
     let m = thousands(more);
-    Text::new(format!("… and {m} more; `gov check` lists them all\n"), format!("……另有 {m} 个；`gov check` 列出全部\n"))
+    Text::new(
+        format!("… and {m} more; `gov check` lists them all\n"),
+        format!("……另有 {m} 个，运行 `gov check` 可查看全部\n"),
+    )
 }

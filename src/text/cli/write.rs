@@ -29,7 +29,7 @@ pub fn already_recorded_as(old: &str, rel: &Path, line: u32) -> Text {
 pub fn new_id(noun: &str, id: &str) -> Text {
     Text::new(
         format!("new {noun} id: {id} (the next free one; give --id to choose)"),
-        format!("新{}编号：{id}（顺延的下一个空闲编号；可用 --id 自行指定）", noun_zh(noun)),
+        format!("新{}编号：{id}（按顺序取下一个空闲编号；可用 --id 自行指定）", noun_zh(noun)),
     )
 }
 
@@ -79,7 +79,7 @@ pub fn committed(message: &str) -> Text {
 pub fn not_a_repository() -> Text {
     Text::new(
         "not a git repository: the change is written but not committed",
-        "这里不是 git 仓库：修改已写入，但没有提交",
+        "此处不是 git 仓库：修改已写入，但未提交",
     )
 }
 
@@ -87,7 +87,7 @@ pub fn not_a_repository() -> Text {
 pub fn commit_failed(why: &str) -> Text {
     Text::new(
         format!("git commit failed ({why}); the change is written but not committed"),
-        format!("git 提交失败（{why}）；修改已写入，但没有提交"),
+        format!("git 提交失败（{why}）；修改已写入，但未提交"),
     )
 }
 
@@ -103,7 +103,7 @@ pub fn waiting_for_lock(holder: &str) -> Text {
     let (he, hz) = crate::text::errors::library::holder_text(holder);
     Text::new(
         format!("waiting for another gov that is writing to this folder ({he})…"),
-        format!("另一个 gov 正在写入这个数据文件夹（{hz}），正在等待……"),
+        format!("另一个 gov 正在写入本数据文件夹（{hz}），等待中……"),
     )
 }
 
@@ -111,7 +111,7 @@ pub fn waiting_for_lock(holder: &str) -> Text {
 pub fn undone_heading() -> Text {
     Text::new(
         "an earlier gov was stopped part-way through a batch; it has been undone:",
-        "上次的 gov 在批量写入中途被中断，已撤销：",
+        "上次批量写入中途被中断，已撤销已写入的内容：",
     )
 }
 
@@ -124,7 +124,7 @@ pub fn undone_truncated(path: &Path, to: u64) -> Text {
 /// A file the batch made, removed.
 pub fn undone_removed(path: &Path) -> Text {
     let p = path.display();
-    Text::new(format!("  {p}: made by the batch, removed"), format!("  {p}：由这次批量写入新建，已删除"))
+    Text::new(format!("  {p}: made by the batch, removed"), format!("  {p}：由该次批量写入新建，已删除"))
 }
 
 /// A file changed since the batch, left alone.
@@ -132,7 +132,7 @@ pub fn undone_kept(path: &Path, len: u64) -> Text {
     let (p, n) = (path.display(), thousands(len as usize));
     Text::new(
         format!("  {p}: changed since ({n} bytes), left as it is; check it for rows of the batch"),
-        format!("  {p}：之后又被改动过（{n} 字节），保持原样；请检查其中是否有这次批量写入的行"),
+        format!("  {p}：此后又被改动过（{n} 字节），未作处理；请检查其中是否有该次批量写入的行"),
     )
 }
 
@@ -194,7 +194,7 @@ pub fn linked(member: &str, hid: &str) -> Text {
 
 /// Unlinked.
 pub fn unlinked(member: &str, hid: &str) -> Text {
-    Text::new(format!("unlinked {member} from household {hid}"), format!("已取消 {member} 与住户 {hid} 的联系"))
+    Text::new(format!("unlinked {member} from household {hid}"), format!("已取消 {member} 对住户 {hid} 的联系"))
 }
 
 /// The commit message of a link.
@@ -277,7 +277,7 @@ pub fn batch_one_already(input: &Path, at: &str) -> Text {
     let p = input.display();
     Text::new(
         format!("the visit of {p} is already recorded at {at}; nothing was written"),
-        format!("{p} 中的走访记录已在 {at}，未写入任何内容"),
+        format!("{p} 中的走访记录已有（{at}），未写入任何内容"),
     )
 }
 
@@ -286,7 +286,7 @@ pub fn batch_all_already(n: usize, input: &Path, at: &str) -> Text {
     let (p, c) = (input.display(), thousands(n));
     Text::new(
         format!("all {c} visits of {p} are already recorded (the first at {at}); nothing was written"),
-        format!("{p} 中的 {c} 条走访记录都已存在（第一条在 {at}），未写入任何内容"),
+        format!("{p} 中的 {c} 条走访记录均已存在（第一条在 {at}），未写入任何内容"),
     )
 }
 
@@ -320,7 +320,7 @@ pub fn batch_commit(n: usize, input: &Path) -> Text {
 pub fn hint_report_bug() -> Text {
     Text::new(
         "gov made text it cannot read back; nothing was written (please report this)",
-        "gov 生成的内容无法读回，未写入任何内容（这是 gov 的问题，请反馈）",
+        "gov 生成的内容无法读回，未写入任何内容（这是 gov 自身的问题，请反馈）",
     )
 }
 

@@ -11,7 +11,7 @@ use crate::finding::{shorten, thousands};
 pub fn hint_pass_data() -> Text {
     Text::new(
         "pass --data DIR, set GOV_DATA, or run `gov init` to make a data folder",
-        "请用 --data DIR 指定数据文件夹，或设置 GOV_DATA，或运行 `gov init` 新建一个",
+        "请用 --data DIR 指定数据文件夹，或设置 GOV_DATA，也可运行 `gov init` 新建数据文件夹",
     )
 }
 
@@ -29,22 +29,22 @@ pub fn hint_check_data() -> Text {
 
 /// Several members or households match, or none: how to say which.
 pub fn hint_id_or_name() -> Text {
-    Text::new("give the id, or more of the name", "请写编号，或写出更完整的名字")
+    Text::new("give the id, or more of the name", "请填编号，或写出更完整的姓名")
 }
 
 /// Several households match.
 pub fn hint_id_or_address() -> Text {
-    Text::new("give the id, or more of the address", "请写编号，或写出更完整的地址")
+    Text::new("give the id, or more of the address", "请填编号，或写出更完整的地址")
 }
 
 /// Several orgs match.
 pub fn hint_org_id_or_name() -> Text {
-    Text::new("give the org's id, or more of its name", "请写党组织编号，或写出更完整的名称")
+    Text::new("give the org's id, or more of its name", "请填组织编号，或写出更完整的名称")
 }
 
 /// Nothing matches a report's `--member`, `--household`, `--grid`.
 pub fn hint_as_written() -> Text {
-    Text::new("give an id or a name as written in the data folder", "请按数据文件夹中的写法给出编号或名称")
+    Text::new("give an id or a name as written in the data folder", "请按数据文件夹中的写法填写编号或名称")
 }
 
 /// `--date` that is not a date.
@@ -68,7 +68,7 @@ pub fn no_issue(id: &str) -> Text {
 pub fn hint_issue_id() -> Text {
     Text::new(
         "give the id as in the file (I-2022-0041); `gov issue list` lists them",
-        "请按文件中的写法给出编号（如 I-2022-0041）；`gov issue list` 可列出全部诉求",
+        "请按文件中的写法填写编号（如 I-2022-0041）；`gov issue list` 可列出全部诉求",
     )
 }
 
@@ -80,7 +80,7 @@ pub fn not_a_category(s: &str) -> Text {
 
 /// The values allowed (`allowed: a, b`).
 pub fn hint_allowed(list: &str) -> Text {
-    Text::new(format!("allowed: {list}"), format!("可选：{list}"))
+    Text::new(format!("allowed: {list}"), format!("可填：{list}"))
 }
 
 /// No department matches.
@@ -124,7 +124,7 @@ pub fn unknown_extension(path: &Path) -> Text {
 pub fn hint_name_format() -> Text {
     Text::new(
         "name the file .csv, .json, .md or .txt, or pass --format",
-        "请把文件名的扩展名写成 .csv、.json、.md 或 .txt，或加 --format 指定格式",
+        "请把文件扩展名改为 .csv、.json、.md 或 .txt，或加 --format 指定格式",
     )
 }
 
@@ -149,7 +149,7 @@ pub fn hint_init_empty() -> Text {
 pub fn hint_wait_longer() -> Text {
     Text::new(
         "wait for it to finish and run the command again, or give --wait SECONDS to wait longer",
-        "请等它结束后重新运行该命令，或加 --wait 秒数 等得更久一些",
+        "请待其写完后重新运行该命令，或用 --wait 秒数 延长等待时间",
     )
 }
 
@@ -171,7 +171,7 @@ pub fn refused_in(place: &str, why: &Text) -> Text {
 pub fn yaml_no_longer_reads(line: impl std::fmt::Display, message: &Text) -> Text {
     Text::new(
         format!("the file no longer reads as YAML (line {line}: {})", message.en()),
-        format!("文件已不能按 YAML 读取（第 {line} 行：{}）", message.zh()),
+        format!("文件已无法按 YAML 读取（第 {line} 行：{}）", message.zh()),
     )
 }
 
@@ -180,7 +180,7 @@ pub fn yaml_not_a_list(rel: &Path) -> Text {
     let p = rel.display();
     Text::new(
         format!("{p} holds a single record (a mapping), not a list, so gov cannot add to it"),
-        format!("{p} 只有一条记录（映射），不是列表，gov 无法往里添加"),
+        format!("{p} 只有一条记录（映射），不是列表，gov 无法追加记录"),
     )
 }
 
@@ -188,25 +188,25 @@ pub fn yaml_not_a_list(rel: &Path) -> Text {
 pub fn hint_make_a_list() -> Text {
     Text::new(
         "make it a list: put `- ` before its first key and indent the other keys by two spaces",
-        "请改为列表：在第一个键前加 `- `，其余的键缩进两个空格",
+        "请改为列表：在第一个键前加 `- `，其余各键缩进两个空格",
     )
 }
 
 /// A CSV file without the `color` column.
 pub fn no_color_column() -> Text {
-    Text::new("the file has no `color` column; add one to the header", "文件没有 `color` 列；请在表头加上")
+    Text::new("the file has no `color` column; add one to the header", "文件没有 `color` 列；请在表头补上该列")
 }
 
 /// A CSV row with fewer cells than the header.
 pub fn row_shorter() -> Text {
-    Text::new("the row is shorter than the header", "这一行的单元格比表头少")
+    Text::new("the row is shorter than the header", "该行的单元格比表头的列少")
 }
 
 /// Events cannot be added to an issue kept in CSV.
 pub fn issue_in_csv() -> Text {
     Text::new(
         "the problem is kept in a CSV file, which holds no events; move it to issues/YYYY/<id>.yaml to record events",
-        "该诉求记在 CSV 文件中，CSV 不能记办理过程；请移到 issues/YYYY/<id>.yaml 后再记录",
+        "该诉求记在 CSV 文件中，CSV 无法记录办理经过；请移到 issues/YYYY/<id>.yaml 后再登记",
     )
 }
 
@@ -219,7 +219,7 @@ pub fn missing_flags(flags: &[&str]) -> Text {
 pub fn hint_missing_flags() -> Text {
     Text::new(
         "give them as flags, or run `gov visit add` in a terminal to be asked",
-        "请用选项给出，或在终端中运行 `gov visit add`，按提示逐项填写",
+        "请用选项填写，或在终端中运行 `gov visit add`，按提示逐项填写",
     )
 }
 
@@ -235,7 +235,7 @@ pub fn batch_unknown_columns(path: &Path, n: usize) -> Text {
     let cols = if n == 1 { "a column".to_string() } else { format!("{} columns", thousands(n)) };
     Text::new(
         format!("{p} has {cols} gov does not know (above); nothing was written"),
-        format!("{p} 有 {} 个 gov 不认识的列（见上）；未写入任何内容", thousands(n)),
+        format!("{p} 有 {} 个无法识别的列（见上）；未写入任何内容", thousands(n)),
     )
 }
 
@@ -243,7 +243,7 @@ pub fn batch_unknown_columns(path: &Path, n: usize) -> Text {
 pub fn hint_visit_columns(fields: &[&str]) -> Text {
     Text::new(
         format!("rename or remove it: a visit's columns are {}", fields.join(", ")),
-        format!("请改名或删去；走访记录的列有 {}", fields.join(", ")),
+        format!("请改名或删除；走访记录的列为 {}", fields.join("、")),
     )
 }
 

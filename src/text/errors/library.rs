@@ -48,7 +48,7 @@ impl crate::load::text::DecodeError {
         match self {
             E::BadUtf8AfterBom(e) => Text::new(
                 format!("starts with a UTF-8 byte order mark but is not valid UTF-8 ({e})"),
-                format!("以 UTF-8 的 BOM 开头，但内容不是有效的 UTF-8（{e}）"),
+                format!("以 UTF-8 BOM 开头，但内容不是有效的 UTF-8（{e}）"),
             ),
             E::Utf16 => {
                 Text::new("is UTF-16 text, not UTF-8 or GB18030", "是 UTF-16 编码的文本，不是 UTF-8 或 GB18030")
@@ -57,16 +57,16 @@ impl crate::load::text::DecodeError {
                 let what = b.text();
                 Text::new(
                     format!("is not text: it looks like {}", what.en()),
-                    format!("不是文本文件，看来是{}", what.zh()),
+                    format!("不是文本文件，看起来是{}", what.zh()),
                 )
             }
             E::CutShort => Text::new(
                 "ends in the middle of a UTF-8 character: it was probably cut short",
-                "结尾停在一个 UTF-8 字符中间，文件可能不完整",
+                "在一个 UTF-8 字符中间结束，文件可能不完整",
             ),
             E::BadUtf8At { line } => Text::new(
                 format!("is UTF-8 up to line {line}, where it has bytes that are not UTF-8; re-save it as UTF-8"),
-                format!("第 {line} 行之前是 UTF-8，该行有不是 UTF-8 的字节；请重新另存为 UTF-8"),
+                format!("第 {line} 行之前是 UTF-8，该行含有非 UTF-8 字节；请另存为 UTF-8"),
             ),
             E::Unknown => Text::new(
                 "is neither UTF-8 nor GB18030 text; save it as UTF-8",
@@ -131,7 +131,7 @@ impl crate::load::ReadError {
                 let (mb, max) = (bytes >> 20, crate::load::MAX_FILE_BYTES >> 20);
                 Text::new(
                     format!("file is {mb} MB, more than gov reads ({max} MB); split it, e.g. visits by month"),
-                    format!("文件有 {mb} MB，超过 gov 能读取的上限（{max} MB）；请拆分，例如走访记录按月分文件"),
+                    format!("文件大小 {mb} MB，超过 gov 的读取上限（{max} MB）；请拆分文件，如走访记录按月分开"),
                 )
             }
             E::NotText(why) => why.text().map(|lang, s| match lang {
@@ -140,7 +140,7 @@ impl crate::load::ReadError {
             }),
             E::NotRegular(what) => Text::new(
                 format!("cannot read file: it is {what}; gov reads only regular files inside the folder"),
-                format!("无法读取：它是{}；gov 只读取文件夹内的普通文件", not_regular_zh(what)),
+                format!("无法读取文件：它是{}；gov 只读取数据文件夹内的普通文件", not_regular_zh(what)),
             ),
         }
     }
@@ -178,7 +178,7 @@ impl crate::layout::PrivateDirError {
                 let p = path.display();
                 Text::new(
                     format!("{p} is not a folder; gov keeps its lock and parse cache in a folder of that name"),
-                    format!("{p} 不是文件夹；gov 要在这个同名文件夹中存放锁和解析缓存"),
+                    format!("{p} 不是文件夹；gov 要用同名文件夹存放锁和解析缓存"),
                 )
             }
         }
@@ -189,7 +189,7 @@ fn link_outside(path: &std::path::Path, target: &std::path::Path) -> Text {
     let (p, t) = (path.display(), target.display());
     Text::new(
         format!("{p} is a symbolic link to {t}, a place outside the folder; gov writes only inside the folder"),
-        format!("{p} 是指向 {t} 的符号链接，指到了数据文件夹之外；gov 只在数据文件夹内写入"),
+        format!("{p} 是指向数据文件夹外 {t} 的符号链接；gov 只在数据文件夹内写入"),
     )
 }
 
@@ -197,7 +197,7 @@ fn link(path: &std::path::Path, target: &std::path::Path) -> Text {
     let (p, t) = (path.display(), target.display());
     Text::new(
         format!("{p} is a symbolic link (to {t}); gov writes only to real files and folders, never through a link"),
-        format!("{p} 是符号链接（指向 {t}）；gov 只写入真实的文件和文件夹，不经链接写入"),
+        format!("{p} 是指向 {t} 的符号链接；gov 只写入真实的文件和文件夹，不经链接写入"),
     )
 }
 
@@ -245,7 +245,7 @@ impl crate::report::period::PeriodError {
                 let s = shorten(s);
                 Text::new(
                     format!("`{s}` is not a month; write YYYY-MM, this-month or last-month"),
-                    format!("“{s}”不是月份；请写成 YYYY-MM、this-month 或 last-month"),
+                    format!("“{s}”不是月份；请写成 YYYY-MM、this-month（本月）或 last-month（上月）"),
                 )
             }
             E::Year(s) => {
@@ -265,9 +265,10 @@ impl crate::report::period::PeriodError {
             E::Backwards { from, to } => {
                 Text::new(format!("--from {from} is after --to {to}"), format!("--from {from} 晚于 --to {to}"))
             }
-            E::Conflict => {
-                Text::new("choose one of --month, --year, or --from/--to", "--month、--year、--from/--to 只能选一种")
-            }
+            E::Conflict => Text::new(
+                "choose one of --month, --year, or --from/--to",
+                "--month、--year 和 --from/--to 只能选用一种",
+            ),
         }
     }
 }
@@ -281,7 +282,7 @@ impl crate::store::csv_edit::RowError {
         match self {
             E::NoColumn(c) => Text::new(
                 format!("the file has no `{c}` column; add it to the header, or leave the value out"),
-                format!("文件没有 `{c}` 列；请在表头加上该列，或不填这一项"),
+                format!("文件没有 `{c}` 列；请在表头补上该列，或不填此项"),
             ),
         }
     }
@@ -289,7 +290,7 @@ impl crate::store::csv_edit::RowError {
 
 /// The file changed since gov read it: the last words of several place errors.
 fn changed_since() -> (&'static str, &'static str) {
-    ("the file may have changed since it was read; run the command again", "文件可能在读取后被改动过，请重新运行该命令")
+    ("the file may have changed since it was read; run the command again", "文件可能在读取后被改动过；请重新运行该命令")
 }
 
 impl crate::store::csv_edit::PlaceError {
@@ -298,10 +299,9 @@ impl crate::store::csv_edit::PlaceError {
         use crate::store::csv_edit::PlaceError as E;
         let (ce, cz) = changed_since();
         match self {
-            E::NoRecord { line } => Text::new(
-                format!("no record starts on line {line}; {ce}"),
-                format!("第 {line} 行不是一条记录的开头；{cz}"),
-            ),
+            E::NoRecord { line } => {
+                Text::new(format!("no record starts on line {line}; {ce}"), format!("第 {line} 行不是记录的开头；{cz}"))
+            }
             E::OtherRecord { line, found, id } => other_record(*line as usize, found, id),
             E::Duplicate { id, lines } => duplicate(id, lines),
             E::NoColumn { column } => no_column(column),
@@ -323,7 +323,7 @@ pub fn duplicate(id: &str, lines: &str) -> Text {
     let id = shorten(id);
     Text::new(
         format!("`{id}` is in more than one record (lines {lines}); remove the duplicate first"),
-        format!("编号“{id}”出现在多条记录中（第 {lines} 行）；请先删去重复的记录"),
+        format!("编号“{id}”出现在多条记录中（第 {lines} 行）；请先删除重复记录"),
     )
 }
 
@@ -387,7 +387,7 @@ impl crate::store::journal::Unjournalable {
         let p = self.path.display();
         Text::new(
             format!("cannot journal the path {p}"),
-            format!("批量写入的日志记不下路径 {p}（路径须为 UTF-8，且不含制表符或换行）"),
+            format!("批量写入日志无法记录路径 {p}（路径须为 UTF-8，且不含制表符或换行符）"),
         )
     }
 }
@@ -402,7 +402,7 @@ impl crate::store::lock::LockError {
                 let (he, hz) = holder_text(holder);
                 Text::new(
                     format!("another gov is writing to this folder and did not finish within {s} s ({he})"),
-                    format!("另一个 gov 正在写入这个数据文件夹，{s} 秒内没有结束（{hz}）"),
+                    format!("另一个 gov 正在写入本数据文件夹，{s} 秒内未写完（{hz}）"),
                 )
             }
             E::Io { path, error } => {
@@ -417,10 +417,17 @@ impl crate::store::lock::LockError {
 /// said.
 pub(crate) fn holder_text(holder: &str) -> (String, String) {
     if holder.is_empty() {
-        ("it has not said who it is".to_string(), "未注明是谁".to_string())
+        ("it has not said who it is".to_string(), "未注明写入者".to_string())
     } else {
-        (holder.to_string(), holder.to_string())
+        (holder.to_string(), holder_zh(holder).unwrap_or_else(|| holder.to_string()))
     }
+}
+
+/// The lock's note (`pid 4242, gov visit add, since 2023-01-01 09:30:00`) in Chinese.
+fn holder_zh(holder: &str) -> Option<String> {
+    let (pid, rest) = holder.strip_prefix("pid ")?.split_once(", ")?;
+    let (command, since) = rest.rsplit_once(", since ")?;
+    Some(format!("进程号 {pid}，{command}，{since} 开始"))
 }
 
 impl crate::store::yaml_edit::EditError {
@@ -431,7 +438,7 @@ impl crate::store::yaml_edit::EditError {
         match self {
             E::Nested { key } => Text::new(
                 format!("`{key}` holds a nested value; edit it by hand"),
-                format!("`{key}` 的值有嵌套结构；{BY_HAND}"),
+                format!("`{key}` 的值是嵌套结构；{BY_HAND}"),
             ),
             E::NoAnchor { key } => {
                 Text::new(format!("the record has no `{key}:` line"), format!("该记录没有 `{key}:` 这一行"))
@@ -442,21 +449,21 @@ impl crate::store::yaml_edit::EditError {
             ),
             E::MultiLineItems => Text::new(
                 "the list's items span several lines; edit it by hand",
-                format!("列表的项跨越多行；{BY_HAND}"),
+                format!("列表中有跨多行的项；{BY_HAND}"),
             ),
             E::MultiLineFlowList { key } => Text::new(
                 format!("`{key}` is a flow list over several lines; edit it by hand"),
-                format!("`{key}` 是跨越多行的行内列表；{BY_HAND}"),
+                format!("`{key}` 是跨多行的行内列表；{BY_HAND}"),
             ),
             E::NoKey { key } => Text::new(format!("the record has no `{key}`"), format!("该记录没有 `{key}` 字段")),
             E::NotInList { item, key } => {
                 let item = shorten(item);
                 Text::new(format!("`{item}` is not in `{key}`"), format!("`{key}` 中没有“{item}”"))
             }
-            E::NoDash => Text::new("the list's first item does not start with `-`", "列表的第一项不是以 `-` 开头"),
+            E::NoDash => Text::new("the list's first item does not start with `-`", "列表的第一项不以 `-` 开头"),
             E::NotAList { key } => Text::new(
                 format!("`{key}` is not a list this command can add to; edit it by hand"),
-                format!("`{key}` 不是本命令能添加的列表；{BY_HAND}"),
+                format!("`{key}` 不是本命令能追加内容的列表；{BY_HAND}"),
             ),
             E::OtherRecord { line, found, id } => other_record(*line, found, id),
             E::NoId { line } => Text::new(

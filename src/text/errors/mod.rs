@@ -135,7 +135,7 @@ pub(crate) fn noun_zh(en: &str) -> &str {
         "member" => "党员",
         "household" => "住户",
         "grid" => "网格",
-        "org" => "党组织",
+        "org" => "组织",
         "visit" => "走访记录",
         "issue" | "problem" => "诉求",
         "department" => "部门",

@@ -48,7 +48,7 @@ pub fn dangling_reference_hint(kind: Kind, close: Option<&str>) -> Text {
 
 /// "did you mean `x`?"
 pub fn did_you_mean(close: &str) -> Text {
-    Text::new(format!("did you mean `{close}`?"), format!("是否应为 `{close}`？"))
+    Text::new(format!("did you mean `{close}`?"), format!("是否应为“{close}”？"))
 }
 
 /// `dangling-reference`: a department gov.yaml does not list.
@@ -61,7 +61,7 @@ pub fn unknown_department_hint(close: Option<&str>) -> Text {
     match close {
         Some(close) => Text::new(
             format!("did you mean `{close}`? or add it under `departments` in gov.yaml"),
-            format!("是否应为 `{close}`？也可在 gov.yaml 的 `departments` 下添加"),
+            format!("是否应为“{close}”？也可在 gov.yaml 的 `departments` 下添加该部门"),
         ),
         None => Text::new("list it under `departments` in gov.yaml", "请在 gov.yaml 的 `departments` 下列出该部门"),
     }
@@ -70,10 +70,10 @@ pub fn unknown_department_hint(close: Option<&str>) -> Text {
 /// The hint for a name written where an id goes: the records it names, `(id, what shows it)`.
 pub fn name_for_id_hint(found: &[(String, String)]) -> Text {
     let en: Vec<String> = found.iter().map(|(id, shown)| format!("`{id}` ({shown})")).collect();
-    let zh: Vec<String> = found.iter().map(|(id, shown)| format!("`{id}`（{shown}）")).collect();
+    let zh: Vec<String> = found.iter().map(|(id, shown)| format!("“{id}”（{shown}）")).collect();
     Text::new(
         format!("did you mean {}? write the id, not the name", en.join(" or ")),
-        format!("是否应为 {}？请填编号，不要填名称", zh.join("或")),
+        format!("是否应为{}？请填编号，不要填名称", zh.join("或")),
     )
 }
 
@@ -96,14 +96,14 @@ pub fn future_date(what: DateOf, date: NaiveDate, today: NaiveDate) -> Text {
         DateOf::Registered => ("registration date".to_string(), "登记日期".to_string()),
         DateOf::Visit => ("visit date".to_string(), "走访日期".to_string()),
         DateOf::Received => ("received date".to_string(), "受理日期".to_string()),
-        DateOf::Event(a) => (format!("`{a}` event date"), format!("{}（`{a}`）日期", a.zh())),
+        DateOf::Event(a) => (format!("`{a}` event date"), format!("{}日期（`{a}`）", a.zh())),
     };
     Text::new(format!("{en} {date} is after today ({today})"), format!("{zh} {date} 晚于今天（{today}）"))
 }
 
 /// The hint under a future date.
 pub fn future_date_hint() -> Text {
-    Text::new("correct the date; a record cannot be dated in the future", "请改正日期；记录的日期不能晚于今天")
+    Text::new("correct the date; a record cannot be dated in the future", "请改正日期，记录日期不能晚于今天")
 }
 
 /// `wrong-month-file`: a visit in another month's file (`month` is `YYYY-MM`).
@@ -125,33 +125,33 @@ pub fn wrong_month_hint(file: &str) -> Text {
 pub fn event_before_received(action: Action, date: NaiveDate, received: NaiveDate) -> Text {
     Text::new(
         format!("`{action}` on {date} is before the problem was received ({received})"),
-        format!("{}（`{action}`）日期 {date} 早于受理日期（{received}）", action.zh()),
+        format!("{}（`{action}`）日期 {date} 早于受理日期 {received}", action.zh()),
     )
 }
 
 /// The hint under an event before receipt.
 pub fn event_before_received_hint() -> Text {
-    Text::new("correct the event date or the received date", "请改正该事件的日期或受理日期")
+    Text::new("correct the event date or the received date", "请改正该步骤的日期或受理日期")
 }
 
 /// `event-order`: an event dated before the one listed above it.
 pub fn event_out_of_order(action: Action, date: NaiveDate, prev: NaiveDate) -> Text {
     Text::new(
         format!("`{action}` on {date} comes after an event dated {prev}"),
-        format!("{}（`{action}`）日期 {date} 早于前一事件的日期（{prev}）", action.zh()),
+        format!("{}（`{action}`）日期 {date} 早于上一步的日期 {prev}", action.zh()),
     )
 }
 
 /// The hint under events out of order.
 pub fn event_out_of_order_hint() -> Text {
-    Text::new("events are a history: list them in date order", "事件是办理经过，请按日期先后排列")
+    Text::new("events are a history: list them in date order", "办理经过须按日期先后排列")
 }
 
 /// `event-order`: feedback before resolution.
 pub fn feedback_before_resolved(date: NaiveDate) -> Text {
     Text::new(
         format!("feedback (回访) on {date} before the problem was resolved"),
-        format!("{date} 回访时诉求尚未办结"),
+        format!("{date} 回访，但诉求尚未办结"),
     )
 }
 
@@ -159,20 +159,20 @@ pub fn feedback_before_resolved(date: NaiveDate) -> Text {
 pub fn feedback_before_resolved_hint() -> Text {
     Text::new(
         "record a `resolved` event first; feedback follows resolution",
-        "请先记录 `resolved`（办结）事件；办结之后才能回访",
+        "请先登记办结（`resolved`），办结后才能回访",
     )
 }
 
 /// `event-order`: resolved twice without a reopen.
 pub fn resolved_again(date: NaiveDate) -> Text {
-    Text::new(format!("resolved again on {date} without being reopened"), format!("{date} 再次办结，但此前没有重办"))
+    Text::new(format!("resolved again on {date} without being reopened"), format!("{date} 再次办结，但之前没有重办"))
 }
 
 /// The hint under a second resolution.
 pub fn resolved_again_hint() -> Text {
     Text::new(
         "add a `reopened` event between the two, or delete one",
-        "请在两次办结之间加一条 `reopened`（重办）事件，或删除其中一条",
+        "请在两次办结之间补登重办（`reopened`），或删去其中一次办结",
     )
 }
 
@@ -201,7 +201,7 @@ pub fn report_without_whistle(department: &str, date: NaiveDate) -> Text {
 pub fn report_without_whistle_hint() -> Text {
     Text::new(
         "add the department to an earlier `whistle` event's departments",
-        "请把该部门加入之前 `whistle`（吹哨）事件的 departments",
+        "请把该部门补进此前吹哨（`whistle`）的 `departments`",
     )
 }
 
@@ -209,7 +209,7 @@ pub fn report_without_whistle_hint() -> Text {
 pub fn after_closed(action: Action, date: NaiveDate) -> Text {
     Text::new(
         format!("`{action}` on {date} after the problem was closed"),
-        format!("诉求已结案，{date} 又有{}（`{action}`）", action.zh()),
+        format!("诉求已结案，{date} 又登记了{}（`{action}`）", action.zh()),
     )
 }
 
@@ -245,7 +245,7 @@ impl Needs {
 /// `missing-field`: an event without a field its action needs.
 pub fn event_needs(action: Action, needs: Needs) -> Text {
     let field = needs.field();
-    Text::new(format!("`{action}` event has no `{field}`"), format!("{}（`{action}`）事件缺少 `{field}`", action.zh()))
+    Text::new(format!("`{action}` event has no `{field}`"), format!("{}（`{action}`）缺少 `{field}`", action.zh()))
 }
 
 /// Why the event needs the field.
@@ -259,7 +259,7 @@ pub fn event_needs_hint(needs: Needs) -> Text {
         ),
         Needs::Solved => Text::new(
             "feedback records whether the resident says it is solved: yes or no",
-            "回访须记录居民是否认为问题已解决：是或否",
+            "回访须记录群众是否认为已解决：是或否",
         ),
     }
 }
@@ -275,7 +275,7 @@ pub fn no_contacts(id: &str, head: &str) -> Text {
 pub fn no_contacts_hint() -> Text {
     Text::new(
         "link at least one member in `contacts`, so someone visits this household",
-        "请在 `contacts` 中至少填一名党员，确保有人走访该户",
+        "请在 `contacts` 中至少填一名联系党员，确保该户有人走访",
     )
 }
 
@@ -308,7 +308,7 @@ pub fn visit_not_contact(member: &str, household: &str) -> Text {
 pub fn visit_not_contact_hint() -> Text {
     Text::new(
         "link the member to the household (`contacts`), or record the visit under a linked member with this one in `with`",
-        "请把该党员加为该户的联系党员（`contacts`），或以联系党员的名义记录，并把该党员写在 `with` 中",
+        "请把该党员加为该户的联系党员（`contacts`）；或改由联系党员登记这次走访，把该党员写入 `with`（同去党员）",
     )
 }
 
@@ -347,7 +347,7 @@ pub fn bad_phone_hint() -> Text {
 pub fn own_ancestor(kind: Kind, id: &str) -> Text {
     Text::new(
         format!("{} `{id}` is its own ancestor through `parent`", kind.noun()),
-        format!("{}“{id}”沿 `parent` 向上又回到了自己", noun_zh(kind)),
+        format!("{}“{id}”沿 `parent` 逐级上溯，又回到了自身", noun_zh(kind)),
     )
 }
 
@@ -356,7 +356,7 @@ pub fn own_ancestor_hint(kind: Kind) -> Text {
     if kind == Kind::Orgs {
         Text::new(
             "an org's parent is the org it belongs to (a branch's Party committee), never one below it",
-            "党组织的 `parent` 是它所属的上级党组织（如支部所属的党委），不能是下级",
+            "组织的 `parent` 须是它所属的上级组织（如党支部所属的社区党委），不能是下级",
         )
     } else {
         Text::new(
@@ -370,7 +370,7 @@ pub fn own_ancestor_hint(kind: Kind) -> Text {
 pub fn org_by_name(field: &str, text: &str, id: &str) -> Text {
     Text::new(
         format!("`{field}` `{text}` is the name of org `{id}`"),
-        format!("`{field}` 的值“{text}”是党组织“{id}”的名称"),
+        format!("`{field}` 的值“{text}”是组织“{id}”的名称"),
     )
 }
 
@@ -378,7 +378,7 @@ pub fn org_by_name(field: &str, text: &str, id: &str) -> Text {
 pub fn org_by_name_hint(id: &str) -> Text {
     Text::new(
         format!("write `{id}` (the org's id) instead of its name"),
-        format!("请改填该党组织的编号 `{id}`，不要填名称"),
+        format!("请改填该组织的编号“{id}”，不要填名称"),
     )
 }
 
@@ -390,7 +390,7 @@ pub fn more_findings(code: &str, rest: usize, total: usize, shown: usize) -> Tex
     let (rest, total) = (crate::finding::thousands(rest), crate::finding::thousands(total));
     Text::new(
         format!("and {rest} more `{code}` {noun} in this file ({total} in all; the first {shown} are shown)"),
-        format!("本文件另有 {rest} 条 `{code}`（共 {total} 条，只列出前 {shown} 条）"),
+        format!("本文件另有 {rest} 条 `{code}` 问题（共 {total} 条，只列出前 {shown} 条）"),
     )
 }
 
@@ -401,6 +401,6 @@ pub fn more_findings_hint(rest: usize) -> Text {
         format!(
             "the rest {verb} counted in the summary; one cause (a wrong header, a bad export) often makes them all"
         ),
-        "其余的已计入末尾的统计；这类问题往往出自同一原因（表头有误、导出有误）",
+        "其余的已计入末尾的汇总；这类问题往往出自同一原因，如表头有误或导出有误",
     )
 }

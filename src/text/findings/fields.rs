@@ -19,18 +19,18 @@ pub fn missing_field_hint(name: &str) -> Text {
 
 /// `unknown-field`: a YAML field the format does not define.
 pub fn unknown_field(key: &str) -> Text {
-    Text::new(format!("unknown field `{key}`"), format!("未知字段“{key}”"))
+    Text::new(format!("unknown field `{key}`"), format!("未知字段 `{key}`"))
 }
 
 /// The hint under an unknown field: the closest known one, if any, and every known one.
 pub fn unknown_field_hint(close: Option<&str>, known: &[&str]) -> Text {
-    let list = known.join(", ");
+    let (list, list_zh) = (known.join(", "), known.join("、"));
     match close {
         Some(close) => Text::new(
             format!("did you mean `{close}`? known fields: {list}"),
-            format!("是否应为 `{close}`？可用字段：{list}"),
+            format!("是否应为 `{close}`？可用字段：{list_zh}"),
         ),
-        None => Text::new(format!("known fields: {list}"), format!("可用字段：{list}")),
+        None => Text::new(format!("known fields: {list}"), format!("可用字段：{list_zh}")),
     }
 }
 
@@ -40,7 +40,7 @@ pub fn unknown_field_hint(close: Option<&str>, known: &[&str]) -> Text {
 pub fn wrong_shape(name: &str, want: Shape, found: Shape) -> Text {
     Text::new(
         format!("`{name}` should be {}, found {}", want.en(), found.en()),
-        format!("`{name}` 应为{}，实际是{}", want.zh(), found.zh()),
+        format!("`{name}` 应为{}，实际为{}", want.zh(), found.zh()),
     )
 }
 
@@ -54,7 +54,7 @@ pub fn invalid_id(name: &str, value: &str, problem: IdProblem) -> Text {
     };
     Text::new(
         format!("`{name}` value `{value}` is not a valid id: it {en}"),
-        format!("`{name}` 的值“{value}”不是有效的编号：{zh}"),
+        format!("`{name}` 的值“{value}”不是有效编号：{zh}"),
     )
 }
 
@@ -62,7 +62,7 @@ pub fn invalid_id(name: &str, value: &str, problem: IdProblem) -> Text {
 pub fn invalid_id_hint() -> Text {
     Text::new(
         "ids are 1-64 characters of A-Z a-z 0-9 _ - . and do not start with `.`",
-        "编号为 1 至 64 个字符，只能用 A-Z a-z 0-9 _ - .，且不以 `.` 开头",
+        "编号为 1 至 64 个字符，只能使用 A-Z a-z 0-9 _ - .，且不能以 `.` 开头",
     )
 }
 
@@ -90,7 +90,7 @@ pub fn allowed_hint<E: Labelled>(close: Option<&str>) -> Text {
     let zh = allowed_zh::<E>();
     match close {
         Some(close) => {
-            Text::new(format!("did you mean `{close}`? allowed: {en}"), format!("是否应为 `{close}`？可填：{zh}"))
+            Text::new(format!("did you mean `{close}`? allowed: {en}"), format!("是否应为“{close}”？可填：{zh}"))
         }
         None => Text::new(format!("allowed: {en}"), format!("可填：{zh}")),
     }
@@ -135,17 +135,17 @@ pub fn not_a_number(name: &str, value: &str, min: u32, max: u32) -> Text {
 
 /// `invalid-value`: neither yes nor no.
 pub fn not_yes_no(name: &str, value: &str) -> Text {
-    Text::new(format!("`{name}` value `{value}` is not yes or no"), format!("`{name}` 的值“{value}”不是“是”或“否”"))
+    Text::new(format!("`{name}` value `{value}` is not yes or no"), format!("`{name}` 的值“{value}”应为“是”或“否”"))
 }
 
 /// The hint under a bad yes/no.
 pub fn yes_no_hint() -> Text {
-    Text::new("write yes/no (or 是/否)", "请填 是/否（或 yes/no）")
+    Text::new("write yes/no (or 是/否)", "请填“是”或“否”（也可填 yes、no）")
 }
 
 /// `invalid-value`: gov.yaml's `lang` is not a language gov speaks.
 pub fn not_a_language(value: &str) -> Text {
-    Text::new(format!("`lang` value `{value}` is not a language"), format!("`lang` 的值“{value}”不是可用的语言"))
+    Text::new(format!("`lang` value `{value}` is not a language"), format!("`lang` 的值“{value}”不是可用的语言代码"))
 }
 
 /// A `values` in gov.yaml that names no language.
@@ -162,11 +162,11 @@ pub fn language_hint() -> Text {
 pub fn ambiguous_name(field: &str, value: &str, n: usize, kind: crate::model::Kind) -> Text {
     Text::new(
         format!("`{field}` value `{value}` names {n} {}s", kind.noun()),
-        format!("`{field}` 的值“{value}”对应 {n} 个{}", super::noun_zh(kind)),
+        format!("`{field}` 的值“{value}”同时对应 {n} 个{}", super::noun_zh(kind)),
     )
 }
 
 /// The hint under an ambiguous name: the candidates, `id (what shows it)`.
 pub fn ambiguous_name_hint(candidates: &[String]) -> Text {
-    Text::new(format!("give the id: {}", candidates.join("; ")), format!("请填编号：{}", candidates.join("；")))
+    Text::new(format!("give the id: {}", candidates.join("; ")), format!("请改填编号：{}", candidates.join("；")))
 }

@@ -8,7 +8,7 @@ use super::super::Text;
 pub fn private_not_a_folder(name: &str) -> Text {
     Text::new(
         format!("`{name}` is not a folder; gov keeps its lock and parse cache in a folder of that name"),
-        format!("`{name}` 不是文件夹；gov 在这个名称的文件夹中存放锁和解析缓存"),
+        format!("`{name}` 不是文件夹；gov 要用同名文件夹存放锁和解析缓存"),
     )
 }
 
@@ -34,7 +34,7 @@ pub fn link_outside(rel: &str, target: &str) -> Text {
 pub fn link_inside(rel: &str, target: &str) -> Text {
     Text::new(
         format!("`{rel}` is a symbolic link to `{target}`; gov does not read through links"),
-        format!("`{rel}` 是指向 `{target}` 的符号链接；gov 不通过链接读取"),
+        format!("`{rel}` 是指向 `{target}` 的符号链接；gov 不经链接读取文件"),
     )
 }
 
@@ -63,7 +63,7 @@ pub fn private_link_hint() -> Text {
 pub fn too_deep(rel: &str, max: usize) -> Text {
     Text::new(
         format!("`{rel}` is more than {max} folders deep; gov does not look inside it"),
-        format!("`{rel}` 的文件夹嵌套超过 {max} 层；gov 不查看其中的内容"),
+        format!("`{rel}` 的文件夹嵌套超过 {max} 层；gov 不读取其中的内容"),
     )
 }
 
@@ -124,8 +124,8 @@ pub fn unknown_file(rel: &str, why: Unknown) -> Text {
         Unknown::Other => ("not part of the data format", "不属于数据格式"),
     };
     let zh = match why {
-        Unknown::Folder => format!("`{rel}` 是{zh}，gov 不读取"),
-        _ => format!("`{rel}` {zh}，gov 不读取"),
+        Unknown::Folder => format!("`{rel}` 是{zh}；gov 不读取"),
+        _ => format!("`{rel}` {zh}；gov 不读取"),
     };
     Text::new(format!("`{rel}` is {en}; gov does not read it"), zh)
 }
@@ -141,7 +141,7 @@ pub fn unknown_file_hint(files: &[&str], folders: &[&str]) -> Text {
             files.join(", ")
         ),
         format!(
-            "记录文件为 gov.yaml、{}（.yaml 或 .csv）、{folders_zh}；gov 不读取 README 文件和以 . 开头的文件",
+            "记录文件为 gov.yaml、{}（.yaml 或 .csv）、{folders_zh}；README 文件和以 . 开头的文件不读取",
             super::list_zh(files)
         ),
     )

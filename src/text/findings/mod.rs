@@ -23,7 +23,7 @@ pub fn noun_zh(kind: Kind) -> &'static str {
         Kind::Settings => "设置",
         Kind::Grids => "网格",
         Kind::Members => "党员",
-        Kind::Orgs => "党组织",
+        Kind::Orgs => "组织",
         Kind::Households => "住户",
         Kind::Issues => "诉求",
         Kind::Visits => "走访记录",

@@ -39,7 +39,7 @@ fn plural(n: usize, one: &str, many: &str) -> String {
 /// `checked 3 grids, 5 members, …: 2 errors, 1 warning`.
 pub fn checked(c: &Checked) -> Text {
     let orgs_en = if c.orgs > 0 { format!("{}, ", plural(c.orgs, "org", "orgs")) } else { String::new() };
-    let orgs_zh = if c.orgs > 0 { format!("党组织 {} 个、", thousands(c.orgs)) } else { String::new() };
+    let orgs_zh = if c.orgs > 0 { format!("组织 {} 个、", thousands(c.orgs)) } else { String::new() };
     Text::new(
         format!(
             "checked {}, {}, {orgs_en}{}, {}, {}: {}, {}",

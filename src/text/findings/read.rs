@@ -10,7 +10,7 @@ pub fn cannot_read(error: &std::io::Error) -> Text {
     let zh = match error.kind() {
         std::io::ErrorKind::NotFound => "文件不存在".to_string(),
         std::io::ErrorKind::PermissionDenied => "没有读取权限".to_string(),
-        _ => error.to_string(),
+        _ => crate::text::errors::os(error).zh().to_string(),
     };
     Text::new(format!("cannot read file: {error}"), format!("无法读取文件：{zh}"))
 }
@@ -19,7 +19,7 @@ pub fn cannot_read(error: &std::io::Error) -> Text {
 pub fn too_large(mb: u64, max_mb: u64) -> Text {
     Text::new(
         format!("file is {mb} MB, more than gov reads ({max_mb} MB); split it, e.g. visits by month"),
-        format!("文件有 {mb} MB，超过 gov 能读取的上限（{max_mb} MB）；请拆分，例如走访记录按月分文件"),
+        format!("文件大小 {mb} MB，超过 gov 的读取上限（{max_mb} MB）；请拆分文件，如走访记录按月分开"),
     )
 }
 
@@ -46,10 +46,10 @@ pub fn not_text(e: &DecodeError) -> Text {
     let zh = match e {
         DecodeError::BadUtf8AfterBom(u) => format!("文件以 UTF-8 BOM 开头，但内容不是有效的 UTF-8（{u}）"),
         DecodeError::Utf16 => "文件是 UTF-16 编码，不是 UTF-8 或 GB18030".to_string(),
-        DecodeError::Binary(b) => format!("文件不是文本，看起来是{}", binary_zh(*b)),
+        DecodeError::Binary(b) => format!("文件不是文本文件，看起来是{}", binary_zh(*b)),
         DecodeError::CutShort => "文件在一个 UTF-8 字符中间结束，可能不完整".to_string(),
         DecodeError::BadUtf8At { line } => {
-            format!("文件在第 {line} 行之前是 UTF-8，该行有不是 UTF-8 的字节；请另存为 UTF-8")
+            format!("文件第 {line} 行之前是 UTF-8，该行含有非 UTF-8 字节；请另存为 UTF-8")
         }
         DecodeError::Unknown => "文件既不是 UTF-8 也不是 GB18030 文本；请另存为 UTF-8".to_string(),
     };
@@ -105,12 +105,12 @@ pub fn invalid_yaml_hint(settings: bool) -> Text {
     if settings {
         Text::new(
             "gov.yaml holds one mapping of setting: value; start from the one `gov init` writes",
-            "gov.yaml 应为“设置项: 值”的映射；可参照 `gov init` 生成的文件",
+            "gov.yaml 应为“设置项: 值”的映射；可参照 `gov init` 生成的 gov.yaml",
         )
     } else {
         Text::new(
             "fix the YAML at this place; the other records in this file were not read",
-            "请改正此处的 YAML；本文件的其他记录都没有读取",
+            "请改正此处的 YAML 格式；本文件其余记录均未读取",
         )
     }
 }
@@ -123,11 +123,11 @@ pub fn yaml_parser_says(message: &str) -> Text {
     } else if message.starts_with("unclosed quote") {
         "引号没有闭合"
     } else if message.starts_with("mapping values are not allowed") {
-        "此处不能写“键: 值”，多半是缩进不对，或值中有未加引号的冒号"
+        "此处不能写“键: 值”，多为缩进有误，或值中含有未加引号的冒号"
     } else if message.starts_with("simple key expected") {
         "此处应为“键: 值”，缺少冒号"
     } else if message.contains("found a tab") {
-        "有制表符（Tab）；YAML 只能用空格缩进"
+        "含有制表符（Tab）；YAML 只能用空格缩进"
     } else if message.starts_with("alias references unknown anchor") {
         "别名（*名称）引用了不存在的锚点"
     } else if message.starts_with("binary values are not supported") {
@@ -140,14 +140,14 @@ pub fn yaml_parser_says(message: &str) -> Text {
 
 /// gov.yaml is a list instead of one mapping.
 pub fn yaml_settings_list() -> Text {
-    Text::new("expected one mapping of setting: value, found a list", "应为一个“设置项: 值”的映射，实际是列表")
+    Text::new("expected one mapping of setting: value, found a list", "应为一个“设置项: 值”的映射，实际为列表")
 }
 
 /// An item of a record file's list is not a mapping.
 pub fn yaml_not_a_record(found: Shape) -> Text {
     Text::new(
         format!("expected a record (a mapping of field: value), found {}", found.en()),
-        format!("应为一条记录（“字段: 值”的映射），实际是{}", found.zh()),
+        format!("应为一条记录（“字段: 值”的映射），实际为{}", found.zh()),
     )
 }
 
@@ -155,7 +155,7 @@ pub fn yaml_not_a_record(found: Shape) -> Text {
 pub fn yaml_single_value() -> Text {
     Text::new(
         "expected a record (a mapping of field: value) or a list of records, found a single value",
-        "应为一条记录（“字段: 值”的映射）或记录列表，实际是单个值",
+        "应为一条记录（“字段: 值”的映射）或记录列表，实际为单个值",
     )
 }
 
@@ -178,7 +178,7 @@ pub fn yaml_too_deep(max: usize) -> Text {
 pub fn yaml_aliases() -> Text {
     Text::new(
         "anchors and aliases (&a / *a) expand too far; write the values out",
-        "锚点和别名（&a / *a）展开过多；请直接写出各个值",
+        "锚点和别名（&a、*a）展开过多；请直接写出各个值",
     )
 }
 
@@ -186,7 +186,7 @@ pub fn yaml_aliases() -> Text {
 pub fn yaml_budget() -> Text {
     Text::new(
         "too many values or too much text for one YAML file; keep big tables in CSV",
-        "一个 YAML 文件中的值或文字过多；大表格请用 CSV",
+        "一个 YAML 文件中的值或文字过多；大量记录请改用 CSV",
     )
 }
 
@@ -232,7 +232,7 @@ impl Shape {
 
 /// `parse-error`: a quoted cell that never ends.
 pub fn unclosed_quote() -> Text {
-    Text::new("a quoted value that starts on this line is never closed", "本行开始的带引号的值没有结束引号")
+    Text::new("a quoted value that starts on this line is never closed", "从本行开始的带引号的值缺少结尾引号")
 }
 
 /// The hint under an unclosed quote.
@@ -258,7 +258,7 @@ pub fn row_width_hint() -> Text {
 
 /// `unknown-field`: a header column no field is named by.
 pub fn unknown_column(name: &str) -> Text {
-    Text::new(format!("unknown field `{name}`"), format!("表头中的列“{name}”不是可用的列"))
+    Text::new(format!("unknown field `{name}`"), format!("表头中有未知列“{name}”"))
 }
 
 /// The hint under an unknown column: the closest known one, if any, and every known one.
@@ -284,7 +284,7 @@ pub fn unnamed_column_hint() -> Text {
 
 /// `parse-error`: a column named twice in the header.
 pub fn duplicate_column(name: &str) -> Text {
-    Text::new(format!("column `{name}` appears twice in the header"), format!("表头中“{name}”列出现了两次"))
+    Text::new(format!("column `{name}` appears twice in the header"), format!("表头中“{name}”列重复出现"))
 }
 
 /// `missing-field`: a required column absent from the header.

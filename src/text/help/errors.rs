@@ -36,28 +36,28 @@ pub fn render_error(e: &clap::Error, lang: Lang) -> Option<String> {
         UnknownArgument if arg.starts_with('-') => out.push_str(&format!("没有 {arg} 这个选项")),
         UnknownArgument => out.push_str(&format!("多余的参数“{arg}”")),
         InvalidSubcommand => out.push_str(&format!("没有“{}”这个命令", one(e, ContextKind::InvalidSubcommand))),
-        InvalidValue if value.is_empty() => out.push_str(&format!("{arg} 后面要写一个值")),
+        InvalidValue if value.is_empty() => out.push_str(&format!("{arg} 后须填写一个值")),
         InvalidValue => {
-            out.push_str(&format!("{arg} 的值“{value}”不对"));
+            out.push_str(&format!("{arg} 的值“{value}”无效"));
             let valid = strings(e, ContextKind::ValidValue);
             if !valid.is_empty() {
                 out.push_str(&format!("\n  [可选值：{}]", valid.join("、")));
             }
         }
         ValueValidation => {
-            out.push_str(&format!("{arg} 的值“{value}”不对"));
+            out.push_str(&format!("{arg} 的值“{value}”无效"));
             if let Some(source) = std::error::Error::source(e) {
                 out.push_str(&format!("：{}", parser_said(&source.to_string())));
             }
         }
         MissingRequiredArgument => {
-            out.push_str("缺少必须给出的参数：");
+            out.push_str("缺少必填参数：");
             for a in strings(e, ContextKind::InvalidArg) {
                 out.push_str(&format!("\n  {a}"));
             }
         }
         MissingSubcommand => {
-            out.push_str(&format!("{} 后面要写一个子命令", one(e, ContextKind::InvalidSubcommand)));
+            out.push_str(&format!("{} 后须写明子命令", one(e, ContextKind::InvalidSubcommand)));
             let valid = strings(e, ContextKind::ValidSubcommand);
             if !valid.is_empty() {
                 out.push_str(&format!("\n  [可选的子命令：{}]", valid.join("、")));
@@ -75,7 +75,7 @@ pub fn render_error(e: &clap::Error, lang: Lang) -> Option<String> {
             // Kinds gov's arguments seldom meet: clap's words, under a line saying what they are.
             let text = e.render().to_string();
             let text = text.split("\n\nUsage:").next().unwrap_or(&text).trim_end();
-            out.push_str("命令行有误（以下是 clap 的原文）\n");
+            out.push_str("命令行有误（以下为 clap 的英文原文）\n");
             out.push_str(text);
         }
     }
@@ -84,7 +84,7 @@ pub fn render_error(e: &clap::Error, lang: Lang) -> Option<String> {
         .chain(strings(e, ContextKind::SuggestedArg))
         .chain(strings(e, ContextKind::SuggestedValue))
     {
-        tips.push(format!("是不是要写 {s}？"));
+        tips.push(format!("是否应为 {s}？"));
     }
     for s in strings(e, ContextKind::Suggested) {
         tips.push(suggestion(&s));
@@ -108,7 +108,7 @@ pub fn render_error(e: &clap::Error, lang: Lang) -> Option<String> {
 /// (`allowed: home, phone, … (or 入户, …)`) keep their codes.
 fn parser_said(said: &str) -> String {
     match said.strip_prefix("allowed: ") {
-        Some(list) => format!("可以写 {list}"),
+        Some(list) => format!("应为 {}之一", list.replace(" (", "（").replace(')', "）").replace(", ", "、")),
         None => said.to_string(),
     }
 }
@@ -124,5 +124,5 @@ fn suggestion(tip: &str) -> String {
 
 /// `--today` (or `GOV_TODAY`) is not a date; clap puts this after its own words.
 pub fn not_a_date(typed: &str) -> super::super::Text {
-    super::super::Text::new(format!("`{typed}` is not a date; write YYYY-MM-DD"), "这不是日期，请写成 YYYY-MM-DD")
+    super::super::Text::new(format!("`{typed}` is not a date; write YYYY-MM-DD"), "请写成 YYYY-MM-DD 格式的日期")
 }

@@ -40,7 +40,7 @@ pub fn summary() -> Text {
 
 /// Said under the summary question when the answer is empty.
 pub fn summary_empty() -> Text {
-    Text::new("write what was discussed or done", "请写上走访内容")
+    Text::new("write what was discussed or done", "请填写走访内容")
 }
 
 /// The pickers' help line.
@@ -81,7 +81,7 @@ pub fn cancelled() -> Text {
 
 /// Said when the terminal cannot be asked; `why` is the prompt library's reason.
 pub fn cannot_ask(why: &str) -> Text {
-    Text::new(format!("cannot ask: {why}"), format!("无法在终端中询问：{why}"))
+    Text::new(format!("cannot ask: {why}"), format!("无法在终端中逐项询问：{why}"))
 }
 
 /// An answer to a yes/no question, in either language whatever gov speaks: 是/否, 是的, 对,
