@@ -174,7 +174,7 @@ labelled! {
         Feedback = "feedback", "回访", "feedback";
         Reopened = "reopened", "重办", "reopened";
         Duplicate = "duplicate", "重复", "duplicate";
-        Closed = "closed", "关闭", "closed", ["结案"];
+        Closed = "closed", "结案", "closed", ["关闭"];
     }
 }
 
