@@ -9,7 +9,7 @@ use report_support::{TODAY, csv, csv_column, fixture, json, ok, usage_error};
 
 /// The ids (first column) of a list, in order.
 fn ids(dir: &std::path::Path, args: &[&str]) -> Vec<String> {
-    csv_column(&csv(dir, TODAY, &[&args[..], &["--no-bom", "--lang", "en"]].concat()), "id")
+    csv_column(&csv(dir, TODAY, &[args, &["--no-bom", "--lang", "en"]].concat()), "id")
 }
 
 #[test]
