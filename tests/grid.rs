@@ -107,3 +107,19 @@ fn crlf_bom_and_gbk_files_keep_their_bytes() {
     assert_eq!(bytes(d, CSV), gbk("id,name,parent,level\nG1,一网格,,1\nG2,二网格,G1,\n"));
     assert_clean(d, 1);
 }
+
+/// Without --id, a grid under a parent that has sub-grids takes the next id in their pattern;
+/// without a parent, the next free one in the folder's pattern.
+#[test]
+fn a_sub_grid_gets_the_next_id_under_its_parent() {
+    let dir = copy_fixture("write-csv");
+    let d = dir.path();
+    let grids = "id,name,level,parent,leader\nG-01,社区,1,,\nG-01-01,阳光新村,2,G-01,\nG-01-01-01,1号楼,3,G-01-01,\nG-01-02,香樟里,2,G-01,\nG1,一网格,1,,\n";
+    std::fs::write(d.join(CSV), grids).unwrap();
+    let out = run(d, &["grid", "add", "--name", "2号楼", "--parent", "阳光新村"]);
+    assert_eq!(out.stderr, "new grid id: G-01-01-02 (the next free one; give --id to choose)\n");
+    let out = run(d, &["grid", "add", "--name", "翠柳家园", "--level", "2", "--parent", "G-01"]);
+    assert_eq!(out.stderr, "new grid id: G-01-03 (the next free one; give --id to choose)\n");
+    assert_eq!(read(d, CSV), format!("{grids}G-01-01-02,2号楼,,G-01-01,\nG-01-03,翠柳家园,2,G-01,\n"));
+    assert_clean(d, 1);
+}

@@ -5,7 +5,7 @@
 use clap::Args;
 
 use crate::cli::record::{Session, WriteArgs};
-use crate::cli::write::{add_record, chosen_id, pick_member, scalar};
+use crate::cli::write::{NewId, add_record, chosen_id, next_id, pick_member, scalar};
 use crate::cli::{CliError, Ctx, Exit};
 use crate::kinds::grid::Grid;
 use crate::model::Kind;
@@ -16,8 +16,9 @@ use crate::store::yaml_edit::Value;
 /// Add a grid (网格)
 ///
 /// Appends one record to grids.csv or grids.yaml (or, when grids is a folder, grids/grids.csv
-/// or its first file; a new grids.csv if there is none). Without --id the next free id in the
-/// folder's pattern is chosen, and said. --parent and --leader take an id or a name.
+/// or its first file; a new grids.csv if there is none). Without --id the next id after the
+/// parent's sub-grids (G-01-01-08 after G-01-01-07), else the next free one in the folder's
+/// pattern, is chosen, and said. --parent and --leader take an id or a name.
 #[derive(Debug, Args)]
 pub struct AddArgs {
     /// The grid's id [default: the next free one]
@@ -41,8 +42,7 @@ pub struct AddArgs {
 
 pub fn run(ctx: &Ctx, args: &AddArgs) -> Result<Exit, CliError> {
     let mut s = Session::open(ctx, &args.write)?;
-    let id = chosen_id::<Grid>(&s.ds, args.id.as_deref(), "G01");
-    let (parent, leader) = {
+    let (id, parent, leader) = {
         let ix = Index::new(&s.ds);
         let parent = match args.parent.as_deref().map(str::trim) {
             None => String::new(),
@@ -57,7 +57,7 @@ pub fn run(ctx: &Ctx, args: &AddArgs) -> Result<Exit, CliError> {
             Some(l) => pick_member(&ix, l)?,
             None => String::new(),
         };
-        (parent, leader)
+        (child_id(&ix, args.id.as_deref(), &parent), parent, leader)
     };
     let fields = [
         ("id", Value::Scalar(id.id.clone())),
@@ -75,4 +75,26 @@ pub fn run(ctx: &Ctx, args: &AddArgs) -> Result<Exit, CliError> {
         &fields,
         (&shown, &crate::text::cli::write::add_commit("grid", &shown)),
     )
+}
+
+/// The new grid's id: the one given; else, when its parent already has sub-grids, the next one
+/// in their pattern (阳光新村 G-01-01 has G-01-01-01 to -07: G-01-01-08); else the next free
+/// one in the folder's pattern.
+fn child_id(ix: &Index<'_>, given: Option<&str>, parent: &str) -> NewId {
+    let ds = ix.ds;
+    let siblings: Vec<&str> = match ds.ids.get(parent) {
+        Some(p) if given.is_none() => ds.grids.iter().filter(|g| g.parent == Some(p)).map(|g| ds.name(g.id)).collect(),
+        _ => Vec::new(),
+    };
+    if siblings.is_empty() {
+        return chosen_id::<Grid>(ds, given, "G01");
+    }
+    let mut id = chosen_id::<Grid>(ds, Some(&next_id(siblings.into_iter(), "G01")), "G01");
+    // The sibling pattern's next id may be taken elsewhere in the folder (an odd id): then the
+    // folder's pattern.
+    if ds.grids.iter().any(|g| ds.name(g.id) == id.id) {
+        return chosen_id::<Grid>(ds, None, "G01");
+    }
+    id.chosen = true;
+    id
 }

@@ -111,7 +111,8 @@ pub(super) const COMMANDS: &[(&str, &str, Option<&str>)] = &[
         Some(
             "新增一个网格\n\n\
              在 grids.csv 或 grids.yaml 中加一条记录（grids 是文件夹时，写入 grids/grids.csv 或其中第一个文件；\
-             都没有时新建 grids.csv）。不给 --id 时，按本文件夹的编号规则取下一个空闲编号，并告知。\
+             都没有时新建 grids.csv）。不给 --id 时，接着上级网格下已有网格的编号往下取（G-01-01-07 之后是 \
+             G-01-01-08），没有时按本文件夹的编号规则取下一个空闲编号，并告知。\
              --parent 和 --leader 可以写编号，也可以写名称。",
         ),
     ),
