@@ -169,6 +169,38 @@ EOF
 run org list
 cat <<'EOF'
 
+## gov grid list — the grids (网格)
+
+The three-level grid as a tree, indented as `gov org list` is: the community grid, its areas
+and compounds, their buildings, children in file order. Each grid shows its level, parent and
+leader (网格长), and 党员数 / 住户数: the members and households whose `grid` is that grid or
+one under it. The total (合计) counts each member and household once, so in the full list it is
+the community grid's row. `--grid` (id or name) lists that grid and those under it.
+EOF
+run grid list --grid 阳光新村
+cat <<'EOF'
+
+## gov member list — the party members' roster (党员花名册)
+
+One row per member, in file order: kind, branch, grid, phone (masked), unit, the date they
+registered with the community (报到, for in-service members), status, roles and 联系户数, the
+households whose `contacts` name them. Filters, which combine: `--grid` (that grid or one
+under it), `--branch` (an org's id or name, which takes in members naming it either way, or the
+text the file holds), `--kind` and `--status` (code or label: `在职党员`, `已转出`).
+EOF
+run member list --grid G-01-01-01
+cat <<'EOF'
+
+## gov household list — the households' roster (住户花名册)
+
+One row per household, in file order: address (door number masked), grid, head, phone
+(masked), size, colour (三色管理), tags and the members linked to it. Filters, which combine:
+`--grid` (that grid or one under it), `--color`, `--tag` (code or label: `独居老人`), and
+`--member` (the households a member is linked to). In JSON the tags are a list of codes.
+EOF
+run household list --member 胡春丽
+cat <<'EOF'
+
 ## gov export — the month's pack
 
 EOF

@@ -16,6 +16,7 @@ mod due;
 mod error;
 mod export;
 mod git;
+mod grid;
 mod household;
 mod init;
 mod issue;
@@ -80,13 +81,16 @@ pub enum Command {
     /// Visits: record them, list the detailed ledger (走访台账)
     #[command(subcommand)]
     Visit(visit::VisitCommand),
-    /// Party members (党员): add one
+    /// Party members (党员): add one, list the roster (党员花名册)
     #[command(subcommand)]
     Member(member::MemberCommand),
+    /// Grids (网格): add one, list them as a tree
+    #[command(subcommand)]
+    Grid(grid::GridCommand),
     /// Organisations (组织): add one, list them as a tree
     #[command(subcommand)]
     Org(org::OrgCommand),
-    /// Households (户): add one, set its colour, link and unlink members
+    /// Households (户): add one, list the roster, set its colour, move it, link and unlink members
     #[command(subcommand)]
     Household(household::HouseholdCommand),
     /// Problems raised by residents (群众诉求): record, list, show their history
@@ -203,10 +207,15 @@ pub fn main() -> ExitCode {
         Command::Visit(visit::VisitCommand::Add(args)) => visit::add::run(&ctx, &args),
         Command::Visit(visit::VisitCommand::List(args)) => visit::list::run(&ctx, &args),
         Command::Member(member::MemberCommand::Add(args)) => member::add::run(&ctx, &args),
+        Command::Member(member::MemberCommand::List(args)) => member::list::run(&ctx, &args),
+        Command::Grid(grid::GridCommand::Add(args)) => grid::add::run(&ctx, &args),
+        Command::Grid(grid::GridCommand::List(args)) => grid::list::run(&ctx, &args),
         Command::Org(org::OrgCommand::Add(args)) => org::add::run(&ctx, &args),
         Command::Org(org::OrgCommand::List(args)) => org::list::run(&ctx, &args),
         Command::Household(household::HouseholdCommand::Add(args)) => household::add::run(&ctx, &args),
+        Command::Household(household::HouseholdCommand::List(args)) => household::list::run(&ctx, &args),
         Command::Household(household::HouseholdCommand::SetColor(args)) => household::set_color::run(&ctx, &args),
+        Command::Household(household::HouseholdCommand::Move(args)) => household::move_grid::run(&ctx, &args),
         Command::Household(household::HouseholdCommand::Link(args)) => household::link::run(&ctx, &args, true),
         Command::Household(household::HouseholdCommand::Unlink(args)) => household::link::run(&ctx, &args, false),
         Command::Issue(issue::IssueCommand::List(args)) => issue::list::run(&ctx, &args),

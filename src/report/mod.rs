@@ -2,11 +2,14 @@
 //! from a [`crate::model::Dataset`], a [`Period`] and a "today". Pure; no I/O.
 
 pub mod due;
+pub mod grid_list;
+pub mod household_list;
 pub mod index;
 pub mod issue_facts;
 pub mod issue_list;
 pub mod issues;
 pub mod ledger;
+pub mod member_list;
 pub mod orgs;
 pub mod period;
 pub mod stats;

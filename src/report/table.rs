@@ -23,6 +23,8 @@ pub enum Value {
         zh: &'static str,
         en: &'static str,
     },
+    /// Several enum values (a household's tags), shown in the output language; codes in JSON.
+    Labels(Vec<Label>),
     /// A phone number: masked unless the user asks otherwise.
     Phone(String),
     /// An address: its door number is masked unless the user asks otherwise.
@@ -32,7 +34,19 @@ pub enum Value {
     FreeText(String),
 }
 
+/// One enum value's code and its words in both languages.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Label {
+    pub code: &'static str,
+    pub zh: &'static str,
+    pub en: &'static str,
+}
+
 impl Value {
+    pub fn labels<E: Labelled>(es: &[E]) -> Value {
+        Value::Labels(es.iter().map(|e| Label { code: e.code(), zh: e.zh(), en: e.en() }).collect())
+    }
+
     pub fn label<E: Labelled>(e: E) -> Value {
         Value::Label { code: e.code(), zh: e.zh(), en: e.en() }
     }

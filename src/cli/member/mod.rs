@@ -1,10 +1,12 @@
-//! `gov member …`: commands about party members (党员).
+//! `gov member …`: commands about party members (党员): add one, list them (党员花名册).
 
 pub mod add;
+pub mod list;
 
 use clap::Subcommand;
 
 #[derive(Debug, Subcommand)]
 pub enum MemberCommand {
     Add(add::AddArgs),
+    List(list::ListArgs),
 }

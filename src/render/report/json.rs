@@ -14,6 +14,7 @@ fn json_value(v: &Value, o: &RenderOptions) -> Json {
         Value::Ratio { den: 0, .. } => Json::Null,
         Value::Ratio { num, den } => Json::from((*num as f64 / *den as f64 * 10_000.0).round() / 10_000.0),
         Value::Label { code, .. } => Json::from(*code),
+        Value::Labels(ls) => Json::from(ls.iter().map(|l| l.code).collect::<Vec<_>>()),
         other => Json::from(cell_text(other, o, false)),
     }
 }

@@ -80,6 +80,10 @@ pub fn cell_text(v: &Value, o: &RenderOptions, human: bool) -> String {
             Lang::Zh => zh.to_string(),
             Lang::En => en.to_string(),
         },
+        Value::Labels(ls) => match o.lang {
+            Lang::Zh => ls.iter().map(|l| l.zh).collect::<Vec<_>>().join("、"),
+            Lang::En => ls.iter().map(|l| l.en).collect::<Vec<_>>().join("; "),
+        },
         Value::Phone(p) if o.unmask => p.clone(),
         Value::Phone(p) => mask_phone_field(p).into_owned(),
         Value::Address(a) if o.unmask => a.clone(),

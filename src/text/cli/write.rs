@@ -171,6 +171,26 @@ fn color_zh(code: &str) -> String {
     crate::model::labels::Color::parse(code).map_or_else(|| code.to_string(), |c| c.zh().to_string())
 }
 
+// ---- household move ----
+
+/// The household is in that grid already.
+pub fn already_in_grid(id: &str, grid: &str) -> Text {
+    Text::new(
+        format!("household {id} is already in grid {grid}; nothing was written"),
+        format!("住户 {id} 已在网格 {grid}，未写入任何内容"),
+    )
+}
+
+/// The household was moved to another grid.
+pub fn moved(id: &str, old: &str, new: &str) -> Text {
+    Text::new(format!("household {id}: grid {old} → {new}"), format!("住户 {id}：网格 {old} → {new}"))
+}
+
+/// The commit message of a move.
+pub fn move_commit(id: &str, new: &str) -> Text {
+    Text::new(format!("household: {id} moved to grid {new}"), format!("住户 {id} 调整至网格 {new}"))
+}
+
 /// Already linked.
 pub fn already_linked(member: &str, hid: &str) -> Text {
     Text::new(

@@ -197,6 +197,11 @@ pub fn no_color_column() -> Text {
     Text::new("the file has no `color` column; add one to the header", "文件没有 `color` 列；请在表头补上该列")
 }
 
+/// The file has no `grid` column to edit.
+pub fn no_grid_column() -> Text {
+    Text::new("the file has no `grid` column; add one to the header", "文件没有 `grid` 列；请在表头加上")
+}
+
 /// A CSV row with fewer cells than the header.
 pub fn row_shorter() -> Text {
     Text::new("the row is shorter than the header", "该行的单元格比表头的列少")
