@@ -576,9 +576,27 @@ fn the_same_visit_run_again_is_recorded_once() {
         batch(d, one, &[]).stdout,
         "the visit of <stdin> is already recorded at visits/2024-03.csv:2; nothing was written\n"
     );
+    // A batch that overlaps one already recorded: the two rows there are skipped, and said; the
+    // new one is written.
     let partly = format!("{rows}2024-03-01,M01,H02,home,新的\n");
     let out = batch(d, &partly, &[]);
     assert_eq!(out.code, Some(0), "{}", out.stderr);
+    assert_eq!(
+        out.stdout,
+        "skipped 2 already recorded (the first at visits/2024-01.csv:10); --allow-duplicates writes them anyway\n\
+         added 1 to visits/2024-03.csv\n"
+    );
+    assert_eq!(out.stderr, "");
+    // Run once more, every row is there: nothing written.
+    let before = data(d);
+    let out = batch(d, &partly, &[]);
+    assert!(out.stdout.starts_with("all 3 visits of <stdin> are already recorded"), "{}", out.stdout);
+    assert!(data(d) == before);
+    // --allow-duplicates writes them all again, each warned about as `gov check` would.
+    let mut cmd = gov(d);
+    cmd.args(["--today", TODAY, "--lang", "en", "visit", "add", "--from", "-", "--allow-duplicates"]);
+    let out = Outcome::of(cmd.write_stdin(partly.clone()));
+    assert_eq!(out.code, Some(0), "{}", out.stderr);
     assert_eq!(out.stdout, "added 1 to visits/2024-01.csv\nadded 2 to visits/2024-03.csv\n");
-    assert_eq!(out.stderr.matches("warning[duplicate-visit]").count(), 2, "{}", out.stderr);
+    assert_eq!(out.stderr.matches("warning[duplicate-visit]").count(), 3, "{}", out.stderr);
 }
