@@ -143,6 +143,16 @@ fn forbidden_events_are_refused_with_the_checks_words() {
         run(d, &["issue", "add", "--title", "t", "--category", "噪音", "--household", "H09", "--date", "2022-12-30"]);
     assert_eq!(out.code, Some(1));
     insta::assert_snapshot!("issue_add_invalid", out.snapshot(&[d]));
+    // A typo in --satisfaction is one usage error with the values allowed, not a check's two
+    // (not a valid satisfaction; feedback without one).
+    let out = run(d, &["issue", "feedback", "I-2022-0001", "--solved", "yes", "--satisfaction", "satisfeid"]);
+    assert_eq!(out.code, Some(2));
+    assert_eq!(
+        out.stderr,
+        "Error: `satisfaction` value `satisfeid` is not a valid satisfaction\n\
+         Hint: did you mean `satisfied`? allowed: satisfied (满意), basic (基本满意), unsatisfied (不满意), unreachable (未回访)\n"
+    );
+    assert_eq!(out.stdout, "");
     let out = run(d, &["issue", "resolve", "I-2022-0099"]);
     assert_eq!(out.code, Some(2));
     assert!(out.stderr.starts_with("Error: no issue `I-2022-0099`\n"), "{}", out.stderr);

@@ -357,6 +357,33 @@ fn asks_for_what_is_missing_on_a_terminal() {
     assert_checks(d);
 }
 
+/// An empty summary at the prompt is not taken: the prompt says why and asks again.
+#[test]
+fn an_empty_summary_at_the_prompt_says_why() {
+    let dir = copy_fixture("reports");
+    let d = dir.path();
+    let gov_bin = assert_cmd::cargo::cargo_bin("gov");
+    let driver = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/support/pty_drive.py");
+    let steps = r#"[["summary:", "  \r"], ["write what was discussed or done", "电话问候\r"], ["Record", "\r"]]"#;
+    let out = std::process::Command::new("python3")
+        .args([driver, steps, "--"])
+        .arg(&gov_bin)
+        .args(["--lang", "en", "--data", d.to_str().unwrap(), "--today", TODAY, "visit", "add"])
+        .args(["--member", "M01", "--household", "H01", "--method", "phone", "--date", "2024-01-21"])
+        .env_clear()
+        .env("GOV_LANG", "en")
+        .env("PATH", std::env::var_os("PATH").unwrap_or_default())
+        .env("TERM", "xterm")
+        .output()
+        .unwrap();
+    let shown = String::from_utf8_lossy(&out.stdout);
+    assert!(out.status.success(), "{shown}");
+    assert!(shown.contains("write what was discussed or done"), "{shown}");
+    let jan = read(d, JAN);
+    assert!(jan.ends_with("\n2024-01-21,M01,H01,phone,电话问候,,,\n"), "{jan}");
+    assert_checks(d);
+}
+
 fn git(dir: &Path, args: &[&str]) -> String {
     let out = std::process::Command::new("git").current_dir(dir).args(args).output().unwrap();
     assert!(out.status.success(), "git {args:?}: {}", String::from_utf8_lossy(&out.stderr));

@@ -286,7 +286,7 @@ pub fn hint_whistle_again() -> Text {
 pub fn household_address_taken(address: &str, id: &str, place: &str) -> Text {
     let a = shorten(address);
     Text::new(
-        format!("household {id} ({place}) already has the address {a}; nothing was written"),
+        format!("the address {a} is already household {id} ({place}); nothing was written"),
         format!("地址“{a}”已登记为住户 {id}（{place}）；未写入任何内容"),
     )
 }
@@ -303,7 +303,7 @@ pub fn hint_household_taken() -> Text {
 pub fn member_taken(name: &str, phone: &str, id: &str, place: &str) -> Text {
     let n = shorten(name);
     Text::new(
-        format!("member {id} ({place}) is already {n} with phone {phone}; nothing was written"),
+        format!("{n} with phone {phone} is already member {id} ({place}); nothing was written"),
         format!("姓名“{n}”、电话 {phone} 已登记为党员 {id}（{place}）；未写入任何内容"),
     )
 }
