@@ -24,8 +24,9 @@ Every report computes its figures first and then writes them in the format asked
 `.txt`). `--lang zh|en` picks the language of headers, labels and messages (default: `GOV_LANG`,
 else `lang` in gov.yaml, else the locale).
 CSV written to a file starts with a UTF-8 BOM so Excel and WPS open it cleanly (`--no-bom` to
-leave it out); any text cell starting with `=`, `+`, `-`, `@`, tab or CR gets a leading `'` so a
-spreadsheet never runs it as a formula. Phone numbers and door numbers are masked
+leave it out; `--bom` gives CSV on standard output one too, for `gov report > a.csv`); any text
+cell starting with `=`, `+`, `-`, `@`, tab or CR gets a leading `'` so a spreadsheet never runs
+it as a formula. Phone numbers and door numbers are masked
 (`138****1234`, `3号楼2单元***室`) unless `--unmask` is given; so are room numbers and mobiles
 inside free text (problem titles and notes, visit summaries).
 

@@ -257,7 +257,7 @@ fn event_order() {
         ("event-order", "issues/2022/I-4.yaml", Some(9)), // dates out of order
         ("event-order", "issues/2022/I-5.yaml", Some(9)), // resolved twice
         ("event-order", "issues/2022/I-6.yaml", Some(9)), // reopened, never resolved
-        ("event-order", "issues/2022/I-7.yaml", Some(13)), // dispatched after closed
+        ("event-order", "issues/2022/I-7.yaml", Some(14)), // dispatched after closed
     ];
     only_code("event-order", &want);
     check_fixture("event-order", 1, &want);

@@ -181,6 +181,20 @@ fn refusals_say_why_and_write_nothing() {
     );
     assert_eq!(out.code, Some(1));
     insta::assert_snapshot!("household_add_duplicate_id", out.snapshot(&[d]));
+    // The next free id is said only when something is written (or would be, with --dry-run):
+    // not when the check refuses the record, nor when it is there already.
+    let new = ["household", "add", "--address", "幸福里9号楼101室", "--head", "b", "--contacts", "M01"];
+    let out = run(d, &[&new[..], &["--grid", "G9"]].concat());
+    assert_eq!(out.code, Some(1));
+    assert!(!out.stderr.contains("new household id"), "{}", out.stderr);
+    let out = run(d, &[&new[..], &["--grid", "G1", "--dry-run"]].concat());
+    assert!(out.stderr.starts_with("new household id: H04 "), "{}", out.stderr);
+    let h03 =
+        ["household", "add", "--id", "H03", "--address", "幸福里2号楼1单元201室", "--grid", "G1", "--head", "吴先生"];
+    let out = run(d, &[&h03[..], &["--contacts", "M02"]].concat());
+    assert_eq!(out.code, Some(0), "{}", out.stderr);
+    assert!(out.stdout.starts_with("already recorded"), "{}", out.stdout);
+    assert_eq!(out.stderr, "");
     // Unlinking who is not linked is already done (a second run): said, and exit 0.
     let out = run(d, &["household", "unlink", "H03", "M01"]);
     assert_eq!(out.code, Some(0));

@@ -143,6 +143,16 @@ fn forbidden_events_are_refused_with_the_checks_words() {
         run(d, &["issue", "add", "--title", "t", "--category", "噪音", "--household", "H09", "--date", "2022-12-30"]);
     assert_eq!(out.code, Some(1));
     insta::assert_snapshot!("issue_add_invalid", out.snapshot(&[d]));
+    // A typo in --satisfaction is one usage error with the values allowed, not a check's two
+    // (not a valid satisfaction; feedback without one).
+    let out = run(d, &["issue", "feedback", "I-2022-0001", "--solved", "yes", "--satisfaction", "satisfeid"]);
+    assert_eq!(out.code, Some(2));
+    assert_eq!(
+        out.stderr,
+        "Error: `satisfaction` value `satisfeid` is not a valid satisfaction\n\
+         Hint: did you mean `satisfied`? allowed: satisfied (满意), basic (基本满意), unsatisfied (不满意), unreachable (未回访)\n"
+    );
+    assert_eq!(out.stdout, "");
     let out = run(d, &["issue", "resolve", "I-2022-0099"]);
     assert_eq!(out.code, Some(2));
     assert!(out.stderr.starts_with("Error: no issue `I-2022-0099`\n"), "{}", out.stderr);
@@ -209,4 +219,37 @@ fn a_title_naming_a_room_or_a_mobile_is_echoed_masked_and_written_whole() {
     let out = ok(d, &args);
     assert_eq!(out, format!("added issue I-2022-0003 ({NEW}): 3号楼***室漏水，电话138****5678\n"));
     assert!(read(d, NEW).contains(title), "the file keeps what was typed");
+}
+
+/// Rework through the commands: an unsatisfied follow-up leaves I-2022-0001 awaiting rework
+/// (待重办) and open; it may be resolved again without a reopening, and a satisfied follow-up then
+/// closes it. The file checks clean after each step.
+#[test]
+fn an_unsatisfied_follow_up_leaves_the_problem_awaiting_rework() {
+    let dir = copy_fixture("write-yaml");
+    let d = dir.path();
+    let status = || {
+        let out = run(d, &["issue", "list", "--format", "csv", "--status", "open"]);
+        assert_eq!(out.code, Some(0), "{}", out.stderr);
+        out.stdout
+            .lines()
+            .skip(1)
+            .filter(|l| l.starts_with("I-2022-0001,"))
+            .map(|l| l.split(',').nth(4).unwrap().to_string())
+            .collect::<Vec<_>>()
+    };
+    ok(d, &["issue", "resolve", "I-2022-0001", "--date", "2022-12-05"]);
+    assert_eq!(status(), Vec::<String>::new()); // resolved: not open
+    ok(d, &["issue", "feedback", "I-2022-0001", "--date", "2022-12-06", "--solved", "no", "--satisfaction", "不满意"]);
+    assert_eq!(status(), ["awaiting rework"]);
+    let zh = run(d, &["--lang", "zh", "issue", "list", "--status", "待重办", "--format", "csv"]);
+    assert!(zh.stdout.contains("I-2022-0001,暖气不热,供暖,2022-12-01,待重办,"), "{}", zh.stdout);
+    assert_clean(d, 0);
+    // Resolved again, no `reopened` needed; then a satisfied call closes it.
+    ok(d, &["issue", "resolve", "I-2022-0001", "--date", "2022-12-09", "--note", "更换阀门"]);
+    ok(d, &["issue", "feedback", "I-2022-0001", "--date", "2022-12-10", "--solved", "yes", "--satisfaction", "满意"]);
+    assert_eq!(status(), Vec::<String>::new());
+    let out = run(d, &["issue", "list", "--format", "csv", "--status", "closed"]);
+    assert!(out.stdout.contains("I-2022-0001,"), "{}", out.stdout);
+    assert_clean(d, 0);
 }

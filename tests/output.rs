@@ -1,5 +1,5 @@
 //! The output flags every report shares (`src/cli/output.rs`): `--format`, `-o` with the format
-//! taken from the extension, `--lang`, `--no-bom`, `--unmask`; CSV safe for Excel/WPS (BOM in
+//! taken from the extension, `--lang`, `--no-bom`, `--bom`, `--unmask`; CSV safe for Excel/WPS (BOM in
 //! files, formula cells neutralised) and personal data masked. On the fixture
 //! `tests/fixtures/reports` (described in `tests/report_support`).
 
@@ -40,6 +40,28 @@ fn csv_files_start_with_a_bom_stdout_does_not() {
     assert!(fs::read(d.join("c.txt")).unwrap().starts_with(BOM));
     ok(d, TODAY, &[&report[..], &["-o", "d.json"]].concat());
     assert!(fs::read(d.join("d.json")).unwrap().starts_with(b"{"));
+}
+
+/// `--bom` gives piped CSV the BOM a file gets, for `gov report > a.csv`: the same bytes as
+/// `-o a.csv`. Other formats on stdout get none; `--bom --no-bom` is a usage error.
+#[test]
+fn bom_on_stdout_when_asked() {
+    let dir = fixture();
+    let d = dir.path();
+    let report = ["report", "--month", "2024-01"];
+    ok(d, TODAY, &[&report[..], &["-o", "a.csv"]].concat());
+    let piped = ok(d, TODAY, &[&report[..], &["--bom"]].concat());
+    assert!(piped.as_bytes().starts_with(BOM), "no BOM on stdout with --bom");
+    assert_eq!(piped.as_bytes(), &fs::read(d.join("a.csv")).unwrap()[..]);
+    // Several tables in one output: one BOM, at the start.
+    let stats = ok(d, TODAY, &["stats", "--month", "2024-01", "--bom"]);
+    assert!(stats.as_bytes().starts_with(BOM) && stats.matches('\u{FEFF}').count() == 1, "{stats}");
+    for format in ["json", "md", "table"] {
+        let out = ok(d, TODAY, &[&report[..], &["--bom", "--format", format]].concat());
+        assert!(!out.as_bytes().starts_with(BOM), "{format} got a BOM");
+    }
+    let out = usage_error(d, TODAY, &[&report[..], &["--bom", "--no-bom"]].concat());
+    assert!(out.stderr.contains("--no-bom"), "{}", out.stderr);
 }
 
 /// Cells that Excel would run as a formula get a leading `'`; numbers (even negative) do not;

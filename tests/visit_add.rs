@@ -357,6 +357,33 @@ fn asks_for_what_is_missing_on_a_terminal() {
     assert_checks(d);
 }
 
+/// An empty summary at the prompt is not taken: the prompt says why and asks again.
+#[test]
+fn an_empty_summary_at_the_prompt_says_why() {
+    let dir = copy_fixture("reports");
+    let d = dir.path();
+    let gov_bin = assert_cmd::cargo::cargo_bin("gov");
+    let driver = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/support/pty_drive.py");
+    let steps = r#"[["summary:", "  \r"], ["write what was discussed or done", "电话问候\r"], ["Record", "\r"]]"#;
+    let out = std::process::Command::new("python3")
+        .args([driver, steps, "--"])
+        .arg(&gov_bin)
+        .args(["--lang", "en", "--data", d.to_str().unwrap(), "--today", TODAY, "visit", "add"])
+        .args(["--member", "M01", "--household", "H01", "--method", "phone", "--date", "2024-01-21"])
+        .env_clear()
+        .env("GOV_LANG", "en")
+        .env("PATH", std::env::var_os("PATH").unwrap_or_default())
+        .env("TERM", "xterm")
+        .output()
+        .unwrap();
+    let shown = String::from_utf8_lossy(&out.stdout);
+    assert!(out.status.success(), "{shown}");
+    assert!(shown.contains("write what was discussed or done"), "{shown}");
+    let jan = read(d, JAN);
+    assert!(jan.ends_with("\n2024-01-21,M01,H01,phone,电话问候,,,\n"), "{jan}");
+    assert_checks(d);
+}
+
 fn git(dir: &Path, args: &[&str]) -> String {
     let out = std::process::Command::new("git").current_dir(dir).args(args).output().unwrap();
     assert!(out.status.success(), "git {args:?}: {}", String::from_utf8_lossy(&out.stderr));
@@ -576,9 +603,27 @@ fn the_same_visit_run_again_is_recorded_once() {
         batch(d, one, &[]).stdout,
         "the visit of <stdin> is already recorded at visits/2024-03.csv:2; nothing was written\n"
     );
+    // A batch that overlaps one already recorded: the two rows there are skipped, and said; the
+    // new one is written.
     let partly = format!("{rows}2024-03-01,M01,H02,home,新的\n");
     let out = batch(d, &partly, &[]);
     assert_eq!(out.code, Some(0), "{}", out.stderr);
+    assert_eq!(
+        out.stdout,
+        "skipped 2 already recorded (the first at visits/2024-01.csv:10); --allow-duplicates writes them anyway\n\
+         added 1 to visits/2024-03.csv\n"
+    );
+    assert_eq!(out.stderr, "");
+    // Run once more, every row is there: nothing written.
+    let before = data(d);
+    let out = batch(d, &partly, &[]);
+    assert!(out.stdout.starts_with("all 3 visits of <stdin> are already recorded"), "{}", out.stdout);
+    assert!(data(d) == before);
+    // --allow-duplicates writes them all again, each warned about as `gov check` would.
+    let mut cmd = gov(d);
+    cmd.args(["--today", TODAY, "--lang", "en", "visit", "add", "--from", "-", "--allow-duplicates"]);
+    let out = Outcome::of(cmd.write_stdin(partly.clone()));
+    assert_eq!(out.code, Some(0), "{}", out.stderr);
     assert_eq!(out.stdout, "added 1 to visits/2024-01.csv\nadded 2 to visits/2024-03.csv\n");
-    assert_eq!(out.stderr.matches("warning[duplicate-visit]").count(), 2, "{}", out.stderr);
+    assert_eq!(out.stderr.matches("warning[duplicate-visit]").count(), 3, "{}", out.stderr);
 }

@@ -1,6 +1,7 @@
 //! `event-order`: an issue's events must be possible in the order written: dated on or after
 //! receipt and after the event before, feedback only after resolution, a department's report only
-//! after a whistle summoned it, a reopen only of a resolved or closed problem. Also reports the
+//! after a whistle summoned it, a reopen only of a resolved, awaiting-rework or closed problem;
+//! another resolution only after a reopen or a follow-up that left it awaiting rework. Also reports the
 //! fields an action needs (`missing-field`): departments for a whistle, department for a report,
 //! satisfaction (and solved, unless unreachable) for feedback.
 
@@ -40,11 +41,15 @@ fn one(ds: &Dataset, issue: &Issue, out: &mut Vec<Finding>) {
                 possible = false;
                 bad(say::feedback_before_resolved(e.date), say::feedback_before_resolved_hint());
             }
-            Action::Resolved if resolved => {
+            // Awaiting rework (a follow-up found it unsolved or unsatisfying), it may be
+            // resolved again without a `reopened` first.
+            Action::Resolved if resolved && status != IssueStatus::AwaitingRework => {
                 possible = false;
                 bad(say::resolved_again(e.date), say::resolved_again_hint());
             }
-            Action::Reopened if !matches!(status, IssueStatus::Resolved | IssueStatus::Closed) => {
+            Action::Reopened
+                if !matches!(status, IssueStatus::Resolved | IssueStatus::AwaitingRework | IssueStatus::Closed) =>
+            {
                 possible = false;
                 bad(say::reopened_while_open(e.date), say::reopened_while_open_hint());
             }

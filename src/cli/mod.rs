@@ -222,16 +222,14 @@ pub fn main() -> ExitCode {
         Command::Issue(issue::IssueCommand::Show(args)) => issue::show::run(&ctx, &args),
         Command::Issue(issue::IssueCommand::Add(args)) => issue::add::run(&ctx, &args),
         Command::Issue(issue::IssueCommand::Dispatch(a)) => issue::event::run(&ctx, Action::Dispatched, &a, vec![]),
-        Command::Issue(issue::IssueCommand::Whistle(a)) => {
-            issue::event::run(&ctx, Action::Whistle, &a.event, issue::event::whistle(&a))
-        }
+        Command::Issue(issue::IssueCommand::Whistle(a)) => issue::event::run_whistle(&ctx, &a),
         Command::Issue(issue::IssueCommand::Report(a)) => {
             issue::event::run(&ctx, Action::Report, &a.event, issue::event::report(&a))
         }
         Command::Issue(issue::IssueCommand::Progress(a)) => issue::event::run(&ctx, Action::Progress, &a, vec![]),
         Command::Issue(issue::IssueCommand::Resolve(a)) => issue::event::run(&ctx, Action::Resolved, &a, vec![]),
         Command::Issue(issue::IssueCommand::Feedback(a)) => {
-            issue::event::run(&ctx, Action::Feedback, &a.event, issue::event::feedback(&a))
+            issue::event::feedback(&a).and_then(|f| issue::event::run(&ctx, Action::Feedback, &a.event, f))
         }
         Command::Issue(issue::IssueCommand::Reopen(a)) => issue::event::run(&ctx, Action::Reopened, &a, vec![]),
         Command::Issue(issue::IssueCommand::Close(a)) => issue::event::run(&ctx, Action::Closed, &a, vec![]),

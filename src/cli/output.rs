@@ -64,6 +64,9 @@ pub struct OutputArgs {
     /// Leave out the UTF-8 byte order mark that CSV files get for Excel/WPS
     #[arg(long)]
     pub no_bom: bool,
+    /// Start CSV on standard output with the UTF-8 byte order mark too, for `> file.csv` (only -o files get it by default)
+    #[arg(long, conflicts_with = "no_bom")]
+    pub bom: bool,
     /// Show phones, ID and card numbers and door numbers in full, in every field (masked by default)
     #[arg(long)]
     pub unmask: bool,
@@ -106,6 +109,7 @@ impl OutputArgs {
             }
             None => {
                 let mut out = BufWriter::new(io::stdout().lock());
+                let opts = RenderOptions { bom: self.bom && format == OutFormat::Csv, ..opts };
                 write_all(&mut out, tables, format, &opts)?;
                 out.flush()?;
                 Ok(())

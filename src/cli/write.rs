@@ -218,11 +218,29 @@ pub fn add_record(
     fields: &[(&str, Value)],
     (shown, message): (&str, &Text),
 ) -> Result<Exit, CliError> {
+    add_record_unless(ctx, s, write, (kind, id), fields, (shown, message), None)
+}
+
+/// [`add_record`], refused with `taken` (another record of the folder that this one would
+/// repeat: a household's address, a member's name and phone) unless the record is already
+/// there in every field, which says so and writes nothing as usual.
+pub fn add_record_unless(
+    ctx: &Ctx,
+    s: &mut Session,
+    write: &WriteArgs,
+    (kind, id): (Kind, &NewId),
+    fields: &[(&str, Value)],
+    (shown, message): (&str, &Text),
+    taken: Option<CliError>,
+) -> Result<Exit, CliError> {
     let t = target(s, kind)?;
     let fields = &values::in_folder_words(s.ds.settings.values, fields);
     if let Some((line, old)) = t.file.as_ref().and_then(|f| recorded(f, t.format, kind, fields)) {
         sayln!(words::already_recorded_as(&old, &t.rel, line));
         return Ok(Exit::Ok);
+    }
+    if let Some(e) = taken {
+        return Err(e);
     }
     let columns = kind.columns().0;
     let (line, added, whole) = match (&t.file, t.format) {
@@ -271,6 +289,30 @@ pub fn add_record(
     sayln!(words::added_at(&t.rel, line, shown));
     s.commit(write, std::slice::from_ref(&t.path), message);
     Ok(Exit::Ok)
+}
+
+/// Text as compared for duplicates: trimmed, full-width letters, digits and signs folded to
+/// half-width (`３号楼` is `3号楼`), ASCII letters in lower case, spaces left out.
+pub fn folded(text: &str) -> String {
+    text.trim()
+        .chars()
+        .map(|c| match c {
+            '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
+            _ => c,
+        })
+        .filter(|c| !c.is_whitespace() && *c != '\u{3000}')
+        .map(|c| c.to_ascii_lowercase())
+        .collect()
+}
+
+/// A phone as compared for duplicates: its digits (full-width folded), without a leading `86`
+/// country code on a mobile number.
+pub fn folded_phone(phone: &str) -> String {
+    let digits: String = folded(phone).chars().filter(char::is_ascii_digit).collect();
+    match digits.strip_prefix("86") {
+        Some(rest) if rest.len() == 11 => rest.to_string(),
+        _ => digits,
+    }
 }
 
 /// The line and id of a record in `file` whose every field but the id reads as in `fields`.
@@ -403,6 +445,15 @@ mod tests {
         assert_eq!(next_id(["M999"].into_iter(), "M0001"), "M1000");
         assert_eq!(next_id(["A-01", "A-02", "B-7"].into_iter(), "M0001"), "A-03");
         assert_eq!(next_id(std::iter::empty(), "M0001"), "M0001");
+    }
+
+    #[test]
+    fn duplicates_are_compared_folded() {
+        assert_eq!(folded(" 幸福里３号楼２单元301室 "), folded("幸福里3号楼2单元301室"));
+        assert_eq!(folded("A座 1201"), folded("a座1201"));
+        assert_ne!(folded("3号楼301室"), folded("3号楼302室"));
+        assert_eq!(folded_phone("+86 138-0013-8000"), "13800138000");
+        assert_eq!(folded_phone("１３８００１３８０００"), "13800138000");
     }
 
     #[test]

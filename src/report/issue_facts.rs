@@ -33,7 +33,8 @@ pub fn responded_in_time(issue: &Issue, settings: &Settings) -> bool {
     first_response(issue).is_some_and(|e| days(issue.received, e.date) <= i64::from(settings.response_days))
 }
 
-/// Neither resolved nor closed on `date` (counting events dated up to then), and received by then.
+/// Neither resolved nor closed on `date` (counting events dated up to then), and received by then:
+/// received, in progress or awaiting rework.
 pub fn open_on(issue: &Issue, date: NaiveDate) -> bool {
     issue.received <= date && !matches!(issue.status_on(date), IssueStatus::Resolved | IssueStatus::Closed)
 }
@@ -47,7 +48,8 @@ pub fn days_taken(issue: &Issue, today: NaiveDate) -> i64 {
             let last_resolved = until_today.clone().rfind(|e| e.action == Action::Resolved);
             last_resolved.or_else(|| until_today.next_back()).map_or(today, |e| e.date)
         }
-        IssueStatus::Received | IssueStatus::InProgress => today,
+        // Awaiting rework is open again: its days run on.
+        IssueStatus::Received | IssueStatus::InProgress | IssueStatus::AwaitingRework => today,
     };
     days(issue.received, end)
 }
@@ -116,6 +118,9 @@ pub struct PeriodFacts {
     pub open_age: Option<i64>,
     /// Open on the as-of date and past its due date.
     pub overdue: bool,
+    /// Awaiting rework on the as-of date (待重办: open again after a follow-up found it unsolved
+    /// or the resident unsatisfied).
+    pub awaiting_rework: bool,
 }
 
 impl PeriodFacts {
@@ -157,6 +162,7 @@ pub fn period_facts(
         resolution,
         open_age: open.then(|| days(issue.received, as_of)),
         overdue: open && as_of > due,
+        awaiting_rework: open && issue.status_on(as_of) == IssueStatus::AwaitingRework,
     }
 }
 
@@ -344,8 +350,9 @@ mod tests {
                 follow_up: FollowUp::Reached { solved: false, satisfaction: Some(Unsatisfied) },
             })
         );
-        // Closed by the January follow-up: not open on 01-31.
-        assert_eq!((jan.open_age, jan.overdue), (None, false));
+        // The January follow-up found it unsolved: awaiting rework, so open on 01-31 (6 days old;
+        // due 02-01, not overdue).
+        assert_eq!((jan.open_age, jan.overdue, jan.awaiting_rework), (Some(6), false, true));
         let feb = period_facts(&i, &s, d(2, 1), d(2, 29), d(2, 29));
         assert!(!feb.received && !feb.responded);
         assert_eq!(

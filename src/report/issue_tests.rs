@@ -113,8 +113,9 @@ fn february_tally_reopened_and_resolved_again() {
     // (18 days, late), reopened, followed up: unsatisfied and not solved.
     assert_eq!((t.resolved, t.on_time, t.days.clone(), t.reopened), (1, 0, vec![18], 1));
     assert_eq!((t.followed_up, t.solved, t.satisfied(true)), (1, 0, 0));
-    // Open on 02-29: P4 only (30 days, due 02-14: overdue).
-    assert_eq!((t.open, t.overdue, t.ageing), (1, 1, [0, 0, 1, 0]));
+    // Open on 02-29: P4 (30 days, due 02-14: overdue) and P3, whose follow-up on 02-08 left it
+    // awaiting rework (40 days, due 01-27: overdue).
+    assert_eq!((t.open, t.overdue, t.awaiting_rework, t.ageing), (2, 2, 1, [0, 0, 1, 1]));
 }
 
 #[test]

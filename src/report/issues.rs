@@ -1,8 +1,8 @@
 //! `gov report issues`: how the problems raised by residents (群众诉求) were handled in a period,
 //! overall or by category, grid, department or source — received, resolved, the rates with the
 //! numerator and denominator of each shown beside it (响应率, 按时办结率, 回访率, 解决率, 满意率,
-//! 重办率), days to resolve (median, 90th percentile), and the problems open and overdue at the
-//! period's end with their ageing. Definitions are in docs/metrics.md. Pure; no I/O.
+//! 重办率), days to resolve (median, 90th percentile), and the problems open, overdue and awaiting
+//! rework at the period's end with their ageing. Definitions are in docs/metrics.md. Pure; no I/O.
 
 use std::collections::BTreeMap;
 
@@ -41,6 +41,8 @@ pub struct Tally {
     /// Open at the as-of date, and of those past due.
     pub open: usize,
     pub overdue: usize,
+    /// Open at the as-of date and awaiting rework (待重办).
+    pub awaiting_rework: usize,
     /// Open problems by days since receipt: ≤7, 8–15, 16–30, >30.
     pub ageing: [usize; 4],
 }
@@ -71,6 +73,7 @@ impl Tally {
         if let Some(age) = f.open_age {
             self.open += 1;
             self.overdue += usize::from(f.overdue);
+            self.awaiting_rework += usize::from(f.awaiting_rework);
             self.ageing[age_bucket(age)] += 1;
         }
     }
@@ -220,6 +223,7 @@ fn figure_columns(count_basic: bool) -> Vec<Column> {
         col("reopen_rate", "重办率", "reopen rate"),
         col("open", "期末未办结", "open at period end"),
         col("overdue", "期末超期", "overdue at period end"),
+        col("awaiting_rework", "期末待重办", "awaiting rework at period end"),
         col("open_0_7", "未办结≤7天", "open ≤7 days"),
         col("open_8_15", "未办结8–15天", "open 8–15 days"),
         col("open_16_30", "未办结16–30天", "open 16–30 days"),
@@ -251,6 +255,7 @@ fn figures(t: &Tally, o: IssuesOptions) -> Vec<Value> {
         Value::ratio(t.reopened, t.resolved),
         Value::int(t.open),
         Value::int(t.overdue),
+        Value::int(t.awaiting_rework),
     ];
     v.extend(t.ageing.iter().map(|&n| Value::int(n)));
     v

@@ -5,7 +5,7 @@ use clap::Args;
 
 use crate::cli::member::add::code;
 use crate::cli::record::{Session, WriteArgs};
-use crate::cli::write::{add_record, chosen_id, scalar};
+use crate::cli::write::{add_record_unless, chosen_id, folded, scalar};
 use crate::cli::{CliError, Ctx, Exit};
 use crate::kinds::household::Household;
 use crate::load::fields::split_list;
@@ -13,6 +13,7 @@ use crate::model::Kind;
 use crate::model::labels::{Color, HouseholdTag};
 use crate::model::privacy::mask_door;
 use crate::store::yaml_edit::Value;
+use crate::text::errors;
 
 /// Add a household (户)
 ///
@@ -74,5 +75,12 @@ pub fn run(ctx: &Ctx, args: &AddArgs) -> Result<Exit, CliError> {
     ];
     let shown = format!("{id} {}", mask_door(args.address.trim()));
     let message = crate::text::cli::write::add_commit("household", &format!("{id} {}", args.address.trim()));
-    add_record(ctx, &mut s, &args.write, (Kind::Households, &id), &fields, (&shown, &message))
+    // One address, one household: a second record of it counts the household twice.
+    let address = folded(&args.address);
+    let taken = s.ds.households.iter().find(|h| !address.is_empty() && folded(&h.address) == address).map(|h| {
+        let place = format!("{}:{}", s.ds.path(h.loc.file).display(), h.loc.line);
+        CliError::refused(errors::household_address_taken(&mask_door(h.address.trim()), s.ds.name(h.id), &place))
+            .hint(errors::hint_household_taken())
+    });
+    add_record_unless(ctx, &mut s, &args.write, (Kind::Households, &id), &fields, (&shown, &message), taken)
 }

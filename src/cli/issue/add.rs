@@ -8,7 +8,7 @@ use clap::Args;
 use crate::cli::judge::judge;
 use crate::cli::member::add::code;
 use crate::cli::record::{Session, WriteArgs};
-use crate::cli::write::{Target, pick_household, pick_member, save};
+use crate::cli::write::{Target, folded, pick_household, pick_member, save};
 use crate::cli::{CliError, Ctx, Exit};
 use crate::model::date::parse_date;
 use crate::model::labels::{IssueCategory, IssueSource, Urgency};
@@ -108,15 +108,25 @@ pub fn run(ctx: &Ctx, args: &AddArgs) -> Result<Exit, CliError> {
     let title = args.title.trim();
     let description = args.description.as_deref().map(str::trim).filter(|d| !d.is_empty());
     debug_assert_eq!(fields[7].0, "household");
-    let same = s.ds.issues.iter().find(|i| {
-        i.title.trim() == title
-            && i.received == received
-            && i.household.map(|h| s.ds.name(h)) == Some(fields[7].1.as_str()).filter(|h| !h.is_empty())
-            && i.description.as_deref().map(str::trim) == description
-    });
-    if let Some(i) = same {
+    // The same title, household and day with something else different is the same problem
+    // raised twice: refused, naming it.
+    let household = Some(fields[7].1.as_str()).filter(|h| !h.is_empty());
+    let same_key: Vec<_> =
+        s.ds.issues
+            .iter()
+            .filter(|i| {
+                folded(&i.title) == folded(title)
+                    && i.received == received
+                    && i.household.map(|h| s.ds.name(h)) == household
+            })
+            .collect();
+    if let Some(i) = same_key.iter().find(|i| i.description.as_deref().map(str::trim) == description) {
         sayln!(words::issue_already(s.ds.name(i.id), s.ds.path(i.loc.file), i.loc.line));
         return Ok(Exit::Ok);
+    }
+    if let Some(i) = same_key.first() {
+        let place = format!("{}:{}", s.ds.path(i.loc.file).display(), i.loc.line);
+        return Err(CliError::refused(errors::issue_taken(s.ds.name(i.id), &place)).hint(errors::hint_issue_taken()));
     }
     let text: String =
         fields.iter().filter(|(_, v)| !v.is_empty()).map(|(k, v)| format!("{k}: {}\n", scalar(v))).collect();

@@ -13,9 +13,10 @@ use crate::cli::{CliError, Ctx, Exit};
 use crate::load::fields::split_list;
 use crate::model::date::parse_date;
 use crate::model::labels::{Action, Labelled, Satisfaction};
-use crate::model::{Event, Kind};
+use crate::model::{Event, Issue, Kind};
 use crate::store::yaml_edit::{self, Value};
-use crate::text::{cli::write as words, errors};
+use crate::text::{cli::write as words, errors, findings as say};
+use chrono::NaiveDate;
 
 /// What every event takes.
 #[derive(Debug, Args)]
@@ -43,6 +44,10 @@ pub struct WhistleArgs {
     /// The departments summoned, separated by `,` (城管局,房产中心); each listed in gov.yaml
     #[arg(long, required = true)]
     pub departments: String,
+    /// Summon a department again that an earlier whistle summoned and that has not reported
+    /// [default: refused]
+    #[arg(long)]
+    pub again: bool,
 }
 
 /// A report (报到): the department that reported.
@@ -92,11 +97,55 @@ pub fn whistle(a: &WhistleArgs) -> Vec<(&'static str, Value)> {
     vec![("departments", Value::List(items))]
 }
 
+/// A department of `departments` that a whistle of `issue` summoned and that has not reported
+/// since, with the date of that whistle.
+fn unreported<'a>(issue: &Issue, departments: &'a [String]) -> Option<(&'a str, NaiveDate)> {
+    departments.iter().find_map(|d| {
+        let d = d.trim();
+        let mut summoned = None;
+        for e in &issue.events {
+            match e.action {
+                Action::Whistle if e.departments.iter().any(|x| x.trim() == d) => summoned = Some(e.date),
+                Action::Report if e.department.as_deref().map(str::trim) == Some(d) => summoned = None,
+                _ => {}
+            }
+        }
+        summoned.map(|date| (d, date))
+    })
+}
+
+/// `gov issue whistle`: refused when it would summon a department again that has not reported
+/// (retrying a whistle counts the department twice), unless `--again`.
+pub fn run_whistle(ctx: &Ctx, a: &WhistleArgs) -> Result<Exit, CliError> {
+    let fields = whistle(a);
+    let departments: Vec<String> = match &fields[0].1 {
+        Value::List(items) => items.clone(),
+        _ => Vec::new(),
+    };
+    let guard = |issue: &Issue| match unreported(issue, &departments) {
+        Some((d, date)) if !a.again => {
+            Err(CliError::refused(errors::whistle_unreported(d, &date.to_string())).hint(errors::hint_whistle_again()))
+        }
+        _ => Ok(()),
+    };
+    run_guarded(ctx, Action::Whistle, &a.event, fields, &guard)
+}
+
 pub fn report(a: &ReportArgs) -> Vec<(&'static str, Value)> {
     vec![("department", Value::Scalar(a.department.trim().to_string()))]
 }
 
-pub fn feedback(a: &FeedbackArgs) -> Vec<(&'static str, Value)> {
+/// The follow-up's fields. A satisfaction gov does not know is refused here, once, with the
+/// values it knows: written into the file it would read as a feedback with none, and be
+/// reported twice (not a valid satisfaction; no satisfaction).
+pub fn feedback(a: &FeedbackArgs) -> Result<Vec<(&'static str, Value)>, CliError> {
+    let typed = a.satisfaction.trim();
+    if Satisfaction::parse(typed).is_none() {
+        let close = crate::finding::did_you_mean(&typed.to_lowercase(), Satisfaction::ALL.iter().map(|v| v.code()));
+        let shown = crate::finding::shorten(typed);
+        return Err(CliError::usage(say::not_a_label::<Satisfaction>("satisfaction", &shown))
+            .hint(say::allowed_hint::<Satisfaction>(close)));
+    }
     let mut out = Vec::new();
     if let Some(solved) = &a.solved {
         let solved = match solved.trim().to_lowercase().as_str() {
@@ -107,10 +156,22 @@ pub fn feedback(a: &FeedbackArgs) -> Vec<(&'static str, Value)> {
         out.push(("solved", solved));
     }
     out.push(("satisfaction", Value::Scalar(code::<Satisfaction>(&a.satisfaction))));
-    out
+    Ok(out)
 }
 
 pub fn run(ctx: &Ctx, action: Action, a: &EventArgs, extra: Vec<(&'static str, Value)>) -> Result<Exit, CliError> {
+    run_guarded(ctx, action, a, extra, &|_| Ok(()))
+}
+
+/// [`run`], refused by `guard` (given the problem as loaded) unless the event is the problem's
+/// last one already.
+fn run_guarded(
+    ctx: &Ctx,
+    action: Action,
+    a: &EventArgs,
+    extra: Vec<(&'static str, Value)>,
+    guard: &dyn Fn(&Issue) -> Result<(), CliError>,
+) -> Result<Exit, CliError> {
     let mut s = Session::open(ctx, &a.write)?;
     let id = a.id.trim();
     let Some(issue) = s.ds.issues.iter().find(|i| s.ds.name(i.id) == id) else {
@@ -139,6 +200,7 @@ pub fn run(ctx: &Ctx, action: Action, a: &EventArgs, extra: Vec<(&'static str, V
         sayln!(words::issue_event_already(&event, s.ds.path(loc.file), last.line));
         return Ok(Exit::Ok);
     }
+    guard(issue)?;
     let fields = crate::cli::values::in_folder_words(s.ds.settings.values, &fields);
     let edit = |text: &str, nl: &str, place: &Place| match place {
         Place::Yaml(rec) => {

@@ -19,8 +19,9 @@ use crate::text::errors;
 /// problem unless filtered; the period flags select by date received.
 #[derive(Debug, Args)]
 pub struct ListArgs {
-    /// Only these statuses: received, in_progress, resolved, closed (or 已受理, 办理中, 已办结,
-    /// 已结案), or open (received and in progress); repeat or separate with commas
+    /// Only these statuses: received, in_progress, resolved, awaiting_rework, closed (or 已受理,
+    /// 办理中, 已办结, 待重办, 已结案), or open (received, in progress and awaiting rework); repeat
+    /// or separate with commas
     #[arg(long, value_name = "STATUS", value_delimiter = ',', value_parser = status_arg)]
     pub status: Vec<StatusArg>,
     /// Only this category: heating, water, … (or 供暖, 用水, …), or one added in gov.yaml
@@ -47,13 +48,13 @@ pub struct ListArgs {
     pub output: OutputArgs,
 }
 
-/// One `--status` value: a status, or `open` for the two open ones.
+/// One `--status` value: a status, or `open` for the three open ones.
 #[derive(Debug, Clone)]
 pub struct StatusArg(Vec<IssueStatus>);
 
 fn status_arg(s: &str) -> Result<StatusArg, String> {
     if matches!(s.trim(), "open" | "未办结") {
-        return Ok(StatusArg(vec![IssueStatus::Received, IssueStatus::InProgress]));
+        return Ok(StatusArg(vec![IssueStatus::Received, IssueStatus::InProgress, IssueStatus::AwaitingRework]));
     }
     IssueStatus::parse(s)
         .map(|st| StatusArg(vec![st]))

@@ -4,13 +4,15 @@
 use clap::Args;
 
 use crate::cli::record::{Session, WriteArgs};
-use crate::cli::write::{add_record, chosen_id, scalar};
+use crate::cli::write::{add_record_unless, chosen_id, folded, folded_phone, scalar};
 use crate::cli::{CliError, Ctx, Exit};
 use crate::kinds::member::Member;
 use crate::load::fields::split_list;
 use crate::model::Kind;
 use crate::model::labels::{Labelled, MemberKind, MemberStatus};
+use crate::model::privacy::mask_phone_field;
 use crate::store::yaml_edit::Value;
+use crate::text::errors;
 
 /// Add a party member (党员)
 ///
@@ -77,12 +79,29 @@ pub fn run(ctx: &Ctx, args: &AddArgs) -> Result<Exit, CliError> {
         ),
     ];
     let shown = format!("{id} {}", args.name.trim());
-    add_record(
+    // One person, one member: the same name and phone again counts the member twice.
+    let (name, phone) = (folded(&args.name), args.phone.as_deref().map(folded_phone).unwrap_or_default());
+    let taken =
+        s.ds.members
+            .iter()
+            .find(|m| {
+                !phone.is_empty()
+                    && folded(&m.name) == name
+                    && m.phone.as_deref().map(folded_phone).as_deref() == Some(&phone)
+            })
+            .map(|m| {
+                let place = format!("{}:{}", s.ds.path(m.loc.file).display(), m.loc.line);
+                let shown_phone = mask_phone_field(m.phone.as_deref().unwrap_or("").trim());
+                CliError::refused(errors::member_taken(m.name.trim(), &shown_phone, s.ds.name(m.id), &place))
+                    .hint(errors::hint_member_taken())
+            });
+    add_record_unless(
         ctx,
         &mut s,
         &args.write,
         (Kind::Members, &id),
         &fields,
         (&shown, &crate::text::cli::write::add_commit("member", &shown)),
+        taken,
     )
 }

@@ -60,6 +60,10 @@ pub struct AddArgs {
     /// Record every row of this CSV file (visits format; `-` for standard input)
     #[arg(long, value_name = "FILE", conflicts_with_all = ["member", "household", "method", "summary", "date", "topics", "with", "issues"])]
     pub from: Option<String>,
+    /// With --from, write rows identical to visits already recorded too [default: skipped, and
+    /// said]
+    #[arg(long, requires = "from")]
+    pub allow_duplicates: bool,
     #[command(flatten)]
     pub write: WriteArgs,
 }

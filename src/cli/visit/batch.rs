@@ -104,11 +104,12 @@ pub(super) fn batch(ctx: &Ctx, s: &mut Session, from: &str, args: &AddArgs) -> R
     // A column gov does not know would be dropped: refused, like a wrong value.
     let unknown = sink.findings.iter().filter(|f| f.code == Code::UnknownField).count();
     findings.splice(0..0, sink.findings);
-    let records: Vec<(RawRecord<'static>, Loc)> =
-        rows.iter().map(|(line, row)| (row.record(*line), Loc { file: input, line: *line })).collect();
-    let judged = validate(s, ctx.today, &records, true);
+    let records = |rows: &[(u32, Row)]| -> Vec<(RawRecord<'static>, Loc)> {
+        rows.iter().map(|(line, row)| (row.record(*line), Loc { file: input, line: *line })).collect()
+    };
+    let mut judged = validate(s, ctx.today, &records(&rows), true);
     // Run again after it was stopped, not knowing whether it had written: every row is there.
-    if !rows.is_empty() && judged.recorded.iter().all(Option::is_some) && unknown == 0 {
+    if !rows.is_empty() && judged.recorded.iter().all(Option::is_some) && unknown == 0 && !args.allow_duplicates {
         let first = judged.recorded[0].expect("all there");
         let at = format!("{}:{}", s.ds.path(first.file).display(), first.line);
         match rows.len() {
@@ -116,6 +117,16 @@ pub(super) fn batch(ctx: &Ctx, s: &mut Session, from: &str, args: &AddArgs) -> R
             n => sayln!(words::batch_all_already(n, &shown_path, &at)),
         }
         return Ok(Exit::Ok);
+    }
+    // Some rows are there already (a batch that overlaps an earlier one): they are skipped, and
+    // said, unless --allow-duplicates; the rest are judged without them.
+    let skipped: Vec<Loc> = judged.recorded.iter().flatten().copied().collect();
+    if !skipped.is_empty() && !args.allow_duplicates {
+        let at = format!("{}:{}", s.ds.path(skipped[0].file).display(), skipped[0].line);
+        let mut there = judged.recorded.iter().map(Option::is_some);
+        rows.retain(|_| !there.next().unwrap_or(false));
+        judged = validate(s, ctx.today, &records(&rows), true);
+        sayln!(words::batch_skipped(skipped.len(), &at));
     }
     findings.extend(judged.findings);
     s.vet(findings)?;

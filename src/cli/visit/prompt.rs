@@ -94,7 +94,9 @@ pub fn fill(ix: &Index<'_>, row: &mut Row, ask_date: Option<NaiveDate>) -> Resul
             true => Ok(Validation::Invalid(empty.clone().into())),
             false => Ok(Validation::Valid),
         };
-        row.summary = ask(Text::new(label.current()).with_validator(given).prompt())?;
+        // Spaces typed before an answer (after a refused empty one, they stay in the line) are
+        // not part of it.
+        row.summary = ask(Text::new(label.current()).with_validator(given).prompt())?.trim().to_string();
     }
     Ok(())
 }

@@ -11,18 +11,26 @@ pub enum IssueStatus {
     Received,
     InProgress,
     Resolved,
+    /// 待重办: a follow-up found it unsolved or the resident unsatisfied; open again until it is
+    /// reopened, resolved again or closed.
+    AwaitingRework,
     Closed,
 }
 
 impl IssueStatus {
     /// The status after one more event: received → in progress → resolved → closed (after a
-    /// follow-up that reached the resident, a close or a duplicate); `reopened` goes back to in
-    /// progress. A follow-up that could not reach the resident (`unreachable`) leaves the problem
-    /// resolved, awaiting another call.
+    /// follow-up that found it solved and the resident not unsatisfied, a close or a duplicate);
+    /// `reopened` goes back to in progress. A follow-up that found it unsolved (`solved: no`) or
+    /// the resident unsatisfied leaves it awaiting rework, until it is reopened, resolved again
+    /// or closed (other work on it leaves it so). A follow-up that could not reach the resident
+    /// (`unreachable`) changes nothing: the problem awaits another call.
     pub fn after(self, e: &Event) -> IssueStatus {
         match e.action {
             Action::Resolved => IssueStatus::Resolved,
             Action::Feedback if e.satisfaction == Some(Satisfaction::Unreachable) => self,
+            Action::Feedback if e.solved == Some(false) || e.satisfaction == Some(Satisfaction::Unsatisfied) => {
+                IssueStatus::AwaitingRework
+            }
             Action::Feedback | Action::Closed | Action::Duplicate => IssueStatus::Closed,
             Action::Reopened => IssueStatus::InProgress,
             Action::Dispatched | Action::Whistle | Action::Report | Action::Progress => match self {
@@ -36,8 +44,13 @@ impl IssueStatus {
 /// Statuses are derived, never written in files; they carry labels for reports and parse on the
 /// command line (`--status 办理中`).
 impl Labelled for IssueStatus {
-    const ALL: &'static [Self] =
-        &[IssueStatus::Received, IssueStatus::InProgress, IssueStatus::Resolved, IssueStatus::Closed];
+    const ALL: &'static [Self] = &[
+        IssueStatus::Received,
+        IssueStatus::InProgress,
+        IssueStatus::Resolved,
+        IssueStatus::AwaitingRework,
+        IssueStatus::Closed,
+    ];
     const WHAT: &'static str = "issue status";
     const WHAT_ZH: &'static str = "办理状态";
     fn code(self) -> &'static str {
@@ -45,6 +58,7 @@ impl Labelled for IssueStatus {
             IssueStatus::Received => "received",
             IssueStatus::InProgress => "in_progress",
             IssueStatus::Resolved => "resolved",
+            IssueStatus::AwaitingRework => "awaiting_rework",
             IssueStatus::Closed => "closed",
         }
     }
@@ -53,6 +67,7 @@ impl Labelled for IssueStatus {
             IssueStatus::Received => "已受理",
             IssueStatus::InProgress => "办理中",
             IssueStatus::Resolved => "已办结",
+            IssueStatus::AwaitingRework => "待重办",
             IssueStatus::Closed => "已结案",
         }
     }
@@ -61,6 +76,7 @@ impl Labelled for IssueStatus {
             IssueStatus::Received => "received",
             IssueStatus::InProgress => "in progress",
             IssueStatus::Resolved => "resolved",
+            IssueStatus::AwaitingRework => "awaiting rework",
             IssueStatus::Closed => "closed",
         }
     }
@@ -69,6 +85,7 @@ impl Labelled for IssueStatus {
             IssueStatus::Received => &["受理", "待办理"],
             IssueStatus::InProgress => &["in-progress", "办理"],
             IssueStatus::Resolved => &["办结"],
+            IssueStatus::AwaitingRework => &["awaiting-rework", "rework", "待重新办理"],
             IssueStatus::Closed => &["结案", "关闭", "已关闭"],
         }
     }
@@ -144,6 +161,36 @@ mod tests {
         assert_eq!(unreachable.status(), IssueStatus::Resolved);
     }
 
+    fn feedback(solved: Option<bool>, satisfaction: Option<Satisfaction>) -> Event {
+        let mut e = issue(&[Action::Feedback]).events.pop().unwrap();
+        e.solved = solved;
+        e.satisfaction = satisfaction;
+        e
+    }
+
+    #[test]
+    fn an_unsatisfied_or_unsolved_follow_up_awaits_rework() {
+        use IssueStatus::*;
+        use Satisfaction::*;
+        let r = Resolved;
+        let after = |solved, satisfaction| r.after(&feedback(solved, Some(satisfaction)));
+        assert_eq!(after(Some(true), Satisfied), Closed);
+        assert_eq!(after(Some(true), Basic), Closed);
+        assert_eq!(after(Some(false), Satisfied), AwaitingRework);
+        assert_eq!(after(Some(true), Unsatisfied), AwaitingRework);
+        assert_eq!(after(None, Unsatisfied), AwaitingRework);
+        assert_eq!(after(None, Unreachable), Resolved);
+        // Out of rework: reopened, resolved again or closed; other work leaves it awaiting.
+        let ev = |action| issue(&[action]).events.pop().unwrap();
+        assert_eq!(AwaitingRework.after(&ev(Action::Reopened)), InProgress);
+        assert_eq!(AwaitingRework.after(&ev(Action::Resolved)), Resolved);
+        assert_eq!(AwaitingRework.after(&ev(Action::Closed)), Closed);
+        assert_eq!(AwaitingRework.after(&ev(Action::Progress)), AwaitingRework);
+        assert_eq!(AwaitingRework.after(&ev(Action::Dispatched)), AwaitingRework);
+        // A later call that finds it solved and the resident satisfied closes it.
+        assert_eq!(AwaitingRework.after(&feedback(Some(true), Some(Satisfied))), Closed);
+    }
+
     #[test]
     fn statuses_have_labels_and_parse() {
         for &s in IssueStatus::ALL {
@@ -152,6 +199,7 @@ mod tests {
         }
         assert_eq!(IssueStatus::parse("办结"), Some(IssueStatus::Resolved));
         assert_eq!(IssueStatus::parse("in-progress"), Some(IssueStatus::InProgress));
+        assert_eq!(IssueStatus::parse("rework"), Some(IssueStatus::AwaitingRework));
         assert_eq!(IssueStatus::parse("open"), None);
     }
 }

@@ -301,6 +301,15 @@ pub fn batch_one_already(input: &Path, at: &str) -> Text {
     )
 }
 
+/// The rows of a batch that are recorded already, skipped.
+pub fn batch_skipped(n: usize, at: &str) -> Text {
+    let c = thousands(n);
+    Text::new(
+        format!("skipped {c} already recorded (the first at {at}); --allow-duplicates writes them anyway"),
+        format!("跳过 {c} 条已有的走访记录（第一条在 {at}）；如确需重复登记，请加 --allow-duplicates"),
+    )
+}
+
 /// A batch whose every visit is recorded already.
 pub fn batch_all_already(n: usize, input: &Path, at: &str) -> Text {
     let (p, c) = (input.display(), thousands(n));

@@ -267,3 +267,69 @@ pub fn no_problem(id: &str) -> Text {
     let id = shorten(id);
     Text::new(format!("no problem `{id}`"), format!("没有编号为“{id}”的诉求"))
 }
+
+// ---- duplicates refused (each names the record already there) ----
+
+/// A whistle to a department already summoned on the problem that has not reported.
+pub fn whistle_unreported(department: &str, date: &str) -> Text {
+    let d = shorten(department);
+    Text::new(
+        format!("{d} was summoned on {date} and has not reported; nothing was written"),
+        format!("{date} 已吹哨召集“{d}”，尚未报到；未写入任何内容"),
+    )
+}
+
+/// How to summon it again anyway.
+pub fn hint_whistle_again() -> Text {
+    Text::new(
+        "record its report with `gov issue report`, or add `--again` to summon it once more",
+        "如已报到，请用 `gov issue report` 登记；确需再次召集，请加 `--again`",
+    )
+}
+
+/// A household whose address is already a household's.
+pub fn household_address_taken(address: &str, id: &str, place: &str) -> Text {
+    let a = shorten(address);
+    Text::new(
+        format!("the address {a} is already household {id} ({place}); nothing was written"),
+        format!("地址“{a}”已登记为住户 {id}（{place}）；未写入任何内容"),
+    )
+}
+
+/// How to go on after a household's address is refused.
+pub fn hint_household_taken() -> Text {
+    Text::new(
+        "it is the same household: link members with `gov household link`; a different household needs its own address (room number)",
+        "如是同一户，请用 `gov household link` 联系党员；如是另一户，请写明它自己的地址（门牌号）",
+    )
+}
+
+/// A member whose name and phone are already a member's.
+pub fn member_taken(name: &str, phone: &str, id: &str, place: &str) -> Text {
+    let n = shorten(name);
+    Text::new(
+        format!("{n} with phone {phone} is already member {id} ({place}); nothing was written"),
+        format!("姓名“{n}”、电话 {phone} 已登记为党员 {id}（{place}）；未写入任何内容"),
+    )
+}
+
+/// How to go on after a member is refused.
+pub fn hint_member_taken() -> Text {
+    Text::new("it is the same member: use the id that is there", "如是同一名党员，请使用已有的编号")
+}
+
+/// A problem with the title, household and date of one already there.
+pub fn issue_taken(id: &str, place: &str) -> Text {
+    Text::new(
+        format!("problem {id} ({place}) has this title, household and date; nothing was written"),
+        format!("诉求 {id}（{place}）的标题、住户和受理日期与此相同；未写入任何内容"),
+    )
+}
+
+/// How to go on after a problem is refused.
+pub fn hint_issue_taken() -> Text {
+    Text::new(
+        "record what is new as an event of it (`gov issue progress`), or give a title that tells them apart",
+        "如是同一诉求，请作为它的办理记录登记（`gov issue progress`）；如是另一诉求，请换一个能区分的标题",
+    )
+}

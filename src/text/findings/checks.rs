@@ -186,7 +186,10 @@ pub fn reopened_while_open(date: NaiveDate) -> Text {
 
 /// The hint under a reopen of an open problem.
 pub fn reopened_while_open_hint() -> Text {
-    Text::new("only a resolved or closed problem can be reopened", "只有已办结或已结案的诉求才能重办")
+    Text::new(
+        "only a resolved, awaiting-rework or closed problem can be reopened",
+        "只有已办结、待重办或已结案的诉求才能重办",
+    )
 }
 
 /// `event-order`: a department reports without being summoned.

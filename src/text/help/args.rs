@@ -17,6 +17,7 @@ pub(super) const ARGS: &[(&str, &str, &str)] = &[
     ("report issues", "by", "按类别、网格、吹哨召集的部门或来源分行 [默认：全部诉求只出一组数字]"),
     ("report issues", "count_basic", "计算满意率时，“基本满意”也算满意"),
     ("report whistles", "pending", "列出被召集后尚未报到的部门，每次召集一行，注明截至今天已等了几天"),
+    ("visit add", "allow_duplicates", "与 --from 同用：与已有走访记录完全相同的行也照样写入 [默认：跳过并说明]"),
     ("visit add", "member", "走访的党员：编号，或能唯一确定的姓名片段"),
     ("visit add", "method", "走访方式：home、phone、wechat、video、group（或 入户、电话、微信、视频、集中走访）"),
     ("visit add", "summary", "走访内容：谈了什么，办了什么"),
@@ -84,8 +85,8 @@ pub(super) const ARGS: &[(&str, &str, &str)] = &[
     (
         "issue list",
         "status",
-        "只列这些状态：received、in_progress、resolved、closed（或 已受理、办理中、已办结、已结案），\
-         或 open（已受理和办理中）；可多次给出，或用逗号分隔",
+        "只列这些状态：received、in_progress、resolved、awaiting_rework、closed（或 已受理、办理中、已办结、\
+         待重办、已结案），或 open（已受理、办理中和待重办）；可多次给出，或用逗号分隔",
     ),
     ("issue list", "category", "只列这一类：heating、water……（或 供暖、用水……），或 gov.yaml 中增加的类别"),
     ("issue list", "grid", "只列这个网格及其下级网格的诉求（编号或名称）"),
@@ -108,6 +109,7 @@ pub(super) const ARGS: &[(&str, &str, &str)] = &[
     ("issue add", "description", "群众反映的情况"),
     ("issue add", "date", "受理日期 [默认：今天]"),
     ("issue whistle", "departments", "召集的部门，用 `,` 分隔（城管局,房产中心）；每个部门须在 gov.yaml 中列出"),
+    ("issue whistle", "again", "再次召集此前吹哨召集、尚未报到的部门 [默认：拒绝]"),
     ("issue report", "department", "报到的部门（须是此前吹哨召集的）"),
     ("issue feedback", "solved", "群众是否认为已解决：yes 或 no（是/否）；联系不上时可不填"),
     (
@@ -150,6 +152,11 @@ pub(super) const SHARED: &[(&str, &str, &str)] = &[
         "no_bom",
         "Leave out the UTF-8 byte order mark that CSV files get for Excel/WPS",
         "CSV 文件不加 UTF-8 字节顺序标记（BOM，Excel/WPS 靠它识别编码）",
+    ),
+    (
+        "bom",
+        "Start CSV on standard output with the UTF-8 byte order mark too, for `> file.csv` (only -o files get it by default)",
+        "输出到屏幕或管道的 CSV 也加 UTF-8 字节顺序标记（BOM），便于 `> 文件.csv` [默认：只有 -o 写入的文件才加]",
     ),
     (
         "unmask",
