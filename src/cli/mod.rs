@@ -13,6 +13,7 @@ macro_rules! sayln {
 
 mod check;
 mod due;
+mod edit;
 mod error;
 mod export;
 mod git;
@@ -203,9 +204,12 @@ pub fn main() -> ExitCode {
         Command::Visit(visit::VisitCommand::Add(args)) => visit::add::run(&ctx, &args),
         Command::Visit(visit::VisitCommand::List(args)) => visit::list::run(&ctx, &args),
         Command::Member(member::MemberCommand::Add(args)) => member::add::run(&ctx, &args),
+        Command::Member(member::MemberCommand::Edit(args)) => member::edit::run(&ctx, &args),
+        Command::Member(member::MemberCommand::SetStatus(args)) => member::set_status::run(&ctx, &args),
         Command::Org(org::OrgCommand::Add(args)) => org::add::run(&ctx, &args),
         Command::Org(org::OrgCommand::List(args)) => org::list::run(&ctx, &args),
         Command::Household(household::HouseholdCommand::Add(args)) => household::add::run(&ctx, &args),
+        Command::Household(household::HouseholdCommand::Edit(args)) => household::edit::run(&ctx, &args),
         Command::Household(household::HouseholdCommand::SetColor(args)) => household::set_color::run(&ctx, &args),
         Command::Household(household::HouseholdCommand::Link(args)) => household::link::run(&ctx, &args, true),
         Command::Household(household::HouseholdCommand::Unlink(args)) => household::link::run(&ctx, &args, false),

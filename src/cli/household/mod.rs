@@ -2,6 +2,7 @@
 //! and unlink the members who look after it (党员联系户).
 
 pub mod add;
+pub mod edit;
 pub mod link;
 pub mod set_color;
 
@@ -10,6 +11,7 @@ use clap::Subcommand;
 #[derive(Debug, Subcommand)]
 pub enum HouseholdCommand {
     Add(add::AddArgs),
+    Edit(edit::EditArgs),
     SetColor(set_color::SetColorArgs),
     /// Link a member to a household (党员联系户): add them to its contacts
     Link(link::LinkArgs),

@@ -331,3 +331,87 @@ pub fn visit_shown(date: &str, member: &str, address: &str, method_en: &str, met
         format!("{date} {member} → {address}（{method_zh}）"),
     )
 }
+
+// ---- member edit, member set-status, household edit ----
+
+/// One changed field as shown: its name in both languages, the old and the new value.
+pub struct FieldChange<'a> {
+    pub field: &'a str,
+    pub field_zh: &'a str,
+    pub old: &'a str,
+    pub new: &'a str,
+    /// The values in Chinese (enum values as their labels).
+    pub old_zh: String,
+    pub new_zh: String,
+}
+
+/// The fields an edit changed (`member M01 王芳: phone 13812345678 → 13900001111; grid G1 → G2`).
+pub fn edited(noun: &str, who: &str, changes: &[FieldChange<'_>]) -> Text {
+    let en = |v: &str| if v.is_empty() { "(none)".to_string() } else { v.to_string() };
+    let zh = |v: &str| if v.is_empty() { "（空）".to_string() } else { format!("“{v}”") };
+    let en_list: Vec<String> = changes.iter().map(|c| format!("{} {} → {}", c.field, en(c.old), en(c.new))).collect();
+    let zh_list: Vec<String> =
+        changes.iter().map(|c| format!("{}由{}改为{}", c.field_zh, zh(&c.old_zh), zh(&c.new_zh))).collect();
+    Text::new(
+        format!("{noun} {who}: {}", en_list.join("; ")),
+        format!("{} {who}：{}", noun_zh(noun), zh_list.join("；")),
+    )
+}
+
+/// The commit message of an edit: the fields it changed, not their values.
+pub fn edit_commit(noun: &str, who: &str, changes: &[FieldChange<'_>]) -> Text {
+    let en: Vec<&str> = changes.iter().map(|c| c.field).collect();
+    let zh: Vec<&str> = changes.iter().map(|c| c.field_zh).collect();
+    Text::new(
+        format!("{noun}: edit {who} ({})", en.join(", ")),
+        format!("修改{} {who} 的{}", noun_zh(noun), zh.join("、")),
+    )
+}
+
+/// The record has every value given already.
+pub fn already_edited(noun: &str, who: &str) -> Text {
+    Text::new(
+        format!("{noun} {who} already has these values; nothing was written"),
+        format!("{} {who} 已是所给的值，未写入任何内容", noun_zh(noun)),
+    )
+}
+
+/// A member's status changed (`member M01 王芳: active → transferred on 2022-12-31 (迁往外省)`).
+pub fn status_changed(who: &str, old: &str, new: &str, date: &str, reason: &str) -> Text {
+    let zh = |code: &str| {
+        crate::model::labels::MemberStatus::parse(code).map_or_else(|| code.to_string(), |s| s.zh().to_string())
+    };
+    Text::new(
+        format!("member {who}: {old} → {new} on {date} ({reason})"),
+        format!("党员 {who}：{} → {}，{date}（{reason}）", zh(old), zh(new)),
+    )
+}
+
+/// The commit message of a status change.
+pub fn status_commit(who: &str, new: &str, date: &str, reason: &str) -> Text {
+    let zh = crate::model::labels::MemberStatus::parse(new).map_or_else(|| new.to_string(), |s| s.zh().to_string());
+    Text::new(format!("member: {who} → {new} on {date} ({reason})"), format!("党员 {who} {date} 改为{zh}（{reason}）"))
+}
+
+/// The member has that status already.
+pub fn already_status(who: &str, status: &str) -> Text {
+    let zh =
+        crate::model::labels::MemberStatus::parse(status).map_or_else(|| status.to_string(), |s| s.zh().to_string());
+    Text::new(
+        format!("member {who} is already {status}; nothing was written"),
+        format!("党员 {who} 已是{zh}，未写入任何内容"),
+    )
+}
+
+/// The heading of the households a status change leaves without an active contact.
+pub fn left_without_contact(n: usize) -> Text {
+    Text::new(
+        format!("{n} household(s) left without an active contact; link another member (gov household link):"),
+        format!("{n} 户已没有在册的联系党员，请另行安排（gov household link）："),
+    )
+}
+
+/// One household left without an active contact.
+pub fn household_line(id: &str, address: &str, head: &str) -> Text {
+    Text::new(format!("  {id} {address} ({head})"), format!("  {id} {address}（{head}）"))
+}

@@ -262,3 +262,19 @@ pub fn no_problem(id: &str) -> Text {
     let id = shorten(id);
     Text::new(format!("no problem `{id}`"), format!("没有编号为“{id}”的诉求"))
 }
+
+/// An edit given no field to change.
+pub fn nothing_to_edit(flags: &[&str]) -> Text {
+    Text::new(
+        format!("give at least one field to change ({})", flags.join(", ")),
+        format!("请至少给出一项要修改的内容（{}）", flags.join("、")),
+    )
+}
+
+/// An edit of a field whose column the CSV file lacks.
+pub fn no_column_to_edit(column: &str) -> Text {
+    Text::new(
+        format!("the file has no `{column}` column; add it to the header first"),
+        format!("文件没有 `{column}` 列，请先在表头中加上这一列"),
+    )
+}

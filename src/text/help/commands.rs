@@ -84,7 +84,7 @@ pub(super) const COMMANDS: &[(&str, &str, Option<&str>)] = &[
              先按日期、再按党员排序。",
         ),
     ),
-    ("member", "党员：新增党员", None),
+    ("member", "党员：新增党员，修改信息和状态", None),
     (
         "member add",
         "新增一名党员",
@@ -93,6 +93,25 @@ pub(super) const COMMANDS: &[(&str, &str, Option<&str>)] = &[
              在 members.csv 或 members.yaml 中加一条记录（members 是文件夹时，写入 members/members.csv \
              或其中第一个文件；都没有时新建 members.csv）。不给 --id 时，按本文件夹的编号规则取下一个\
              空闲编号（M0760 之后是 M0761），并告知。",
+        ),
+    ),
+    (
+        "member edit",
+        "修改党员的电话、支部、网格、工作单位或职务",
+        Some(
+            "修改党员的电话、支部、网格、工作单位或职务\n\n\
+             只改所给的项，各在原处修改：CSV 行中的那一格，或 YAML 记录中那一行的值（行尾注释保留），\
+             职务逐项增删。给空值（`--phone \"\"`）即清空。",
+        ),
+    ),
+    (
+        "member set-status",
+        "更改党员状态：已转出、失联、已故，或恢复正常",
+        Some(
+            "更改党员状态：已转出、失联、已故，或恢复正常\n\n\
+             只改状态：CSV 行中的 `status` 格（文件须有 `status` 列），或 YAML 记录中的 `status:` 行，\
+             日期和原因写成注释留在记录中（`status: transferred  # 2022-12-31 迁往外省`）。原因总会显示出来，\
+             加 --commit 时也写入 git 提交说明：CSV 文件的原因就记在那里。改后没有在册联系党员的住户会一一列出。",
         ),
     ),
     ("org", "组织：新增组织，按层级列出", None),
@@ -116,7 +135,7 @@ pub(super) const COMMANDS: &[(&str, &str, Option<&str>)] = &[
              以及把它填为所在支部或单位的党员人数。",
         ),
     ),
-    ("household", "住户：新增住户，设置颜色，增加和取消联系党员", None),
+    ("household", "住户：新增住户，修改信息，设置颜色，增加和取消联系党员", None),
     (
         "household add",
         "新增一户",
@@ -125,6 +144,15 @@ pub(super) const COMMANDS: &[(&str, &str, Option<&str>)] = &[
              在 households.csv 或 households.yaml 中加一条记录（households 是文件夹时，写入 \
              households/households.csv 或其中第一个文件；都没有时新建 households.csv）。不给 --id 时，\
              按本文件夹的编号规则取下一个空闲编号，并告知。",
+        ),
+    ),
+    (
+        "household edit",
+        "修改住户的电话、地址、户主、人口数或标签",
+        Some(
+            "修改住户的电话、地址、户主、人口数或标签\n\n\
+             只改所给的项，各在原处修改：CSV 行中的那一格，或 YAML 记录中那一行的值（行尾注释保留），\
+             标签逐项增删。给空值（`--phone \"\"`）即清空。颜色用 set-color 修改，联系党员用 link、unlink。",
         ),
     ),
     (
