@@ -320,3 +320,106 @@ fn edits_and_visit_adds_at_once_all_land() {
     let out = at(&d, &["check"]);
     assert!(out.stdout.contains(": 0 errors, 1 warning"), "{}", out.stdout);
 }
+
+/// write-csv's visits of December 2022, UTF-8 with a BOM and CRLF line ends (as Excel saves
+/// "CSV UTF-8"): line 2 and 3 are both on 2022-12-01, by M01 and M02, at H01.
+const DEC: &str = "visits/2022-12.csv";
+const DEC_TEXT: &str = "\u{FEFF}date,member,household,method,summary,topics,with,issues\r\n\
+                        2022-12-01,M01,H01,home,看望老人,,,\r\n\
+                        2022-12-01,M02,H01,phone,电话问候,,,\r\n\
+                        2022-12-05,M01,H02,home,送温暖,供暖,,\r\n";
+
+#[test]
+fn visit_rm_and_edit_on_a_bom_crlf_month_file() {
+    let dir = copy_fixture("write-csv");
+    let d = dir.path();
+    std::fs::create_dir(d.join("visits")).unwrap();
+    std::fs::write(d.join(DEC), DEC_TEXT).unwrap();
+    assert_clean(d, 1);
+    let before = tree(d);
+    // Two visits on 2022-12-01: refused, both listed, nothing written.
+    let out = run(d, &["visit", "rm", "--date", "2022-12-01", "--household", "H01"]);
+    assert_eq!(out.code, Some(2));
+    assert_eq!(
+        out.stderr,
+        "  visits/2022-12.csv:2: 2022-12-01 王芳 → 幸福里1号楼1单元***室 (home visit)\n  \
+         visits/2022-12.csv:3: 2022-12-01 李强 → 幸福里1号楼1单元***室 (phone)\n\
+         Error: 2 visits match; nothing was written\n\
+         Hint: name one by its row (visits/2022-10.csv:17), or add --member, --household or --date\n"
+    );
+    // --dry-run shows the row that would go.
+    let out = run(d, &["visit", "rm", "visits/2022-12.csv:2", "--dry-run"]);
+    assert_eq!(out.stdout, "would change\n--- visits/2022-12.csv (line 2)\n-2022-12-01,M01,H01,home,看望老人,,,\n");
+    assert_eq!(tree(d), before);
+    // The date and member name one: line 3 goes, its CRLF with it.
+    assert_eq!(
+        ok(d, &["visit", "rm", "--date", "2022-12-01", "--member", "李强"]),
+        "removed the visit 2022-12-01 李强 → 幸福里1号楼1单元***室 (phone) (visits/2022-12.csv:3)\n"
+    );
+    // The 12-05 visit, now on line 3: summary and topics change, in their cells.
+    assert_eq!(
+        ok(d, &["visit", "edit", "visits/2022-12.csv:3", "--summary", "送温暖，检查暖气", "--topics", "供暖;安全"]),
+        "visit visits/2022-12.csv:3 (2022-12-05 王芳 → 幸福里1号楼1单元***室 (home visit)): \
+         summary 送温暖 → 送温暖，检查暖气; topics 供暖 → 供暖;安全 (visits/2022-12.csv:3)\n"
+    );
+    let want = "\u{FEFF}date,member,household,method,summary,topics,with,issues\r\n\
+                2022-12-01,M01,H01,home,看望老人,,,\r\n\
+                2022-12-05,M01,H02,home,送温暖，检查暖气,供暖;安全,,\r\n";
+    assert_eq!(read(d, DEC), want);
+    // A row that holds no visit, and a row written wrongly.
+    let out = run(d, &["visit", "rm", "visits/2022-12.csv:9"]);
+    assert_eq!((out.code, out.stderr.as_str()), (Some(2), "Error: no visit matches\n"));
+    let out = run(d, &["visit", "edit", "2022-12.csv", "--summary", "x"]);
+    assert_eq!(out.stderr, "Error: `2022-12.csv` is not a row; write it as visits/2022-10.csv:17\n");
+    // An edit the checks reject: a member who does not exist as a companion.
+    let out = run(d, &["visit", "edit", "visits/2022-12.csv:2", "--with", "M09"]);
+    assert_eq!(out.code, Some(1), "{}", out.stderr);
+    assert!(out.stderr.contains("error[dangling-reference]"), "{}", out.stderr);
+    assert_eq!(read(d, DEC), want);
+    assert_clean(d, 1);
+}
+
+#[test]
+fn visit_edit_on_a_gbk_month_file_and_its_commit_in_chinese() {
+    let dir = copy_fixture("write-csv");
+    let d = dir.path();
+    std::fs::create_dir(d.join("visits")).unwrap();
+    let text = "date,member,household,method,summary,topics,with,issues\n\
+                2022-12-01,M01,H01,入户,看望老人,,,\n\
+                2022-12-05,M02,H02,入户,送温暖,,,\n";
+    std::fs::write(d.join(DEC), gbk(text)).unwrap();
+    git(d, &["init", "-q"]);
+    git(d, &["add", "."]);
+    git(d, &["commit", "-qm", "start"]);
+    let out = run_env(
+        d,
+        &[("GOV_LANG", "zh")],
+        &["visit", "edit", "--member", "M02", "--method", "电话", "--new-date", "2022-12-06", "--commit"],
+    );
+    assert_eq!(out.code, Some(0), "{}", out.stderr);
+    assert_eq!(
+        out.stdout,
+        "走访记录 visits/2022-12.csv:3（2022-12-05 李强 → 幸福里1号楼1单元***室（入户））：\
+         走访日期由“2022-12-05”改为“2022-12-06”；走访方式由“入户”改为“电话”（visits/2022-12.csv:3）\n"
+    );
+    assert_eq!(
+        git(d, &["log", "-1", "--format=%s"]),
+        "修改走访记录 visits/2022-12.csv:3（2022-12-05 李强 → 幸福里1号楼1单元***室（入户）） 的走访日期、走访方式\n"
+    );
+    // The method is written as a code (the folder's `values` are codes); the file stays GBK.
+    let want = "date,member,household,method,summary,topics,with,issues\n\
+                2022-12-01,M01,H01,入户,看望老人,,,\n\
+                2022-12-06,M02,H02,phone,送温暖,,,\n";
+    assert_eq!(bytes(d, DEC), gbk(want));
+    let out = run_env(d, &[("GOV_LANG", "zh")], &["visit", "rm", "visits/2022-12.csv:2", "--commit"]);
+    assert_eq!(out.code, Some(0), "{}", out.stderr);
+    assert_eq!(
+        git(d, &["log", "-1", "--format=%s"]),
+        "删除走访记录 visits/2022-12.csv:2 2022-12-01 王芳 → 幸福里1号楼1单元***室（入户）\n"
+    );
+    assert_eq!(
+        bytes(d, DEC),
+        gbk("date,member,household,method,summary,topics,with,issues\n2022-12-06,M02,H02,phone,送温暖,,,\n")
+    );
+    assert_eq!(git(d, &["status", "--porcelain"]), "");
+}

@@ -78,16 +78,16 @@ pub enum Command {
     Init(init::InitArgs),
     Stats(stats::StatsArgs),
     Report(report::ReportArgs),
-    /// Visits: record them, list the detailed ledger (走访台账)
+    /// Visits: record, correct or remove them, list the detailed ledger (走访台账)
     #[command(subcommand)]
     Visit(visit::VisitCommand),
-    /// Party members (党员): add one
+    /// Party members (党员): add one, correct one, set its status
     #[command(subcommand)]
     Member(member::MemberCommand),
     /// Organisations (组织): add one, list them as a tree
     #[command(subcommand)]
     Org(org::OrgCommand),
-    /// Households (户): add one, set its colour, link and unlink members
+    /// Households (户): add one, correct one, set its colour, link and unlink members
     #[command(subcommand)]
     Household(household::HouseholdCommand),
     /// Problems raised by residents (群众诉求): record, list, show their history
@@ -203,6 +203,8 @@ pub fn main() -> ExitCode {
         Command::Report(args) => report::run(&ctx, &args),
         Command::Visit(visit::VisitCommand::Add(args)) => visit::add::run(&ctx, &args),
         Command::Visit(visit::VisitCommand::List(args)) => visit::list::run(&ctx, &args),
+        Command::Visit(visit::VisitCommand::Edit(args)) => visit::edit::run(&ctx, &args),
+        Command::Visit(visit::VisitCommand::Rm(args)) => visit::rm::run(&ctx, &args),
         Command::Member(member::MemberCommand::Add(args)) => member::add::run(&ctx, &args),
         Command::Member(member::MemberCommand::Edit(args)) => member::edit::run(&ctx, &args),
         Command::Member(member::MemberCommand::SetStatus(args)) => member::set_status::run(&ctx, &args),

@@ -72,16 +72,17 @@ pub fn run(ctx: &Ctx, args: &EditArgs) -> Result<Exit, CliError> {
     if given.is_empty() {
         return Err(CliError::usage(errors::nothing_to_edit(&["--phone", "--address", "--head", "--size", "--tags"])));
     }
+    let who = words::record_named(&id);
     let changes = changes(given);
     if changes.is_empty() {
-        note(&words::already_edited("household", &id));
+        note(&words::already_edited("household", &who));
         return Ok(Exit::Ok);
     }
     let values = fields(s.ds.settings.values, &changes);
     let news: Vec<String> = changes.iter().map(Change::shown).collect();
     let shown = shown::<Household>(&changes, &news);
-    let done = words::edited("household", &id, &shown);
-    let message = words::edit_commit("household", &id, &shown);
+    let done = words::edited("household", &who, &shown);
+    let message = words::edit_commit("household", &who, &shown);
     let edit = |text: &str, nl: &str, place: &Place| apply(text, nl, place, loc.line, &values, None);
     edit_record(ctx, &mut s, &args.write, Kind::Households, (loc, &id), edit, (&done, &message))
 }

@@ -93,7 +93,7 @@ pub fn run(ctx: &Ctx, args: &EditArgs) -> Result<Exit, CliError> {
     if given.is_empty() {
         return Err(CliError::usage(errors::nothing_to_edit(&["--phone", "--branch", "--grid", "--unit", "--roles"])));
     }
-    let who = format!("{id} {name}");
+    let who = words::record_named(&format!("{id} {name}"));
     let changes = changes(given);
     if changes.is_empty() {
         note(&words::already_edited("member", &who));

@@ -346,33 +346,44 @@ pub struct FieldChange<'a> {
 }
 
 /// The fields an edit changed (`member M01 王芳: phone 13812345678 → 13900001111; grid G1 → G2`).
-pub fn edited(noun: &str, who: &str, changes: &[FieldChange<'_>]) -> Text {
+pub fn edited(noun: &str, who: &Text, changes: &[FieldChange<'_>]) -> Text {
     let en = |v: &str| if v.is_empty() { "(none)".to_string() } else { v.to_string() };
     let zh = |v: &str| if v.is_empty() { "（空）".to_string() } else { format!("“{v}”") };
     let en_list: Vec<String> = changes.iter().map(|c| format!("{} {} → {}", c.field, en(c.old), en(c.new))).collect();
     let zh_list: Vec<String> =
         changes.iter().map(|c| format!("{}由{}改为{}", c.field_zh, zh(&c.old_zh), zh(&c.new_zh))).collect();
     Text::new(
-        format!("{noun} {who}: {}", en_list.join("; ")),
-        format!("{} {who}：{}", noun_zh(noun), zh_list.join("；")),
+        format!("{noun} {}: {}", who.en(), en_list.join("; ")),
+        format!("{} {}：{}", noun_zh(noun), who.zh(), zh_list.join("；")),
     )
 }
 
+/// A record as an edit names it: its id and name, the same in both languages.
+pub fn record_named(id_and_name: &str) -> Text {
+    Text::new(id_and_name, id_and_name)
+}
+
+/// A visit as an edit names it: its row and what it was.
+pub fn visit_named(rel: &Path, line: u32, visit: &Text) -> Text {
+    let p = rel.display();
+    Text::new(format!("{p}:{line} ({})", visit.en()), format!("{p}:{line}（{}）", visit.zh()))
+}
+
 /// The commit message of an edit: the fields it changed, not their values.
-pub fn edit_commit(noun: &str, who: &str, changes: &[FieldChange<'_>]) -> Text {
+pub fn edit_commit(noun: &str, who: &Text, changes: &[FieldChange<'_>]) -> Text {
     let en: Vec<&str> = changes.iter().map(|c| c.field).collect();
     let zh: Vec<&str> = changes.iter().map(|c| c.field_zh).collect();
     Text::new(
-        format!("{noun}: edit {who} ({})", en.join(", ")),
-        format!("修改{} {who} 的{}", noun_zh(noun), zh.join("、")),
+        format!("{noun}: edit {} ({})", who.en(), en.join(", ")),
+        format!("修改{} {} 的{}", noun_zh(noun), who.zh(), zh.join("、")),
     )
 }
 
 /// The record has every value given already.
-pub fn already_edited(noun: &str, who: &str) -> Text {
+pub fn already_edited(noun: &str, who: &Text) -> Text {
     Text::new(
-        format!("{noun} {who} already has these values; nothing was written"),
-        format!("{} {who} 已是所给的值，未写入任何内容", noun_zh(noun)),
+        format!("{noun} {} already has these values; nothing was written", who.en()),
+        format!("{} {} 已是所给的值，未写入任何内容", noun_zh(noun), who.zh()),
     )
 }
 
@@ -414,4 +425,28 @@ pub fn left_without_contact(n: usize) -> Text {
 /// One household left without an active contact.
 pub fn household_line(id: &str, address: &str, head: &str) -> Text {
     Text::new(format!("  {id} {address} ({head})"), format!("  {id} {address}（{head}）"))
+}
+
+// ---- visit rm, visit edit ----
+
+/// A visit with its place (`visits/2022-10.csv:17: 2022-10-12 张伟 → … (home visit)`).
+pub fn visit_at(rel: &Path, line: u32, visit: &Text) -> Text {
+    let p = rel.display();
+    Text::new(format!("  {p}:{line}: {}", visit.en()), format!("  {p}:{line}：{}", visit.zh()))
+}
+
+/// More candidates than are listed.
+pub fn and_more(n: usize) -> Text {
+    Text::new(format!("  … {} more", thousands(n)), format!("  ……另有 {} 条", thousands(n)))
+}
+
+/// A visit was removed.
+pub fn visit_removed(visit: &Text) -> Text {
+    Text::new(format!("removed the visit {}", visit.en()), format!("已删除走访记录：{}", visit.zh()))
+}
+
+/// The commit message of a removed visit.
+pub fn visit_rm_commit(rel: &Path, line: u32, visit: &Text) -> Text {
+    let p = rel.display();
+    Text::new(format!("visit: remove {p}:{line} {}", visit.en()), format!("删除走访记录 {p}:{line} {}", visit.zh()))
 }
