@@ -423,3 +423,96 @@ fn visit_edit_on_a_gbk_month_file_and_its_commit_in_chinese() {
     );
     assert_eq!(git(d, &["status", "--porcelain"]), "");
 }
+
+const I1: &str = "issues/2022/I-2022-0001.yaml";
+
+#[test]
+fn issue_undo_takes_back_the_latest_event_and_only_it() {
+    let dir = copy_fixture("write-yaml");
+    let d = dir.path();
+    let original = bytes(d, I1);
+    // An event added by mistake, then taken back: the file is its old bytes again.
+    ok(d, &["issue", "progress", "I-2022-0001", "--note", "误登", "--date", "2022-12-02"]);
+    assert_ne!(bytes(d, I1), original);
+    // Without a terminal (the tests' standard input is not one) and without --yes: refused.
+    let out = run(d, &["issue", "undo", "I-2022-0001"]);
+    assert_eq!(out.code, Some(2));
+    assert_eq!(
+        out.stderr,
+        "the latest event, I-2022-0001: progress (进展) on 2022-12-02 (issues/2022/I-2022-0001.yaml:11):\n\
+         Error: no terminal to confirm on; give --yes to remove the event; nothing was written\n"
+    );
+    assert_eq!(out.stdout, "  - date: 2022-12-02\n    action: progress\n    note: 误登\n");
+    // --dry-run shows the lines that would go.
+    let out = run(d, &["issue", "undo", "I-2022-0001", "--dry-run"]);
+    assert!(out.stdout.ends_with("would change\n--- issues/2022/I-2022-0001.yaml (line 11)\n-  - date: 2022-12-02\n-    action: progress\n-    note: 误登\n"), "{}", out.stdout);
+    let out = run(d, &["issue", "undo", "I-2022-0001", "--yes"]);
+    assert_eq!(out.code, Some(0), "{}", out.stderr);
+    assert!(
+        out.stdout.ends_with(
+            "removed the event I-2022-0001: progress (进展) on 2022-12-02 (issues/2022/I-2022-0001.yaml:11)\n"
+        ),
+        "{}",
+        out.stdout
+    );
+    assert_eq!(bytes(d, I1), original);
+    // The flow-mapping event of I-2022-0002 goes as its one line; the problem then has none.
+    ok(d, &["issue", "undo", "I-2022-0002", "--yes"]);
+    assert_eq!(
+        read(d, "issues/2022/I-2022-0002.yaml"),
+        "id: I-2022-0002\ntitle: 楼道积水\nreceived: 2022-12-02\ncategory: infrastructure\nevents:\n"
+    );
+    let out = run(d, &["issue", "undo", "I-2022-0002", "--yes"]);
+    assert_eq!(out.stderr, "Error: I-2022-0002 has no events; nothing to undo\n");
+    assert_clean(d, 0);
+}
+
+#[test]
+fn issue_amend_changes_its_own_fields_in_place() {
+    let dir = copy_fixture("write-yaml");
+    let d = dir.path();
+    git(d, &["init", "-q"]);
+    git(d, &["add", "."]);
+    git(d, &["commit", "-qm", "start"]);
+    let out = run_env(
+        d,
+        &[("GOV_LANG", "zh")],
+        &[
+            "issue",
+            "amend",
+            "I-2022-0001",
+            "--title",
+            "暖气片不热",
+            "--urgency",
+            "紧急",
+            "--household",
+            "孙阿姨",
+            "--commit",
+        ],
+    );
+    assert_eq!(out.code, Some(0), "{}", out.stderr);
+    assert_eq!(
+        out.stdout,
+        "诉求 I-2022-0001：诉求标题由“暖气不热”改为“暖气片不热”；紧急程度由“一般”改为“紧急”；\
+         诉求户由“H01”改为“H02”（issues/2022/I-2022-0001.yaml:3）\n"
+    );
+    assert_eq!(git(d, &["log", "-1", "--format=%s"]), "修改诉求 I-2022-0001 的诉求标题、紧急程度、诉求户\n");
+    // `urgency` was absent: added after `id:`; the others changed on their lines; the comment
+    // line at the top and the events stay.
+    let want = replaced(
+        "write-yaml",
+        I1,
+        &[
+            (b"id: I-2022-0001\n", b"id: I-2022-0001\nurgency: urgent\n"),
+            ("title: 暖气不热".as_bytes(), "title: 暖气片不热".as_bytes()),
+            (b"household: H01", b"household: H02"),
+        ],
+    );
+    assert_eq!(bytes(d, I1), want);
+    // What the checks reject is refused in their words.
+    let out = run(d, &["issue", "amend", "I-2022-0001", "--household", "H09"]);
+    assert_eq!(out.code, Some(1));
+    assert!(out.stderr.contains("error[dangling-reference] `household` refers to household `H09`"), "{}", out.stderr);
+    assert_eq!(bytes(d, I1), want);
+    assert_clean(d, 0);
+}

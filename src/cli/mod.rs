@@ -90,7 +90,7 @@ pub enum Command {
     /// Households (户): add one, correct one, set its colour, link and unlink members
     #[command(subcommand)]
     Household(household::HouseholdCommand),
-    /// Problems raised by residents (群众诉求): record, list, show their history
+    /// Problems raised by residents (群众诉求): record, correct, list, show their history
     #[command(subcommand)]
     Issue(issue::IssueCommand),
     Due(due::DueArgs),
@@ -232,6 +232,8 @@ pub fn main() -> ExitCode {
         }
         Command::Issue(issue::IssueCommand::Reopen(a)) => issue::event::run(&ctx, Action::Reopened, &a, vec![]),
         Command::Issue(issue::IssueCommand::Close(a)) => issue::event::run(&ctx, Action::Closed, &a, vec![]),
+        Command::Issue(issue::IssueCommand::Undo(args)) => issue::undo::run(&ctx, &args),
+        Command::Issue(issue::IssueCommand::Amend(args)) => issue::amend::run(&ctx, &args),
         Command::Due(args) => due::run(&ctx, &args),
         Command::Export(args) => export::run(&ctx, &args),
     };

@@ -5,7 +5,7 @@ mod batch;
 pub mod edit;
 pub mod list;
 pub mod pick;
-mod prompt;
+pub mod prompt;
 pub mod rm;
 
 use clap::Subcommand;

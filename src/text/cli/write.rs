@@ -450,3 +450,29 @@ pub fn visit_rm_commit(rel: &Path, line: u32, visit: &Text) -> Text {
     let p = rel.display();
     Text::new(format!("visit: remove {p}:{line} {}", visit.en()), format!("删除走访记录 {p}:{line} {}", visit.zh()))
 }
+
+// ---- issue undo ----
+
+/// The heading of the event `issue undo` would remove.
+pub fn latest_event(event: &Text, rel: &Path, line: u32) -> Text {
+    let p = rel.display();
+    Text::new(
+        format!("the latest event, {} ({p}:{line}):", event.en()),
+        format!("最近一条办理记录：{}（{p}:{line}）：", event.zh()),
+    )
+}
+
+/// The question before removing it.
+pub fn remove_this_event() -> Text {
+    Text::new("Remove this event?", "删除这条办理记录？")
+}
+
+/// The event was removed.
+pub fn event_removed(event: &Text) -> Text {
+    Text::new(format!("removed the event {}", event.en()), format!("已删除办理记录：{}", event.zh()))
+}
+
+/// The commit message of a removed event.
+pub fn event_removed_commit(event: &Text) -> Text {
+    Text::new(format!("issue: undo {}", event.en()), format!("撤销诉求办理记录：{}", event.zh()))
+}

@@ -330,3 +330,26 @@ pub fn visit_moved(line: u32) -> Text {
         format!("第 {line} 行已不是这条走访记录，文件可能在读取后被改动，请重新运行命令"),
     )
 }
+
+// ---- issue undo, issue amend ----
+
+/// A problem with no events to undo.
+pub fn no_events(id: &str) -> Text {
+    Text::new(format!("{id} has no events; nothing to undo"), format!("诉求 {id} 没有办理记录，无可撤销"))
+}
+
+/// `issue undo` without a terminal to confirm on.
+pub fn undo_needs_yes() -> Text {
+    Text::new(
+        "no terminal to confirm on; give --yes to remove the event; nothing was written",
+        "没有终端可供确认；确要删除这条办理记录，请加 --yes；未写入任何内容",
+    )
+}
+
+/// Another writer changed the problem while gov asked.
+pub fn issue_changed(id: &str) -> Text {
+    Text::new(
+        format!("{id} changed while gov asked; look at it again (gov issue show {id}); nothing was written"),
+        format!("询问期间诉求 {id} 已被改动，请重新查看（gov issue show {id}）；未写入任何内容"),
+    )
+}

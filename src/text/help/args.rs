@@ -104,6 +104,12 @@ pub(super) const ARGS: &[(&str, &str, &str)] = &[
     ("issue list", "overdue", "只列过了办理期限仍未办结的诉求"),
     ("issue list", "escalated", "只列社区吹过哨的诉求"),
     ("issue show", "id", "哪件诉求：编号（I-2022-0041）、编号末几位（0041）或标题片段"),
+    ("issue undo", "yes", "不经询问直接删除（没有终端时必须加）"),
+    ("issue amend", "title", "标题"),
+    ("issue amend", "category", "类别：heating、water……（或 供暖、用水……），或 gov.yaml 中增加的类别"),
+    ("issue amend", "urgency", "紧急程度：urgent、normal、complex（或 紧急、一般、复杂）"),
+    ("issue amend", "grid", "所在网格（编号或名称）"),
+    ("issue amend", "description", "群众反映的情况"),
     ("issue add", "title", "简短标题（3号楼暖气不热）"),
     (
         "issue add",

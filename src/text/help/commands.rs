@@ -186,7 +186,7 @@ pub(super) const COMMANDS: &[(&str, &str, Option<&str>)] = &[
     ),
     ("household link", "给住户增加一名联系党员（党员联系户）", None),
     ("household unlink", "取消一名党员对住户的联系", None),
-    ("issue", "群众诉求：登记、列表、查看办理经过", None),
+    ("issue", "群众诉求：登记、更正、列表、查看办理经过", None),
     (
         "issue list",
         "群众诉求列表：状态和办理期限",
@@ -225,6 +225,24 @@ pub(super) const COMMANDS: &[(&str, &str, Option<&str>)] = &[
     ("issue feedback", "登记回访：群众说解决了没有，满意不满意", None),
     ("issue reopen", "登记已办结或已关闭的诉求重办", None),
     ("issue close", "登记诉求未经回访即关闭", None),
+    (
+        "issue undo",
+        "撤销诉求最近一条误登的办理记录",
+        Some(
+            "撤销诉求最近一条误登的办理记录\n\n\
+             只删最近一条，文件其余内容不动。先显示这条记录；在终端上会请您确认；没有终端（脚本中）时，\
+             不加 --yes 不予删除。",
+        ),
+    ),
+    (
+        "issue amend",
+        "更正诉求的标题、类别、紧急程度、诉求户、网格或情况描述",
+        Some(
+            "更正诉求的标题、类别、紧急程度、诉求户、网格或情况描述\n\n\
+             只改所给的项，各在原处修改（YAML 中那一行的值，行尾注释保留；或 CSV 中那一格）；办理记录不动\
+             （`gov issue undo` 撤销最近一条）。",
+        ),
+    ),
     (
         "due",
         "三色管理：超期未走访的住户",
