@@ -516,3 +516,37 @@ fn issue_amend_changes_its_own_fields_in_place() {
     assert_eq!(bytes(d, I1), want);
     assert_clean(d, 0);
 }
+
+/// `gov issue undo` on a pseudo-terminal (tests/support/pty_drive.py) answering `answer`.
+fn undo_on_a_terminal(d: &Path, answer: &str) -> (bool, String) {
+    let driver = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/support/pty_drive.py");
+    let steps = format!(r#"[["Remove this event?", "{answer}\r"]]"#);
+    let out = std::process::Command::new("python3")
+        .args([driver, &steps, "--"])
+        .arg(assert_cmd::cargo::cargo_bin("gov"))
+        .args(["--data", d.to_str().unwrap(), "--today", common::TODAY, "issue", "undo", "I-2022-0001"])
+        .env_clear()
+        .env("GOV_LANG", "en")
+        .env("PATH", std::env::var_os("PATH").unwrap_or_default())
+        .env("TERM", "xterm")
+        .output()
+        .unwrap();
+    (out.status.success(), String::from_utf8_lossy(&out.stdout).into_owned())
+}
+
+#[test]
+fn issue_undo_asks_on_a_terminal() {
+    let dir = copy_fixture("write-yaml");
+    let d = dir.path();
+    let original = bytes(d, I1);
+    ok(d, &["issue", "progress", "I-2022-0001", "--note", "误登", "--date", "2022-12-02"]);
+    let added = bytes(d, I1);
+    // No: nothing written.
+    let (success, shown) = undo_on_a_terminal(d, "n");
+    assert!(success && shown.contains("nothing was written"), "{shown}");
+    assert_eq!(bytes(d, I1), added);
+    // Yes: the event goes.
+    let (success, shown) = undo_on_a_terminal(d, "y");
+    assert!(success && shown.contains("removed the event I-2022-0001: progress (进展) on 2022-12-02"), "{shown}");
+    assert_eq!(bytes(d, I1), original);
+}
