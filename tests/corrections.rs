@@ -550,3 +550,37 @@ fn issue_undo_asks_on_a_terminal() {
     assert!(success && shown.contains("removed the event I-2022-0001: progress (进展) on 2022-12-02"), "{shown}");
     assert_eq!(bytes(d, I1), original);
 }
+
+#[test]
+fn a_visit_by_its_id_and_a_block_list_of_tags() {
+    let dir = copy_fixture("write-csv");
+    let d = dir.path();
+    std::fs::create_dir(d.join("visits")).unwrap();
+    let text = "id,date,member,household,method,summary\n\
+                V1,2022-12-01,M01,H01,home,看望老人\n\
+                V2,2022-12-01,M01,H01,phone,电话回访\n";
+    std::fs::write(d.join(DEC), text).unwrap();
+    assert_eq!(
+        ok(d, &["visit", "rm", "--id", "V2"]),
+        "removed the visit 2022-12-01 王芳 → 幸福里1号楼1单元***室 (phone) (visits/2022-12.csv:3)\n"
+    );
+    assert_eq!(read(d, DEC), "id,date,member,household,method,summary\nV1,2022-12-01,M01,H01,home,看望老人\n");
+    // The file has no `topics` column: refused, naming it.
+    let out = run(d, &["visit", "edit", "--id", "V1", "--topics", "养老"]);
+    assert_eq!(
+        out.stderr,
+        "Error: visits/2022-12.csv:2: the file has no `topics` column; add it to the header first; nothing was written\n"
+    );
+
+    // A block list keeps the comments on the items that stay.
+    let dir = copy_fixture("write-yaml");
+    let d = dir.path();
+    let text = "- id: H01\n  head: 刘大爷\n  address: 幸福里1号楼1单元101室\n  grid: G1\n  tags:\n    - 独居老人   # 2022 年起\n    - 低保\n  contacts: [M01]\n";
+    std::fs::write(d.join("households.yaml"), text).unwrap();
+    ok(d, &["household", "edit", "H01", "--tags", "独居老人;残疾"]);
+    assert_eq!(
+        read(d, "households.yaml"),
+        "- id: H01\n  head: 刘大爷\n  address: 幸福里1号楼1单元101室\n  grid: G1\n  tags:\n    - 独居老人   # 2022 年起\n    - disability\n  contacts: [M01]\n"
+    );
+    assert_clean(d, 0);
+}
