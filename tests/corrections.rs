@@ -584,3 +584,26 @@ fn a_visit_by_its_id_and_a_block_list_of_tags() {
     );
     assert_clean(d, 0);
 }
+
+#[test]
+fn each_edit_run_twice_writes_once() {
+    let dir = copy_fixture("reports");
+    let d = dir.path();
+    let cases: [&[&str]; 5] = [
+        &["member", "edit", "M01", "--phone", "13900001111", "--roles", "网格长;楼栋长"],
+        &["member", "set-status", "M02", "inactive", "--reason", "联系不上"],
+        &["household", "edit", "H01", "--size", "2", "--tags", "低保;独居老人"],
+        &["visit", "edit", "visits/2024-01.csv:2", "--summary", "更正后的内容"],
+        &["issue", "amend", "I-2024-0003", "--title", "更正后的标题"],
+    ];
+    for args in cases {
+        let out = run(d, args);
+        assert_eq!(out.code, Some(0), "{args:?}: {}", out.stderr);
+        assert!(!out.stdout.is_empty(), "{args:?} wrote");
+        let once = tree(d);
+        let out = run(d, args);
+        assert_eq!((out.code, out.stdout.as_str()), (Some(0), ""), "{args:?}");
+        assert!(out.stderr.ends_with("nothing was written\n"), "{args:?}: {}", out.stderr);
+        assert!(tree(d) == once, "{args:?} wrote nothing the second time");
+    }
+}
