@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The kill test of docs/recording.md: every writing command (visit add, alone and a 20,000-row
 # batch over two months; household set-color, link and unlink; member add; issue add; an issue
-# event) is killed with SIGKILL at random moments, RUNS times each, on a copy of the demo folder.
+# event; member edit, member set-status, household edit, visit edit, issue amend) is killed with
+# SIGKILL at random moments, RUNS times each, on a copy of the demo folder.
 # After every kill each data file must be its old or its new content, `gov check` must pass, and
 # running the command again must give the state of one clean run. See scripts/crash-test.py.
 #

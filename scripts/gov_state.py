@@ -27,6 +27,13 @@ def commands(batch):
         "issue add": ["issue", "add", "--title", "楼道灯不亮", "--category", "infrastructure",
                       "--household", "H00001"],
         "issue progress": ["issue", "progress", "I-2022-0458", "--note", "已联系物业", "--by", "网格员"],
+        # The corrections that run again write nothing (visit rm and issue undo do not: run
+        # again, they remove the next one, so they are not here).
+        "member edit": ["member", "edit", "M0002", "--phone", "13912345678", "--roles", "楼栋长;志愿者"],
+        "member set-status": ["member", "set-status", "M0017", "transferred", "--reason", "迁往外区"],
+        "household edit": ["household", "edit", "H00214", "--phone", "15700523542", "--size", "2"],
+        "visit edit": ["visit", "edit", "visits/2022-10.csv:17", "--summary", "电话问候"],
+        "issue amend": ["issue", "amend", "I-2022-0458", "--title", "更正后的标题"],
     }
 
 

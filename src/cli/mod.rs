@@ -13,6 +13,7 @@ macro_rules! sayln {
 
 mod check;
 mod due;
+mod edit;
 mod error;
 mod export;
 mod git;
@@ -78,10 +79,10 @@ pub enum Command {
     Init(init::InitArgs),
     Stats(stats::StatsArgs),
     Report(report::ReportArgs),
-    /// Visits: record them, list the detailed ledger (走访台账)
+    /// Visits: record, correct or remove them, list the detailed ledger (走访台账)
     #[command(subcommand)]
     Visit(visit::VisitCommand),
-    /// Party members (党员): add one, list the roster (党员花名册)
+    /// Party members (党员): add one, correct one, set its status, list the roster (党员花名册)
     #[command(subcommand)]
     Member(member::MemberCommand),
     /// Grids (网格): add one, list them as a tree
@@ -90,10 +91,10 @@ pub enum Command {
     /// Organisations (组织): add one, list them as a tree
     #[command(subcommand)]
     Org(org::OrgCommand),
-    /// Households (户): add one, list the roster, set its colour, move it, link and unlink members
+    /// Households (户): add one, correct one, list the roster, set its colour, move it, link and unlink members
     #[command(subcommand)]
     Household(household::HouseholdCommand),
-    /// Problems raised by residents (群众诉求): record, list, show their history
+    /// Problems raised by residents (群众诉求): record, correct, list, show their history
     #[command(subcommand)]
     Issue(issue::IssueCommand),
     Due(due::DueArgs),
@@ -206,6 +207,8 @@ pub fn main() -> ExitCode {
         Command::Report(args) => report::run(&ctx, &args),
         Command::Visit(visit::VisitCommand::Add(args)) => visit::add::run(&ctx, &args),
         Command::Visit(visit::VisitCommand::List(args)) => visit::list::run(&ctx, &args),
+        Command::Visit(visit::VisitCommand::Edit(args)) => visit::edit::run(&ctx, &args),
+        Command::Visit(visit::VisitCommand::Rm(args)) => visit::rm::run(&ctx, &args),
         Command::Member(member::MemberCommand::Add(args)) => member::add::run(&ctx, &args),
         Command::Member(member::MemberCommand::List(args)) => member::list::run(&ctx, &args),
         Command::Grid(grid::GridCommand::Add(args)) => grid::add::run(&ctx, &args),
@@ -214,6 +217,9 @@ pub fn main() -> ExitCode {
         Command::Org(org::OrgCommand::List(args)) => org::list::run(&ctx, &args),
         Command::Household(household::HouseholdCommand::Add(args)) => household::add::run(&ctx, &args),
         Command::Household(household::HouseholdCommand::List(args)) => household::list::run(&ctx, &args),
+        Command::Member(member::MemberCommand::Edit(args)) => member::edit::run(&ctx, &args),
+        Command::Member(member::MemberCommand::SetStatus(args)) => member::set_status::run(&ctx, &args),
+        Command::Household(household::HouseholdCommand::Edit(args)) => household::edit::run(&ctx, &args),
         Command::Household(household::HouseholdCommand::SetColor(args)) => household::set_color::run(&ctx, &args),
         Command::Household(household::HouseholdCommand::Move(args)) => household::move_grid::run(&ctx, &args),
         Command::Household(household::HouseholdCommand::Link(args)) => household::link::run(&ctx, &args, true),
@@ -233,6 +239,8 @@ pub fn main() -> ExitCode {
         }
         Command::Issue(issue::IssueCommand::Reopen(a)) => issue::event::run(&ctx, Action::Reopened, &a, vec![]),
         Command::Issue(issue::IssueCommand::Close(a)) => issue::event::run(&ctx, Action::Closed, &a, vec![]),
+        Command::Issue(issue::IssueCommand::Undo(args)) => issue::undo::run(&ctx, &args),
+        Command::Issue(issue::IssueCommand::Amend(args)) => issue::amend::run(&ctx, &args),
         Command::Due(args) => due::run(&ctx, &args),
         Command::Export(args) => export::run(&ctx, &args),
     };

@@ -44,6 +44,15 @@ pub fn canonical(field: &str, value: &str) -> String {
     value.split(';').map(|v| parse(field, v.trim()).map_or(v.trim(), |(code, _)| code)).collect::<Vec<_>>().join(";")
 }
 
+/// `value` with each of its `;`-joined items that is one of the field's enum values as its
+/// Chinese label (for a Chinese message), the rest as they are.
+pub fn label_zh(field: &str, value: &str) -> String {
+    if value.is_empty() {
+        return String::new();
+    }
+    value.split(';').map(|v| parse(field, v.trim()).map_or(v.trim(), |(_, zh)| zh)).collect::<Vec<_>>().join("；")
+}
+
 /// The fields with their enum values in the folder's words: unchanged for `values: en`.
 pub fn in_folder_words<'k>(values: Lang, fields: &[(&'k str, Value)]) -> Vec<(&'k str, Value)> {
     let word = |field: &str, v: &str| -> String {

@@ -376,6 +376,37 @@ pub fn edit_record(
     edit: impl FnOnce(&str, &str, &Place) -> Result<String, Text>,
     (done, message): (&Text, &Text),
 ) -> Result<Exit, CliError> {
+    let format = s.ds.files[loc.file.0 as usize].format;
+    // The record is found as the loader found it, and must be the one `id` names.
+    let place = |text: &str| match format {
+        Format::Csv => {
+            let columns = kind.columns().0;
+            let row = csv_edit::record_at(text, loc.line, "id", id, columns).map_err(|e| e.text())?;
+            Ok(Place::Csv { row, header: csv_edit::header(text, columns) })
+        }
+        Format::Yaml => Ok(Place::Yaml(yaml_place(text, loc.line, id)?)),
+    };
+    let lines = |text: &str| match format {
+        Format::Csv => loc.line..=loc.line,
+        Format::Yaml => yaml_record_lines(text, loc.line),
+    };
+    edit_in_file(ctx, s, write, (kind, loc), place, edit, lines, (done, message))
+}
+
+/// The record at `loc` changed in place: `place` finds it in the file's text (or says why it
+/// cannot), `edit` makes the new text, and the `lines` of a text (the record's) are judged before
+/// and after, refusing what the edit makes worse. Then as [`edit_record`].
+#[allow(clippy::too_many_arguments)]
+pub fn edit_in_file(
+    ctx: &Ctx,
+    s: &mut Session,
+    write: &WriteArgs,
+    (kind, loc): (Kind, Loc),
+    place: impl FnOnce(&str) -> Result<Place, Text>,
+    edit: impl FnOnce(&str, &str, &Place) -> Result<String, Text>,
+    lines: impl Fn(&str) -> std::ops::RangeInclusive<u32>,
+    (done, message): (&Text, &Text),
+) -> Result<Exit, CliError> {
     let src = s.ds.files[loc.file.0 as usize].clone();
     let path = s.root.join(&src.path);
     let file = TextFile::read(&path)
@@ -383,22 +414,10 @@ pub fn edit_record(
         .ok_or_else(|| CliError::io(errors::file_gone(&path)))?;
     let refused =
         |why: Text| CliError::refused(errors::refused_in(&format!("{}:{}", src.path.display(), loc.line), &why));
-    // The record is found as the loader found it, and must be the one `id` names.
-    let place = match src.format {
-        Format::Csv => {
-            let columns = kind.columns().0;
-            let row = csv_edit::record_at(&file.text, loc.line, "id", id, columns).map_err(|e| refused(e.text()))?;
-            Place::Csv { row, header: csv_edit::header(&file.text, columns) }
-        }
-        Format::Yaml => Place::Yaml(yaml_place(&file.text, loc.line, id).map_err(refused)?),
-    };
+    let place = place(&file.text).map_err(refused)?;
     // The file's own line end, a lone `\r` (old Mac files) included.
     let nl = split::newline(&file.text);
     let new = edit(&file.text, nl, &place).map_err(refused)?;
-    let lines = |text: &str| match src.format {
-        Format::Csv => loc.line..=loc.line,
-        Format::Yaml => yaml_record_lines(text, loc.line),
-    };
     let before = judge(s, ctx.today, &src.path, kind, src.format, &file.text, lines(&file.text));
     let after = judge(s, ctx.today, &src.path, kind, src.format, &new, lines(&new));
     s.vet(new_findings(&before, after))?;

@@ -130,6 +130,11 @@ pub fn value(text: &str, span: Range<usize>) -> String {
     split::value(text, span).trim().to_string()
 }
 
+/// `text` without one record (its range as given by [`records`], line end included).
+pub fn remove(text: &str, record: Range<usize>) -> String {
+    span::splice(text, record, "")
+}
+
 /// `text` with one cell replaced.
 pub fn set_cell(text: &str, span: Range<usize>, new_value: &str) -> String {
     span::splice(text, span, &field(new_value))

@@ -3,6 +3,7 @@
 //! (党员联系户).
 
 pub mod add;
+pub mod edit;
 pub mod link;
 pub mod list;
 pub mod move_grid;
@@ -14,6 +15,7 @@ use clap::Subcommand;
 pub enum HouseholdCommand {
     Add(add::AddArgs),
     List(list::ListArgs),
+    Edit(edit::EditArgs),
     SetColor(set_color::SetColorArgs),
     Move(move_grid::MoveArgs),
     /// Link a member to a household (党员联系户): add them to its contacts

@@ -2,9 +2,11 @@
 //! subcommand; a new one is a file, a variant here and an arm in the registry (`cli/mod.rs`).
 
 pub mod add;
+pub mod amend;
 pub mod event;
 pub mod list;
 pub mod show;
+pub mod undo;
 
 use clap::Subcommand;
 
@@ -29,4 +31,6 @@ pub enum IssueCommand {
     Reopen(event::EventArgs),
     /// Record that the problem was closed without feedback (关闭)
     Close(event::EventArgs),
+    Undo(undo::UndoArgs),
+    Amend(amend::AmendArgs),
 }

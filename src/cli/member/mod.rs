@@ -2,6 +2,8 @@
 
 pub mod add;
 pub mod list;
+pub mod edit;
+pub mod set_status;
 
 use clap::Subcommand;
 
@@ -9,4 +11,6 @@ use clap::Subcommand;
 pub enum MemberCommand {
     Add(add::AddArgs),
     List(list::ListArgs),
+    Edit(edit::EditArgs),
+    SetStatus(set_status::SetStatusArgs),
 }

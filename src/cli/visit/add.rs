@@ -147,7 +147,7 @@ impl Row {
 
 /// A date as gov writes it (YYYY-MM-DD) when `text` is one in any form a CSV cell may hold it
 /// ([`parse_date_cell`]); otherwise `text` as it is, for the check to report.
-pub(super) fn normal_date(text: &str) -> String {
+pub fn normal_date(text: &str) -> String {
     parse_date_cell(text).map_or_else(|| text.to_string(), |d| d.to_string())
 }
 

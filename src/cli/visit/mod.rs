@@ -2,8 +2,11 @@
 
 pub mod add;
 mod batch;
+pub mod edit;
 pub mod list;
-mod prompt;
+pub mod pick;
+pub mod prompt;
+pub mod rm;
 
 use clap::Subcommand;
 
@@ -11,4 +14,6 @@ use clap::Subcommand;
 pub enum VisitCommand {
     Add(add::AddArgs),
     List(list::ListArgs),
+    Edit(edit::EditArgs),
+    Rm(rm::RmArgs),
 }

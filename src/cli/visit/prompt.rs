@@ -35,7 +35,7 @@ fn pick(label: &crate::text::Text, options: Vec<String>, start: usize) -> Result
 
 /// Asks for every empty field of `row`, and for the date when `ask_date` holds today (no
 /// `--date` was given).
-pub fn fill(ix: &Index<'_>, row: &mut Row, ask_date: Option<NaiveDate>) -> Result<(), CliError> {
+pub(super) fn fill(ix: &Index<'_>, row: &mut Row, ask_date: Option<NaiveDate>) -> Result<(), CliError> {
     let ds = ix.ds;
     if row.member.is_empty() {
         let options: Vec<String> = ds
@@ -102,7 +102,7 @@ pub fn fill(ix: &Index<'_>, row: &mut Row, ask_date: Option<NaiveDate>) -> Resul
 }
 
 /// Shows the visit in one line and asks whether to record it: yes by default; 是/否 or y/n.
-pub fn confirm(row: &Row, ds: &Dataset) -> Result<bool, CliError> {
+pub(super) fn confirm(row: &Row, ds: &Dataset) -> Result<bool, CliError> {
     let question = words::record(&describe(ds, row));
     let question = mask_text(question.current());
     let wrong = words::yes_no_wrong();
@@ -111,6 +111,22 @@ pub fn confirm(row: &Row, ds: &Dataset) -> Result<bool, CliError> {
     let hint = |b: bool| words::yes_no_hint(b).current().to_string();
     ask(Confirm::new(&question)
         .with_default(true)
+        .with_parser(&parse)
+        .with_formatter(&shown)
+        .with_default_value_formatter(&hint)
+        .with_error_message(wrong.current())
+        .prompt())
+}
+
+/// Asks a yes/no question (是/否 or y/n), `default` when the user just presses Enter.
+pub fn confirm_text(question: &crate::text::Text, default: bool) -> Result<bool, CliError> {
+    let question = mask_text(question.current());
+    let wrong = words::yes_no_wrong();
+    let parse = |s: &str| words::parse_yes_no(s).ok_or(());
+    let shown = |b: bool| words::yes_no(b).current().to_string();
+    let hint = |b: bool| words::yes_no_hint(b).current().to_string();
+    ask(Confirm::new(&question)
+        .with_default(default)
         .with_parser(&parse)
         .with_formatter(&shown)
         .with_default_value_formatter(&hint)

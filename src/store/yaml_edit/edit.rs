@@ -267,3 +267,31 @@ pub fn append_to_list(
     }
     Err(EditError::NotAList { key: key.to_string() })
 }
+
+/// The byte range of the list item that starts on 1-based `line` (a `- ` line) with the lines
+/// under it indented deeper than its dash (its block mapping, comments indented with it); a
+/// blank line or one at the dash's indentation or less ends it. Line ends included.
+pub fn item_range(text: &str, line: u32) -> Result<Range<usize>, EditError> {
+    let ls = lines(text);
+    let first = (line.max(1) - 1) as usize;
+    let l = ls.get(first).ok_or(EditError::NotInFile)?;
+    let s = &text[l.start..l.end];
+    let dash = indent(s);
+    if !s[dash..].starts_with('-') {
+        return Err(EditError::NoDash);
+    }
+    let mut last = first;
+    for (i, l) in ls.iter().enumerate().skip(first + 1) {
+        let s = &text[l.start..l.end];
+        if s.trim().is_empty() || indent(s) <= dash {
+            break;
+        }
+        last = i;
+    }
+    Ok(ls[first].start..ls[last].next)
+}
+
+/// `text` without the list item that starts on 1-based `line` ([`item_range`]).
+pub fn remove_item(text: &str, line: u32) -> Result<String, EditError> {
+    Ok(splice(text, item_range(text, line)?, ""))
+}

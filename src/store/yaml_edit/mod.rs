@@ -15,7 +15,7 @@ mod edit;
 mod locate;
 mod scalar;
 
-pub use edit::{append_item, append_to_list, list_add, list_items, list_remove, set_value};
+pub use edit::{append_item, append_to_list, item_range, list_add, list_items, list_remove, remove_item, set_value};
 pub use locate::{KeyAt, Record, check_id, find_key, is_list, record};
 pub use scalar::{Value, flow_list, flow_mapping, scalar};
 

@@ -360,3 +360,148 @@ pub fn visit_shown(date: &str, member: &str, address: &str, method_en: &str, met
         format!("{date} {member} → {address}（{method_zh}）"),
     )
 }
+
+// ---- member edit, member set-status, household edit ----
+
+/// One changed field as shown: its name in both languages, the old and the new value.
+pub struct FieldChange<'a> {
+    pub field: &'a str,
+    pub field_zh: &'a str,
+    pub old: &'a str,
+    pub new: &'a str,
+    /// The values in Chinese (enum values as their labels).
+    pub old_zh: String,
+    pub new_zh: String,
+}
+
+/// The fields an edit changed (`member M01 王芳: phone 13812345678 → 13900001111; grid G1 → G2`).
+pub fn edited(noun: &str, who: &Text, changes: &[FieldChange<'_>]) -> Text {
+    let en = |v: &str| if v.is_empty() { "(none)".to_string() } else { v.to_string() };
+    let zh = |v: &str| if v.is_empty() { "（空）".to_string() } else { format!("“{v}”") };
+    let en_list: Vec<String> = changes.iter().map(|c| format!("{} {} → {}", c.field, en(c.old), en(c.new))).collect();
+    let zh_list: Vec<String> =
+        changes.iter().map(|c| format!("{}由{}改为{}", c.field_zh, zh(&c.old_zh), zh(&c.new_zh))).collect();
+    Text::new(
+        format!("{noun} {}: {}", who.en(), en_list.join("; ")),
+        format!("{} {}：{}", noun_zh(noun), who.zh(), zh_list.join("；")),
+    )
+}
+
+/// A record as an edit names it: its id and name, the same in both languages.
+pub fn record_named(id_and_name: &str) -> Text {
+    Text::new(id_and_name, id_and_name)
+}
+
+/// A visit as an edit names it: its row and what it was.
+pub fn visit_named(rel: &Path, line: u32, visit: &Text) -> Text {
+    let p = rel.display();
+    Text::new(format!("{p}:{line} ({})", visit.en()), format!("{p}:{line}（{}）", visit.zh()))
+}
+
+/// The commit message of an edit: the fields it changed, not their values.
+pub fn edit_commit(noun: &str, who: &Text, changes: &[FieldChange<'_>]) -> Text {
+    let en: Vec<&str> = changes.iter().map(|c| c.field).collect();
+    let zh: Vec<&str> = changes.iter().map(|c| c.field_zh).collect();
+    Text::new(
+        format!("{noun}: edit {} ({})", who.en(), en.join(", ")),
+        format!("修改{} {} 的{}", noun_zh(noun), who.zh(), zh.join("、")),
+    )
+}
+
+/// The record has every value given already.
+pub fn already_edited(noun: &str, who: &Text) -> Text {
+    Text::new(
+        format!("{noun} {} already has these values; nothing was written", who.en()),
+        format!("{} {} 已是所给的值，未写入任何内容", noun_zh(noun), who.zh()),
+    )
+}
+
+/// A member's status changed (`member M01 王芳: active → transferred on 2022-12-31 (迁往外省)`).
+pub fn status_changed(who: &str, old: &str, new: &str, date: &str, reason: &str) -> Text {
+    let zh = |code: &str| {
+        crate::model::labels::MemberStatus::parse(code).map_or_else(|| code.to_string(), |s| s.zh().to_string())
+    };
+    Text::new(
+        format!("member {who}: {old} → {new} on {date} ({reason})"),
+        format!("党员 {who}：{} → {}，{date}（{reason}）", zh(old), zh(new)),
+    )
+}
+
+/// The commit message of a status change.
+pub fn status_commit(who: &str, new: &str, date: &str, reason: &str) -> Text {
+    let zh = crate::model::labels::MemberStatus::parse(new).map_or_else(|| new.to_string(), |s| s.zh().to_string());
+    Text::new(format!("member: {who} → {new} on {date} ({reason})"), format!("党员 {who} {date} 改为{zh}（{reason}）"))
+}
+
+/// The member has that status already.
+pub fn already_status(who: &str, status: &str) -> Text {
+    let zh =
+        crate::model::labels::MemberStatus::parse(status).map_or_else(|| status.to_string(), |s| s.zh().to_string());
+    Text::new(
+        format!("member {who} is already {status}; nothing was written"),
+        format!("党员 {who} 已是{zh}，未写入任何内容"),
+    )
+}
+
+/// The heading of the households a status change leaves without an active contact.
+pub fn left_without_contact(n: usize) -> Text {
+    Text::new(
+        format!("{n} household(s) left without an active contact; link another member (gov household link):"),
+        format!("{n} 户已没有在册的联系党员，请另行安排（gov household link）："),
+    )
+}
+
+/// One household left without an active contact.
+pub fn household_line(id: &str, address: &str, head: &str) -> Text {
+    Text::new(format!("  {id} {address} ({head})"), format!("  {id} {address}（{head}）"))
+}
+
+// ---- visit rm, visit edit ----
+
+/// A visit with its place (`visits/2022-10.csv:17: 2022-10-12 张伟 → … (home visit)`).
+pub fn visit_at(rel: &Path, line: u32, visit: &Text) -> Text {
+    let p = rel.display();
+    Text::new(format!("  {p}:{line}: {}", visit.en()), format!("  {p}:{line}：{}", visit.zh()))
+}
+
+/// More candidates than are listed.
+pub fn and_more(n: usize) -> Text {
+    Text::new(format!("  … {} more", thousands(n)), format!("  ……另有 {} 条", thousands(n)))
+}
+
+/// A visit was removed.
+pub fn visit_removed(visit: &Text) -> Text {
+    Text::new(format!("removed the visit {}", visit.en()), format!("已删除走访记录：{}", visit.zh()))
+}
+
+/// The commit message of a removed visit.
+pub fn visit_rm_commit(rel: &Path, line: u32, visit: &Text) -> Text {
+    let p = rel.display();
+    Text::new(format!("visit: remove {p}:{line} {}", visit.en()), format!("删除走访记录 {p}:{line} {}", visit.zh()))
+}
+
+// ---- issue undo ----
+
+/// The heading of the event `issue undo` would remove.
+pub fn latest_event(event: &Text, rel: &Path, line: u32) -> Text {
+    let p = rel.display();
+    Text::new(
+        format!("the latest event, {} ({p}:{line}):", event.en()),
+        format!("最近一条办理记录：{}（{p}:{line}）：", event.zh()),
+    )
+}
+
+/// The question before removing it.
+pub fn remove_this_event() -> Text {
+    Text::new("Remove this event?", "删除这条办理记录？")
+}
+
+/// The event was removed.
+pub fn event_removed(event: &Text) -> Text {
+    Text::new(format!("removed the event {}", event.en()), format!("已删除办理记录：{}", event.zh()))
+}
+
+/// The commit message of a removed event.
+pub fn event_removed_commit(event: &Text) -> Text {
+    Text::new(format!("issue: undo {}", event.en()), format!("撤销诉求办理记录：{}", event.zh()))
+}

@@ -333,3 +333,94 @@ pub fn hint_issue_taken() -> Text {
         "如是同一诉求，请作为它的办理记录登记（`gov issue progress`）；如是另一诉求，请换一个能区分的标题",
     )
 }
+
+/// An edit given no field to change.
+pub fn nothing_to_edit(flags: &[&str]) -> Text {
+    Text::new(
+        format!("give at least one field to change ({})", flags.join(", ")),
+        format!("请至少给出一项要修改的内容（{}）", flags.join("、")),
+    )
+}
+
+/// An edit of a field whose column the CSV file lacks.
+pub fn no_column_to_edit(column: &str) -> Text {
+    Text::new(
+        format!("the file has no `{column}` column; add it to the header first"),
+        format!("文件没有 `{column}` 列，请先在表头中加上这一列"),
+    )
+}
+
+// ---- visit rm, visit edit ----
+
+/// `visit rm` / `visit edit` without a way to name the visit.
+pub fn name_the_visit() -> Text {
+    Text::new(
+        "name the visit: its row (visits/2022-10.csv:17), --id, or --date with --member and --household",
+        "请指明哪一条走访记录：写行号（visits/2022-10.csv:17），或 --id，或 --date 加 --member、--household",
+    )
+}
+
+/// No visit fits what was given.
+pub fn no_such_visit() -> Text {
+    Text::new("no visit matches", "没有符合条件的走访记录")
+}
+
+/// Several visits fit what was given (listed above).
+pub fn visits_match(n: usize) -> Text {
+    let c = thousands(n);
+    Text::new(format!("{c} visits match; nothing was written"), format!("有 {c} 条走访记录符合条件，未写入任何内容"))
+}
+
+/// How to name one of several visits.
+pub fn hint_name_the_row() -> Text {
+    Text::new(
+        "name one by its row (visits/2022-10.csv:17), or add --member, --household or --date",
+        "请写其中一条的行号（visits/2022-10.csv:17），或再加 --member、--household、--date",
+    )
+}
+
+/// A row given in another form than `path:line`.
+pub fn not_a_row(typed: &str) -> Text {
+    Text::new(
+        format!("`{typed}` is not a row; write it as visits/2022-10.csv:17"),
+        format!("“{typed}”不是行号，请写成 visits/2022-10.csv:17 的形式"),
+    )
+}
+
+/// A visit kept in a YAML month file.
+pub fn visit_in_yaml() -> Text {
+    Text::new("the visit is in a YAML month file; edit it by hand", "这条走访记录在 YAML 月份文件中，请手工修改")
+}
+
+/// The row on the visit's line no longer holds it.
+pub fn visit_moved(line: u32) -> Text {
+    Text::new(
+        format!(
+            "the row on line {line} is not that visit any more; the file may have changed since it was read; run the command again"
+        ),
+        format!("第 {line} 行已不是这条走访记录，文件可能在读取后被改动，请重新运行命令"),
+    )
+}
+
+// ---- issue undo, issue amend ----
+
+/// A problem with no events to undo.
+pub fn no_events(id: &str) -> Text {
+    Text::new(format!("{id} has no events; nothing to undo"), format!("诉求 {id} 没有办理记录，无可撤销"))
+}
+
+/// `issue undo` without a terminal to confirm on.
+pub fn undo_needs_yes() -> Text {
+    Text::new(
+        "no terminal to confirm on; give --yes to remove the event; nothing was written",
+        "没有终端可供确认；确要删除这条办理记录，请加 --yes；未写入任何内容",
+    )
+}
+
+/// Another writer changed the problem while gov asked.
+pub fn issue_changed(id: &str) -> Text {
+    Text::new(
+        format!("{id} changed while gov asked; look at it again (gov issue show {id}); nothing was written"),
+        format!("询问期间诉求 {id} 已被改动，请重新查看（gov issue show {id}）；未写入任何内容"),
+    )
+}

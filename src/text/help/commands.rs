@@ -63,7 +63,27 @@ pub(super) const COMMANDS: &[(&str, &str, Option<&str>)] = &[
              加 `--pending` 则改为逐条列出尚未报到的召集。",
         ),
     ),
-    ("visit", "走访：登记走访，查看走访台账明细", None),
+    ("visit", "走访：登记、更正、删除走访，查看走访台账明细", None),
+    (
+        "visit rm",
+        "删除一条误登的走访记录",
+        Some(
+            "删除一条误登的走访记录\n\n\
+             用行号（visits/2022-10.csv:17，与 gov 和 `gov check` 的提示相同）、--id，或 --date、--member、\
+             --household 指明哪一条；符合条件的有多条时一一列出，不删除。只删去这一行。YAML 月份文件中的\
+             走访记录请手工修改。",
+        ),
+    ),
+    (
+        "visit edit",
+        "更正一条走访记录：日期、方式、内容、话题、同行党员或发现的问题",
+        Some(
+            "更正一条走访记录：日期、方式、内容、话题、同行党员或发现的问题\n\n\
+             指明走访记录的方法同 `gov visit rm`；--new-date 改日期（--date 用来指明记录）。只改所给的项，\
+             各在本行原来的单元格中修改；列表（--topics、--with、--issues）给出改后的全部。改后按 `gov check` \
+             的规则检查（日期不在本文件的月份时，照写并给出 `wrong-month-file` 警告，请手工移到对应文件）。",
+        ),
+    ),
     (
         "visit add",
         "登记一次走访",
@@ -84,7 +104,7 @@ pub(super) const COMMANDS: &[(&str, &str, Option<&str>)] = &[
              先按日期、再按党员排序。",
         ),
     ),
-    ("member", "党员：新增党员，列出党员花名册", None),
+    ("member", "党员：新增党员，修改信息和状态，列出党员花名册", None),
     (
         "member add",
         "新增一名党员",
@@ -125,6 +145,25 @@ pub(super) const COMMANDS: &[(&str, &str, Option<&str>)] = &[
              （含下级网格）；合计中每名党员、每户只计一次。",
         ),
     ),
+    (
+        "member edit",
+        "修改党员的电话、支部、网格、工作单位或职务",
+        Some(
+            "修改党员的电话、支部、网格、工作单位或职务\n\n\
+             只改所给的项，各在原处修改：CSV 行中的那一格，或 YAML 记录中那一行的值（行尾注释保留），\
+             职务逐项增删。给空值（`--phone \"\"`）即清空。",
+        ),
+    ),
+    (
+        "member set-status",
+        "更改党员状态：已转出、失联、已故，或恢复正常",
+        Some(
+            "更改党员状态：已转出、失联、已故，或恢复正常\n\n\
+             只改状态：CSV 行中的 `status` 格（文件须有 `status` 列），或 YAML 记录中的 `status:` 行，\
+             日期和原因写成注释留在记录中（`status: transferred  # 2022-12-31 迁往外省`）。原因总会显示出来，\
+             加 --commit 时也写入 git 提交说明：CSV 文件的原因就记在那里。改后没有在册联系党员的住户会一一列出。",
+        ),
+    ),
     ("org", "组织：新增组织，按层级列出", None),
     (
         "org add",
@@ -146,7 +185,7 @@ pub(super) const COMMANDS: &[(&str, &str, Option<&str>)] = &[
              以及把它填为所在支部或单位的党员人数。",
         ),
     ),
-    ("household", "住户：新增住户，列出住户花名册，设置颜色，调整网格，增加和取消联系党员", None),
+    ("household", "住户：新增住户，修改信息，列出住户花名册，设置颜色，调整网格，增加和取消联系党员", None),
     (
         "household list",
         "列出住户花名册",
@@ -172,6 +211,15 @@ pub(super) const COMMANDS: &[(&str, &str, Option<&str>)] = &[
         ),
     ),
     (
+        "household edit",
+        "修改住户的电话、地址、户主、人口数或标签",
+        Some(
+            "修改住户的电话、地址、户主、人口数或标签\n\n\
+             只改所给的项，各在原处修改：CSV 行中的那一格，或 YAML 记录中那一行的值（行尾注释保留），\
+             标签逐项增删。给空值（`--phone \"\"`）即清空。颜色用 set-color 修改，联系党员用 link、unlink。",
+        ),
+    ),
+    (
         "household set-color",
         "更改住户的三色管理颜色",
         Some(
@@ -182,7 +230,7 @@ pub(super) const COMMANDS: &[(&str, &str, Option<&str>)] = &[
     ),
     ("household link", "给住户增加一名联系党员（党员联系户）", None),
     ("household unlink", "取消一名党员对住户的联系", None),
-    ("issue", "群众诉求：登记、列表、查看办理经过", None),
+    ("issue", "群众诉求：登记、更正、列表、查看办理经过", None),
     (
         "issue list",
         "群众诉求列表：状态和办理期限",
@@ -221,6 +269,24 @@ pub(super) const COMMANDS: &[(&str, &str, Option<&str>)] = &[
     ("issue feedback", "登记回访：群众是否认为已解决，是否满意", None),
     ("issue reopen", "登记重办：已办结或已结案的诉求重新办理", None),
     ("issue close", "登记结案：诉求未经回访即结案", None),
+    (
+        "issue undo",
+        "撤销诉求最近一条误登的办理记录",
+        Some(
+            "撤销诉求最近一条误登的办理记录\n\n\
+             只删最近一条，文件其余内容不动。先显示这条记录；在终端上会请您确认；没有终端（脚本中）时，\
+             不加 --yes 不予删除。",
+        ),
+    ),
+    (
+        "issue amend",
+        "更正诉求的标题、类别、紧急程度、诉求户、网格或情况描述",
+        Some(
+            "更正诉求的标题、类别、紧急程度、诉求户、网格或情况描述\n\n\
+             只改所给的项，各在原处修改（YAML 中那一行的值，行尾注释保留；或 CSV 中那一格）；办理记录不动\
+             （`gov issue undo` 撤销最近一条）。",
+        ),
+    ),
     (
         "due",
         "三色管理：逾期未走访的住户",
