@@ -1,8 +1,8 @@
-//! `gov member …`: commands about party members (党员): add one, list them (党员花名册).
+//! `gov member …`: commands about party members (党员): add, correct, set the status, list them (党员花名册).
 
 pub mod add;
-pub mod list;
 pub mod edit;
+pub mod list;
 pub mod set_status;
 
 use clap::Subcommand;
