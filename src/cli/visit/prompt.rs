@@ -103,19 +103,7 @@ pub(super) fn fill(ix: &Index<'_>, row: &mut Row, ask_date: Option<NaiveDate>) -
 
 /// Shows the visit in one line and asks whether to record it: yes by default; 是/否 or y/n.
 pub(super) fn confirm(row: &Row, ds: &Dataset) -> Result<bool, CliError> {
-    let question = words::record(&describe(ds, row));
-    let question = mask_text(question.current());
-    let wrong = words::yes_no_wrong();
-    let parse = |s: &str| words::parse_yes_no(s).ok_or(());
-    let shown = |b: bool| words::yes_no(b).current().to_string();
-    let hint = |b: bool| words::yes_no_hint(b).current().to_string();
-    ask(Confirm::new(&question)
-        .with_default(true)
-        .with_parser(&parse)
-        .with_formatter(&shown)
-        .with_default_value_formatter(&hint)
-        .with_error_message(wrong.current())
-        .prompt())
+    confirm_text(&words::record(&describe(ds, row)), true)
 }
 
 /// Asks a yes/no question (是/否 or y/n), `default` when the user just presses Enter.
