@@ -74,6 +74,9 @@ codes! {
     NotAFile = "not-a-file", Warning, "A FIFO, socket or device where a file would be: gov never opens it.";
     TooDeep = "too-deep", Warning, "A folder nested too deep (more than 32 levels): gov does not look inside it.";
     MoreFindings = "more-findings", Warning, "More findings of one code in one file than are shown: the first 20 are listed, then how many more there are.";
+    DecisionDueEarly = "decision-due-early", Error, "A meeting's decision due before the meeting that made it.";
+    DecisionOrder = "decision-order", Error, "A decision's events out of order or impossible (before the meeting, after it was done or dropped, reported back before done).";
+    JointWithoutDepartment = "joint-without-department", Warning, "A Party-building joint meeting (`party_joint`) with no department attending.";
 }
 
 /// A source line to show under a finding, with the column to point at.

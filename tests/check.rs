@@ -195,13 +195,15 @@ fn duplicate_id() {
         ("duplicate-id", "grids.yaml", Some(3)),
         ("duplicate-id", "households.yaml", Some(6)),
         ("duplicate-id", "issues/2022/I-2.yaml", Some(1)),
-        ("duplicate-id", "members.yaml", Some(4)), // first seen in members/extra.csv, read first
+        ("duplicate-id", "meetings/2022/M-2022-0001.yaml", Some(8)), // decision no 1 twice
+        ("duplicate-id", "members.yaml", Some(4)),                   // first seen in members/extra.csv, read first
         ("duplicate-id", "visits/2022-03.csv", Some(3)),
     ];
     only_code("duplicate-id", &want);
     let out = check_fixture("duplicate-id", 1, &want);
     assert!(out.stdout.contains("member id `M002` is already used at members/extra.csv:2"));
     assert!(out.stdout.contains("issue id `I-2022-001` is already used at issues/2022/I-1.yaml:1"));
+    assert!(out.stdout.contains("decision number 1 is already used on line 6 of this meeting"));
 }
 
 #[test]
@@ -216,6 +218,13 @@ fn dangling_reference() {
         ("dangling-reference", "issues/2022/I-2022-001.yaml", Some(9)), // whistle: 水务局
         ("dangling-reference", "issues/2022/I-2022-001.yaml", Some(9)), // whistle: 房产中新
         ("dangling-reference", "issues/2022/I-2022-001.yaml", Some(12)), // report: 水务局
+        ("dangling-reference", "meetings/2022/M-2022-0001.yaml", Some(1)), // convened_by O9
+        ("dangling-reference", "meetings/2022/M-2022-0001.yaml", Some(1)), // chair M009
+        ("dangling-reference", "meetings/2022/M-2022-0001.yaml", Some(1)), // attendee M009
+        ("dangling-reference", "meetings/2022/M-2022-0001.yaml", Some(1)), // attendee O9
+        ("dangling-reference", "meetings/2022/M-2022-0001.yaml", Some(1)), // issues I-2022-009
+        ("dangling-reference", "meetings/2022/M-2022-0001.yaml", Some(1)), // department 房产中新
+        ("dangling-reference", "meetings/2022/M-2022-0001.yaml", Some(10)), // owner 城关局
         ("dangling-reference", "members.yaml", Some(4)),    // grid G3
         ("dangling-reference", "visits/2022-03.csv", Some(2)), // member M003
         ("dangling-reference", "visits/2022-03.csv", Some(3)), // household H002
@@ -228,6 +237,7 @@ fn dangling_reference() {
         out.stdout.contains("`contacts` refers to member `M0O2`, which does not exist\n    hint: did you mean `M002`?")
     );
     assert!(out.stdout.contains("department `房产中新` is not listed in gov.yaml\n    hint: did you mean `房产中心`?"));
+    assert!(out.stdout.contains("owner `城关局` is neither an org, a member nor a department listed in gov.yaml\n    hint: did you mean `城管局`?"));
     assert!(
         out.stdout.contains(
             "department `水务局` is not listed in gov.yaml\n    hint: list it under `departments` in gov.yaml"
@@ -261,6 +271,37 @@ fn event_order() {
     ];
     only_code("event-order", &want);
     check_fixture("event-order", 1, &want);
+}
+
+#[test]
+fn decision_order() {
+    let f = "meetings/2022/M-2022-0001.yaml";
+    let want = [
+        ("decision-order", f, Some(9)),  // done before the meeting
+        ("decision-order", f, Some(14)), // out of order
+        ("decision-order", f, Some(19)), // after dropped
+        ("decision-order", f, Some(23)), // reported back before done
+        ("decision-order", f, Some(27)), // reported_back on progress
+        ("decision-order", f, Some(29)), // done again
+        ("decision-order", f, Some(33)), // progress before the meeting
+    ];
+    only_code("decision-order", &want);
+    check_fixture("decision-order", 1, &want);
+}
+
+#[test]
+fn decision_due_early() {
+    let want = [("decision-due-early", "meetings/2022/M-2022-0001.yaml", Some(6))];
+    only_code("decision-due-early", &want);
+    check_fixture("decision-due-early", 1, &want);
+}
+
+#[test]
+fn joint_without_department() {
+    let f = "meetings/2022/M-2022-0001.yaml";
+    let want = [("joint-without-department", f, Some(1)), ("joint-without-department", f, Some(6))];
+    only_code("joint-without-department", &want);
+    check_fixture("joint-without-department", 0, &want);
 }
 
 #[test]

@@ -67,6 +67,9 @@ fn every_code_once_where_the_readme_says() {
         ("parse-error", "issues/2022/I-2.yaml", Some(2)),
         ("not-a-file", "issues/2022/I-8.yaml", None),
         ("symbolic-link", "issues/2022/I-9.yaml", None),
+        ("joint-without-department", "meetings/2022/M-2022-0001.yaml", Some(1)),
+        ("decision-due-early", "meetings/2022/M-2022-0001.yaml", Some(6)),
+        ("decision-order", "meetings/2022/M-2022-0001.yaml", Some(9)),
         ("org-by-name", "members.yaml", Some(1)),
         ("future-date", "members.yaml", Some(7)),
         ("missing-field", "members.yaml", Some(13)),
@@ -92,7 +95,7 @@ fn every_code_once_where_the_readme_says() {
     found.sort();
     expected.sort();
     assert_eq!(found, expected);
-    assert!(out.stdout.ends_with(": 32 errors, 12 warnings\n"), "{}", out.stdout);
+    assert!(out.stdout.ends_with(": 34 errors, 13 warnings\n"), "{}", out.stdout);
 }
 
 #[test]
@@ -118,7 +121,7 @@ fn every_code_in_chinese() {
 fn every_code_as_json_in_chinese() {
     let (dir, outside) = every_code();
     let out = check(dir.path(), "zh", &["--format", "json"]);
-    assert_eq!(out.json_findings().len(), 44);
+    assert_eq!(out.json_findings().len(), 47);
     assert!(out.stdout.contains("\"severity\": \"error\"") && out.stdout.contains("\"message\": \"YAML 格式有误"));
     insta::assert_snapshot!("every-code-zh-json", shown(&out, dir.path(), outside.path()));
 }
@@ -137,7 +140,7 @@ fn every_finding_has_its_own_chinese() {
     findings.extend(gov::check::check(&loaded.dataset, today));
     gov::check::names_where_ids_go(&loaded.dataset, &mut findings);
     gov::check::finish(&mut findings);
-    assert_eq!(findings.len(), 44);
+    assert_eq!(findings.len(), 47);
     for f in &findings {
         let texts = std::iter::once(&f.message).chain(&f.hint);
         for t in texts {

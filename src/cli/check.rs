@@ -47,6 +47,7 @@ pub fn run(ctx: &Ctx, args: &CheckArgs) -> Result<Exit, CliError> {
         grids: ds.grids.len(),
         members: ds.members.len(),
         orgs: ds.orgs.len(),
+        meetings: ds.meetings.len(),
         households: ds.households.len(),
         visits: ds.visits.len(),
         issues: ds.issues.len(),

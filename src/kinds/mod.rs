@@ -13,6 +13,7 @@
 pub mod grid;
 pub mod household;
 pub mod issue;
+pub mod meeting;
 pub mod member;
 pub mod org;
 pub mod visit;
@@ -23,6 +24,7 @@ use std::path::PathBuf;
 pub use grid::Grid;
 pub use household::Household;
 pub use issue::{Category, Event, Issue, IssueStatus};
+pub use meeting::{Decision, DecisionStatus, Meeting, MeetingKind, MeetingType, Owner};
 pub use member::Member;
 pub use org::Org;
 pub use visit::{Visit, VisitRefs, VisitText};
@@ -292,6 +294,7 @@ kinds! {
     Households: Household in household => households;
     Issues: Issue in issue => issues;
     Visits: Visit in visit => visits;
+    Meetings: Meeting in meeting => meetings;
 }
 
 /// Adds one file's records to the dataset's; the first file's vector is taken over whole rather

@@ -31,6 +31,10 @@ const FULL: &[(Kind, &str)] = &[
         Kind::Visits,
         "- {id: V1, date: 2022-03-01, member: M1, household: H1, method: home, summary: 了解情况,\n   topics: [养老], with: [M2], issues: [I1]}\n",
     ),
+    (
+        Kind::Meetings,
+        "- id: M-2022-0001\n  date: 2022-03-05\n  kind: party_joint\n  topic: 供暖联席会议\n  place: 社区会议室\n  convened_by: O1\n  chair: M1\n  attendees: {members: [M1, M2], orgs: [O2], departments: [城管局], residents: 12}\n  issues: [I1]\n  minutes: 议定三项\n  decisions:\n    - no: 1\n      text: 更换管道\n      owner: O2\n      due: 2022-03-20\n      events:\n        - {date: 2022-03-10, action: progress, note: 已进场}\n        - {date: 2022-03-18, action: done, reported_back: 2022-03-19}\n",
+    ),
 ];
 
 struct Full<'a> {
@@ -55,7 +59,10 @@ impl KindFn for Full<'_> {
         let mut held = Vec::new();
         r.clone().syms_mut(&mut |s| held.push(*s));
         let own = usize::from(r.id().is_some());
-        assert_eq!(held.len(), refs.len() + own, "{}: refs {refs:?}, ids {held:?}", T::STEM);
+        // A decision's owner (an org, a member or a department) is held but checked in
+        // check/meetings.rs, not listed as a reference of one kind.
+        let owners = usize::from(T::KIND == Kind::Meetings);
+        assert_eq!(held.len(), refs.len() + own + owners, "{}: refs {refs:?}, ids {held:?}", T::STEM);
         assert!(refs.iter().all(|s| held.contains(s)), "{}", T::STEM);
         assert!(!refs.is_empty(), "{}: the full record refers to something", T::STEM);
 

@@ -23,6 +23,7 @@ pub const SETTINGS_FIELDS: &[&str] = &[
     "response_days",
     "departments",
     "issue_categories",
+    "meeting_kinds",
     "auto_commit",
 ];
 
@@ -145,6 +146,7 @@ pub fn settings(mut f: Fields<'_, '_, '_, '_>) -> Settings {
     let response_days = f.number("response_days", 0, 3660).unwrap_or(defaults.response_days);
     let departments = owned(f.list("departments", false));
     let issue_categories = owned(f.list("issue_categories", false));
+    let meeting_kinds = owned(f.list("meeting_kinds", false));
     let auto_commit = f.boolean("auto_commit").unwrap_or(false);
     f.finish(SETTINGS_FIELDS);
     Settings {
@@ -157,6 +159,7 @@ pub fn settings(mut f: Fields<'_, '_, '_, '_>) -> Settings {
         response_days,
         departments,
         issue_categories,
+        meeting_kinds,
         auto_commit,
     }
 }

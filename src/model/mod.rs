@@ -12,7 +12,8 @@ pub mod records;
 pub mod settings;
 
 pub use crate::kinds::{
-    Category, Event, Grid, Household, Issue, IssueStatus, Member, Org, Visit, VisitRefs, VisitText,
+    Category, Decision, DecisionStatus, Event, Grid, Household, Issue, IssueStatus, Meeting, MeetingKind, MeetingType,
+    Member, Org, Owner, Visit, VisitRefs, VisitText,
 };
 pub use dataset::{Dataset, Format, Kind, SourceFile};
 pub use id::{Interner, Sym};

@@ -24,6 +24,8 @@ pub struct Settings {
     pub departments: Vec<String>,
     /// Problem categories beyond the built-in ones.
     pub issue_categories: Vec<String>,
+    /// Meeting kinds beyond the built-in ones.
+    pub meeting_kinds: Vec<String>,
     /// Commit every write to git (used by the recording commands).
     pub auto_commit: bool,
 }
@@ -74,6 +76,7 @@ impl Default for Settings {
             response_days: 1,
             departments: Vec::new(),
             issue_categories: Vec::new(),
+            meeting_kinds: Vec::new(),
             auto_commit: false,
         }
     }

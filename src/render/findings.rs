@@ -23,6 +23,9 @@ pub struct Summary {
     pub households: usize,
     pub visits: usize,
     pub issues: usize,
+    /// Named only when the folder keeps meetings.
+    #[serde(skip_serializing_if = "is_zero")]
+    pub meetings: usize,
     pub errors: usize,
     pub warnings: usize,
 }
@@ -46,6 +49,7 @@ pub fn write_text(w: &mut impl Write, findings: &[Finding], summary: &Summary) -
         households: s.households,
         visits: s.visits,
         issues: s.issues,
+        meetings: s.meetings,
         errors: s.errors,
         warnings: s.warnings,
     };

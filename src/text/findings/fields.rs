@@ -125,6 +125,28 @@ pub fn category_hint<E: Labelled>(custom: &[String]) -> Text {
     )
 }
 
+/// `invalid-value`: a meeting kind gov does not know.
+pub fn not_a_meeting_kind(value: &str) -> Text {
+    Text::new(format!("`{value}` is not a meeting kind"), format!("“{value}”不是会议类别"))
+}
+
+/// The hint under an unknown meeting kind: the built-in kinds and those added in gov.yaml.
+pub fn meeting_kind_hint(custom: &[String]) -> Text {
+    use crate::kinds::MeetingKind;
+    let mut en = MeetingKind::allowed();
+    let mut zh = allowed_zh::<MeetingKind>();
+    for c in custom {
+        en.push_str(", ");
+        en.push_str(c);
+        zh.push('、');
+        zh.push_str(c);
+    }
+    Text::new(
+        format!("allowed: {en}; more can be added under meeting_kinds in gov.yaml"),
+        format!("可填：{zh}；也可在 gov.yaml 的 meeting_kinds 下增加会议类别"),
+    )
+}
+
 /// `invalid-value`: not a whole number in range.
 pub fn not_a_number(name: &str, value: &str, min: u32, max: u32) -> Text {
     Text::new(

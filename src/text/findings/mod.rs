@@ -6,12 +6,14 @@
 mod checks;
 mod fields;
 mod folder;
+mod meetings;
 mod output;
 mod read;
 
 pub use checks::*;
 pub use fields::*;
 pub use folder::*;
+pub use meetings::*;
 pub use output::*;
 pub use read::*;
 
@@ -27,6 +29,7 @@ pub fn noun_zh(kind: Kind) -> &'static str {
         Kind::Households => "住户",
         Kind::Issues => "诉求",
         Kind::Visits => "走访记录",
+        Kind::Meetings => "会议",
     }
 }
 
@@ -210,8 +213,17 @@ mod tests {
 
     #[test]
     fn the_summary_line_reads_as_an_office_writes_it() {
-        let c =
-            Checked { grids: 3, members: 5, households: 4, visits: 5420, issues: 2, errors: 2, warnings: 1, orgs: 0 };
+        let c = Checked {
+            grids: 3,
+            members: 5,
+            households: 4,
+            visits: 5420,
+            issues: 2,
+            errors: 2,
+            warnings: 1,
+            orgs: 0,
+            meetings: 0,
+        };
         assert_eq!(
             checked(&c).en(),
             "checked 3 grids, 5 members, 4 households, 5,420 visits, 2 issues: 2 errors, 1 warning"

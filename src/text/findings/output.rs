@@ -28,6 +28,8 @@ pub struct Checked {
     pub households: usize,
     pub visits: usize,
     pub issues: usize,
+    /// Named only when non-zero (a folder need not keep meetings).
+    pub meetings: usize,
     pub errors: usize,
     pub warnings: usize,
 }
@@ -40,9 +42,12 @@ fn plural(n: usize, one: &str, many: &str) -> String {
 pub fn checked(c: &Checked) -> Text {
     let orgs_en = if c.orgs > 0 { format!("{}, ", plural(c.orgs, "org", "orgs")) } else { String::new() };
     let orgs_zh = if c.orgs > 0 { format!("组织 {} 个、", thousands(c.orgs)) } else { String::new() };
+    let meetings_en =
+        if c.meetings > 0 { format!(", {}", plural(c.meetings, "meeting", "meetings")) } else { String::new() };
+    let meetings_zh = if c.meetings > 0 { format!("、会议 {} 次", thousands(c.meetings)) } else { String::new() };
     Text::new(
         format!(
-            "checked {}, {}, {orgs_en}{}, {}, {}: {}, {}",
+            "checked {}, {}, {orgs_en}{}, {}, {}{meetings_en}: {}, {}",
             plural(c.grids, "grid", "grids"),
             plural(c.members, "member", "members"),
             plural(c.households, "household", "households"),
@@ -52,7 +57,7 @@ pub fn checked(c: &Checked) -> Text {
             plural(c.warnings, "warning", "warnings"),
         ),
         format!(
-            "已检查：网格 {} 个、党员 {} 名、{orgs_zh}住户 {} 户、走访记录 {} 条、诉求 {} 件；错误 {} 个，警告 {} 个",
+            "已检查：网格 {} 个、党员 {} 名、{orgs_zh}住户 {} 户、走访记录 {} 条、诉求 {} 件{meetings_zh}；错误 {} 个，警告 {} 个",
             thousands(c.grids),
             thousands(c.members),
             thousands(c.households),
