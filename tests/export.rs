@@ -37,6 +37,7 @@ fn january_pack() {
     assert_eq!(
         names,
         [
+            "2024-01-会议议事.csv",
             "2024-01-统计.csv",
             "2024-01-诉求办理.csv",
             "2024-01-走访台账.csv",
@@ -47,8 +48,8 @@ fn january_pack() {
     );
 
     let stats = read_with_bom(&out.join("2024-01-统计.csv"));
-    // 20 figures (6 of them the problem rates) for the period and cumulatively.
-    assert_eq!(stats.len(), 1 + 40);
+    // 25 figures (6 of them the problem rates, 5 about meetings) for the period and cumulatively.
+    assert_eq!(stats.len(), 1 + 50);
     assert_eq!(line(&stats, "本期", "走访次数"), ["本期", "走访次数", "3", "1", "2", "6"]);
     assert_eq!(line(&stats, "累计", "走访次数"), ["累计", "走访次数", "5", "2", "3", "10"]);
     assert_eq!(line(&stats, "本期", "办结诉求"), ["本期", "办结诉求", "1", "0", "0", "1"]);

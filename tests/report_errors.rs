@@ -116,7 +116,7 @@ fn an_allowed_export_is_marked_incomplete() {
             csvs += 1;
         }
     }
-    assert_eq!(csvs, 6);
+    assert_eq!(csvs, 7);
 
     // JSON and Markdown: the title says it.
     in_english(d);

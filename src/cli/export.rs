@@ -23,7 +23,7 @@ use crate::text::{cli as words, errors};
 /// CSV files (UTF-8 with BOM, for Excel/WPS): headline
 /// statistics, the ledger summary by member and by grid, the detailed ledger, the households
 /// overdue at the month's end (or today, for the current month), and the problems raised by
-/// residents by category with their rates.
+/// residents by category with their rates, and the month's meetings with their decisions' progress.
 ///
 /// A folder with errors exports nothing (exit 1) unless --allow-errors is given: then the pack
 /// holds 未完成-INCOMPLETE.txt and every file's title row says it is incomplete.
@@ -84,6 +84,15 @@ pub fn run(ctx: &Ctx, args: &ExportArgs) -> Result<Exit, CliError> {
         ("走访台账", "ledger", visit_table(&ix, &period, &VisitFilter::default())),
         ("逾期未访", "overdue", due_table(&ix, as_of, &DueFilter::default())),
         ("诉求办理", "issues", issues_table(&ix, &period, ctx.today, IssuesBy::Category, IssuesOptions::default())),
+        (
+            "会议议事",
+            "meetings",
+            crate::report::meetings::meeting_list_table(
+                &ix,
+                as_of,
+                &crate::report::meetings::MeetingFilter { period: Some(period), ..Default::default() },
+            ),
+        ),
     ];
     let out = ctx.cwd.join(&args.out);
     std::fs::create_dir_all(&out).or_os(|| errors::cannot_create(&out))?;

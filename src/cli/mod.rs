@@ -23,6 +23,7 @@ mod init;
 mod issue;
 mod judge;
 mod lang;
+mod meeting;
 mod member;
 mod notes;
 mod org;
@@ -97,6 +98,9 @@ pub enum Command {
     /// Problems raised by residents (群众诉求): record, correct, list, show their history
     #[command(subcommand)]
     Issue(issue::IssueCommand),
+    /// Meetings and their decisions (会议与议事): record, decide, track until done, list, show
+    #[command(subcommand)]
+    Meeting(meeting::MeetingCommand),
     Due(due::DueArgs),
     Export(export::ExportArgs),
 }
@@ -241,6 +245,7 @@ pub fn main() -> ExitCode {
         Command::Issue(issue::IssueCommand::Close(a)) => issue::event::run(&ctx, Action::Closed, &a, vec![]),
         Command::Issue(issue::IssueCommand::Undo(args)) => issue::undo::run(&ctx, &args),
         Command::Issue(issue::IssueCommand::Amend(args)) => issue::amend::run(&ctx, &args),
+        Command::Meeting(c) => meeting_command(&ctx, c),
         Command::Due(args) => due::run(&ctx, &args),
         Command::Export(args) => export::run(&ctx, &args),
     };
@@ -278,4 +283,18 @@ pub fn shown(path: &Path, cwd: &Path) -> String {
     let rel = path.strip_prefix(cwd).unwrap_or(path);
     let rel = rel.strip_prefix(".").unwrap_or(rel);
     if rel.as_os_str().is_empty() { ".".to_string() } else { rel.display().to_string() }
+}
+
+fn meeting_command(ctx: &Ctx, c: meeting::MeetingCommand) -> Result<Exit, CliError> {
+    use crate::kinds::meeting::DecisionAction;
+    use meeting::{MeetingCommand as M, step};
+    match c {
+        M::List(a) => meeting::list::run(ctx, &a),
+        M::Show(a) => meeting::show::run(ctx, &a),
+        M::Add(a) => meeting::add::run(ctx, &a),
+        M::Decide(a) => meeting::decide::run(ctx, &a),
+        M::Progress(a) => step::run(ctx, DecisionAction::Progress, &a, vec![]),
+        M::Done(a) => step::run_done(ctx, &a),
+        M::Drop(a) => step::run(ctx, DecisionAction::Dropped, &a, vec![]),
+    }
 }

@@ -32,6 +32,10 @@ pub struct IssueFilter {
     pub overdue: bool,
     /// A whistle was blown (吹哨).
     pub escalated: bool,
+    /// Discussed at this meeting.
+    pub meeting: Option<Sym>,
+    /// Discussed at some meeting.
+    pub discussed: bool,
 }
 
 impl IssueFilter {
@@ -44,6 +48,8 @@ impl IssueFilter {
             && self.department.as_deref().is_none_or(|d| summoned(i).contains(&d))
             && (!self.overdue || days_overdue(i, &ix.ds.settings, today).is_some())
             && (!self.escalated || i.events.iter().any(|e| e.action == Action::Whistle))
+            && self.meeting.is_none_or(|m| ix.ds.meetings.iter().any(|x| x.id == m && x.issues.contains(&i.id)))
+            && (!self.discussed || ix.ds.meetings.iter().any(|x| x.issues.contains(&i.id)))
     }
 }
 
@@ -265,5 +271,6 @@ pub fn issue_show_tables(ix: &Index<'_>, n: usize, today: NaiveDate) -> Vec<Tabl
         }
         tables.push(t);
     }
+    tables.extend(crate::report::meetings::discussed_table(ix, i.id, today));
     tables
 }

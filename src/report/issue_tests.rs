@@ -196,14 +196,14 @@ fn whistles_summons_and_pending() {
         t.rows[0][1..7],
         [Value::int(2), Value::int(2), Value::int(1), Value::int(1), Value::ratio(1, 2), Value::Int(1)]
     );
-    assert_eq!(t.rows[0][7..], [Value::int(2), Value::int(2), Value::ratio(2, 2), Value::Int(3)]);
+    assert_eq!(t.rows[0][7..], [Value::int(2), Value::int(2), Value::ratio(2, 2), Value::Int(3), Value::int(0)]);
     // 水务: P2 (01-07, resolved in 3 days) and P3 (01-25, 8 days) → median 3.
     assert_eq!(t.rows[1][10], Value::Int(3));
     // Totals: 3 whistle events summoned 4 departments; 2 reported (1 and 1 day); 2 problems,
     // each from its first whistle: P2 3 days, P3 13 days.
     let total = t.total.unwrap();
     assert_eq!(total[1..6], [Value::int(3), Value::int(4), Value::int(2), Value::int(2), Value::ratio(2, 4)]);
-    assert_eq!(total[7..], [Value::int(2), Value::int(2), Value::ratio(2, 2), Value::Int(3)]);
+    assert_eq!(total[7..], [Value::int(2), Value::int(2), Value::ratio(2, 2), Value::Int(3), Value::int(0)]);
 
     let p = pending_table(&ix, &jan, d(3, 1));
     let rows: Vec<(Value, Value, Value)> = p.rows.iter().map(|r| (r[0].clone(), r[1].clone(), r[4].clone())).collect();

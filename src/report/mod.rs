@@ -9,6 +9,7 @@ pub mod issue_facts;
 pub mod issue_list;
 pub mod issues;
 pub mod ledger;
+pub mod meetings;
 pub mod member_list;
 pub mod orgs;
 pub mod period;

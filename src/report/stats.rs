@@ -1,7 +1,7 @@
 //! `gov stats`: the headline figures a community reports upward — members taking part, linked
 //! households, households visited, contacts (visits) by method, problems received / resolved /
 //! open and the problem rates (响应率, 按时办结率, 回访率, 解决率, 满意率, 重办率), whistles blown,
-//! in-service members registered — for a period and cumulatively (from the first record to the
+//! in-service members registered, meetings held, decisions made and the 落实率 — for a period and cumulatively (from the first record to the
 //! period's end), each broken down by member kind. Definitions are in docs/metrics.md. Pure; no I/O.
 
 use super::Period;
@@ -60,6 +60,8 @@ pub struct Figures {
     pub whistles: Split,
     /// In-service members who registered with the community (双报到) in the range.
     pub registered: Split,
+    /// Meetings held in the range and their decisions, as of its end (not split by member kind).
+    pub meetings: super::meetings::MeetingTally,
 }
 
 /// Computes the figures for visits and events dated in `range` (open problems as of its end).
@@ -143,6 +145,7 @@ pub fn figures(ix: &Index<'_>, range: &Period) -> Figures {
             f.registered.add(m.kind);
         }
     }
+    f.meetings = super::meetings::tally(ds.meetings.iter().filter(|m| range.contains(m.date)), range.to);
     f
 }
 
@@ -213,6 +216,16 @@ pub fn stats_table(ix: &Index<'_>, period: &Period) -> Table {
             ("reopen_rate", "重办率", "reopen rate", rate(|t| t.reopened, |t| t.resolved)),
             ("whistles", "吹哨次数", "whistles blown", ints(f.whistles)),
             ("registered", "在职党员报到", "in-service members registered", ints(f.registered)),
+        ]);
+        // Meetings are not split by member kind: the total column only.
+        let total = |v: Value| vec![Value::Empty, Value::Empty, Value::Empty, v];
+        let m = &f.meetings;
+        rows.extend([
+            ("meetings", "召开会议", "meetings held", total(Value::int(m.meetings))),
+            ("decisions", "议定事项", "decisions made", total(Value::int(m.decisions))),
+            ("decisions_to_carry_out", "应落实事项", "decisions to carry out", total(Value::int(m.to_carry_out()))),
+            ("decisions_done", "已落实事项", "decisions done", total(Value::int(m.done))),
+            ("done_rate", "落实率", "done rate", total(Value::ratio(m.done, m.to_carry_out()))),
         ]);
         for (code, zh, en, values) in rows {
             let mut row = vec![scope.clone(), Value::Label { code, zh, en }];

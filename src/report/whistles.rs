@@ -1,7 +1,7 @@
 //! `gov report whistles`: whistle and report (吹哨报到) in a period. One row per department
 //! summoned by a whistle dated in the period: how often it was summoned, how often it reported
 //! (报到) and how soon, and how many of the problems it was summoned to were resolved and how soon
-//! after the whistle; a totals row. With `--pending`, instead, the list of summonses the
+//! after the whistle, and the joint meetings held on those problems in the period; a totals row. With `--pending`, instead, the list of summonses the
 //! department has not answered. Definitions are in docs/metrics.md. Pure; no I/O.
 
 use std::collections::{BTreeMap, HashMap, HashSet};
@@ -114,6 +114,7 @@ const COLUMNS: &[Column] = &[
     col("resolved", "已办结", "resolved"),
     col("resolved_rate", "办结率", "share resolved"),
     col("median_days_to_resolve", "吹哨至办结中位数(天)", "median days whistle to resolution"),
+    col("joint_meetings", "联席会议次数", "joint meetings"),
 ];
 
 fn figures(t: &WhistleTally) -> Vec<Value> {
@@ -130,6 +131,21 @@ fn figures(t: &WhistleTally) -> Vec<Value> {
         Value::ratio(t.resolved, t.problems),
         median(&t.resolve_days),
     ]
+}
+
+/// Joint meetings (党建 and 红色物业联席会议) held in the period that discussed one of the
+/// problems of these summonses.
+fn joint_meetings(ix: &Index<'_>, set: &[&Summons<'_>], period: &Period) -> usize {
+    let ds = ix.ds;
+    let problems: HashSet<crate::model::Sym> = set.iter().map(|s| ds.issues[s.issue].id).collect();
+    ds.meetings
+        .iter()
+        .filter(|m| {
+            period.contains(m.date)
+                && m.issues.iter().any(|i| problems.contains(i))
+                && crate::report::meetings::is_joint(m)
+        })
+        .count()
 }
 
 /// Departments in gov.yaml order, then any others alphabetically.
@@ -154,10 +170,13 @@ pub fn whistles_table(ix: &Index<'_>, period: &Period) -> Table {
     for ((_, department), set) in &by_department {
         let mut row = vec![Value::text(*department)];
         row.extend(figures(&tally(set)));
+        row.push(Value::int(joint_meetings(ix, set, period)));
         t.push(row);
     }
+    let everything: Vec<&Summons<'_>> = all.iter().collect();
     let mut total = vec![Value::Empty];
-    total.extend(figures(&tally(&all.iter().collect::<Vec<_>>())));
+    total.extend(figures(&tally(&everything)));
+    total.push(Value::int(joint_meetings(ix, &everything, period)));
     t.total = Some(total);
     t
 }

@@ -42,6 +42,12 @@ pub struct ListArgs {
     /// Only problems the community blew the whistle on (吹哨)
     #[arg(long)]
     pub escalated: bool,
+    /// Only problems discussed at this meeting (its id, M-2022-0003)
+    #[arg(long)]
+    pub meeting: Option<String>,
+    /// Only problems discussed at a meeting (协商议事, joint meetings, …)
+    #[arg(long)]
+    pub discussed: bool,
     #[command(flatten)]
     pub period: PeriodArgs,
     #[command(flatten)]
@@ -117,6 +123,8 @@ pub fn run(ctx: &Ctx, args: &ListArgs) -> Result<Exit, CliError> {
         department: args.department.as_deref().map(|d| department(ds, d)).transpose()?,
         overdue: args.overdue,
         escalated: args.escalated,
+        meeting: args.meeting.as_deref().map(|m| crate::cli::meeting::find(ds, m).map(|m| m.id)).transpose()?,
+        discussed: args.discussed,
     };
     args.output.emit(&issue_list_table(&ix, ctx.today, &filter))?;
     Ok(data.exit())

@@ -12,8 +12,8 @@ use crate::report::issue_list::{find_issue, issue_show_tables};
 /// The record (category, urgency, source, household, who recorded it, date received, due date,
 /// status and days taken as of today), then every event from receipt on with the days since
 /// receipt and the status after it, then — if the community blew the whistle (吹哨) — each
-/// department summoned and when it reported (报到). JSON holds the three under `issue`,
-/// `timeline` and `summons`.
+/// department summoned and when it reported (报到); then the meetings that discussed it (议事),
+/// with their decisions. JSON holds them under `issue`, `timeline`, `summons` and `meetings`.
 #[derive(Debug, Args)]
 pub struct ShowArgs {
     /// The problem: its id (I-2022-0041), the end of its id (0041) or a fragment of its title

@@ -3,6 +3,7 @@
 
 pub mod issues;
 pub mod ledger;
+pub mod meetings;
 pub mod whistles;
 
 use clap::{Args, Subcommand};
@@ -29,6 +30,7 @@ pub struct ReportArgs {
 pub enum ReportCommand {
     Issues(issues::IssuesArgs),
     Whistles(whistles::WhistlesArgs),
+    Meetings(meetings::MeetingsArgs),
 }
 
 pub fn run(ctx: &Ctx, args: &ReportArgs) -> Result<Exit, CliError> {
@@ -36,5 +38,6 @@ pub fn run(ctx: &Ctx, args: &ReportArgs) -> Result<Exit, CliError> {
         None => ledger::run(ctx, &args.ledger),
         Some(ReportCommand::Issues(a)) => issues::run(ctx, a),
         Some(ReportCommand::Whistles(a)) => whistles::run(ctx, a),
+        Some(ReportCommand::Meetings(a)) => meetings::run(ctx, a),
     }
 }

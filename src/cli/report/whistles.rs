@@ -11,7 +11,8 @@ use crate::report::whistles::{pending_table, whistles_table};
 ///
 /// For the whistles blown in the period, one row per department summoned: times summoned,
 /// reported and not, report rate, median days from whistle to report; the problems concerned,
-/// the share resolved and the median days from whistle to resolution; a totals row.
+/// the share resolved and the median days from whistle to resolution; the joint meetings
+/// (党建联席会议, 红色物业联席会议) held in the period on those problems; a totals row.
 /// `--pending` lists instead each summons not yet answered by a report.
 #[derive(Debug, Args)]
 pub struct WhistlesArgs {

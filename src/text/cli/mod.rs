@@ -5,6 +5,7 @@
 use super::Text;
 use crate::finding::thousands;
 
+pub mod meetings;
 pub mod notes;
 pub mod write;
 

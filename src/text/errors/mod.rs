@@ -9,6 +9,7 @@ use super::Text;
 
 pub mod command;
 pub mod library;
+pub mod meetings;
 
 pub use command::*;
 
