@@ -1317,7 +1317,11 @@ impl World {
         self.write_members(out, &orgs)?;
         self.write_households(out)?;
         self.write_visits(out)?;
-        self.write_issues(out)
+        self.write_issues(out)?;
+        if self.s.key == "demo" {
+            self.write_meetings(out, &orgs, seed)?;
+        }
+        Ok(())
     }
 
     fn write_settings(&self, out: &Path) -> Res<()> {
@@ -1613,6 +1617,417 @@ impl World {
                 let _ = writeln!(s, "    note: {note}");
             }
         }
+    }
+}
+
+// ───────────────────────────── Meetings ─────────────────────────────
+
+/// The meetings' own PRNG stream: drawing from it moves no other record.
+const MEETING_STREAM: u64 = 0x4D45_4554_494E_4753;
+/// The last day of the demo (the tests' today): no step is dated after it.
+const DEMO_END: (i32, u32, u32) = (2022, 12, 31);
+
+/// One meeting of the demo, before it is numbered.
+struct MeetingRec {
+    date: NaiveDate,
+    kind: &'static str,
+    topic: String,
+    place: Option<&'static str>,
+    convened_by: Option<String>,
+    chair: Option<String>,
+    members: Vec<String>,
+    orgs: Vec<String>,
+    departments: Vec<&'static str>,
+    residents: u32,
+    issues: Vec<String>,
+    minutes: &'static str,
+    decisions: Vec<DecisionRec>,
+}
+
+struct DecisionRec {
+    text: String,
+    owner: String,
+    due: NaiveDate,
+    /// (date, action, note, reported back)
+    steps: Vec<(NaiveDate, &'static str, Option<&'static str>, Option<NaiveDate>)>,
+}
+
+impl DecisionRec {
+    fn new(text: impl Into<String>, owner: impl Into<String>, due: NaiveDate) -> DecisionRec {
+        DecisionRec { text: text.into(), owner: owner.into(), due, steps: Vec::new() }
+    }
+    fn done(mut self, on: NaiveDate, back: Option<NaiveDate>, note: Option<&'static str>) -> DecisionRec {
+        self.steps.push((on, "done", note, back));
+        self
+    }
+    fn progress(mut self, on: NaiveDate, note: &'static str) -> DecisionRec {
+        self.steps.push((on, "progress", Some(note), None));
+        self
+    }
+    fn state(&self) -> &'static str {
+        self.steps.iter().rev().map(|s| s.1).find(|a| *a != "progress").unwrap_or("open")
+    }
+}
+
+/// Meeting topics with the texts of their two decisions.
+type Topics = &'static [(&'static str, [&'static str; 2])];
+
+/// (topic, decision texts) of the ordinary meetings, by kind.
+const CONSULTATIONS: &[(&str, [&str; 2])] = &[
+    ("楼道堆物清理协商议事", ["清理楼道杂物，张贴消防安全提示", "建立楼道长巡查制度"]),
+    ("老旧小区加装电梯意见征集", ["逐户征求低层住户意见", "联系施工单位出具加装方案"]),
+    ("小区停车位划分协商议事", ["重新施划小区停车位", "设置临时停车引导牌"]),
+    ("垃圾分类投放点设置协商议事", ["调整垃圾分类投放点位置", "安排志愿者定时督导"]),
+    ("广场舞噪音协调议事", ["商定广场舞活动时段和音量", "在广场张贴文明公约"]),
+    ("楼顶防水维修资金协商议事", ["申请使用专项维修资金", "公示维修方案和费用"]),
+    ("宠物文明饲养公约议事", ["制定小区宠物饲养公约", "设置宠物粪便收集箱"]),
+    ("小区充电桩安装协商议事", ["确定充电桩安装位置", "与供电公司对接增容"]),
+];
+const PROPERTY_TOPICS: &[(&str, [&str; 2])] = &[
+    ("物业服务质量评议", ["物业公司公示服务标准和收费明细", "每月开展一次物业服务满意度评议"]),
+    ("小区监控设备维修", ["更换损坏监控探头", "监控室实行24小时值守"]),
+    ("电梯维保问题会商", ["督促维保单位按期保养电梯", "张贴电梯维保记录"]),
+    ("小区绿化养护会商", ["补植枯死绿植", "修剪遮挡路灯的树木"]),
+];
+const RESIDENT_TOPICS: &[(&str, [&str; 2])] = &[
+    ("居民代表会议：社区年度民生实事征集", ["汇总居民提出的民生实事", "报街道纳入年度计划"]),
+    ("居民会议：平安社区建设", ["组建夜间巡逻志愿队", "加装单元门禁"]),
+];
+const OWNER_TOPICS: &[(&str, [&str; 2])] = &[
+    ("业主大会：续聘物业服务企业", ["完成物业服务合同续签", "公示业主大会表决结果"]),
+    ("业主大会：专项维修资金使用表决", ["公示维修资金使用方案", "组织施工单位进场"]),
+];
+const JOINT_TOPIC: [&str; 2] = ["相关部门现场会商处置方案", "社区跟踪办理进度并向居民反馈"];
+
+impl World {
+    fn day(&self, i: usize) -> NaiveDate {
+        NaiveDate::parse_from_str(&self.days[i], "%Y-%m-%d").expect("a generated date")
+    }
+
+    /// The heating case, chosen by rule: the first whistled, resolved heating problem of a
+    /// whole compound (管网老化), else the first whistled, resolved heating problem.
+    fn heating_case(&self) -> Option<usize> {
+        let whistled = |i: &Issue| {
+            PROBLEMS[i.kind].cat == "heating"
+                && i.events.iter().any(|e| e.action == "whistle")
+                && i.events.iter().any(|e| e.action == "resolved")
+        };
+        let area = self.issues.iter().position(|i| whistled(i) && matches!(PROBLEMS[i.kind].scope, Scope::Area));
+        area.or_else(|| self.issues.iter().position(whistled))
+    }
+
+    /// The demo's meetings: the seed report's cases, the heating problem through three 党建联席
+    /// 会议, joint meetings on other whistled problems, and a year of ordinary meetings; drawn
+    /// from their own PRNG stream.
+    fn meetings(&self, orgs: &Orgs, seed: u64) -> Vec<MeetingRec> {
+        let mut rng = Rng(seed ^ MEETING_STREAM);
+        let end = date(DEMO_END.0, DEMO_END.1, DEMO_END.2);
+        let committee = orgs.list.iter().position(|o| o.kind == "party_committee").expect("a Party committee");
+        let committee_id = orgs.id(committee);
+        let secretary = orgs.list[committee].leader.map(|m| self.members[m].id.clone());
+        let property = |a: usize| orgs.id_of(&format!("{}物业服务中心", self.grids[self.areas[a].grid].name));
+        let active: Vec<usize> = (0..self.members.len()).filter(|&m| self.members[m].status == "active").collect();
+        let attend = |rng: &mut Rng, n: usize| {
+            let mut picked: Vec<String> = Vec::new();
+            while picked.len() < n {
+                let m = &self.members[active[rng.below(active.len())]].id;
+                if !picked.contains(m) {
+                    picked.push(m.clone());
+                }
+            }
+            picked.sort();
+            picked
+        };
+        let meeting = |date, kind, topic: &str, residents| MeetingRec {
+            date,
+            kind,
+            topic: topic.to_string(),
+            place: Some("社区党群服务中心"),
+            convened_by: Some(committee_id.clone()),
+            chair: secretary.clone(),
+            members: Vec::new(),
+            orgs: vec![committee_id.clone()],
+            departments: Vec::new(),
+            residents,
+            issues: Vec::new(),
+            minutes: "",
+            decisions: Vec::new(),
+        };
+        let plus = |d: NaiveDate, n: u64| d + Days::new(n);
+        let mut out = Vec::new();
+
+        // The seed report's cases, decided and done.
+        let d = date(2022, 4, 12);
+        let mut m = meeting(d, "consultation", "建业联盟新城四期商铺电动车停放协商议事", 16);
+        m.place = Some("建业联盟新城四期商业街");
+        m.members = attend(&mut rng, 3);
+        m.minutes = "商户、居民和物业现场协商，商定电动车集中停放区域和管理办法";
+        m.decisions = vec![
+            DecisionRec::new("在商铺后侧划定电动车集中停放区并施划标线", committee_id.clone(), plus(d, 14)).done(
+                plus(d, 10),
+                Some(plus(d, 11)),
+                Some("停放区已施划，可停放80辆"),
+            ),
+            DecisionRec::new("商户签订门前电动车停放自律公约", committee_id.clone(), plus(d, 10)).done(
+                plus(d, 7),
+                Some(plus(d, 11)),
+                None,
+            ),
+        ];
+        out.push(m);
+        let d = date(2022, 5, 18);
+        let mut m = meeting(d, "consultation", "博文党群服务中心旁步道打通协商议事", 22);
+        m.place = Some("博文党群服务中心");
+        m.members = attend(&mut rng, 3);
+        m.departments = vec!["城管局"];
+        m.minutes = "居民提出步道被围挡阻断，绕行不便；现场商定拆除围挡、打通步道";
+        m.decisions = vec![
+            DecisionRec::new("拆除博文党群服务中心旁步道围挡，打通步道", "城管局", plus(d, 20))
+                .progress(plus(d, 8), "围挡已拆除")
+                .done(plus(d, 18), Some(plus(d, 20)), Some("步道已打通")),
+            DecisionRec::new("步道铺装并增设照明", "住建局", plus(d, 45)).done(plus(d, 40), Some(plus(d, 42)), None),
+        ];
+        out.push(m);
+        for (d, topic, texts, a) in [
+            (
+                date(2022, 6, 9),
+                "小区绿地提升改造红色物业联席会议",
+                ["补植绿地苗木，修复破损草坪", "增设休闲座椅和垃圾桶"],
+                1,
+            ),
+            (
+                date(2022, 8, 16),
+                "通信基站维修红色物业联席会议",
+                ["物业协调运营商维修小区通信基站", "基站周边加装防护围栏"],
+                3,
+            ),
+        ] {
+            let mut m = meeting(d, "property_joint", topic, 9);
+            let company = property(a.min(self.areas.len() - 1));
+            m.orgs.push(company.clone());
+            m.members = attend(&mut rng, 2);
+            m.minutes = "社区党委、物业企业和居民代表共同商定整改事项";
+            m.decisions = vec![
+                DecisionRec::new(texts[0], company.clone(), plus(d, 30)).done(plus(d, 25), Some(plus(d, 27)), None),
+                DecisionRec::new(texts[1], company, plus(d, 30)).done(plus(d, 28), Some(plus(d, 29)), None),
+            ];
+            out.push(m);
+        }
+
+        // The heating problem: three 党建联席会议 with 城管局, 房产中心 and 信访局, from its
+        // whistle until it was resolved.
+        let h = self.heating_case().expect("the demo has a whistled heating problem");
+        let issue = &self.issues[h];
+        let whistle = self.day(issue.events.iter().find(|e| e.action == "whistle").expect("whistled").day as usize);
+        let resolved =
+            self.day(issue.events.iter().rev().find(|e| e.action == "resolved").expect("resolved").day as usize);
+        let span = (resolved - whistle).num_days().max(2) as u64;
+        let depts = vec!["城管局", "房产中心", "信访局"];
+        let heating_topic = format!("{}联席会议", self.title(issue));
+        for (n, (on, texts)) in [
+            (whistle, [("房产中心", "排查小区供热管网，确定老化管段"), ("信访局", "接待来访居民，做好解释和情绪疏导")]),
+            (
+                plus(whistle, span / 2),
+                [("城管局", "协调管网施工占道和渣土清运"), ("房产中心", "督促供热企业更换老化管段")],
+            ),
+            (plus(whistle, span), [("信访局", "逐户回访居民，办结信访事项"), ("城管局", "恢复施工占用的道路和绿地")]),
+        ]
+        .into_iter()
+        .enumerate()
+        {
+            let mut m = meeting(on, "party_joint", &format!("{heating_topic}（第{}次）", cn_number(n + 1)), 6);
+            m.members = attend(&mut rng, 2);
+            m.departments = depts.clone();
+            m.issues = vec![issue.id.clone()];
+            m.minutes =
+                ["三部门现场研判，明确各自责任", "通报管网排查结果，部署施工", "施工完成，室温达标，部署回访"][n];
+            m.decisions = texts
+                .iter()
+                .map(|&(owner, text)| {
+                    let done = plus(resolved, (n as u64).min(2));
+                    DecisionRec::new(text, owner, plus(on, 7)).done(
+                        done.min(plus(on, 7)).max(on),
+                        Some(done.max(on)),
+                        None,
+                    )
+                })
+                .collect();
+            out.push(m);
+        }
+
+        // Joint meetings on other whistled problems: the first of each of four months.
+        for month in [4, 7, 9, 11] {
+            let Some(i) = self.issues.iter().enumerate().position(|(n, i)| {
+                n != h && self.yms[i.received] == 2022 * 100 + month && i.events.iter().any(|e| e.action == "whistle")
+            }) else {
+                continue;
+            };
+            let issue = &self.issues[i];
+            let w = issue.events.iter().find(|e| e.action == "whistle").expect("whistled");
+            let on = self.day(w.day as usize);
+            let mut m = meeting(on, "party_joint", &format!("{}联席会议", self.title(issue)), rng.range(2, 8) as u32);
+            m.members = attend(&mut rng, 2);
+            m.departments = w.departments.clone();
+            m.issues = vec![issue.id.clone()];
+            m.minutes = "吹哨召集相关部门现场会商";
+            m.decisions = self.outcomes(&mut rng, on, &JOINT_TOPIC, &[w.departments[0], &committee_id], end);
+            out.push(m);
+        }
+
+        // A year of ordinary meetings: a consultation a month, a 红色物业 joint meeting every
+        // other month, residents' meetings each quarter and two owners' assemblies.
+        for month in 1..=12u32 {
+            let mut plan: Vec<(&'static str, Topics)> = vec![("consultation", CONSULTATIONS)];
+            if month % 2 == 0 {
+                plan.push(("property_joint", PROPERTY_TOPICS));
+            }
+            if month % 3 == 0 {
+                plan.push(("residents", RESIDENT_TOPICS));
+            }
+            if month == 5 || month == 10 {
+                plan.push(("owners", OWNER_TOPICS));
+            }
+            for (kind, topics) in plan {
+                let on = date(2022, month, rng.range(3, 26) as u32);
+                let (topic, texts) = topics[rng.below(topics.len())];
+                let a = rng.below(self.areas.len());
+                let compound = &self.grids[self.areas[a].grid].name;
+                let residents = match kind {
+                    "residents" => rng.range(25, 60),
+                    "owners" => rng.range(40, 120),
+                    _ => rng.range(6, 24),
+                } as u32;
+                let mut m = meeting(on, kind, &format!("{compound}{topic}"), residents);
+                let n = rng.below(3) + 2;
+                m.members = attend(&mut rng, n);
+                let company = property(a);
+                if kind != "residents" {
+                    m.orgs.push(company.clone());
+                }
+                m.minutes = "与会人员充分讨论，形成议定事项";
+                let owners: [&str; 2] = match kind {
+                    "consultation" => [&committee_id, &company],
+                    _ => [&company, &committee_id],
+                };
+                m.decisions = self.outcomes(&mut rng, on, &texts, &owners, end);
+                out.push(m);
+            }
+        }
+        out.sort_by_key(|m| m.date);
+        out
+    }
+
+    /// Decisions with drawn outcomes: most done (some late), some dropped, some still open at
+    /// the end of the year, overdue or not yet due.
+    fn outcomes(
+        &self,
+        rng: &mut Rng,
+        on: NaiveDate,
+        texts: &[&str; 2],
+        owners: &[&str; 2],
+        end: NaiveDate,
+    ) -> Vec<DecisionRec> {
+        let n = 1 + usize::from(rng.chance(0.7));
+        (0..n)
+            .map(|k| {
+                let due = on + Days::new(rng.range(10, 40) as u64);
+                let d = DecisionRec::new(texts[k], owners[k], due);
+                let draw = rng.below(100);
+                let step = |late: i64| (due + Days::new(late.max(0) as u64)).max(on + Days::new(1));
+                match draw {
+                    0..=59 => {
+                        let on_day = step(-rng.range(0, 6));
+                        if on_day > end {
+                            return d.progress(on + Days::new(3), "已启动");
+                        }
+                        let back = rng.chance(0.75).then(|| (on_day + Days::new(rng.range(0, 3) as u64)).min(end));
+                        d.done(on_day, back, None)
+                    }
+                    60..=74 => {
+                        let on_day = step(rng.range(1, 25));
+                        if on_day > end {
+                            return d.progress(on + Days::new(5), "正在推进");
+                        }
+                        d.done(on_day, None, Some("超期完成"))
+                    }
+                    75..=84 => {
+                        let mut d = d;
+                        d.steps.push(((on + Days::new(6)).min(end), "dropped", Some("经复议不再实施"), None));
+                        d
+                    }
+                    _ if on + Days::new(4) <= end => d.progress(on + Days::new(4), "正在推进"),
+                    _ => d,
+                }
+            })
+            .collect()
+    }
+
+    fn write_meetings(&self, out: &Path, orgs: &Orgs, seed: u64) -> Res<()> {
+        use std::fmt::Write as _;
+        let meetings = self.meetings(orgs, seed);
+        let end = date(DEMO_END.0, DEMO_END.1, DEMO_END.2);
+        // The figures the demo's meetings must show.
+        let decisions: Vec<&DecisionRec> = meetings.iter().flat_map(|m| &m.decisions).collect();
+        let overdue = decisions.iter().filter(|d| matches!(d.state(), "open") && d.due < end).count();
+        let dropped = decisions.iter().filter(|d| d.state() == "dropped").count();
+        let heating = self.heating_case().map(|h| &self.issues[h].id);
+        let joint = meetings.iter().filter(|m| m.kind == "party_joint" && m.issues.first() == heating).count();
+        assert_eq!(meetings.len(), 35, "meetings");
+        assert_eq!(joint, 3, "joint meetings on the heating problem");
+        assert!(overdue >= 3, "some decisions overdue at the year's end: {overdue}");
+        assert!(dropped >= 3, "some decisions dropped: {dropped}");
+        assert!(decisions.iter().flat_map(|d| &d.steps).all(|s| s.0 <= end && s.3.is_none_or(|b| b <= end)));
+        assert!(meetings.iter().all(|m| m.decisions.iter().all(|d| d.due >= m.date)));
+        fs::create_dir_all(out.join("meetings/2022"))?;
+        for (n, m) in meetings.iter().enumerate() {
+            let id = format!("M-{}-{:04}", m.date.year(), n + 1);
+            let mut s = String::new();
+            let _ = writeln!(s, "id: {id}\ndate: {}\nkind: {}\ntopic: {}", m.date, m.kind, m.topic);
+            if let Some(p) = m.place {
+                let _ = writeln!(s, "place: {p}");
+            }
+            if let Some(o) = &m.convened_by {
+                let _ = writeln!(s, "convened_by: {o}");
+            }
+            if let Some(c) = &m.chair {
+                let _ = writeln!(s, "chair: {c}");
+            }
+            s.push_str("attendees:\n");
+            for (key, list) in [("members", &m.members), ("orgs", &m.orgs)] {
+                if !list.is_empty() {
+                    let _ = writeln!(s, "  {key}: [{}]", list.join(", "));
+                }
+            }
+            if !m.departments.is_empty() {
+                let _ = writeln!(s, "  departments: [{}]", m.departments.join(", "));
+            }
+            let _ = writeln!(s, "  residents: {}", m.residents);
+            if !m.issues.is_empty() {
+                let _ = writeln!(s, "issues: [{}]", m.issues.join(", "));
+            }
+            let _ = writeln!(s, "minutes: {}", m.minutes);
+            s.push_str("decisions:\n");
+            for (k, d) in m.decisions.iter().enumerate() {
+                let _ =
+                    writeln!(s, "  - no: {}\n    text: {}\n    owner: {}\n    due: {}", k + 1, d.text, d.owner, d.due);
+                if d.steps.is_empty() {
+                    continue;
+                }
+                s.push_str("    events:\n");
+                for (on, action, note, back) in &d.steps {
+                    let _ = write!(s, "      - {{date: {on}, action: {action}");
+                    if let Some(b) = back {
+                        let _ = write!(s, ", reported_back: {b}");
+                    }
+                    if let Some(note) = note {
+                        let _ = write!(s, ", note: {note}");
+                    }
+                    s.push_str("}\n");
+                }
+            }
+            fs::write(out.join("meetings/2022").join(format!("{id}.yaml")), s)?;
+        }
+        Ok(())
     }
 }
 

@@ -58,3 +58,23 @@ fn visit_ledger_and_due_list() {
         gov(&["due", "--member", "M0002", "--within", "7", "--format", "md"])
     );
 }
+
+/// The heating case of the seed report: a whistled heating problem taken through three 党建联席
+/// 会议 with 城管局, 房产中心 and 信访局, shown by `gov issue show` with its meetings; and the
+/// year's meetings report.
+#[test]
+fn the_heating_case_and_the_meetings_report() {
+    let csv = gov(&["issue", "list", "--discussed", "--category", "heating", "--format", "csv", "--lang", "en"]);
+    let id = csv.lines().nth(1).unwrap().split(',').next().unwrap().to_string();
+    let show = gov(&["issue", "show", &id, "--format", "csv", "--lang", "en"]);
+    let joint: Vec<&str> = show.lines().filter(|l| l.contains(",Party-building joint meeting,")).collect();
+    assert_eq!(joint.len(), 3, "{show}");
+    assert!(joint.iter().all(|l| l.contains("城管局、房产中心、信访局")), "{show}");
+    assert!(show.contains(",whistle,"), "{show}");
+    let csv = gov(&["report", "meetings", "--year", "2022", "--format", "csv", "--lang", "en"]);
+    assert_eq!(cell(&csv, "Total,", 1), "35");
+    insta::assert_snapshot!(
+        "xiawo_report_meetings_2022",
+        gov(&["report", "meetings", "--year", "2022", "--format", "md"])
+    );
+}
