@@ -11,7 +11,9 @@
 //! Scales:
 //! - `demo`: 夏窝社区 of 河湾镇, calendar year 2022, reproducing the source report exactly: 282
 //!   members who made visits, 5,420 visits, 623 problems resolved (137 of them from October on),
-//!   520 in-service members registered with the community (双报到).
+//!   520 in-service members registered with the community (双报到); and 35 meetings (会议与议事)
+//!   with their decisions, drawn from a PRNG stream of their own: the seed report's cases and a
+//!   year of ordinary meetings (demo scale only).
 //! - `town`: 2,000 members, 30,000 households, 200,000 visits, 6,000 problems, 2023-2025.
 //! - `district`: 10,000 members, 200,000 households, 2,000,000 visits, 60,000 problems, 2023-2025.
 //!

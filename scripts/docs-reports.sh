@@ -3,15 +3,17 @@
 # Run from the repository root: scripts/docs-reports.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
-cargo build --release --quiet
 root=$PWD
-# The binary is where cargo put it: CARGO_TARGET_DIR when set, else target/ here.
-G="${CARGO_TARGET_DIR:-$root/target}/release/gov"
+# The binary is where cargo put it: CARGO_TARGET_DIR when set, else target/ here; GOV_BIN names
+# another build (a debug one gives the same output).
+if [ -z "${GOV_BIN:-}" ]; then cargo build --release --quiet; fi
+G="${GOV_BIN:-${CARGO_TARGET_DIR:-$root/target}/release/gov}"
 out="$root/docs/reports.md"
 export_dir=$(mktemp -d)
 trap 'rm -rf "$export_dir"' EXIT
 cd examples/xiawo
-run() { echo '```'; echo "\$ gov $*"; "$G" "$@" --format table; echo '```'; }
+# CSV on standard output ends its lines with CRLF; the Markdown keeps LF.
+run() { echo '```'; echo "\$ gov $*"; "$G" "$@" --format table | sed 's/\r$//'; echo '```'; }
 {
 cat <<'EOF'
 # Reports
@@ -129,18 +131,48 @@ cat <<'EOF'
 ## gov issue list and gov issue show
 
 Every problem unless filtered (`--status`, `--category`, `--grid`, `--household`,
-`--department`, `--overdue`, `--escalated`; the period flags select by date received), with its
+`--department`, `--overdue`, `--escalated`, `--meeting ID`, `--discussed`; the period flags
+select by date received), with its
 status, due date, days taken (to resolution, or to today while open) and latest step as of today.
 
 EOF
 run --today 2022-12-31 issue list --month 2022-12 --escalated --status open
 cat <<'EOF'
 
-`gov issue show ID` prints the record, the whole timeline with the status after each step, and who
-was summoned by each whistle and when they reported (JSON: `issue`, `timeline`, `summons`):
+`gov issue show ID` prints the record, the whole timeline with the status after each step, who
+was summoned by each whistle and when they reported, and the meetings that discussed the problem
+(JSON: `issue`, `timeline`, `summons`, `meetings`):
 
 EOF
 run --today 2022-12-31 issue show I-2022-0091
+cat <<'EOF'
+
+## gov report meetings — meetings and their decisions (会议与议事)
+
+For the meetings held in the period, one row per meeting kind: meetings held, attendance (members
+named plus residents counted), departments attending, and the decisions made, dropped, to carry
+out (made − dropped), done, 落实率 (done ÷ to carry out), done on time, 按时落实率 (done on time ÷
+to carry out), overdue and reported back to residents; a totals row. Then the same decision
+figures for each owner: departments in gov.yaml order, then orgs, members, and decisions with no
+owner. Statuses are as of the period's end, or today when that is earlier. Definitions are in
+[metrics.md](metrics.md).
+
+EOF
+run --today 2022-12-31 report meetings --year 2022
+cat <<'EOF'
+
+`gov meeting list` lists the meetings (filters: `--kind`, `--org`, `--issue`, `--open`,
+`--overdue`, and the period flags), each with its decisions' progress as of today; `gov meeting
+show ID` prints the meeting, its decisions and every step taken on them (JSON: `meeting`,
+`decisions`, `steps`). The demo's heating problem went through three 党建联席会议, and `gov issue
+show` lists them under the problem:
+
+EOF
+run --today 2022-12-31 meeting list --kind party_joint --issue I-2022-0111
+echo
+run --today 2022-12-31 meeting show M-2022-0004
+echo
+run --today 2022-12-31 issue show I-2022-0111
 cat <<'EOF'
 
 ## gov visit list — the detailed ledger (走访台账)
