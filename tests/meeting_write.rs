@@ -158,3 +158,30 @@ fn words_in_both_languages() {
         insta::assert_snapshot!(format!("meeting-words-{lang}"), all);
     }
 }
+
+/// On a terminal (tests/support/pty_drive.py), `gov meeting add` without --kind and --topic asks
+/// for the kind, the topic and the date.
+#[test]
+fn meeting_add_asks_on_a_terminal() {
+    let dir = copy_fixture("meetings");
+    let d = dir.path();
+    let driver = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/support/pty_drive.py");
+    // The first kind (consultation), a topic, and a date typed in another form.
+    let steps = r#"[["Meeting kind:", "\r"], ["Topic:", "楼道照明议事\r"], ["Date held:", "2022年12月5日\r"]]"#;
+    let out = std::process::Command::new("python3")
+        .args([driver, steps, "--"])
+        .arg(assert_cmd::cargo::cargo_bin("gov"))
+        .args(["--data", d.to_str().unwrap(), "--today", TODAY, "meeting", "add", "--residents", "7"])
+        .env_clear()
+        .env("GOV_LANG", "en")
+        .env("PATH", std::env::var_os("PATH").unwrap_or_default())
+        .env("TERM", "xterm")
+        .output()
+        .unwrap();
+    let shown = String::from_utf8_lossy(&out.stdout);
+    assert!(out.status.success() && shown.contains("added meeting M-2022-0005"), "{shown}");
+    assert_eq!(
+        read(d, NEW),
+        "id: M-2022-0005\ndate: 2022-12-05\nkind: consultation\ntopic: 楼道照明议事\nattendees: {residents: 7}\n"
+    );
+}

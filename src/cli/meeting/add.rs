@@ -3,6 +3,8 @@
 //! (`--from`), after the same validation `gov check` does. The file is created, never
 //! overwritten.
 
+use std::io::IsTerminal;
+
 use chrono::{Datelike, NaiveDate};
 use clap::Args;
 
@@ -23,7 +25,8 @@ use crate::text::{cli::meetings as words, cli::write as wwords, errors};
 /// Record a meeting (会议与议事): 协商议事, joint meetings, owners' and residents' meetings
 ///
 /// Creates meetings/YYYY/M-YYYY-NNNN.yaml with the next free number of the year it was held,
-/// from the flags, or from a YAML file holding the meeting (`--from`, without an id: gov numbers
+/// from the flags (on a terminal, the kind, topic and date are asked for when --kind or --topic
+/// is missing), or from a YAML file holding the meeting (`--from`, without an id: gov numbers
 /// it). Its decisions are added with `gov meeting decide`, and their steps with `gov meeting
 /// progress`, `done` and `drop`.
 #[derive(Debug, Args)]
@@ -104,11 +107,21 @@ fn from_flags(ctx: &Ctx, s: &Session, a: &AddArgs) -> Result<(String, Key), CliE
             .map(str::to_string)
             .ok_or_else(|| CliError::usage(merr::meeting_needs(flag)).hint(merr::hint_meeting_needs()))
     };
-    let kind = need(&a.kind, "--kind")?;
+    // On a terminal, what is missing is asked for; elsewhere it is a usage error.
+    let interactive = std::io::stdin().is_terminal() && std::io::stderr().is_terminal();
+    let asking = interactive && (a.kind.is_none() || a.topic.is_none());
+    let kind = match &a.kind {
+        None if asking => super::prompt::kind(&s.ds.settings)?,
+        _ => need(&a.kind, "--kind")?,
+    };
     let kind =
         s.ds.settings.meeting_kinds.iter().find(|k| **k == kind).cloned().unwrap_or_else(|| code::<MeetingKind>(&kind));
-    let topic = need(&a.topic, "--topic")?;
+    let topic = match &a.topic {
+        None if asking => super::prompt::topic()?,
+        _ => need(&a.topic, "--topic")?,
+    };
     let date = match &a.date {
+        None if asking => super::prompt::date(ctx.today)?,
         None => ctx.today,
         Some(d) => parse_date(d)
             .ok_or_else(|| CliError::usage(errors::date_flag_not_date(d)).hint(errors::hint_write_date()))?,

@@ -5,6 +5,7 @@
 pub mod add;
 pub mod decide;
 pub mod list;
+pub mod prompt;
 pub mod show;
 pub mod step;
 

@@ -18,7 +18,7 @@ use crate::model::privacy::{mask_address, mask_text};
 use crate::report::Index;
 use crate::text::help::prompts as words;
 
-fn ask<T>(r: Result<T, inquire::InquireError>) -> Result<T, CliError> {
+pub(crate) fn ask<T>(r: Result<T, inquire::InquireError>) -> Result<T, CliError> {
     r.map_err(|e| match e {
         inquire::InquireError::OperationCanceled | inquire::InquireError::OperationInterrupted => {
             CliError::usage(words::cancelled())
@@ -28,7 +28,7 @@ fn ask<T>(r: Result<T, inquire::InquireError>) -> Result<T, CliError> {
 }
 
 /// A picker with its label and help line in the process's language.
-fn pick(label: &crate::text::Text, options: Vec<String>, start: usize) -> Result<String, CliError> {
+pub(crate) fn pick(label: &crate::text::Text, options: Vec<String>, start: usize) -> Result<String, CliError> {
     let help = words::picker_help();
     ask(Select::new(label.current(), options).with_help_message(help.current()).with_starting_cursor(start).prompt())
 }

@@ -335,7 +335,8 @@ pub(super) const COMMANDS: &[(&str, &str, Option<&str>)] = &[
         "登记一次会议（协商议事、联席会议、业主大会、居民会议）",
         Some(
             "登记一次会议（协商议事、联席会议、业主大会、居民会议）\n\n\
-             新建 meetings/YYYY/M-YYYY-NNNN.yaml，编号取开会当年的下一个空闲号；会议内容用参数给出，\
+             新建 meetings/YYYY/M-YYYY-NNNN.yaml，编号取开会当年的下一个空闲号；会议内容用参数给出\
+             （在终端中未给 --kind 或 --topic 时，逐项询问会议类别、议题和日期），\
              或用 --from 给出一个 YAML 文件（不含编号，由 gov 编号）。议定事项用 `gov meeting decide` 登记，\
              落实情况用 `gov meeting progress`、`done` 和 `drop` 登记。",
         ),

@@ -84,6 +84,26 @@ pub fn cannot_ask(why: &str) -> Text {
     Text::new(format!("cannot ask: {why}"), format!("无法在终端中逐项询问：{why}"))
 }
 
+/// The label of the meeting kind picker (`gov meeting add`).
+pub fn meeting_kind() -> Text {
+    Text::new("Meeting kind:", "会议类别：")
+}
+
+/// The label of the meeting topic question.
+pub fn meeting_topic() -> Text {
+    Text::new("Topic:", "议题：")
+}
+
+/// Said under the topic question when the answer is empty.
+pub fn meeting_topic_empty() -> Text {
+    Text::new("write what the meeting was about", "请填写会议议题")
+}
+
+/// The label of the meeting date question.
+pub fn meeting_date() -> Text {
+    Text::new("Date held:", "开会日期：")
+}
+
 /// An answer to a yes/no question, in either language whatever gov speaks: 是/否, 是的, 对,
 /// 好, 不, y/n, yes/no.
 pub fn parse_yes_no(answer: &str) -> Option<bool> {
