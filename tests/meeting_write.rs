@@ -185,3 +185,20 @@ fn meeting_add_asks_on_a_terminal() {
         "id: M-2022-0005\ndate: 2022-12-05\nkind: consultation\ntopic: 楼道照明议事\nattendees: {residents: 7}\n"
     );
 }
+
+/// A step goes into its decision's item even when the meeting has keys after `decisions`, and a
+/// decision without `events` gets them.
+#[test]
+fn steps_land_in_their_decision_whatever_follows() {
+    let dir = copy_fixture("meetings");
+    let d = dir.path();
+    let text = "id: M-2022-0005\ndate: 2022-12-01\nkind: consultation\ntopic: 停车\ndecisions:\n  - no: 1\n    text: 划线\n  - no: 2\n    text: 立牌\nminutes: 会上商定\n";
+    std::fs::write(d.join(NEW), text).unwrap();
+    ok(d, &["meeting", "done", "M-2022-0005/2", "--date", "2022-12-02"]);
+    ok(d, &["meeting", "progress", "M-2022-0005/1", "--date", "2022-12-03"]);
+    assert_eq!(
+        read(d, NEW),
+        "id: M-2022-0005\ndate: 2022-12-01\nkind: consultation\ntopic: 停车\ndecisions:\n  - no: 1\n    text: 划线\n    events:\n      - date: 2022-12-03\n        action: progress\n  - no: 2\n    text: 立牌\n    events:\n      - date: 2022-12-02\n        action: done\nminutes: 会上商定\n"
+    );
+    assert_clean(d, 0);
+}

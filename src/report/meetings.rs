@@ -12,7 +12,7 @@ use super::Period;
 use super::index::Index;
 use super::table::{Column, Table, Value, col};
 use crate::kinds::meeting::{Decision, DecisionAction, DecisionStatus, MeetingKind, MeetingType, Owner};
-use crate::model::labels::Labelled;
+use crate::model::labels::{Labelled, labelled};
 use crate::model::{Meeting, Sym};
 
 /// The figures of a set of meetings, their decisions' status as of one day.
@@ -112,8 +112,6 @@ labelled! {
         None = "none", "未明确", "none";
     }
 }
-
-use crate::model::labels::labelled;
 
 fn owner_kind(ix: &Index<'_>, o: Option<&Owner>) -> OwnerKind {
     match o {

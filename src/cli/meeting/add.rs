@@ -200,7 +200,7 @@ pub fn run(ctx: &Ctx, args: &AddArgs) -> Result<Exit, CliError> {
     let flags = args.kind.is_some() || args.topic.is_some() || args.date.is_some();
     let (body, key) = match &args.from {
         Some(_) if flags => return Err(CliError::usage(merr::meeting_from_and_flags())),
-        Some(path) => from_file(path)?,
+        Some(path) => from_file(&ctx.cwd.join(path))?,
         None => from_flags(ctx, &s, args)?,
     };
     // Run twice, or again after it was stopped: the same meeting is there.

@@ -105,7 +105,12 @@ pub fn run(
     let next = m.decisions.iter().map(|x| x.line).filter(|&l| l > line).min();
     let edit = move |text: &str, nl: &str, place: &Place| match place {
         Place::Yaml(rec) => {
-            let end = next.unwrap_or(rec.lines.end as u32 + 1);
+            // The decision's item ends at the first line back at its dash's indentation (a key
+            // of the meeting after `decisions`), else at the next decision or the meeting's end.
+            let end = match yaml_edit::item_range(text, line) {
+                Ok(r) => text[..r.end].matches('\n').count() as u32 + 1,
+                Err(_) => next.unwrap_or(rec.lines.end as u32 + 1),
+            };
             let item = yaml_edit::record(text, line, Some(end));
             yaml_edit::append_to_list(text, nl, &item, "events", &fields).map(|r| r.0).map_err(|e| e.text())
         }
