@@ -1846,7 +1846,7 @@ impl World {
             m.decisions = texts
                 .iter()
                 .map(|&(owner, text)| {
-                    let done = plus(resolved, (n as u64).min(2));
+                    let done = plus(resolved, (n as u64).min(2)).min(end);
                     DecisionRec::new(text, owner, plus(on, 7)).done(
                         done.min(plus(on, 7)).max(on),
                         Some(done.max(on)),
