@@ -83,6 +83,7 @@ fn yaml_edits_touch_only_their_span() {
   head: 赵奶奶
   tags: [dibao, elderly_alone]
   contacts: [M01, M02]
+  since: 2023-01-01
 ";
     assert_ne!(before, expected);
     assert_eq!(read(d, YAML), expected);
@@ -162,7 +163,7 @@ fn dry_run_writes_nothing() {
     );
     assert_eq!(
         out,
-        "would add to households.yaml:22\n- id: H09\n  address: a\n  grid: G1\n  head: b\n  contacts: [M01]\n"
+        "would add to households.yaml:22\n- id: H09\n  address: a\n  grid: G1\n  head: b\n  contacts: [M01]\n  since: 2023-01-01\n"
     );
     assert_eq!(tree(d), before);
 }

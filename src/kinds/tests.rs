@@ -134,6 +134,7 @@ fn records_stay_compact() {
     // A district holds two million visits (every byte here is two megabytes), 200,000
     // households and a quarter of a million problem events.
     assert_eq!(std::mem::size_of::<Visit>(), 56);
-    assert!(std::mem::size_of::<Household>() <= 112, "{}", std::mem::size_of::<Household>());
+    // A household's registration date (`since`) took it from 112 to 120 bytes: 1.6 MB a district.
+    assert!(std::mem::size_of::<Household>() <= 120, "{}", std::mem::size_of::<Household>());
     assert!(std::mem::size_of::<Event>() <= 80, "{}", std::mem::size_of::<Event>());
 }

@@ -78,6 +78,12 @@ pub fn not_a_category(s: &str) -> Text {
     Text::new(format!("`{s}` is not a problem category"), format!("“{s}”不是诉求类别"))
 }
 
+/// A `--color` that is none of the three colours.
+pub fn not_a_color(s: &str) -> Text {
+    let s = shorten(s);
+    Text::new(format!("`{s}` is not a colour"), format!("“{s}”不是三色管理的颜色"))
+}
+
 /// The values allowed (`allowed: a, b`).
 pub fn hint_allowed(list: &str) -> Text {
     Text::new(format!("allowed: {list}"), format!("可填：{list}"))

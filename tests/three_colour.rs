@@ -1,0 +1,112 @@
+//! Three-colour management (三色管理) end to end on `tests/fixtures/three-colour`: colour and
+//! tag intervals, exempt tags, registration dates (`since`), each member's list (`--member`,
+//! `--within`, `--by member`) and `--color`. Every figure is counted by hand in the fixture's
+//! README.md.
+
+mod common;
+mod report_support;
+
+use report_support::{TODAY, column, json, lf, ok, usage_error};
+
+fn fixture() -> tempfile::TempDir {
+    common::copy_fixture("three-colour")
+}
+
+#[test]
+fn colour_and_tag_intervals_since_and_exempt() {
+    let dir = fixture();
+    let r = json(dir.path(), TODAY, &["due"]);
+    assert_eq!(column(&r, "household"), ["H05", "H08", "H03", "H01"]);
+    assert_eq!(column(&r, "days_overdue"), ["87", "31", "16", "5"]);
+    assert_eq!(column(&r, "interval"), ["30", "10", "30", "5"]);
+    assert_eq!(column(&r, "rule"), ["green", "rental", "green", "elderly_alone"]);
+    assert_eq!(column(&r, "last_visit"), ["never", "never", "2024-01-15", "2024-02-20"]);
+    assert_eq!(column(&r, "since"), ["", "2024-01-20", "", ""]);
+    assert_eq!(column(&r, "due"), ["2023-12-05", "2024-01-30", "2024-02-14", "2024-02-25"]);
+
+    let r = json(dir.path(), TODAY, &["due", "--within", "10"]);
+    assert_eq!(column(&r, "household"), ["H05", "H08", "H03", "H01", "H04", "H02", "H07"]);
+    assert_eq!(column(&r, "days_overdue")[4..], ["-6", "-9", "-10"]);
+    // H04: disability's 60 days are longer than red's 7, so the colour stays.
+    assert_eq!(column(&r, "rule")[4..], ["red", "rental", "green"]);
+    assert_eq!(column(&r, "status")[4..], ["due_soon"; 3]);
+    // H06 (困难家庭: none) is never listed, however far ahead one looks.
+    let r = json(dir.path(), TODAY, &["due", "--within", "3660"]);
+    assert!(!column(&r, "household").contains(&"H06".to_string()));
+}
+
+#[test]
+fn a_never_visited_household_counts_from_its_registration() {
+    let dir = fixture();
+    // H07, registered 02-10, green: due 03-11; not overdue on the 11th, 1 day on the 12th.
+    let r = json(dir.path(), "2024-03-11", &["due", "--member", "M02"]);
+    assert_eq!(column(&r, "household"), ["H05"]);
+    let r = json(dir.path(), "2024-03-12", &["due", "--member", "M02"]);
+    assert_eq!(column(&r, "household"), ["H05", "H07"]);
+    assert_eq!(column(&r, "days_overdue"), ["98", "1"]);
+}
+
+#[test]
+fn member_within_and_colour() {
+    let dir = fixture();
+    let d = dir.path();
+    let households = |args: &[&str]| column(&json(d, TODAY, &[&["due"], args].concat()), "household");
+    assert_eq!(households(&["--member", "M04"]), ["H08"]);
+    assert_eq!(households(&["--member", "陈静", "--within", "7"]), ["H08", "H04"]);
+    assert_eq!(households(&["--color", "green", "--within", "10"]), ["H05", "H03", "H07"]);
+    assert_eq!(households(&["--color", "红", "--within", "10"]), ["H01", "H04"]);
+    assert_eq!(households(&["--grid", "G2", "--color", "yellow"]), ["H08"]);
+    let e = usage_error(d, TODAY, &["due", "--color", "blue"]);
+    assert!(e.stderr.contains("blue"), "{}", e.stderr);
+}
+
+#[test]
+fn by_member_one_page_each() {
+    let dir = fixture();
+    let d = dir.path();
+    let r = json(d, TODAY, &["due", "--by", "member", "--within", "10"]);
+    assert_eq!(column(&r, "member_id"), ["M01", "M01", "M02", "M02", "M03", "M03", "M04", "M04"]);
+    assert_eq!(column(&r, "household"), ["H01", "H02", "H05", "H07", "H03", "H02", "H08", "H04"]);
+    let r = json(d, TODAY, &["due", "--by", "member", "--member", "M03", "--within", "10"]);
+    assert_eq!(column(&r, "household"), ["H03", "H02"]);
+    insta::assert_snapshot!(
+        "due_by_member_md_zh",
+        ok(d, TODAY, &["due", "--by", "member", "--within", "10", "--format", "md"])
+    );
+    insta::assert_snapshot!(
+        "due_by_member_table_en",
+        ok(d, TODAY, &["due", "--by", "member", "--within", "7", "--format", "table", "--lang", "en"])
+    );
+    insta::assert_snapshot!("due_by_member_csv_zh", lf(&ok(d, TODAY, &["due", "--by", "member", "--format", "csv"])));
+}
+
+/// The ledger's 逾期户数 goes through the same schedule: H06 is exempt, H08 counts from `since`.
+#[test]
+fn the_ledger_counts_overdue_the_same_way() {
+    let dir = fixture();
+    let r = json(dir.path(), TODAY, &["report", "--month", "2024-02"]);
+    let m04 = report_support::row(&r, "member", "M04");
+    assert_eq!(m04["overdue"], 1, "{m04}");
+}
+
+/// A tag that is none of the tags, a number out of range, a word that is not `none`, a tag
+/// twice: each an `invalid-value` in gov.yaml, in both languages; the good entries still count.
+#[test]
+fn bad_tag_intervals_are_reported() {
+    let dir = fixture();
+    let d = dir.path();
+    report_support::edit(
+        d,
+        "gov.yaml",
+        "  disability: 60\n",
+        "  disability: 0\n  朋友: 5\n  vacant: 有时\n  出租户: 3\n",
+    );
+    let en = report_support::run(d, TODAY, &["check", "--lang", "en"]);
+    let zh = report_support::run(d, TODAY, &["check", "--lang", "zh"]);
+    insta::assert_snapshot!("bad_tag_intervals_en", lf(&en.stdout));
+    insta::assert_snapshot!("bad_tag_intervals_zh", lf(&zh.stdout));
+    // rental keeps its first entry, 10 days.
+    let out = report_support::run(d, TODAY, &["due", "--allow-errors", "--member", "M04", "--format", "json"]);
+    let r: serde_json::Value = serde_json::from_str(&out.stdout).unwrap();
+    assert_eq!(column(&r, "interval"), ["10"]);
+}
