@@ -74,6 +74,8 @@ codes! {
     NotAFile = "not-a-file", Warning, "A FIFO, socket or device where a file would be: gov never opens it.";
     TooDeep = "too-deep", Warning, "A folder nested too deep (more than 32 levels): gov does not look inside it.";
     MoreFindings = "more-findings", Warning, "More findings of one code in one file than are shown: the first 20 are listed, then how many more there are.";
+    ColorHistoryOrder = "color-history-order", Warning, "A household's colour change dated before the one recorded ahead of it: the history runs in date order.";
+    ColorNotCurrent = "color-not-current", Warning, "A household whose latest colour change is not the colour it has now.";
 }
 
 /// A source line to show under a finding, with the column to point at.

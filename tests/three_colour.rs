@@ -110,3 +110,37 @@ fn bad_tag_intervals_are_reported() {
     let r: serde_json::Value = serde_json::from_str(&out.stdout).unwrap();
     assert_eq!(column(&r, "interval"), ["10"]);
 }
+
+/// `household set-color` records the change in the colour history (a CSV folder), and `check`
+/// holds the history to the household's colour.
+#[test]
+fn set_color_keeps_the_history() {
+    let dir = fixture();
+    let d = dir.path();
+    let out = report_support::run(
+        d,
+        TODAY,
+        &["household", "set-color", "H03", "red", "--reason", "独居老人住院", "--by", "李强", "--lang", "en"],
+    );
+    assert_eq!(out.code, Some(0), "{}", out.stderr);
+    assert_eq!(
+        out.stdout,
+        "added to colors.csv:4: H03 red\nhousehold H03: green → red (独居老人住院) (households.csv:4)\n"
+    );
+    let colors = std::fs::read_to_string(d.join("colors.csv")).unwrap();
+    assert!(colors.ends_with("\nH03,2024-03-01,red,独居老人住院,M03\n"), "{colors}");
+    let r = json(d, TODAY, &["due", "--member", "M03"]);
+    assert_eq!((column(&r, "interval"), column(&r, "days_overdue")), (vec!["7".to_string()], vec!["39".to_string()]));
+    let check = report_support::run(d, TODAY, &["check", "--lang", "en"]);
+    assert!(!check.stdout.contains("color-"), "{}", check.stdout);
+    // Back to green by hand, without the history: a warning says so.
+    report_support::edit(d, "households.csv", "吴先生,13600004444,4,red,", "吴先生,13600004444,4,green,");
+    let check = report_support::run(d, TODAY, &["check", "--lang", "zh"]);
+    assert!(
+        check.stdout.contains(
+            "households.csv:4: 警告[color-not-current] 住户“H03”现为“绿”，但最近一条三色调整记录（2024-03-01）为“红”"
+        ),
+        "{}",
+        check.stdout
+    );
+}

@@ -1,6 +1,7 @@
 //! The checks: rules over a loaded [`Dataset`], each returning findings. One file per group of
 //! rules, one function per rule. Pure; no I/O; "today" is a parameter.
 
+mod colors;
 mod contacts;
 mod cycles;
 mod dates;
@@ -33,7 +34,7 @@ type Rule<'a> = &'a (dyn Fn(&mut Vec<Finding>) + Sync);
 pub fn check(ds: &Dataset, today: NaiveDate) -> Vec<Finding> {
     let look = Lookup::new(ds);
     let look = &look;
-    let rules: [Rule<'_>; 13] = [
+    let rules: [Rule<'_>; 14] = [
         &|out| ids::duplicate_ids(ds, out),
         &|out| refs::dangling_references(ds, look, out),
         &|out| dates::future_dates(ds, today, out),
@@ -47,6 +48,7 @@ pub fn check(ds: &Dataset, today: NaiveDate) -> Vec<Finding> {
         &|out| cycles::grid_cycles(ds, look, out),
         &|out| cycles::org_cycles(ds, look, out),
         &|out| orgs::orgs_by_name(ds, out),
+        &|out| colors::color_history(ds, look, out),
     ];
     run(&rules)
 }

@@ -108,6 +108,7 @@ pub(super) const ARGS: &[(&str, &str, &str)] = &[
     ("grid add", "leader", "网格长（党员编号或姓名）"),
     ("grid list", "grid", "只列这个网格及其下级网格（编号或名称）"),
     ("household set-color", "reason", "改颜色的原因（独居老人住院）"),
+    ("household set-color", "by", "决定调整的人（党员编号或姓名）"),
     (
         "issue list",
         "status",

@@ -224,8 +224,10 @@ pub(super) const COMMANDS: &[(&str, &str, Option<&str>)] = &[
         "更改住户的三色管理颜色",
         Some(
             "更改住户的三色管理颜色\n\n\
-             只改颜色：CSV 行中的 `color` 格，或 YAML 记录中的 `color:` 行；原因写成注释留在记录中\
-             （`color: red  # 2026-11-25 独居老人住院`）。原因总会显示出来，加 --commit 时也用作 git 提交说明。",
+             先在三色调整记录 colors.csv 或 colors.yaml（没有时新建 colors.csv）中添加一条：今天的日期、颜色、\
+             原因和 --by 所填的决定人；再只改住户的颜色：CSV 行中的 `color` 格，或 YAML 记录中的 `color:` 行，\
+             原因也写成注释留在记录中（`color: red  # 2026-11-25 独居老人住院`）。原因总会显示出来，\
+             加 --commit 时也用作 git 提交说明。",
         ),
     ),
     ("household link", "给住户增加一名联系党员（党员联系户）", None),
