@@ -20,13 +20,13 @@ fn yaml_edits_touch_only_their_span() {
     // Colour inserted after the id line (H02 has none), then replaced on its line (H01).
     assert_eq!(
         ok(d, &["household", "set-color", "H02", "red", "--reason", "独居老人住院"]),
-        "added to colors.csv:2: H02 red\nhousehold H02: green → red (独居老人住院) (households.yaml:11)\n"
+        "household H02: green → red (独居老人住院) (households.yaml:11)\nadded to colors.csv:2: H02 red\n"
     );
     // A reason naming a mobile is echoed masked (the file keeps it whole, as a comment on
     // line 6, where H01's colour is).
     assert_eq!(
         ok(d, &["household", "set-color", "幸福里1号楼1单元101室", "yellow", "--reason", "已出院，家属13812345678"]),
-        "added to colors.csv:3: H01 yellow\nhousehold H01: red → yellow (已出院，家属138****5678) (households.yaml:6)\n"
+        "household H01: red → yellow (已出院，家属138****5678) (households.yaml:6)\nadded to colors.csv:3: H01 yellow\n"
     );
     assert!(read(d, YAML).contains("已出院，家属13812345678"));
     // Separated value, block list, flow list.
@@ -139,8 +139,8 @@ fn dry_run_writes_nothing() {
     let out = ok(d, &["household", "set-color", "H01", "green", "--reason", "稳定", "--dry-run"]);
     assert_eq!(
         out,
-        "would add to colors.csv:2\nH01,2023-01-01,green,稳定,\n\
-         would change\n--- households.yaml (line 6)\n-  color: red # 独居\n+  color: green  # 2023-01-01 稳定\n"
+        "would change\n--- households.yaml (line 6)\n-  color: red # 独居\n+  color: green  # 2023-01-01 稳定\n\
+         would add to colors.csv:2\nH01,2023-01-01,green,稳定,\n"
     );
     let out = ok(d, &["household", "link", "H02", "M02", "--dry-run"]);
     assert_eq!(out, "would change\n--- households.yaml (line 16)\n+    - M02\n");

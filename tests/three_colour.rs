@@ -125,7 +125,7 @@ fn set_color_keeps_the_history() {
     assert_eq!(out.code, Some(0), "{}", out.stderr);
     assert_eq!(
         out.stdout,
-        "added to colors.csv:4: H03 red\nhousehold H03: green → red (独居老人住院) (households.csv:4)\n"
+        "household H03: green → red (独居老人住院) (households.csv:4)\nadded to colors.csv:4: H03 red\n"
     );
     let colors = std::fs::read_to_string(d.join("colors.csv")).unwrap();
     assert!(colors.ends_with("\nH03,2024-03-01,red,独居老人住院,M03\n"), "{colors}");

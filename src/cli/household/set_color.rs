@@ -9,11 +9,11 @@ use clap::Args;
 
 use crate::cli::member::add::code;
 use crate::cli::record::{Session, WriteArgs};
-use crate::cli::write::{Place, add_record, chosen_id, edit_record, note, pick_member, target};
+use crate::cli::write::{Place, add_record, chosen_id, edit_record, note, target};
 use crate::cli::{CliError, Ctx, Exit};
 use crate::kinds::ColorChange;
-use crate::model::Kind;
 use crate::model::labels::{Color, Labelled};
+use crate::model::{Kind, Loc};
 use crate::report::Index;
 use crate::store::yaml_edit::Value;
 use crate::store::{csv_edit, yaml_edit};
@@ -77,12 +77,32 @@ pub fn run(ctx: &Ctx, args: &SetColorArgs) -> Result<Exit, CliError> {
     };
     let done = words::color_changed(&id, old.code(), &color, &reason);
     let message = words::color_commit(&id, &color, &reason);
-    // The history first: judged with the household still in its old colour, it raises nothing
-    // about the household, and the colour edit after it finds the history agreeing.
+    // Who decided must be a member: the history is written after the household, and must not
+    // be refused then.
     let by = match args.by.as_deref() {
-        Some(typed) => pick_member(&Index::new(&s.ds), typed)?,
+        Some(typed) => {
+            let ix = Index::new(&s.ds);
+            let m = ix.find_member(typed).map_err(|e| CliError::from(e).hint(errors::hint_id_or_name()))?;
+            s.ds.name(m).to_string()
+        }
         None => String::new(),
     };
+    // The household first, judged against a history that already ends with the new colour (a
+    // stand-in record, in the history file, that the history's own judging replaces with what
+    // is written); then the history.
+    let colors = target(&s, Kind::Colors)?;
+    let file = s.ds.file_id(&colors.rel, Kind::Colors, colors.format);
+    if let Some(new) = Color::parse(&color) {
+        let stand_in = ColorChange {
+            household: sym,
+            date: ctx.today,
+            color: Some(new),
+            reason: None,
+            by: None,
+            loc: Loc { file, line: u32::MAX },
+        };
+        s.ds.colors.push(stand_in);
+    }
     let fields = [
         ("household", Value::Scalar(id.clone())),
         ("date", Value::Scalar(ctx.today.to_string())),
@@ -93,15 +113,14 @@ pub fn run(ctx: &Ctx, args: &SetColorArgs) -> Result<Exit, CliError> {
     // One commit for both files, made here: neither write commits on its own.
     let quiet = WriteArgs { dry_run: args.write.dry_run, commit: false, wait: args.write.wait };
     let auto = std::mem::replace(&mut s.ds.settings.auto_commit, false);
+    let exit = edit_record(ctx, &mut s, &quiet, Kind::Households, (loc, &id), edit, (&done, &message))?;
     let history = chosen_id::<ColorChange>(&s.ds, Some(""), "");
     let shown = format!("{id} {color}");
-    let colors = target(&s, Kind::Colors)?.path;
     add_record(ctx, &mut s, &quiet, (Kind::Colors, &history), &fields, (&shown, &message))?;
-    let exit = edit_record(ctx, &mut s, &quiet, Kind::Households, (loc, &id), edit, (&done, &message))?;
     s.ds.settings.auto_commit = auto;
     if !args.write.dry_run {
         let households = s.root.join(s.ds.path(loc.file));
-        s.commit(&args.write, &[colors, households], &message);
+        s.commit(&args.write, &[households, colors.path], &message);
     }
     Ok(exit)
 }
