@@ -144,3 +144,61 @@ fn set_color_keeps_the_history() {
         check.stdout
     );
 }
+
+/// `household show`: H01's card. By hand: the record (phone 136****1111 and door masked), red
+/// with 独居老人's 5 days, last visit 02-20, due 02-25, 5 days overdue; 王芳 made all 4 visits
+/// (12-20, 01-03, 01-31, 02-20); two colour changes; no problems.
+#[test]
+fn household_card_in_every_format() {
+    let dir = fixture();
+    let d = dir.path();
+    let r = json(d, TODAY, &["household", "show", "H01"]);
+    let record = &r["household"]["rows"][0];
+    assert_eq!(
+        (&record["visits"], &record["days_overdue"], &record["rule"], &record["phone"]),
+        (
+            &serde_json::json!(4),
+            &serde_json::json!(5),
+            &serde_json::json!("elderly_alone"),
+            &serde_json::json!("136****1111")
+        )
+    );
+    assert_eq!(column(&r["members"], "visits"), ["4"]);
+    assert_eq!(column(&r["colors"], "color"), ["yellow", "red"]);
+    assert_eq!(column(&r["visits"], "date"), ["2023-12-20", "2024-01-03", "2024-01-31", "2024-02-20"]);
+    assert_eq!(column(&r["issues"], "id"), Vec::<String>::new());
+    insta::assert_snapshot!(
+        "household_show_table_zh",
+        ok(d, TODAY, &["household", "show", "H01", "--format", "table"])
+    );
+    insta::assert_snapshot!(
+        "household_show_table_en",
+        ok(d, TODAY, &["household", "show", "刘大爷", "--format", "table", "--lang", "en"])
+    );
+    insta::assert_snapshot!("household_show_md_zh", ok(d, TODAY, &["household", "show", "H01", "--format", "md"]));
+    insta::assert_snapshot!(
+        "household_show_csv_en",
+        lf(&ok(d, TODAY, &["household", "show", "H01", "--format", "csv", "--lang", "en"]))
+    );
+}
+
+/// H06 (困难家庭: none) is off the schedule; two members, a problem resolved and one visit each
+/// by 赵军 (12-05) and 陈静 (01-20, raising I-2024-0002, resolved 02-05).
+#[test]
+fn household_card_of_an_exempt_household_with_a_problem() {
+    let dir = fixture();
+    let d = dir.path();
+    let r = json(d, TODAY, &["household", "show", "H06"]);
+    let record = &r["household"]["rows"][0];
+    assert_eq!((&record["interval"], &record["rule"]), (&serde_json::json!("exempt"), &serde_json::json!("hardship")));
+    assert_eq!(column(&r["members"], "id"), ["M04", "M05"]);
+    assert_eq!(column(&r["members"], "visits"), ["1", "1"]);
+    assert_eq!(column(&r["visits"], "issues"), ["", "I-2024-0002"]);
+    assert_eq!(column(&r["issues"], "status"), ["resolved"]);
+    insta::assert_snapshot!(
+        "household_show_exempt_json",
+        ok(d, TODAY, &["household", "show", "H06", "--format", "json"])
+    );
+    let e = usage_error(d, TODAY, &["household", "show", "H99"]);
+    assert!(e.stderr.contains("H99"), "{}", e.stderr);
+}

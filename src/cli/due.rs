@@ -3,13 +3,13 @@
 
 use clap::{Args, ValueEnum};
 
+use super::member::list::parse_arg;
 use super::output::{OutputArgs, load_for_report, resolve_opt};
 use super::{CliError, Ctx, Exit};
-use crate::model::labels::{Color, Labelled};
+use crate::model::labels::Color;
 use crate::render::report::OutFormat;
 use crate::report::Index;
 use crate::report::due::{DueFilter, due_member_pages, due_member_table, due_table};
-use crate::text::errors;
 
 /// Households overdue for a visit under three-colour management (三色管理)
 ///
@@ -30,8 +30,8 @@ pub struct DueArgs {
     #[arg(long)]
     pub grid: Option<String>,
     /// Only households of this colour: red, yellow, green (or 红, 黄, 绿)
-    #[arg(long)]
-    pub color: Option<String>,
+    #[arg(long, value_parser = parse_arg::<Color>)]
+    pub color: Option<Color>,
     /// One page per member (each member's linked households, to hand out); in CSV and JSON one table with the member in front
     #[arg(long, value_enum, value_name = "PAGES")]
     pub by: Option<DueBy>,
@@ -46,13 +46,6 @@ pub enum DueBy {
 }
 
 pub fn run(ctx: &Ctx, args: &DueArgs) -> Result<Exit, CliError> {
-    let color =
-        match args.color.as_deref() {
-            None => None,
-            Some(text) => Some(Color::parse(text).ok_or_else(|| {
-                CliError::usage(errors::not_a_color(text)).hint(errors::hint_allowed(&Color::allowed()))
-            })?),
-        };
     let data = load_for_report(ctx, args.output.on_errors())?;
     let ds = data.ds;
     let ix = Index::new(ds);
@@ -60,7 +53,7 @@ pub fn run(ctx: &Ctx, args: &DueArgs) -> Result<Exit, CliError> {
         within: args.within,
         member: resolve_opt(&ix, args.member.as_deref(), Index::find_member)?,
         grid: resolve_opt(&ix, args.grid.as_deref(), Index::find_grid)?,
-        color,
+        color: args.color,
     };
     match args.by {
         None => args.output.emit(&due_table(&ix, ctx.today, &filter))?,

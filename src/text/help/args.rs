@@ -109,6 +109,7 @@ pub(super) const ARGS: &[(&str, &str, &str)] = &[
     ("grid list", "grid", "只列这个网格及其下级网格（编号或名称）"),
     ("household set-color", "reason", "改颜色的原因（独居老人住院）"),
     ("household set-color", "by", "决定调整的人（党员编号或姓名）"),
+    ("household show", "household", "住户：编号，或能唯一确定的地址、户主姓名片段"),
     (
         "issue list",
         "status",

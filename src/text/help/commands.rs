@@ -230,6 +230,16 @@ pub(super) const COMMANDS: &[(&str, &str, Option<&str>)] = &[
              加 --commit 时也用作 git 提交说明。",
         ),
     ),
+    (
+        "household show",
+        "一户的居民信息工作台账：这一户的全部情况",
+        Some(
+            "一户的居民信息工作台账：这一户的全部情况\n\n\
+             先列住户记录（门牌号和电话已遮蔽）及截至今天的走访安排（最近走访、走访周期及其依据、应访日期、\
+             逾期天数），再列联系党员及各自走访次数、三色调整记录、每次走访及走访内容、每件诉求及办理状态。\
+             JSON 中五部分分别在 `household`、`members`、`colors`、`visits`、`issues` 之下。",
+        ),
+    ),
     ("household link", "给住户增加一名联系党员（党员联系户）", None),
     ("household unlink", "取消一名党员对住户的联系", None),
     ("issue", "群众诉求：登记、更正、列表、查看办理经过", None),
