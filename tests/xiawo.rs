@@ -55,6 +55,6 @@ fn visit_ledger_and_due_list() {
     );
     insta::assert_snapshot!(
         "xiawo_due_one_member",
-        gov(&["due", "--member", "M0002", "--within", "7", "--format", "md"])
+        gov(&["due", "--member", "M0011", "--within", "7", "--format", "md"])
     );
 }
