@@ -485,6 +485,9 @@ struct Household {
     color: u8,
     tags: u8,
     contacts: Vec<u32>,
+    /// 登记日期 within the period (a newcomer), as a day index; `None` for households on the
+    /// books before it (the file leaves the date empty, as many offices' records do).
+    since: Option<usize>,
 }
 
 /// One visit row; the summary text is made from these choices when the row is written.
@@ -697,6 +700,7 @@ impl World {
                     color,
                     tags,
                     contacts: Vec::new(),
+                    since: None,
                 });
             }
         }
@@ -881,13 +885,20 @@ impl World {
         let stretched = self.stretched_members(rng);
         let mut runs: Vec<Vec<usize>> = Vec::with_capacity(h);
         let mut slow = vec![false; h];
-        for (hi, hh) in self.households.iter().enumerate() {
+        let mut intervals = vec![365.0; h];
+        for (hi, hh) in self.households.iter_mut().enumerate() {
+            // About one household in ten registered during the period (newcomers).
+            hh.since = rng.chance(0.1).then(|| rng.below(days));
             let interval = interval_days(hh.color, hh.tags).unwrap_or(365) as f64;
+            intervals[hi] = interval;
             slow[hi] = stretched[hh.contacts[0] as usize];
             let stretch = if slow[hi] { 1.6 + 0.8 * rng.unit() } else { 1.0 };
-            let gap = |rng: &mut Rng| (interval * stretch * (0.82 + 0.18 * rng.unit())).max(1.0);
+            let gap = |rng: &mut Rng| (interval * stretch * (0.85 + 0.15 * rng.unit())).max(1.0);
+            // The first visit soon after the start (or the registration): by then it is due.
+            let start = hh.since.unwrap_or(0) as f64;
+            let first = gap(rng).min(if hh.since.is_some() { interval } else { 60.0 });
             let mut run = Vec::new();
-            let mut d = gap(rng) * rng.unit();
+            let mut d = start + first * rng.unit();
             while (d as usize) < days {
                 if run.last() != Some(&(d as usize)) {
                     run.push(d as usize);
@@ -895,14 +906,25 @@ impl World {
                 d += gap(rng);
             }
             if run.is_empty() {
-                run.push(rng.below(days));
+                run.push(days - 1);
             }
             runs.push(run);
         }
         let mut total: usize = runs.iter().map(Vec::len).sum();
-        // Too many: drop visits between a household's first and last, slow households first.
-        for pass_slow in [true, false] {
-            let mut cands: Vec<usize> = (0..h).filter(|&i| slow[i] == pass_slow && runs[i].len() > 2).collect();
+        // Too many: drop visits between a household's first and last: the slow households'
+        // first, then those with the shortest interval, where a visit less leaves the shortest
+        // spell overdue.
+        let mut order: Vec<usize> = (0..h).collect();
+        order.sort_by_key(|&i| (!slow[i], intervals[i] as u32));
+        let mut groups: Vec<Vec<usize>> = Vec::new();
+        for &i in &order {
+            match groups.last_mut() {
+                Some(g) if (slow[g[0]], intervals[g[0]] as u32) == (slow[i], intervals[i] as u32) => g.push(i),
+                _ => groups.push(vec![i]),
+            }
+        }
+        for group in groups {
+            let mut cands: Vec<usize> = group.into_iter().filter(|&i| runs[i].len() > 2).collect();
             while total > n && !cands.is_empty() {
                 let k = rng.below(cands.len());
                 let run = &mut runs[cands[k]];
@@ -922,7 +944,8 @@ impl World {
             }
             let run = &mut runs[hi];
             let last = *run.last().expect("every household has a visit");
-            let d = rng.below(last + 1);
+            let from = hh.since.unwrap_or(0).min(last);
+            let d = from + rng.below(last - from + 1);
             if let Err(at) = run.binary_search(&d) {
                 run.insert(at, d);
                 total += 1;
@@ -1535,14 +1558,14 @@ impl World {
 
     fn write_households(&self, out: &Path) -> Res<()> {
         let mut w = create(&out.join("households.csv"))?;
-        writeln!(w, "id,address,grid,head,phone,size,color,tags,contacts")?;
+        writeln!(w, "id,address,grid,head,phone,size,color,tags,contacts,since")?;
         for h in &self.households {
             let tags: Vec<&str> = (0..8).filter(|b| h.tags & (1 << b) != 0).map(|b| TAGS[b]).collect();
             let contacts: Vec<&str> = h.contacts.iter().map(|&c| self.members[c as usize].id.as_str()).collect();
             let size = h.size.map(|s| s.to_string()).unwrap_or_default();
             writeln!(
                 w,
-                "{},{},{},{},{},{},{},{},{}",
+                "{},{},{},{},{},{},{},{},{},{}",
                 h.id,
                 cell(&self.address(h)),
                 self.grids[h.building].id,
@@ -1551,7 +1574,8 @@ impl World {
                 size,
                 COLORS[h.color as usize],
                 tags.join(";"),
-                contacts.join(";")
+                contacts.join(";"),
+                h.since.map_or("", |d| self.days[d].as_str())
             )?;
         }
         Ok(w.flush()?)
