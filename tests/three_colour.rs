@@ -202,3 +202,17 @@ fn household_card_of_an_exempt_household_with_a_problem() {
     let e = usage_error(d, TODAY, &["household", "show", "H99"]);
     assert!(e.stderr.contains("H99"), "{}", e.stderr);
 }
+
+/// `household edit --since`: H05 (green, never visited) registered 2024-02-20 is due 03-21, no
+/// longer from the data's start: off the list as of 03-01, 20 days to go.
+#[test]
+fn edit_since_moves_a_never_visited_household() {
+    let dir = fixture();
+    let d = dir.path();
+    let out = report_support::run(d, TODAY, &["household", "edit", "H05", "--since", "2024-02-20", "--lang", "en"]);
+    assert_eq!(out.stdout, "household H05: since (none) → 2024-02-20 (households.csv:6)\n", "{}", out.stderr);
+    assert_eq!(column(&json(d, TODAY, &["due"]), "household"), ["H08", "H03", "H01"]);
+    let r = json(d, TODAY, &["due", "--member", "M02", "--within", "30"]);
+    assert_eq!(column(&r, "household"), ["H07", "H05"]);
+    assert_eq!(column(&r, "days_overdue"), ["-10", "-20"]);
+}

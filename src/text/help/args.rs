@@ -91,6 +91,7 @@ pub(super) const ARGS: &[(&str, &str, &str)] = &[
     ("household edit", "head", "户主"),
     ("household edit", "size", "家庭人口数"),
     ("household edit", "tags", "标签，用 `;` 分隔（elderly_alone;dibao 或 独居老人;低保）：给出改后的全部标签"),
+    ("household edit", "since", "登记日期；从未走访的住户自此日起满一个周期即应走访"),
     ("household set-color", "color", "颜色：red、yellow、green（或 红、黄、绿）"),
     ("household list", "grid", "只列这个网格及其下级网格的住户（编号或名称）"),
     ("household list", "color", "只列这种颜色的住户：red、yellow、green（或 红、黄、绿）"),
