@@ -487,6 +487,9 @@ struct Household {
     color: u8,
     tags: u8,
     contacts: Vec<u32>,
+    /// 登记日期 within the period (a newcomer), as a day index; `None` for households on the
+    /// books before it (the file leaves the date empty, as many offices' records do).
+    since: Option<usize>,
 }
 
 /// One visit row; the summary text is made from these choices when the row is written.
@@ -699,6 +702,7 @@ impl World {
                     color,
                     tags,
                     contacts: Vec::new(),
+                    since: None,
                 });
             }
         }
@@ -869,37 +873,108 @@ impl World {
         }
     }
 
-    /// Exactly `s.visits` visits: one per household at least, the rest by colour; each
-    /// household's visits are spread over the period at roughly even intervals on distinct days.
+    /// Exactly `s.visits` visits, on the rhythm gov.yaml asks of each household (三色管理:
+    /// [`interval_days`]), drawn from a PRNG stream of their own. Most households are visited a
+    /// little within their interval all period long; those whose main contact is short of time
+    /// ([`World::stretched_members`]) are visited at 1.6 to 2.4 times their interval, so some of
+    /// them are overdue at the end, where a member's coverage is low. The total is then made
+    /// exact by taking visits out of the middle of the slow households' (then anyone's) runs, or
+    /// adding visits on free days, neither of which moves a household's last visit.
     fn schedule_visits(&mut self, rng: &mut Rng) {
         let (n, h) = (self.s.visits, self.households.len());
         assert!(n >= h, "fewer visits than households");
-        let weights: Vec<u64> = self
-            .households
-            .iter()
-            .map(|hh| {
-                if hh.tags & VACANT != 0 {
-                    30
-                } else {
-                    [2000u64, 400, 100][hh.color as usize] * (80 + rng.below(41) as u64) / 100
+        let days = self.days.len();
+        let stretched = self.stretched_members(rng);
+        let mut runs: Vec<Vec<usize>> = Vec::with_capacity(h);
+        let mut slow = vec![false; h];
+        let mut intervals = vec![365.0; h];
+        for (hi, hh) in self.households.iter_mut().enumerate() {
+            // About one household in ten registered during the period (newcomers).
+            hh.since = rng.chance(0.1).then(|| rng.below(days));
+            let interval = interval_days(hh.color, hh.tags).unwrap_or(365) as f64;
+            intervals[hi] = interval;
+            slow[hi] = stretched[hh.contacts[0] as usize];
+            let stretch = if slow[hi] { 1.6 + 0.8 * rng.unit() } else { 1.0 };
+            let gap = |rng: &mut Rng| (interval * stretch * (0.85 + 0.15 * rng.unit())).max(1.0);
+            // The first visit soon after the start (or the registration): by then it is due.
+            let start = hh.since.unwrap_or(0) as f64;
+            let first = gap(rng).min(if hh.since.is_some() { interval } else { 60.0 });
+            let mut run = Vec::new();
+            let mut d = start + first * rng.unit();
+            while (d as usize) < days {
+                if run.last() != Some(&(d as usize)) {
+                    run.push(d as usize);
                 }
-            })
-            .collect();
-        let extra = apportion(n - h, &weights);
-        let days = self.days.len() as i64;
+                d += gap(rng);
+            }
+            if run.is_empty() {
+                run.push(days - 1);
+            }
+            runs.push(run);
+        }
+        let mut total: usize = runs.iter().map(Vec::len).sum();
+        // Too many: drop visits between a household's first and last: the slow households'
+        // first, then those with the shortest interval, where a visit less leaves the shortest
+        // spell overdue.
+        let mut order: Vec<usize> = (0..h).collect();
+        order.sort_by_key(|&i| (!slow[i], intervals[i] as u32));
+        let mut groups: Vec<Vec<usize>> = Vec::new();
+        for &i in &order {
+            match groups.last_mut() {
+                Some(g) if (slow[g[0]], intervals[g[0]] as u32) == (slow[i], intervals[i] as u32) => g.push(i),
+                _ => groups.push(vec![i]),
+            }
+        }
+        for group in groups {
+            let mut cands: Vec<usize> = group.into_iter().filter(|&i| runs[i].len() > 2).collect();
+            while total > n && !cands.is_empty() {
+                let k = rng.below(cands.len());
+                let run = &mut runs[cands[k]];
+                run.remove(1 + rng.below(run.len() - 2));
+                total -= 1;
+                if run.len() <= 2 {
+                    cands.swap_remove(k);
+                }
+            }
+        }
+        // Too few: a visit more on a free day before the household's last, red ones first.
+        while total < n {
+            let hi = rng.below(h);
+            let hh = &self.households[hi];
+            if hh.color != RED && rng.chance(0.5) {
+                continue;
+            }
+            let run = &mut runs[hi];
+            let last = *run.last().expect("every household has a visit");
+            let from = hh.since.unwrap_or(0).min(last);
+            let d = from + rng.below(last - from + 1);
+            if let Err(at) = run.binary_search(&d) {
+                run.insert(at, d);
+                total += 1;
+            }
+        }
+        assert_eq!(total, n, "the visits cannot be made to add up");
         self.visits.reserve(n);
-        for (hi, &more) in extra.iter().enumerate() {
-            let k = 1 + more as i64;
-            assert!(k <= days, "more visits than days for one household");
-            let step = days as f64 / k as f64;
-            let mut prev = -1;
-            for i in 0..k {
-                let d = (((i as f64 + rng.unit()) * step) as i64).min(days - (k - i)).max(prev + 1);
-                prev = d;
-                let v = self.one_visit(rng, hi, d as usize);
+        for (hi, run) in runs.iter().enumerate() {
+            for &d in run {
+                let v = self.one_visit(rng, hi, d);
                 self.visits.push(v);
             }
         }
+    }
+
+    /// The members short of time: about one visitor in four (in-service and mobile members
+    /// more often than residents; never a compound's grid leader).
+    fn stretched_members(&self, rng: &mut Rng) -> Vec<bool> {
+        let leaders: Vec<usize> = self.areas.iter().map(|a| a.leader).collect();
+        self.members
+            .iter()
+            .enumerate()
+            .map(|(m, member)| {
+                let p = [0.18, 0.4, 0.5][member.kind];
+                member.visitor && !leaders.contains(&m) && rng.chance(p)
+            })
+            .collect()
     }
 
     fn one_visit(&self, rng: &mut Rng, h: usize, day: usize) -> Visit {
@@ -1118,6 +1193,23 @@ impl World {
     }
 }
 
+/// Days between visits for a household, as the demo's gov.yaml says ([`World::write_settings`]):
+/// red 30, yellow 90, green 180; a rental household every 90 days and a key person every 30 when
+/// shorter; a vacant registration not at all (`None`).
+fn interval_days(color: u8, tags: u8) -> Option<u32> {
+    if tags & VACANT != 0 {
+        return None;
+    }
+    let mut days = [30, 90, 180][color as usize];
+    if tags & KEY_PERSON != 0 {
+        days = days.min(30);
+    }
+    if tags & RENTAL != 0 {
+        days = days.min(90);
+    }
+    Some(days)
+}
+
 fn colour_and_tags(rng: &mut Rng) -> (u8, u8) {
     let color = rng.weighted(&[10, 25, 65]) as u8;
     let tags = match color {
@@ -1334,7 +1426,9 @@ impl World {
             self.s.name, self.s.key
         )?;
         writeln!(w, "name: {}\ntown: {}\nlang: zh", self.s.name, self.s.town)?;
-        writeln!(w, "visit_interval_days:\n  red: 7\n  yellow: 14\n  green: 30")?;
+        // The rhythm the visits follow (interval_days): published town practice.
+        writeln!(w, "visit_interval_days:\n  red: 30\n  yellow: 90\n  green: 180")?;
+        writeln!(w, "tag_interval_days:\n  重点人员: 30\n  出租户: 90\n  空挂户: none")?;
         writeln!(w, "issue_due_days:\n  urgent: 1\n  normal: 7\n  complex: 15")?;
         writeln!(w, "departments:")?;
         for d in DEPARTMENTS {
@@ -1470,14 +1564,14 @@ impl World {
 
     fn write_households(&self, out: &Path) -> Res<()> {
         let mut w = create(&out.join("households.csv"))?;
-        writeln!(w, "id,address,grid,head,phone,size,color,tags,contacts")?;
+        writeln!(w, "id,address,grid,head,phone,size,color,tags,contacts,since")?;
         for h in &self.households {
             let tags: Vec<&str> = (0..8).filter(|b| h.tags & (1 << b) != 0).map(|b| TAGS[b]).collect();
             let contacts: Vec<&str> = h.contacts.iter().map(|&c| self.members[c as usize].id.as_str()).collect();
             let size = h.size.map(|s| s.to_string()).unwrap_or_default();
             writeln!(
                 w,
-                "{},{},{},{},{},{},{},{},{}",
+                "{},{},{},{},{},{},{},{},{},{}",
                 h.id,
                 cell(&self.address(h)),
                 self.grids[h.building].id,
@@ -1486,7 +1580,8 @@ impl World {
                 size,
                 COLORS[h.color as usize],
                 tags.join(";"),
-                contacts.join(";")
+                contacts.join(";"),
+                h.since.map_or("", |d| self.days[d].as_str())
             )?;
         }
         Ok(w.flush()?)
@@ -2086,7 +2181,8 @@ fn run(args: Args) -> Res<()> {
     world.build_households(&mut rng);
     world.build_members(&mut rng);
     world.link_contacts(&mut rng);
-    world.schedule_visits(&mut rng);
+    // The visits draw from a stream of their own (issue 14's schedule).
+    world.schedule_visits(&mut Rng(args.seed ^ 0x1400_C010_5CED));
     world.every_visitor_visits();
     world.build_issues(&mut rng);
 

@@ -4,7 +4,8 @@
 Each block starts with `$ gov ARGS` (optionally `| head -N`); the rest of the block is replaced
 by what the release binary prints on a copy of examples/xiawo (one copy per file, blocks in
 order), with today 2022-12-31 and 100 columns, exactly as tests/docs_examples.rs runs them.
-Run from anywhere: scripts/docs-examples.py
+Run from anywhere: scripts/docs-examples.py (GOV_BIN=path/to/gov uses that binary instead of
+building the release one: the output is the same).
 """
 import os
 import shlex
@@ -15,9 +16,12 @@ import tempfile
 from pathlib import Path
 
 root = Path(__file__).resolve().parent.parent
-subprocess.run(["cargo", "build", "--release", "--quiet"], cwd=root, check=True)
-target = Path(os.environ.get("CARGO_TARGET_DIR", root / "target"))
-gov = target / "release" / "gov"
+if os.environ.get("GOV_BIN"):
+    gov = Path(os.environ["GOV_BIN"]).resolve()
+else:
+    subprocess.run(["cargo", "build", "--release", "--quiet"], cwd=root, check=True)
+    target = Path(os.environ.get("CARGO_TARGET_DIR", root / "target"))
+    gov = target / "release" / "gov"
 
 
 def run(cwd, command):

@@ -159,6 +159,9 @@ owner. Statuses are as of the period's end, or today when that is earlier. Defin
 
 EOF
 run --today 2022-12-31 report meetings --year 2022
+# The heating case, found the way tests/xiawo.rs finds it (its id follows the generator's draws).
+heating=$("$G" issue list --discussed --category heating --format csv --lang en | sed -n 2p | cut -d, -f1)
+first_joint=$("$G" --today 2022-12-31 meeting list --kind party_joint --issue "$heating" --format csv --lang en | sed -n 2p | cut -d, -f1)
 cat <<'EOF'
 
 `gov meeting list` lists the meetings (filters: `--kind`, `--org`, `--issue`, `--open`,
@@ -168,11 +171,11 @@ show ID` prints the meeting, its decisions and every step taken on them (JSON: `
 show` lists them under the problem:
 
 EOF
-run --today 2022-12-31 meeting list --kind party_joint --issue I-2022-0111
+run --today 2022-12-31 meeting list --kind party_joint --issue "$heating"
 echo
-run --today 2022-12-31 meeting show M-2022-0004
+run --today 2022-12-31 meeting show "$first_joint"
 echo
-run --today 2022-12-31 issue show I-2022-0111
+run --today 2022-12-31 issue show "$heating"
 cat <<'EOF'
 
 ## gov visit list — the detailed ledger (走访台账)
@@ -188,8 +191,36 @@ cat <<'EOF'
 
 ## gov due — overdue visits (三色管理)
 
+Each household is due its interval after its last visit: its colour's (`visit_interval_days`,
+red 30, yellow 90, green 180 by default), or a tag's when shorter (`tag_interval_days`); a tag
+set to `none` takes it off the list. Never visited, it is due one interval after its
+registration date (`since`), else from the folder's first visit. 周期依据 / interval source
+names the colour or the tag that set the interval; docs/metrics.md has the rules. Filters:
+`--member`, `--grid`, `--color`; `--within N` adds households due in the next N days (7: this
+week).
+
 EOF
-run --today 2022-12-31 due --member 谢成峰 --within 7
+run --today 2022-12-31 due --member 朱鑫 --within 7
+cat <<'EOF'
+
+`--by member` gives each member's own page, to print and hand out at the monthly meeting: one
+block per member with a household on the list, in the members file's order (a household with two
+members is on both pages). In CSV and JSON it is one table with the member's id and name in
+front of each row.
+
+EOF
+run --today 2022-12-31 due --by member --grid G-01-01-01
+cat <<'EOF'
+
+## gov household show — one household's card (居民信息工作台账)
+
+Everything about one household: the record (door number and phones masked) with its schedule as
+of today, its linked members with the visits each made, its colour history (`colors`), every
+visit with its summary and every problem with its status. JSON holds the five under
+`household`, `members`, `colors`, `visits` and `issues`.
+
+EOF
+run --today 2022-12-31 household show H00109
 cat <<'EOF'
 
 ## gov org list — the organisations (组织架构)

@@ -77,6 +77,8 @@ codes! {
     DecisionDueEarly = "decision-due-early", Error, "A meeting's decision due before the meeting that made it.";
     DecisionOrder = "decision-order", Error, "A decision's events out of order or impossible (before the meeting, after it was done or dropped, reported back before done).";
     JointWithoutDepartment = "joint-without-department", Warning, "A Party-building joint meeting (`party_joint`) with no department attending.";
+    ColorHistoryOrder = "color-history-order", Warning, "A household's colour change dated before the one recorded ahead of it: the history runs in date order.";
+    ColorNotCurrent = "color-not-current", Warning, "A household whose latest colour change is not the colour it has now.";
 }
 
 /// A source line to show under a finding, with the column to point at.

@@ -415,6 +415,24 @@ fn org_by_name() {
     check_fixture("org-by-name", 0, &want);
 }
 
+/// H1's history: yellow 03-01, red 05-01, then green 04-01 (line 4, before the red above it).
+/// H2's two changes share a day, which is in order. H1's latest in order is red, as it is now.
+#[test]
+fn color_history_order() {
+    let want = [("color-history-order", "colors.csv", Some(4))];
+    only_code("color-history-order", &want);
+    check_fixture("color-history-order", 0, &want);
+}
+
+/// H1 is red, but its only change made it yellow; H2 (green) has no history; H3's history ends
+/// with yellow, as it is.
+#[test]
+fn color_not_current() {
+    let want = [("color-not-current", "households.csv", Some(2))];
+    only_code("color-not-current", &want);
+    check_fixture("color-not-current", 0, &want);
+}
+
 #[test]
 fn unknown_file() {
     let want = [

@@ -190,7 +190,9 @@ fn zh_labels_and_snapshots() {
             "颜色",
             "联系党员",
             "最近走访",
+            "登记日期",
             "走访周期(天)",
+            "周期依据",
             "应访日期",
             "逾期天数",
             "状态"
@@ -198,6 +200,7 @@ fn zh_labels_and_snapshots() {
     );
     assert_eq!(csv_column(&c, "最近走访")[0], "从未走访");
     assert_eq!(csv_column(&c, "颜色"), ["绿", "黄", "绿", "红", "红"]);
+    assert_eq!(csv_column(&c, "周期依据"), ["绿", "黄", "绿", "红", "红"]);
     assert_eq!(csv_column(&c, "状态"), ["逾期", "逾期", "逾期", "逾期", "即将到期"]);
     // A negative number stays a number in CSV, not a neutralised formula.
     assert_eq!(csv_column(&c, "逾期天数"), ["87", "27", "16", "3", "-6"]);

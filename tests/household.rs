@@ -20,13 +20,13 @@ fn yaml_edits_touch_only_their_span() {
     // Colour inserted after the id line (H02 has none), then replaced on its line (H01).
     assert_eq!(
         ok(d, &["household", "set-color", "H02", "red", "--reason", "独居老人住院"]),
-        "household H02: green → red (独居老人住院) (households.yaml:11)\n"
+        "household H02: green → red (独居老人住院) (households.yaml:11)\nadded to colors.csv:2: H02 red\n"
     );
     // A reason naming a mobile is echoed masked (the file keeps it whole, as a comment on
     // line 6, where H01's colour is).
     assert_eq!(
         ok(d, &["household", "set-color", "幸福里1号楼1单元101室", "yellow", "--reason", "已出院，家属13812345678"]),
-        "household H01: red → yellow (已出院，家属138****5678) (households.yaml:6)\n"
+        "household H01: red → yellow (已出院，家属138****5678) (households.yaml:6)\nadded to colors.csv:3: H01 yellow\n"
     );
     assert!(read(d, YAML).contains("已出院，家属13812345678"));
     // Separated value, block list, flow list.
@@ -83,6 +83,7 @@ fn yaml_edits_touch_only_their_span() {
   head: 赵奶奶
   tags: [dibao, elderly_alone]
   contacts: [M01, M02]
+  since: 2023-01-01
 ";
     assert_ne!(before, expected);
     assert_eq!(read(d, YAML), expected);
@@ -138,7 +139,8 @@ fn dry_run_writes_nothing() {
     let out = ok(d, &["household", "set-color", "H01", "green", "--reason", "稳定", "--dry-run"]);
     assert_eq!(
         out,
-        "would change\n--- households.yaml (line 6)\n-  color: red # 独居\n+  color: green  # 2023-01-01 稳定\n"
+        "would change\n--- households.yaml (line 6)\n-  color: red # 独居\n+  color: green  # 2023-01-01 稳定\n\
+         would add to colors.csv:2\nH01,2023-01-01,green,稳定,\n"
     );
     let out = ok(d, &["household", "link", "H02", "M02", "--dry-run"]);
     assert_eq!(out, "would change\n--- households.yaml (line 16)\n+    - M02\n");
@@ -162,7 +164,7 @@ fn dry_run_writes_nothing() {
     );
     assert_eq!(
         out,
-        "would add to households.yaml:22\n- id: H09\n  address: a\n  grid: G1\n  head: b\n  contacts: [M01]\n"
+        "would add to households.yaml:22\n- id: H09\n  address: a\n  grid: G1\n  head: b\n  contacts: [M01]\n  since: 2023-01-01\n"
     );
     assert_eq!(tree(d), before);
 }
@@ -233,7 +235,8 @@ fn commit_stages_exactly_the_changed_file() {
     assert_eq!(out.code, Some(0), "{}", out.stderr);
     assert_eq!(out.stderr, "committed: household: H01 → red (独居老人住院)\n");
     assert_eq!(git(d, &["log", "-1", "--format=%s"]), "household: H01 → red (独居老人住院)\n");
-    assert_eq!(git(d, &["show", "--name-only", "--format="]), "households.yaml\n");
+    // One commit for the colour history and the household.
+    assert_eq!(git(d, &["show", "--name-only", "--format="]), "colors.csv\nhouseholds.yaml\n");
     assert_eq!(git(d, &["status", "--porcelain"]), " M grids.csv\n", "the unrelated edit is left alone");
 }
 

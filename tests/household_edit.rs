@@ -31,7 +31,7 @@ fn a_stray_lone_cr_moves_no_edit_to_the_row_above() {
     assert_clean(d, 0);
     assert_eq!(
         ok(d, &["household", "set-color", "H03", "red", "--reason", "住院"]),
-        "household H03: yellow → red (住院) (households.csv:4)\n"
+        "household H03: yellow → red (住院) (households.csv:4)\nadded to colors.csv:2: H03 red\n"
     );
     let expected = "id,head,address,grid,color,contacts\n\
                     H01,刘大爷,幸福里1号楼1单元101室,G1,red,M01\n\
@@ -54,7 +54,7 @@ fn a_cr_only_file_keeps_its_header_and_its_line_ends() {
     assert_clean(d, 0);
     assert_eq!(
         ok(d, &["household", "set-color", "H02", "yellow", "--reason", "独居"]),
-        "household H02: green → yellow (独居) (households.csv:3)\n"
+        "household H02: green → yellow (独居) (households.csv:3)\nadded to colors.csv:2: H02 yellow\n"
     );
     ok(d, &["household", "link", "H03", "M02"]);
     let expected = "id,head,address,grid,color,contacts\r\
@@ -98,7 +98,7 @@ fn a_chinese_comment_at_column_0_is_stepped_over() {
     write(d, YAML, text);
     assert_eq!(
         ok(d, &["household", "set-color", "H01", "red", "--reason", "住院"]),
-        "household H01: green → red (住院) (households.yaml:7)\n"
+        "household H01: green → red (住院) (households.yaml:7)\nadded to colors.csv:2: H01 red\n"
     );
     ok(d, &["household", "link", "H01", "M02"]);
     ok(d, &["household", "unlink", "H01", "M01"]);
@@ -157,7 +157,7 @@ fn a_cr_only_yaml_file_is_edited_on_the_loaders_lines() {
     assert_clean(d, 0);
     assert_eq!(
         ok(d, &["household", "set-color", "H02", "red", "--reason", "住院"]),
-        "household H02: green → red (住院) (households.yaml:8)\n"
+        "household H02: green → red (住院) (households.yaml:8)\nadded to colors.csv:2: H02 red\n"
     );
     ok(d, &["household", "link", "H02", "M01"]);
     let expected = "# 住户\r- id: H01\r  head: 刘大爷\r  address: a\r  grid: G1\r  contacts: [M01]\r\

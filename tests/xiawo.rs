@@ -55,7 +55,7 @@ fn visit_ledger_and_due_list() {
     );
     insta::assert_snapshot!(
         "xiawo_due_one_member",
-        gov(&["due", "--member", "M0002", "--within", "7", "--format", "md"])
+        gov(&["due", "--member", "M0011", "--within", "7", "--format", "md"])
     );
 }
 
@@ -77,4 +77,26 @@ fn the_heating_case_and_the_meetings_report() {
         "xiawo_report_meetings_2022",
         gov(&["report", "meetings", "--year", "2022", "--format", "md"])
     );
+}
+
+/// Three-colour management on the demo (issue 14): visits follow each household's interval, so
+/// at the end of 2022 a realistic share is overdue, 204 of 1,800 (11.3%, within 5–15%), and at
+/// the end of October 395 (it was 1,552 under the old 7 / 14 / 30-day intervals).
+#[test]
+fn overdue_share_at_the_year_end() {
+    let rows = |today: &str| {
+        let out = Command::cargo_bin("gov")
+            .unwrap()
+            .env_clear()
+            .current_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/examples/xiawo"))
+            .args(["--today", today, "due", "--format", "csv"])
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        String::from_utf8(out.stdout).unwrap().lines().count() - 1
+    };
+    let year_end = rows("2022-12-31");
+    assert_eq!(year_end, 204);
+    assert!(year_end * 100 >= 5 * 1800 && year_end * 100 <= 15 * 1800);
+    assert_eq!(rows("2022-10-31"), 395);
 }

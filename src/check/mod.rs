@@ -1,6 +1,7 @@
 //! The checks: rules over a loaded [`Dataset`], each returning findings. One file per group of
 //! rules, one function per rule. Pure; no I/O; "today" is a parameter.
 
+mod colors;
 mod contacts;
 mod cycles;
 mod dates;
@@ -34,7 +35,7 @@ type Rule<'a> = &'a (dyn Fn(&mut Vec<Finding>) + Sync);
 pub fn check(ds: &Dataset, today: NaiveDate) -> Vec<Finding> {
     let look = Lookup::new(ds);
     let look = &look;
-    let rules: [Rule<'_>; 15] = [
+    let rules: [Rule<'_>; 16] = [
         &|out| ids::duplicate_ids(ds, out),
         &|out| refs::dangling_references(ds, look, out),
         &|out| dates::future_dates(ds, today, out),
@@ -50,6 +51,7 @@ pub fn check(ds: &Dataset, today: NaiveDate) -> Vec<Finding> {
         &|out| orgs::orgs_by_name(ds, out),
         &|out| meetings::meeting_references(ds, look, out),
         &|out| meetings::meeting_rules(ds, out),
+        &|out| colors::color_history(ds, look, out),
     ];
     run(&rules)
 }

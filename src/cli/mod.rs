@@ -225,6 +225,7 @@ pub fn main() -> ExitCode {
         Command::Member(member::MemberCommand::SetStatus(args)) => member::set_status::run(&ctx, &args),
         Command::Household(household::HouseholdCommand::Edit(args)) => household::edit::run(&ctx, &args),
         Command::Household(household::HouseholdCommand::SetColor(args)) => household::set_color::run(&ctx, &args),
+        Command::Household(household::HouseholdCommand::Show(args)) => household::show::run(&ctx, &args),
         Command::Household(household::HouseholdCommand::Move(args)) => household::move_grid::run(&ctx, &args),
         Command::Household(household::HouseholdCommand::Link(args)) => household::link::run(&ctx, &args, true),
         Command::Household(household::HouseholdCommand::Unlink(args)) => household::link::run(&ctx, &args, false),

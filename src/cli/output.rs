@@ -81,7 +81,7 @@ impl OutputArgs {
         if self.allow_errors { OnErrors::Allow } else { OnErrors::Fail }
     }
 
-    fn format(&self) -> Result<OutFormat, CliError> {
+    pub fn format(&self) -> Result<OutFormat, CliError> {
         Ok(match (self.format, &self.output) {
             (Some(FormatArg::Table), _) => OutFormat::Table,
             (Some(FormatArg::Csv), _) => OutFormat::Csv,

@@ -315,7 +315,12 @@ pub fn folded_phone(phone: &str) -> String {
     }
 }
 
-/// The line and id of a record in `file` whose every field but the id reads as in `fields`.
+/// Fields a command fills in by itself (a household's registration date, today unless given):
+/// a record already there that differs only in them is the same record, added before.
+const FILLED_IN: &[(Kind, &str)] = &[(Kind::Households, "since")];
+
+/// The line and id of a record in `file` whose every field but the id (and those gov fills in,
+/// [`FILLED_IN`]) reads as in `fields`.
 fn recorded(file: &TextFile, format: Format, kind: Kind, fields: &[(&str, Value)]) -> Option<(u32, String)> {
     let text = |v: Option<&RawValue<'_>>| match v {
         Some(RawValue::Scalar(s)) => s.trim().to_string(),
@@ -326,7 +331,7 @@ fn recorded(file: &TextFile, format: Format, kind: Kind, fields: &[(&str, Value)
         let get = |k: &str| rec.fields.iter().find(|f| f.key == k).map(|f| &f.value);
         fields
             .iter()
-            .filter(|(k, _)| *k != "id")
+            .filter(|(k, _)| *k != "id" && !FILLED_IN.contains(&(kind, *k)))
             .all(|(k, v)| values::canonical(k, &text(get(k))) == values::canonical(k, cell(v).trim()))
             .then(|| (rec.line, text(get("id"))))
     };

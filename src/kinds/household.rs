@@ -1,6 +1,8 @@
 //! 户: the community's households, their colour (三色管理), tags and linked members (党员联系户),
 //! kept in `households.(csv|yaml)` or `households/`.
 
+use chrono::NaiveDate;
+
 use super::{Load, Record, Ref};
 use crate::kinds::Kind;
 use crate::load::cache::codec::{Dec, Decoded, Enc};
@@ -23,6 +25,9 @@ pub struct Household {
     pub tags: Box<[HouseholdTag]>,
     /// Member ids linked to this household (党员联系户).
     pub contacts: Box<[Sym]>,
+    /// 登记日期: when the household was registered; a household never visited is due one
+    /// interval after it.
+    pub since: Option<NaiveDate>,
     pub loc: Loc,
 }
 
@@ -31,7 +36,7 @@ impl Record for Household {
     const NOUN: &'static str = "household";
     const HOME: &'static str = "households";
     const FIELDS: &'static [&'static str] =
-        &["id", "address", "grid", "head", "phone", "size", "color", "tags", "contacts"];
+        &["id", "address", "grid", "head", "phone", "size", "color", "tags", "contacts", "since"];
     const REQUIRED: &'static [&'static str] = &["id", "address", "grid", "head", "contacts"];
     const ZH: &'static [(&'static str, &'static [&'static str])] = &[
         ("id", &["户号", "编号", "户编号"]),
@@ -43,6 +48,7 @@ impl Record for Household {
         ("color", &["管理类别", "三色", "颜色", "三色管理"]),
         ("tags", &["标签", "户类别"]),
         ("contacts", &["联系党员", "联户党员"]),
+        ("since", &["登记日期", "建档日期", "登记时间"]),
     ];
     const LOAD: Load = Load::Serial;
     const PHASE: u8 = 2;
@@ -60,6 +66,7 @@ impl Record for Household {
         // the `no-contacts` check, which says what to do about it.
         let present = f.has_field("contacts");
         let contacts = syms(ids, f.ids("contacts", !present));
+        let since = f.date("since", false);
         f.finish(Self::FIELDS);
         Some(Household {
             id: ids.sym(id?),
@@ -71,6 +78,7 @@ impl Record for Household {
             color,
             tags: tags.into(),
             contacts: contacts.into(),
+            since,
             loc,
         })
     }
@@ -94,7 +102,19 @@ impl Record for Household {
     }
 
     fn syms_mut(&mut self, each: &mut impl FnMut(&mut Sym)) {
-        let Household { id, address: _, grid, head: _, phone: _, size: _, color: _, tags: _, contacts, loc: _ } = self;
+        let Household {
+            id,
+            address: _,
+            grid,
+            head: _,
+            phone: _,
+            size: _,
+            color: _,
+            tags: _,
+            contacts,
+            since: _,
+            loc: _,
+        } = self;
         each(id);
         grid.iter_mut().chain(contacts.iter_mut()).for_each(each);
     }
@@ -110,6 +130,7 @@ impl Record for Household {
         e.len(self.tags.len());
         self.tags.iter().for_each(|&t| e.label(t));
         e.syms(&self.contacts);
+        e.opt_date(self.since);
         e.u32(self.loc.line);
     }
 
@@ -127,6 +148,7 @@ impl Record for Household {
                 (0..n).map(|_| d.label()).collect::<Decoded<_>>()?
             },
             contacts: d.syms()?.into(),
+            since: d.opt_date()?,
             loc: d.loc(file)?,
         })
     }

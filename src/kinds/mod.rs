@@ -10,6 +10,7 @@
 //!
 //! Adding a kind is a checklist of six places: docs/architecture.md.
 
+pub mod color_change;
 pub mod grid;
 pub mod household;
 pub mod issue;
@@ -21,6 +22,7 @@ pub mod visit;
 use std::ops::Range;
 use std::path::PathBuf;
 
+pub use color_change::ColorChange;
 pub use grid::Grid;
 pub use household::Household;
 pub use issue::{Category, Event, Issue, IssueStatus};
@@ -292,6 +294,7 @@ kinds! {
     Members: Member in member => members;
     Orgs: Org in org => orgs;
     Households: Household in household => households;
+    Colors: ColorChange in color_change => colors;
     Issues: Issue in issue => issues;
     Visits: Visit in visit => visits;
     Meetings: Meeting in meeting => meetings;

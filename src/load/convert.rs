@@ -19,6 +19,7 @@ pub const SETTINGS_FIELDS: &[&str] = &[
     "lang",
     "values",
     "visit_interval_days",
+    "tag_interval_days",
     "issue_due_days",
     "response_days",
     "departments",
@@ -132,6 +133,7 @@ pub fn settings(mut f: Fields<'_, '_, '_, '_>) -> Settings {
         };
         m.finish(&["red", "yellow", "green"]);
     }
+    let tag_interval_days = f.tag_intervals("tag_interval_days");
     let mut issue_due_days = defaults.issue_due_days;
     if let Some(map) = f.map("issue_due_days") {
         let mut m = Fields::new(map, f.sink(), false);
@@ -155,6 +157,7 @@ pub fn settings(mut f: Fields<'_, '_, '_, '_>) -> Settings {
         lang,
         values,
         visit_interval_days,
+        tag_interval_days,
         issue_due_days,
         response_days,
         departments,

@@ -3,6 +3,7 @@
 
 pub mod due;
 pub mod grid_list;
+pub mod household_card;
 pub mod household_list;
 pub mod index;
 pub mod issue_facts;

@@ -15,7 +15,7 @@ fn d(y: i32, m: u32, day: u32) -> NaiveDate {
 }
 
 const FILES: &[(&str, &str)] = &[
-    ("gov.yaml", "name: 测试社区\ndepartments: [城管局]\n"),
+    ("gov.yaml", "name: 测试社区\nvisit_interval_days: {red: 7, yellow: 14, green: 30}\ndepartments: [城管局]\n"),
     ("grids.csv", "id,name,level\nG1,一网格,3\n"),
     (
         "members.csv",
@@ -164,4 +164,32 @@ fn ledger_by_grid_and_branch() {
     let b = ledger_table(&ix, &jan, d(2024, 3, 1), By::Branch, &LedgerFilter::default());
     let names: Vec<_> = b.rows.iter().map(|r| r[0].clone()).collect();
     assert_eq!(names, [Value::text("一支部"), Value::text("二支部")]);
+}
+
+#[test]
+fn since_tags_and_exempt_set_the_due_date() {
+    use crate::model::labels::{Color, HouseholdTag};
+    use crate::model::settings::IntervalRule;
+    // H3 registered 2024-02-10, green 30 → due 2024-03-11, 10 days to go on 2024-03-01.
+    // H4 tagged vacant, exempt: never overdue. H1 tagged elderly_alone 3 → 2024-02-29 + 3.
+    let mut ds = dataset(None);
+    ds.households[0].tags = vec![HouseholdTag::ElderlyAlone].into();
+    ds.households[2].since = Some(d(2024, 2, 10));
+    ds.households[3].tags = vec![HouseholdTag::Vacant].into();
+    ds.settings.tag_interval_days = vec![
+        (HouseholdTag::ElderlyAlone, crate::model::settings::TagInterval::Days(3)),
+        (HouseholdTag::Vacant, crate::model::settings::TagInterval::Exempt),
+    ];
+    let s = schedule(&Index::new(&ds), d(2024, 3, 1));
+    assert_eq!((s[0].interval, s[0].rule, s[0].due), (3, IntervalRule::Tag(HouseholdTag::ElderlyAlone), d(2024, 3, 3)));
+    assert_eq!(
+        (s[2].since, s[2].rule, s[2].due, s[2].days_overdue, s[2].overdue()),
+        (Some(d(2024, 2, 10)), IntervalRule::Color(Color::Green), d(2024, 3, 11), -10, false)
+    );
+    assert_eq!((s[3].exempt, s[3].overdue()), (Some(HouseholdTag::Vacant), false));
+    // As of 2024-03-12 H3 is one day overdue: registered, never visited, counted from `since`.
+    let later = schedule(&Index::new(&ds), d(2024, 3, 12));
+    assert_eq!((later[2].days_overdue, later[2].overdue()), (1, true));
+    let t = due_table(&Index::new(&ds), d(2024, 3, 12), &DueFilter { within: Some(365), ..DueFilter::default() });
+    assert!(t.rows.iter().all(|r| r[0] != Value::text("H4")));
 }

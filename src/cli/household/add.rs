@@ -5,13 +5,15 @@ use clap::Args;
 
 use crate::cli::member::add::code;
 use crate::cli::record::{Session, WriteArgs};
-use crate::cli::write::{add_record_unless, chosen_id, folded, scalar};
+use crate::cli::write::{add_record_unless, chosen_id, folded, scalar, target};
+
 use crate::cli::{CliError, Ctx, Exit};
 use crate::kinds::household::Household;
 use crate::load::fields::split_list;
-use crate::model::Kind;
 use crate::model::labels::{Color, HouseholdTag};
 use crate::model::privacy::mask_door;
+use crate::model::{Format, Kind};
+use crate::store::csv_edit;
 use crate::store::yaml_edit::Value;
 use crate::text::errors;
 
@@ -49,6 +51,9 @@ pub struct AddArgs {
     /// Tags, separated by `;` (elderly_alone;dibao or 独居老人;低保)
     #[arg(long)]
     pub tags: Option<String>,
+    /// The date it was registered (登记日期), from which a household never visited falls due [default: today]
+    #[arg(long, value_name = "DATE")]
+    pub since: Option<String>,
     #[command(flatten)]
     pub write: WriteArgs,
 }
@@ -72,6 +77,7 @@ pub fn run(ctx: &Ctx, args: &AddArgs) -> Result<Exit, CliError> {
             ),
         ),
         ("contacts", Value::List(list(&args.contacts))),
+        ("since", Value::Scalar(since(&s, args.since.as_deref(), ctx.today)?)),
     ];
     let shown = format!("{id} {}", mask_door(args.address.trim()));
     let message = crate::text::cli::write::add_commit("household", &format!("{id} {}", args.address.trim()));
@@ -83,4 +89,18 @@ pub fn run(ctx: &Ctx, args: &AddArgs) -> Result<Exit, CliError> {
             .hint(errors::hint_household_taken())
     });
     add_record_unless(ctx, &mut s, &args.write, (Kind::Households, &id), &fields, (&shown, &message), taken)
+}
+
+/// The registration date written: the one given, else today; left out (not refused) when a CSV
+/// households file has no `since` column and none was given.
+fn since(s: &Session, given: Option<&str>, today: chrono::NaiveDate) -> Result<String, CliError> {
+    if let Some(d) = given {
+        return Ok(d.trim().to_string());
+    }
+    let t = target(s, Kind::Households)?;
+    let lacks = match (&t.file, t.format) {
+        (Some(f), Format::Csv) => !csv_edit::header(&f.text, Kind::Households.columns().0).iter().any(|h| h == "since"),
+        _ => false,
+    };
+    Ok(if lacks { String::new() } else { today.to_string() })
 }

@@ -1,4 +1,5 @@
-//! `gov household edit`: change a household's phone, address, head, size or tags, each value in
+//! `gov household edit`: change a household's phone, address, head, size, tags or registration
+//! date, each value in
 //! its own span (a CSV cell, a YAML value on its line, the items of a tags list), every other byte
 //! of the file as it was.
 
@@ -18,7 +19,7 @@ use crate::report::Index;
 use crate::store::yaml_edit::Value;
 use crate::text::{cli::write as words, errors};
 
-/// Change a household's phone, address, head, size or tags
+/// Change a household's phone, address, head, size, tags or registration date
 ///
 /// Only the fields given change, each in place: the cell of a CSV row, or the value on a YAML
 /// line (its comment kept), a tags list item by item. An empty value (`--phone ""`) empties it.
@@ -42,6 +43,9 @@ pub struct EditArgs {
     /// Tags, separated by `;` (elderly_alone;dibao or 独居老人;低保): the whole new list
     #[arg(long)]
     pub tags: Option<String>,
+    /// The date it was registered (登记日期), from which a household never visited falls due
+    #[arg(long, value_name = "DATE")]
+    pub since: Option<String>,
     #[command(flatten)]
     pub write: WriteArgs,
 }
@@ -67,10 +71,18 @@ pub fn run(ctx: &Ctx, args: &EditArgs) -> Result<Exit, CliError> {
         put("size", h.size.map(|n| n.to_string()).unwrap_or_default(), args.size.as_deref().map(scalar));
         let old_tags: Vec<&str> = h.tags.iter().map(|t| t.code()).collect();
         put("tags", old_tags.join(";"), args.tags.as_deref().map(tags));
+        put("since", h.since.map(|d| d.to_string()).unwrap_or_default(), args.since.as_deref().map(scalar));
         (s.ds.name(sym).to_string(), h.loc, given)
     };
     if given.is_empty() {
-        return Err(CliError::usage(errors::nothing_to_edit(&["--phone", "--address", "--head", "--size", "--tags"])));
+        return Err(CliError::usage(errors::nothing_to_edit(&[
+            "--phone",
+            "--address",
+            "--head",
+            "--size",
+            "--tags",
+            "--since",
+        ])));
     }
     let who = words::record_named(&id);
     let changes = changes(given);

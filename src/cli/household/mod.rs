@@ -1,4 +1,5 @@
-//! `gov household …`: commands about households (户): add one, list them (住户花名册), set its
+//! `gov household …`: commands about households (户): add one, list them (住户花名册), show one's
+//! card (居民信息工作台账), set its
 //! colour (三色管理), move it to another grid, link and unlink the members who look after it
 //! (党员联系户).
 
@@ -8,6 +9,7 @@ pub mod link;
 pub mod list;
 pub mod move_grid;
 pub mod set_color;
+pub mod show;
 
 use clap::Subcommand;
 
@@ -15,6 +17,7 @@ use clap::Subcommand;
 pub enum HouseholdCommand {
     Add(add::AddArgs),
     List(list::ListArgs),
+    Show(show::ShowArgs),
     Edit(edit::EditArgs),
     SetColor(set_color::SetColorArgs),
     Move(move_grid::MoveArgs),

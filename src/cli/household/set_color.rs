@@ -1,25 +1,31 @@
-//! `gov household set-color`: change a household's colour (三色管理), editing only that value:
-//! the `color` cell of its CSV row, or the `color:` value on its YAML line (inserted after the
-//! `id:` line if absent). The reason goes into the YAML line as a comment, and into the git
-//! commit message either way.
+//! `gov household set-color`: change a household's colour (三色管理). First a record of the
+//! change (date, colour, reason, who decided) is appended to the colour history (`colors.csv` or
+//! `colors.yaml`, [`crate::kinds::color_change`]), the same in CSV and YAML folders; then only the
+//! household's colour is edited: the `color` cell of its CSV row, or the `color:` value on its
+//! YAML line (inserted after the `id:` line if absent), where the reason is kept as a comment
+//! too. One git commit holds both files.
 
 use clap::Args;
 
 use crate::cli::member::add::code;
 use crate::cli::record::{Session, WriteArgs};
-use crate::cli::write::{Place, edit_record, note};
+use crate::cli::write::{Place, add_record, chosen_id, edit_record, note, target};
 use crate::cli::{CliError, Ctx, Exit};
-use crate::model::Kind;
+use crate::kinds::ColorChange;
 use crate::model::labels::{Color, Labelled};
+use crate::model::{Kind, Loc};
 use crate::report::Index;
+use crate::store::yaml_edit::Value;
 use crate::store::{csv_edit, yaml_edit};
 use crate::text::{cli::write as words, errors};
 
 /// Change a household's colour (三色管理)
 ///
-/// Edits only the colour: the `color` cell of a CSV row, or the `color:` line of a YAML record,
-/// where the reason is kept as a comment (`color: red  # 2026-11-25 独居老人住院`). The reason is
-/// always printed, and is the git commit's message with --commit.
+/// Appends the change (today's date, the colour, the reason and --by) to the colour history,
+/// colors.csv or colors.yaml (a new colors.csv if there is none), then edits only the colour: the
+/// `color` cell of a CSV row, or the `color:` line of a YAML record, where the reason is kept as a
+/// comment as well (`color: red  # 2026-11-25 独居老人住院`). The reason is always printed, and is
+/// the git commit's message with --commit.
 #[derive(Debug, Args)]
 pub struct SetColorArgs {
     /// The household: id, or a unique part of the address or the head's name
@@ -29,6 +35,9 @@ pub struct SetColorArgs {
     /// Why the colour changes (独居老人住院)
     #[arg(long)]
     pub reason: String,
+    /// Who decided (a member: id or name)
+    #[arg(long, value_name = "MEMBER")]
+    pub by: Option<String>,
     #[command(flatten)]
     pub write: WriteArgs,
 }
@@ -68,5 +77,50 @@ pub fn run(ctx: &Ctx, args: &SetColorArgs) -> Result<Exit, CliError> {
     };
     let done = words::color_changed(&id, old.code(), &color, &reason);
     let message = words::color_commit(&id, &color, &reason);
-    edit_record(ctx, &mut s, &args.write, Kind::Households, (loc, &id), edit, (&done, &message))
+    // Who decided must be a member: the history is written after the household, and must not
+    // be refused then.
+    let by = match args.by.as_deref() {
+        Some(typed) => {
+            let ix = Index::new(&s.ds);
+            let m = ix.find_member(typed).map_err(|e| CliError::from(e).hint(errors::hint_id_or_name()))?;
+            s.ds.name(m).to_string()
+        }
+        None => String::new(),
+    };
+    // The household first, judged against a history that already ends with the new colour (a
+    // stand-in record, in the history file, that the history's own judging replaces with what
+    // is written); then the history.
+    let colors = target(&s, Kind::Colors)?;
+    let file = s.ds.file_id(&colors.rel, Kind::Colors, colors.format);
+    if let Some(new) = Color::parse(&color) {
+        let stand_in = ColorChange {
+            household: sym,
+            date: ctx.today,
+            color: Some(new),
+            reason: None,
+            by: None,
+            loc: Loc { file, line: u32::MAX },
+        };
+        s.ds.colors.push(stand_in);
+    }
+    let fields = [
+        ("household", Value::Scalar(id.clone())),
+        ("date", Value::Scalar(ctx.today.to_string())),
+        ("color", Value::Scalar(color.clone())),
+        ("reason", Value::Scalar(reason.clone())),
+        ("by", Value::Scalar(by)),
+    ];
+    // One commit for both files, made here: neither write commits on its own.
+    let quiet = WriteArgs { dry_run: args.write.dry_run, commit: false, wait: args.write.wait };
+    let auto = std::mem::replace(&mut s.ds.settings.auto_commit, false);
+    let exit = edit_record(ctx, &mut s, &quiet, Kind::Households, (loc, &id), edit, (&done, &message))?;
+    let history = chosen_id::<ColorChange>(&s.ds, Some(""), "");
+    let shown = format!("{id} {color}");
+    add_record(ctx, &mut s, &quiet, (Kind::Colors, &history), &fields, (&shown, &message))?;
+    s.ds.settings.auto_commit = auto;
+    if !args.write.dry_run {
+        let households = s.root.join(s.ds.path(loc.file));
+        s.commit(&args.write, &[households, colors.path], &message);
+    }
+    Ok(exit)
 }

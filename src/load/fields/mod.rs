@@ -313,5 +313,8 @@ pub fn unknown_field(sink: &mut Sink<'_>, key: &str, line: u32, column: u32, kno
     sink.push(Code::UnknownField, line, column, say::unknown_field(&shorten(key)), Some(hint));
 }
 
+mod intervals;
+pub use intervals::MAX_DAYS;
+
 #[cfg(test)]
 mod tests;

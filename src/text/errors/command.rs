@@ -262,7 +262,13 @@ pub fn batch_cannot_finish() -> Text {
     Text::new("cannot finish the batch", "无法完成批量写入")
 }
 
-/// An issue id that names no problem (`gov issue show`).
+/// A household that the index found but the look-up does not hold (`gov household show`).
+pub fn no_household(id: &str) -> Text {
+    let id = shorten(id);
+    Text::new(format!("no household `{id}`"), format!("没有编号为“{id}”的住户"))
+}
+
+/// A problem's id that names no problem.
 pub fn no_problem(id: &str) -> Text {
     let id = shorten(id);
     Text::new(format!("no problem `{id}`"), format!("没有编号为“{id}”的诉求"))

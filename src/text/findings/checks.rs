@@ -6,7 +6,7 @@ use chrono::NaiveDate;
 use super::super::Text;
 use super::noun_zh;
 use crate::model::Kind;
-use crate::model::labels::{Action, Labelled, MemberStatus};
+use crate::model::labels::{Action, Color, Labelled, MemberStatus};
 
 // ---- ids and references ----
 
@@ -405,5 +405,41 @@ pub fn more_findings_hint(rest: usize) -> Text {
             "the rest {verb} counted in the summary; one cause (a wrong header, a bad export) often makes them all"
         ),
         "其余的已计入末尾的汇总；这类问题往往出自同一原因，如表头有误或导出有误",
+    )
+}
+
+/// `color-history-order`: a colour change dated before the household's previous one.
+pub fn color_history_order(household: &str, date: NaiveDate, before: NaiveDate) -> Text {
+    Text::new(
+        format!("colour change of household `{household}` on {date} is recorded after one on {before}"),
+        format!("住户“{household}”的三色调整记录中，{date} 的一条排在 {before} 的一条之后"),
+    )
+}
+
+/// The hint under a colour history out of order.
+pub fn color_history_order_hint() -> Text {
+    Text::new(
+        "keep each household's colour changes in date order, or correct the date",
+        "同一住户的三色调整记录应按日期先后排列，请调整顺序或更正日期",
+    )
+}
+
+/// `color-not-current`: the latest colour change is not the household's colour.
+pub fn color_not_current(household: &str, now: Color, last: Color, date: NaiveDate) -> Text {
+    Text::new(
+        format!(
+            "household `{household}` is {}, but its latest colour change ({date}) made it {}",
+            now.code(),
+            last.code()
+        ),
+        format!("住户“{household}”现为“{}”，但最近一条三色调整记录（{date}）为“{}”", now.zh(), last.zh()),
+    )
+}
+
+/// The hint under a colour the history does not end with.
+pub fn color_not_current_hint() -> Text {
+    Text::new(
+        "change colours with `gov household set-color`, which records the change too; or correct the household's colour",
+        "请用 `gov household set-color` 调整颜色（同时记入调整记录），或更正住户的颜色",
     )
 }

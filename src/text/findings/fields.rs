@@ -192,3 +192,39 @@ pub fn ambiguous_name(field: &str, value: &str, n: usize, kind: crate::model::Ki
 pub fn ambiguous_name_hint(candidates: &[String]) -> Text {
     Text::new(format!("give the id: {}", candidates.join("; ")), format!("请改填编号：{}", candidates.join("；")))
 }
+
+// ---- gov.yaml: tag_interval_days ----
+
+/// `invalid-value`: a `tag_interval_days` entry that is neither a number of days nor `none`.
+pub fn not_a_tag_interval(tag: &str, value: &str) -> Text {
+    Text::new(
+        format!(
+            "`tag_interval_days` value `{value}` for `{tag}` is neither a number of days from 1 to 3660 nor `none`"
+        ),
+        format!("`tag_interval_days` 中“{tag}”的值“{value}”应为 1 至 3660 之间的天数，或 none（不走访）"),
+    )
+}
+
+/// `invalid-value`: a `tag_interval_days` key that is none of the household tags.
+pub fn not_a_tag_key(key: &str) -> Text {
+    Text::new(
+        format!("`tag_interval_days` names `{key}`, which is not a household tag"),
+        format!("`tag_interval_days` 中的“{key}”不是住户标签"),
+    )
+}
+
+/// The hint under a bad tag interval.
+pub fn tag_interval_hint() -> Text {
+    Text::new(
+        "write the days between visits (elderly_alone: 7), or none to take such households off the schedule (vacant: none)",
+        "请填写走访间隔天数（如 独居老人: 7）；此类住户不需走访的，填 none 或“不走访”（如 空挂户: 不走访）",
+    )
+}
+
+/// `invalid-value`: a tag given twice in `tag_interval_days`.
+pub fn tag_interval_twice(tag: &str) -> Text {
+    Text::new(
+        format!("`tag_interval_days` names `{tag}` twice; the first entry is used"),
+        format!("`tag_interval_days` 中“{tag}”重复出现，以第一项为准"),
+    )
+}

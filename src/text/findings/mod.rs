@@ -27,6 +27,7 @@ pub fn noun_zh(kind: Kind) -> &'static str {
         Kind::Members => "党员",
         Kind::Orgs => "组织",
         Kind::Households => "住户",
+        Kind::Colors => "三色调整记录",
         Kind::Issues => "诉求",
         Kind::Visits => "走访记录",
         Kind::Meetings => "会议",
