@@ -56,7 +56,7 @@ codes! {
     InvalidValue = "invalid-value", Error, "A value is not a valid date, number, yes/no, id or allowed enum value.";
     UnknownField = "unknown-field", Warning, "A field or column that the format does not define (often a typo).";
     DuplicateId = "duplicate-id", Error, "Two records of one kind share an id.";
-    DanglingReference = "dangling-reference", Error, "A reference to a grid, member, org, household, issue or department that does not exist.";
+    DanglingReference = "dangling-reference", Error, "A reference to a grid, member, org, household, issue, volunteer or department that does not exist.";
     FutureDate = "future-date", Error, "A date after today.";
     EventOrder = "event-order", Error, "Issue events out of order or impossible (resolved before received, feedback before resolved, report before whistle).";
     NoContacts = "no-contacts", Warning, "A household with no linked member.";
@@ -74,6 +74,8 @@ codes! {
     NotAFile = "not-a-file", Warning, "A FIFO, socket or device where a file would be: gov never opens it.";
     TooDeep = "too-deep", Warning, "A folder nested too deep (more than 32 levels): gov does not look inside it.";
     MoreFindings = "more-findings", Warning, "More findings of one code in one file than are shown: the first 20 are listed, then how many more there are.";
+    BadHours = "bad-hours", Error, "Service hours that are negative or more than 24, on one activity or added up over one person's day.";
+    NoQuantity = "no-quantity", Error, "Aid items without a quantity, or beneficiaries without a count, in an activity.";
 }
 
 /// A source line to show under a finding, with the column to point at.

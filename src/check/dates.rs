@@ -23,6 +23,14 @@ pub fn future_dates(ds: &Dataset, today: NaiveDate, out: &mut Vec<Finding>) {
     for v in &ds.visits {
         flag(v.loc, DateOf::Visit, v.date);
     }
+    for v in &ds.volunteers {
+        if let Some(d) = v.registered {
+            flag(v.loc, DateOf::Registered, d);
+        }
+    }
+    for a in &ds.activities {
+        flag(a.loc, DateOf::Activity, a.date);
+    }
     for i in &ds.issues {
         flag(i.loc, DateOf::Received, i.received);
         for e in &i.events {

@@ -1,6 +1,7 @@
 //! The checks: rules over a loaded [`Dataset`], each returning findings. One file per group of
 //! rules, one function per rule. Pure; no I/O; "today" is a parameter.
 
+mod activities;
 mod contacts;
 mod cycles;
 mod dates;
@@ -33,7 +34,7 @@ type Rule<'a> = &'a (dyn Fn(&mut Vec<Finding>) + Sync);
 pub fn check(ds: &Dataset, today: NaiveDate) -> Vec<Finding> {
     let look = Lookup::new(ds);
     let look = &look;
-    let rules: [Rule<'_>; 13] = [
+    let rules: [Rule<'_>; 15] = [
         &|out| ids::duplicate_ids(ds, out),
         &|out| refs::dangling_references(ds, look, out),
         &|out| dates::future_dates(ds, today, out),
@@ -47,6 +48,8 @@ pub fn check(ds: &Dataset, today: NaiveDate) -> Vec<Finding> {
         &|out| cycles::grid_cycles(ds, look, out),
         &|out| cycles::org_cycles(ds, look, out),
         &|out| orgs::orgs_by_name(ds, out),
+        &|out| activities::bad_hours(ds, out),
+        &|out| activities::no_quantity(ds, out),
     ];
     run(&rules)
 }
@@ -58,13 +61,15 @@ pub fn check(ds: &Dataset, today: NaiveDate) -> Vec<Finding> {
 pub fn errors(ds: &Dataset, today: Option<NaiveDate>) -> Vec<Finding> {
     let look = Lookup::new(ds);
     let look = &look;
-    let rules: [Rule<'_>; 6] = [
+    let rules: [Rule<'_>; 8] = [
         &|out| ids::duplicate_ids(ds, out),
         &|out| refs::dangling_references(ds, look, out),
         &|out| today.into_iter().for_each(|today| dates::future_dates(ds, today, out)),
         &|out| events::event_order(ds, out),
         &|out| cycles::grid_cycles(ds, look, out),
         &|out| cycles::org_cycles(ds, look, out),
+        &|out| activities::bad_hours(ds, out),
+        &|out| activities::no_quantity(ds, out),
     ];
     let mut found = run(&rules);
     found.retain(|f| f.severity() == Severity::Error);

@@ -10,22 +10,26 @@
 //!
 //! Adding a kind is a checklist of six places: docs/architecture.md.
 
+pub mod activity;
 pub mod grid;
 pub mod household;
 pub mod issue;
 pub mod member;
 pub mod org;
 pub mod visit;
+pub mod volunteer;
 
 use std::ops::Range;
 use std::path::PathBuf;
 
+pub use activity::Activity;
 pub use grid::Grid;
 pub use household::Household;
 pub use issue::{Category, Event, Issue, IssueStatus};
 pub use member::Member;
 pub use org::Org;
 pub use visit::{Visit, VisitRefs, VisitText};
+pub use volunteer::Volunteer;
 
 use crate::load::cache::codec::{Dec, Decoded, Enc};
 use crate::load::convert::{LocalIds, Resolve};
@@ -292,6 +296,8 @@ kinds! {
     Households: Household in household => households;
     Issues: Issue in issue => issues;
     Visits: Visit in visit => visits;
+    Volunteers: Volunteer in volunteer => volunteers;
+    Activities: Activity in activity => activities;
 }
 
 /// Adds one file's records to the dataset's; the first file's vector is taken over whole rather

@@ -13,7 +13,7 @@ const FULL: &[(Kind, &str)] = &[
     (Kind::Grids, "- {id: G1, name: 一网格, level: 2, parent: G0, leader: M1}\n"),
     (
         Kind::Members,
-        "- {id: M1, name: 张伟, kind: in_service, branch: 第一支部, grid: G1, phone: '13700001111', unit: O9,\n   registered: 2022-01-02, status: active, roles: [楼栋长]}\n",
+        "- {id: M1, name: 张伟, kind: in_service, branch: 第一支部, grid: G1, phone: '13700001111', unit: O9,\n   registered: 2022-01-02, status: active, roles: [楼栋长],\n   pledge: 每月服务一次, registered_mode: online, registered_grid: G2}\n",
     ),
     (
         Kind::Orgs,
@@ -30,6 +30,14 @@ const FULL: &[(Kind, &str)] = &[
     (
         Kind::Visits,
         "- {id: V1, date: 2022-03-01, member: M1, household: H1, method: home, summary: 了解情况,\n   topics: [养老], with: [M2], issues: [I1]}\n",
+    ),
+    (
+        Kind::Volunteers,
+        "- {id: Y1, name: 王芳, kind: youth, org: O4, grid: G1, phone: '13700003333', registered: 2022-06-01,\n   status: active, skills: [摄影, 急救]}\n",
+    ),
+    (
+        Kind::Activities,
+        "- id: A1\n  date: 2022-07-15\n  kind: aid\n  title: 清凉夏日\n  orgs: [O5, O6]\n  grid: G1\n  place: 社区广场\n  members:\n    - {member: M1, hours: 3}\n    - {member: M2}\n  hours: 2\n  volunteers: [Y1:1.5]\n  others: 4\n  households: [H1]\n  beneficiaries:\n    - {type: 困难妇女, count: 4}\n  items: [棉被:7, 电风扇:7]\n  issues: [I1]\n  note: 妇联主办\n",
     ),
 ];
 

@@ -24,6 +24,8 @@ pub const SETTINGS_FIELDS: &[&str] = &[
     "departments",
     "issue_categories",
     "auto_commit",
+    "activity_kinds",
+    "dual_report",
 ];
 
 /// Turns id text into a [`Sym`].
@@ -146,6 +148,13 @@ pub fn settings(mut f: Fields<'_, '_, '_, '_>) -> Settings {
     let departments = owned(f.list("departments", false));
     let issue_categories = owned(f.list("issue_categories", false));
     let auto_commit = f.boolean("auto_commit").unwrap_or(false);
+    let activity_kinds = owned(f.list("activity_kinds", false));
+    let mut dual_hours_per_year = defaults.dual_hours_per_year;
+    if let Some(map) = f.map("dual_report") {
+        let mut m = Fields::new(map, f.sink(), false);
+        dual_hours_per_year = m.number("hours_per_year", 0, 8784).or(dual_hours_per_year);
+        m.finish(&["hours_per_year"]);
+    }
     f.finish(SETTINGS_FIELDS);
     Settings {
         name,
@@ -158,6 +167,8 @@ pub fn settings(mut f: Fields<'_, '_, '_, '_>) -> Settings {
         departments,
         issue_categories,
         auto_commit,
+        activity_kinds,
+        dual_hours_per_year,
     }
 }
 

@@ -23,6 +23,12 @@ pub struct Summary {
     pub households: usize,
     pub visits: usize,
     pub issues: usize,
+    /// Named only when the folder keeps volunteers.
+    #[serde(skip_serializing_if = "is_zero")]
+    pub volunteers: usize,
+    /// Named only when the folder keeps activities.
+    #[serde(skip_serializing_if = "is_zero")]
+    pub activities: usize,
     pub errors: usize,
     pub warnings: usize,
 }
@@ -46,6 +52,8 @@ pub fn write_text(w: &mut impl Write, findings: &[Finding], summary: &Summary) -
         households: s.households,
         visits: s.visits,
         issues: s.issues,
+        volunteers: s.volunteers,
+        activities: s.activities,
         errors: s.errors,
         warnings: s.warnings,
     };

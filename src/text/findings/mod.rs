@@ -3,12 +3,14 @@
 //! walk ([`folder`]), typing fields ([`fields`]), the checks ([`checks`]) and the output
 //! ([`output`]). Codes, field names and file names stay English in both languages.
 
+mod activities;
 mod checks;
 mod fields;
 mod folder;
 mod output;
 mod read;
 
+pub use activities::*;
 pub use checks::*;
 pub use fields::*;
 pub use folder::*;
@@ -27,6 +29,8 @@ pub fn noun_zh(kind: Kind) -> &'static str {
         Kind::Households => "住户",
         Kind::Issues => "诉求",
         Kind::Visits => "走访记录",
+        Kind::Volunteers => "志愿者",
+        Kind::Activities => "活动",
     }
 }
 
@@ -210,8 +214,17 @@ mod tests {
 
     #[test]
     fn the_summary_line_reads_as_an_office_writes_it() {
-        let c =
-            Checked { grids: 3, members: 5, households: 4, visits: 5420, issues: 2, errors: 2, warnings: 1, orgs: 0 };
+        let c = Checked {
+            grids: 3,
+            members: 5,
+            households: 4,
+            visits: 5420,
+            issues: 2,
+            errors: 2,
+            warnings: 1,
+            orgs: 0,
+            ..Checked::default()
+        };
         assert_eq!(
             checked(&c).en(),
             "checked 3 grids, 5 members, 4 households, 5,420 visits, 2 issues: 2 errors, 1 warning"

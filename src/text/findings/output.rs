@@ -28,6 +28,10 @@ pub struct Checked {
     pub households: usize,
     pub visits: usize,
     pub issues: usize,
+    /// Named only when non-zero, as orgs.
+    pub volunteers: usize,
+    /// Named only when non-zero, as orgs.
+    pub activities: usize,
     pub errors: usize,
     pub warnings: usize,
 }
@@ -40,9 +44,19 @@ fn plural(n: usize, one: &str, many: &str) -> String {
 pub fn checked(c: &Checked) -> Text {
     let orgs_en = if c.orgs > 0 { format!("{}, ", plural(c.orgs, "org", "orgs")) } else { String::new() };
     let orgs_zh = if c.orgs > 0 { format!("组织 {} 个、", thousands(c.orgs)) } else { String::new() };
+    let mut more_en = String::new();
+    let mut more_zh = String::new();
+    if c.volunteers > 0 {
+        more_en.push_str(&format!(", {}", plural(c.volunteers, "volunteer", "volunteers")));
+        more_zh.push_str(&format!("、志愿者 {} 名", thousands(c.volunteers)));
+    }
+    if c.activities > 0 {
+        more_en.push_str(&format!(", {}", plural(c.activities, "activity", "activities")));
+        more_zh.push_str(&format!("、活动 {} 项", thousands(c.activities)));
+    }
     Text::new(
         format!(
-            "checked {}, {}, {orgs_en}{}, {}, {}: {}, {}",
+            "checked {}, {}, {orgs_en}{}, {}, {}{more_en}: {}, {}",
             plural(c.grids, "grid", "grids"),
             plural(c.members, "member", "members"),
             plural(c.households, "household", "households"),
@@ -52,7 +66,7 @@ pub fn checked(c: &Checked) -> Text {
             plural(c.warnings, "warning", "warnings"),
         ),
         format!(
-            "已检查：网格 {} 个、党员 {} 名、{orgs_zh}住户 {} 户、走访记录 {} 条、诉求 {} 件；错误 {} 个，警告 {} 个",
+            "已检查：网格 {} 个、党员 {} 名、{orgs_zh}住户 {} 户、走访记录 {} 条、诉求 {} 件{more_zh}；错误 {} 个，警告 {} 个",
             thousands(c.grids),
             thousands(c.members),
             thousands(c.households),

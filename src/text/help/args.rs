@@ -53,6 +53,9 @@ pub(super) const ARGS: &[(&str, &str, &str)] = &[
     ("member add", "registered", "到社区报到（双报到）的日期"),
     ("member add", "status", "状态：active、transferred、inactive、deceased（或 正常、已转出、失联、已故）"),
     ("member add", "roles", "职务，用 `;` 分隔（网格长;楼栋长）"),
+    ("member add", "pledge", "在职党员的服务承诺（亮身份、作承诺），自由填写"),
+    ("member add", "registered_mode", "报到方式（双报到）：online、offline（或 线上、线下）"),
+    ("member add", "registered_grid", "报到的网格（网格编号）"),
     ("member edit", "branch", "所在支部（组织编号）"),
     ("member edit", "grid", "服务的网格（网格编号）"),
     ("member edit", "unit", "工作单位（组织编号）"),
@@ -302,6 +305,8 @@ pub(super) const VALUE_NAMES: &[(&str, &str)] = &[
     ("UNIT", "单位"),
     ("URGENCY", "紧急程度"),
     ("YEAR", "年份"),
+    ("MODE", "方式"),
+    ("PLEDGE", "承诺"),
 ];
 
 /// (command path, argument id, value name) where one English name means another thing.
