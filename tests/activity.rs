@@ -32,3 +32,164 @@ fn new_files_are_checked_like_every_kind() {
     let zh = check(dir.path(), &["--lang", "zh"]);
     insta::assert_snapshot!("activities_check_zh", zh.snapshot(&[dir.path()]));
 }
+
+mod write_support;
+
+use write_support::{assert_clean, ok, read, run};
+
+/// One activity from flags, names made ids, into a new month file with every column; the
+/// same command again writes nothing.
+#[test]
+fn add_writes_the_month_file_and_not_twice() {
+    let dir = copy_fixture("service");
+    let d = dir.path();
+    let args = [
+        "activity",
+        "add",
+        "--date",
+        "2022-09-10",
+        "--kind",
+        "疫情防控",
+        "--title",
+        "核酸检测",
+        "--members",
+        "周敏:4;李强",
+        "--hours",
+        "3",
+        "--volunteers",
+        "赵敏",
+        "--orgs",
+        "测试社区党委",
+    ];
+    let out = run(d, &args);
+    assert_eq!(out.code, Some(0), "{}", out.stderr);
+    assert_eq!(out.stdout, "added to activities/2022-09.csv:2: A8 2022-09-10 核酸检测 (epidemic control)\n");
+    assert_eq!(out.stderr, "new activity id: A8 (the next free one; give --id to choose)\n");
+    assert_eq!(
+        read(d, "activities/2022-09.csv"),
+        "id,date,kind,title,orgs,grid,place,members,hours,volunteers,others,households,beneficiaries,items,issues,note\n\
+         A8,2022-09-10,epidemic,核酸检测,O1,,,M2:4;M3,3,Y1,,,,,,\n"
+    );
+    let again = run(d, &args);
+    assert_eq!(again.code, Some(0));
+    assert_eq!(again.stdout, "already recorded as A8 at activities/2022-09.csv:2; nothing was written\n");
+    assert_clean(d, 0);
+}
+
+/// Into a month kept in YAML: a new item in the file's style, lists as flow lists.
+#[test]
+fn add_appends_to_a_yaml_month() {
+    let dir = copy_fixture("service");
+    let d = dir.path();
+    let before = read(d, "activities/2022-07.yaml");
+    ok(
+        d,
+        &[
+            "activity",
+            "add",
+            "--id",
+            "A20",
+            "--date",
+            "2022-07-20",
+            "--kind",
+            "aid",
+            "--title",
+            "送清凉",
+            "--members",
+            "M3:2",
+            "--beneficiaries",
+            "困难妇女:2",
+            "--items",
+            "电风扇:2",
+        ],
+    );
+    assert_eq!(
+        read(d, "activities/2022-07.yaml"),
+        format!(
+            "{before}- id: A20\n  date: 2022-07-20\n  kind: aid\n  title: 送清凉\n  members: [M3:2]\n  beneficiaries: [困难妇女:2]\n  items: [电风扇:2]\n"
+        )
+    );
+    assert_clean(d, 0);
+}
+
+/// Refused in the words of `gov check`: hours over 24, an item without a quantity, an unknown
+/// kind; missing flags without a terminal.
+#[test]
+fn add_refuses_what_check_would_refuse() {
+    let dir = copy_fixture("service");
+    let d = dir.path();
+    let out =
+        run(d, &["activity", "add", "--date", "2022-09-10", "--kind", "aid", "--title", "x", "--members", "M2:25"]);
+    assert_eq!(out.code, Some(1));
+    assert!(out.stderr.contains("error[bad-hours] M2 is given 25 hours"), "{}", out.stderr);
+    let out = run(d, &["activity", "add", "--date", "2022-09-10", "--kind", "aid", "--title", "x", "--items", "米"]);
+    assert_eq!(out.code, Some(1));
+    assert!(out.stderr.contains("error[no-quantity] item `米` has no quantity"), "{}", out.stderr);
+    let out = run(d, &["activity", "add", "--date", "2022-09-10", "--kind", "parade", "--title", "x"]);
+    assert_eq!(out.code, Some(1));
+    assert!(out.stderr.contains("`kind` value `parade` is not a valid activity kind"), "{}", out.stderr);
+    let out = run(d, &["activity", "add", "--kind", "aid"]);
+    assert_eq!(out.code, Some(2));
+    assert!(out.stderr.contains("missing --title"), "{}", out.stderr);
+    assert!(!d.join("activities/2022-09.csv").exists());
+    assert!(!d.join("activities/2023-01.csv").exists());
+}
+
+/// A batch: all rows or none; run again, every row is skipped.
+#[test]
+fn batches_are_all_or_nothing_and_not_twice() {
+    let dir = copy_fixture("service");
+    let d = dir.path();
+    let input = tempfile::TempDir::new().unwrap();
+    let batch = input.path().join("batch.csv");
+    let head = "id,date,kind,title,members,hours,items\n";
+    std::fs::write(&batch, format!("{head},2022-09-01,volunteer,清扫,M2,2,\n,2022-12-05,aid,慰问,M3:30,,\n")).unwrap();
+    let out = run(d, &["activity", "add", "--from", batch.to_str().unwrap()]);
+    assert_eq!(out.code, Some(1), "{}", out.stdout);
+    assert!(out.stderr.contains("bad-hours"), "{}", out.stderr);
+    assert!(!d.join("activities/2022-09.csv").exists());
+    std::fs::write(&batch, format!("{head},2022-09-01,volunteer,清扫,M2,2,\n,2022-12-05,aid,慰问,M3:3,,米:10\n"))
+        .unwrap();
+    let out = run(d, &["activity", "add", "--from", batch.to_str().unwrap()]);
+    assert_eq!(out.code, Some(0), "{}", out.stderr);
+    assert_eq!(out.stdout, "added 1 to activities/2022-09.csv\nadded 1 to activities/2022-12.csv\n");
+    assert!(read(d, "activities/2022-12.csv").ends_with("A9,2022-12-05,aid,慰问,,,,M3:3,,,,,,米:10,,\n"));
+    let again = run(d, &["activity", "add", "--from", batch.to_str().unwrap()]);
+    assert_eq!(again.code, Some(0));
+    assert_eq!(
+        again.stdout,
+        "2 already recorded (the first at activities/2022-09.csv:2): skipped\nbatch.csv has no activities; nothing was written\n"
+            .replace("batch.csv", batch.to_str().unwrap())
+    );
+    assert_clean(d, 0);
+}
+
+#[test]
+fn volunteers_are_added_and_listed() {
+    let dir = copy_fixture("service");
+    let d = dir.path();
+    let out = run(
+        d,
+        &["volunteer", "add", "--name", "何静", "--kind", "团员青年", "--org", "镇团委", "--phone", "13500009999"],
+    );
+    assert_eq!(out.code, Some(0), "{}", out.stderr);
+    assert_eq!(out.stdout, "added to volunteers.csv:6: Y5 何静\n");
+    assert!(read(d, "volunteers.csv").ends_with("Y5,何静,youth,O6,,13500009999,,,\n"));
+    assert_clean(d, 0);
+    let list = run(d, &["volunteer", "list", "--year", "2022", "--format", "table"]);
+    insta::assert_snapshot!("volunteer_list", list.snapshot(&[d]));
+    let zh = run(d, &["--lang", "zh", "volunteer", "list", "--year", "2022", "--kind", "youth", "--format", "table"]);
+    insta::assert_snapshot!("volunteer_list_zh", zh.snapshot(&[d]));
+}
+
+#[test]
+fn the_activity_ledger_in_both_languages() {
+    let dir = copy_fixture("service");
+    let d = dir.path();
+    let list = run(d, &["activity", "list", "--year", "2022", "--format", "table"]);
+    insta::assert_snapshot!("activity_list", list.snapshot(&[d]));
+    let zh = run(d, &["--lang", "zh", "activity", "list", "--year", "2022", "--format", "table"]);
+    insta::assert_snapshot!("activity_list_zh", zh.snapshot(&[d]));
+    let aid = run(d, &["activity", "list", "--year", "2022", "--kind", "帮扶慰问", "--format", "csv"]);
+    assert_eq!(aid.stdout.lines().count(), 3, "{}", aid.stdout); // header, A1, total
+}

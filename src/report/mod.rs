@@ -1,6 +1,7 @@
 //! Reports as plain data: each report computes a [`Table`] (numbers, dates, labels; no layout)
 //! from a [`crate::model::Dataset`], a [`Period`] and a "today". Pure; no I/O.
 
+pub mod activity_list;
 pub mod due;
 pub mod grid_list;
 pub mod household_list;
@@ -12,9 +13,11 @@ pub mod ledger;
 pub mod member_list;
 pub mod orgs;
 pub mod period;
+pub mod service_facts;
 pub mod stats;
 pub mod table;
 pub mod visits;
+pub mod volunteer_list;
 pub mod whistles;
 
 #[cfg(test)]

@@ -164,6 +164,48 @@ pub(super) const ARGS: &[(&str, &str, &str)] = &[
         "数据文件夹有错误也导出，并标为不完整：附 `未完成-INCOMPLETE.txt` 列出错误，每个文件的标题都注明 \
          [默认：什么也不导出，退出码 1]",
     ),
+    ("activity add", "id", "活动编号 [默认：下一个空闲编号]"),
+    ("activity add", "date", "活动日期 [默认：今天]"),
+    (
+        "activity add",
+        "kind",
+        "活动类别：dual_report、volunteer、partner、epidemic、publicity、aid、care、other（或 双报到服务、志愿服务、\
+         联建活动、疫情防控、政策宣传、帮扶慰问、关爱服务、其他），也可填 gov.yaml 中增加的类别",
+    ),
+    ("activity add", "title", "活动名称（卡点值守、清凉夏日爱心包发放）"),
+    ("activity add", "orgs", "组织单位：主办单位在前，协办单位在后，用 `;` 分隔"),
+    ("activity add", "grid", "服务的网格"),
+    ("activity add", "place", "活动地点"),
+    ("activity add", "members", "参与党员，用 `;` 分隔；本人时长写在冒号后（`M0001:3;M0002`）"),
+    ("activity add", "hours", "未单独注明时长的参与人每人的服务时长（小时）"),
+    ("activity add", "volunteers", "参与的志愿者（志愿者编号或姓名），写法同参与党员"),
+    ("activity add", "others", "不在党员、志愿者名册中的其他参与人数"),
+    ("activity add", "households", "服务的住户，用 `;` 分隔"),
+    ("activity add", "beneficiaries", "受益对象：类别和人数（`困难妇女:4;困境儿童:3`）"),
+    ("activity add", "items", "发放物品：物品和数量（`棉被:7;电风扇:7`）"),
+    ("activity add", "issues", "本次活动解决的问题（诉求编号），用 `;` 分隔"),
+    ("activity add", "note", "备注"),
+    ("activity add", "from", "登记此 CSV 文件中的每一行（活动记录格式；`-` 表示标准输入）"),
+    (
+        "activity list",
+        "kind",
+        "只列这一类活动：dual_report、volunteer、partner、epidemic、publicity、aid、care、other\
+         （或 双报到服务、志愿服务……），也可填 gov.yaml 中增加的类别",
+    ),
+    ("activity list", "grid", "只列服务这一网格及其下级网格的活动（编号或名称）"),
+    ("activity list", "org", "只列这一组织主办或参与的活动（编号或名称）"),
+    ("volunteer add", "id", "志愿者编号 [默认：下一个空闲编号]"),
+    ("volunteer add", "name", "姓名"),
+    ("volunteer add", "kind", "志愿者类别：youth、resident、member、other（或 团员青年、居民、党员、其他）"),
+    ("volunteer add", "org", "所属组织（团委、志愿服务队等）"),
+    ("volunteer add", "grid", "服务的网格"),
+    ("volunteer add", "registered", "注册日期"),
+    ("volunteer add", "status", "状态：active、left（或 在册、已退出）"),
+    ("volunteer add", "skills", "特长，用 `;` 分隔（急救;摄影）"),
+    ("volunteer list", "kind", "只列这一类志愿者：youth、resident、member、other（或 团员青年、居民、党员、其他）"),
+    ("volunteer list", "status", "只列这一状态的志愿者：active、left（或 在册、已退出）"),
+    ("volunteer list", "org", "只列这一组织的志愿者（编号或名称）"),
+    ("volunteer list", "grid", "只列服务这一网格及其下级网格的志愿者（编号或名称）"),
 ];
 
 /// (argument id, English help, Chinese help) for arguments that several commands share.
@@ -307,6 +349,18 @@ pub(super) const VALUE_NAMES: &[(&str, &str)] = &[
     ("YEAR", "年份"),
     ("MODE", "方式"),
     ("PLEDGE", "承诺"),
+    ("ORGS", "组织"),
+    ("ORG", "组织"),
+    ("PLACE", "地点"),
+    ("MEMBERS", "党员"),
+    ("HOURS", "时长"),
+    ("VOLUNTEERS", "志愿者"),
+    ("COUNT", "人数"),
+    ("HOUSEHOLDS", "住户"),
+    ("BENEFICIARIES", "受益对象"),
+    ("ITEMS", "物品"),
+    ("ISSUES", "诉求"),
+    ("SKILLS", "特长"),
 ];
 
 /// (command path, argument id, value name) where one English name means another thing.

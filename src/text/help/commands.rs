@@ -307,6 +307,50 @@ pub(super) const COMMANDS: &[(&str, &str, Option<&str>)] = &[
              `未完成-INCOMPLETE.txt`，每个文件的标题行都注明数据不完整。",
         ),
     ),
+    ("activity", "活动与服务：登记活动，列出活动台账", None),
+    (
+        "activity add",
+        "登记一项活动或服务",
+        Some(
+            "登记一项活动或服务\n\n\
+             该月已用 YAML 记录时写入 activities/YYYY-MM.yaml，否则写入 activities/YYYY-MM.csv\
+             （新文件自动加表头）。参与党员、志愿者、组织和住户可以写编号，也可以写姓名（地址）中\
+             能唯一确定的部分；本人的服务时长写在冒号后（`张伟:3`）。不给 --id 时取下一个空闲编号，\
+             并告知。缺少 --kind、--title 时，若标准输入是终端则逐项询问，否则报错。\
+             用 --from 时，登记 CSV 文件（活动记录格式，`-` 表示标准输入）中的每一行：\
+             全部登记，或有一行出错就一行也不登记。",
+        ),
+    ),
+    (
+        "activity list",
+        "列出活动台账",
+        Some(
+            "列出活动台账\n\n\
+             时段内每项活动一行，按日期排列：类别、名称、主办和协办单位、网格、地点，参与的党员、\
+             志愿者和其他人数，服务时长，服务户数，受益人数，发放物品，以及解决的问题数；末行合计。",
+        ),
+    ),
+    ("volunteer", "志愿者：新增志愿者，列出志愿者花名册", None),
+    (
+        "volunteer add",
+        "新增一名志愿者",
+        Some(
+            "新增一名志愿者\n\n\
+             在 volunteers.csv 或 volunteers.yaml 中加一条记录（volunteers 是文件夹时，写入\
+             volunteers/volunteers.csv 或其中第一个文件；都没有时新建 volunteers.csv）。不给 --id 时，\
+             按本文件夹的编号规则取下一个空闲编号（Y0012 之后是 Y0013），并告知。--org 和 --grid \
+             可以写编号，也可以写名称。",
+        ),
+    ),
+    (
+        "volunteer list",
+        "列出志愿者花名册",
+        Some(
+            "列出志愿者花名册\n\n\
+             每名志愿者一行，按文件顺序：类别、所属组织、网格、电话（隐去部分号码）、注册日期、\
+             状态、特长，以及时段内参与的活动数和服务时长。",
+        ),
+    ),
 ];
 
 /// The `help` subcommand clap adds to every command with subcommands.
