@@ -2,6 +2,7 @@
 //! from a [`crate::model::Dataset`], a [`Period`] and a "today". Pure; no I/O.
 
 pub mod activity_list;
+pub mod dual;
 pub mod due;
 pub mod grid_list;
 pub mod household_list;
@@ -13,6 +14,7 @@ pub mod ledger;
 pub mod member_list;
 pub mod orgs;
 pub mod period;
+pub mod service;
 pub mod service_facts;
 pub mod stats;
 pub mod table;

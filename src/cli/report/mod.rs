@@ -1,8 +1,10 @@
 //! `gov report`: the ledger summary by member, grid or branch (no subcommand, as before), and the
 //! problem reports as subcommands: `gov report issues`, `gov report whistles`.
 
+pub mod dual;
 pub mod issues;
 pub mod ledger;
+pub mod service;
 pub mod whistles;
 
 use clap::{Args, Subcommand};
@@ -15,7 +17,8 @@ use super::{CliError, Ctx, Exit};
 /// households visited, coverage, visits by method, overdue households at the period's end,
 /// problems raised and resolved; a totals row. Members without visits are listed last.
 ///
-/// `gov report issues` and `gov report whistles` report on the problems raised by residents.
+/// `gov report issues` and `gov report whistles` report on the problems raised by residents;
+/// `gov report dual` and `gov report service` on in-service members, volunteers and aid.
 #[derive(Debug, Args)]
 #[command(args_conflicts_with_subcommands = true, subcommand_negates_reqs = true)]
 pub struct ReportArgs {
@@ -29,6 +32,8 @@ pub struct ReportArgs {
 pub enum ReportCommand {
     Issues(issues::IssuesArgs),
     Whistles(whistles::WhistlesArgs),
+    Dual(dual::DualArgs),
+    Service(service::ServiceArgs),
 }
 
 pub fn run(ctx: &Ctx, args: &ReportArgs) -> Result<Exit, CliError> {
@@ -36,5 +41,7 @@ pub fn run(ctx: &Ctx, args: &ReportArgs) -> Result<Exit, CliError> {
         None => ledger::run(ctx, &args.ledger),
         Some(ReportCommand::Issues(a)) => issues::run(ctx, a),
         Some(ReportCommand::Whistles(a)) => whistles::run(ctx, a),
+        Some(ReportCommand::Dual(a)) => dual::run(ctx, a),
+        Some(ReportCommand::Service(a)) => service::run(ctx, a),
     }
 }
