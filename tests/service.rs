@@ -44,7 +44,7 @@ fn stats_for_the_year_and_the_fourth_quarter() {
             "period,volunteers registered,,,,2",
             "period,of which youth,,,,2",
             "period,volunteers who served,,,,3",
-            "period,people given aid,,,,19",
+            "period,people given aid,,,,7",
             "cumulative,in-service members registered,0,4,0,4",
             "cumulative,in-service members who served,,4,,4",
             "cumulative,service hours,3,19,0,32",
@@ -52,7 +52,7 @@ fn stats_for_the_year_and_the_fourth_quarter() {
             "cumulative,volunteers registered,,,,3",
             "cumulative,of which youth,,,,2",
             "cumulative,volunteers who served,,,,3",
-            "cumulative,people given aid,,,,19",
+            "cumulative,people given aid,,,,7",
         ]
     );
     let q4 = run(d, &["stats", "--from", "2022-10-01", "--to", "2022-12-31", "--format", "csv"]);
@@ -66,7 +66,7 @@ fn stats_for_the_year_and_the_fourth_quarter() {
             "period,volunteers registered,,,,0",
             "period,of which youth,,,,0",
             "period,volunteers who served,,,,3",
-            "period,people given aid,,,,12",
+            "period,people given aid,,,,0",
         ]
     );
 }
@@ -113,7 +113,8 @@ fn the_service_report() {
          activities,7\n\
          service hours,32\n\
          households served,3\n\
-         people given aid,19\n\
+         people given aid,7\n\
+         people reached (every activity),19\n\
          \n\
          organiser,activities,hours\n\
          测试社区党委,3,11\n\

@@ -26,7 +26,7 @@ pub fn summary(ix: &Index<'_>, period: &Period) -> Table {
     let (registered, _) = sf::volunteers_registered(ds, period);
     let (roster, youth) = sf::volunteers_registered(ds, &cumulative);
     let h = sf::hours(ix, period);
-    let rows: [(&'static str, &'static str, &'static str, Value); 9] = [
+    let rows: [(&'static str, &'static str, &'static str, Value); 10] = [
         ("volunteers_registered", "本期注册志愿者", "volunteers registered in the period", Value::int(registered)),
         ("volunteers_on_roster", "在册志愿者", "volunteers on the roster", Value::int(roster)),
         ("youth_volunteers", "其中：团员青年", "of which youth", Value::int(youth)),
@@ -35,7 +35,13 @@ pub fn summary(ix: &Index<'_>, period: &Period) -> Table {
         ("activities", "活动次数", "activities", Value::int(sf::activities_in(ds, period).count())),
         ("service_hours", "服务时长（小时）", "service hours", Value::Decimal(h.total)),
         ("households_served", "服务户数", "households served", Value::int(sf::households_served(ds, period))),
-        ("aid_persons", "帮扶人数", "people given aid", Value::int(sf::persons_reached(ds, period) as usize)),
+        ("aid_persons", "帮扶人数", "people given aid", Value::int(sf::persons_aided(ds, period) as usize)),
+        (
+            "persons_reached",
+            "受益人数（全部活动）",
+            "people reached (every activity)",
+            Value::int(sf::persons_reached(ds, period) as usize),
+        ),
     ];
     for (code, zh, en, v) in rows {
         t.push(vec![Value::Label { code, zh, en }, v]);

@@ -205,9 +205,19 @@ pub fn households_served(ds: &Dataset, range: &Period) -> usize {
     activities_in(ds, range).flat_map(|a| a.households.iter().copied()).collect::<HashSet<_>>().len()
 }
 
-/// People given aid in `range`.
+/// People reached by every activity in `range`: the beneficiaries' counts.
 pub fn persons_reached(ds: &Dataset, range: &Period) -> u64 {
     activities_in(ds, range).map(|a| u64::from(a.persons_reached())).sum()
+}
+
+/// People given aid (帮扶人数) in `range`: the beneficiaries' counts of aid activities (帮扶慰问).
+pub fn persons_aided(ds: &Dataset, range: &Period) -> u64 {
+    activities_in(ds, range)
+        .filter(|a| {
+            a.kind == Some(crate::kinds::activity::ActivityType::Builtin(crate::kinds::activity::ActivityKind::Aid))
+        })
+        .map(|a| u64::from(a.persons_reached()))
+        .sum()
 }
 
 /// Activities and hours in `range` by a key of each activity (its organiser, its kind), in key

@@ -270,7 +270,7 @@ fn service_rows(ix: &Index<'_>, range: &Period) -> Vec<(&'static str, &'static s
         ("volunteers_registered", "志愿者注册", "volunteers registered", total(registered)),
         ("youth_volunteers", "其中：团员青年", "of which youth", total(youth)),
         ("volunteers_active", "参与服务志愿者", "volunteers who served", total(sf::volunteers_active(ds, range))),
-        ("aid_persons", "帮扶人数", "people given aid", total(sf::persons_reached(ds, range) as usize)),
+        ("aid_persons", "帮扶人数", "people given aid", total(sf::persons_aided(ds, range) as usize)),
     ]
 }
 
