@@ -63,7 +63,7 @@ codes! {
     InactiveContact = "inactive-contact", Warning, "A household linked to a member who is not active.";
     VisitNotContact = "visit-not-contact", Warning, "A visit by a member who is not one of the household's contacts.";
     DuplicateVisit = "duplicate-visit", Warning, "Two visit rows with exactly the same content.";
-    WrongMonthFile = "wrong-month-file", Warning, "A visit in visits/YYYY-MM.csv dated in another month.";
+    WrongMonthFile = "wrong-month-file", Warning, "A visit in visits/YYYY-MM.csv (or an activity in activities/YYYY-MM.*) dated in another month.";
     BadPhone = "bad-phone", Warning, "A phone number that is neither a mainland mobile nor a landline.";
     GridCycle = "grid-cycle", Error, "A grid that is its own ancestor through `parent`.";
     UnknownFile = "unknown-file", Warning, "A file that is not part of the data folder format.";

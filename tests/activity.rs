@@ -18,6 +18,8 @@ fn new_files_are_checked_like_every_kind() {
         ("dangling-reference", "activities/2022-10.csv", Some(3)), // member M7
         ("dangling-reference", "activities/2022-10.csv", Some(3)), // volunteer Y3
         ("dangling-reference", "activities/2022-10.csv", Some(3)), // issue I9
+        ("invalid-value", "activities/2022-10.csv", Some(4)), // hours 两小时
+        ("wrong-month-file", "activities/2022-10.csv", Some(4)), // dated in November
         ("invalid-value", "members.csv", Some(3)),            // registered_mode: by_post
         ("dangling-reference", "members.csv", Some(3)),       // registered_grid G9
         ("invalid-value", "volunteers.csv", Some(3)),         // kind: student
@@ -27,7 +29,7 @@ fn new_files_are_checked_like_every_kind() {
     let text = check(dir.path(), &[]);
     insta::assert_snapshot!("activities_check", text.snapshot(&[dir.path()]));
     assert!(text.stdout.ends_with(
-        "checked 1 grid, 2 members, 1 org, 0 households, 0 visits, 0 issues, 2 volunteers, 2 activities: 8 errors, 0 warnings\n"
+        "checked 1 grid, 2 members, 1 org, 0 households, 0 visits, 0 issues, 2 volunteers, 3 activities: 9 errors, 1 warning\n"
     ));
     let zh = check(dir.path(), &["--lang", "zh"]);
     insta::assert_snapshot!("activities_check_zh", zh.snapshot(&[dir.path()]));
@@ -192,4 +194,49 @@ fn the_activity_ledger_in_both_languages() {
     insta::assert_snapshot!("activity_list_zh", zh.snapshot(&[d]));
     let aid = run(d, &["activity", "list", "--year", "2022", "--kind", "帮扶慰问", "--format", "csv"]);
     assert_eq!(aid.stdout.lines().count(), 3, "{}", aid.stdout); // header, A1, total
+}
+
+/// `gov activity add` on a pseudo-terminal (tests/support/pty_drive.py): the kind from the
+/// picker (typed to filter), the title, the hours; then the activity shown, and confirmed.
+#[test]
+fn add_asks_on_a_terminal() {
+    let dir = copy_fixture("service");
+    let d = dir.path();
+    let driver = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/support/pty_drive.py");
+    let steps = r#"[["Activity kind:", "epidemic"], ["epidemic", "\r"], ["Activity (what was done):", "核酸检测\r"], ["Hours of each participant", "3\r"], ["Record A8 2022-09-10 核酸检测 (epidemic control)?", "y\r"]]"#;
+    let out = std::process::Command::new("python3")
+        .args([driver, steps, "--"])
+        .arg(assert_cmd::cargo::cargo_bin("gov"))
+        .args(["--data", d.to_str().unwrap(), "--today", common::TODAY, "activity", "add", "--date", "2022-09-10"])
+        .args(["--members", "M2:2;M3"])
+        .env_clear()
+        .env("GOV_LANG", "en")
+        .env("PATH", std::env::var_os("PATH").unwrap_or_default())
+        .env("TERM", "xterm")
+        .output()
+        .unwrap();
+    let shown = String::from_utf8_lossy(&out.stdout);
+    assert!(out.status.success(), "{shown}");
+    assert!(shown.contains("added to activities/2022-09.csv:2: A8 2022-09-10 核酸检测 (epidemic control)"), "{shown}");
+    assert!(read(d, "activities/2022-09.csv").ends_with("A8,2022-09-10,epidemic,核酸检测,,,,M2:2;M3,3,,,,,,,\n"));
+    assert_clean(d, 0);
+}
+
+/// What `gov activity add` says, in Chinese: the place it wrote, and a refusal.
+#[test]
+fn add_speaks_chinese() {
+    let dir = copy_fixture("service");
+    let d = dir.path();
+    let zh = |args: &[&str]| {
+        let mut cmd = common::gov(d);
+        cmd.arg("--data").arg(d).args(["--today", common::TODAY, "--lang", "zh"]).args(args);
+        common::Outcome::of(&mut cmd)
+    };
+    let out =
+        zh(&["activity", "add", "--date", "2022-09-10", "--kind", "帮扶慰问", "--title", "慰问", "--items", "米:10"]);
+    assert_eq!(out.stdout, "已添加到 activities/2022-09.csv:2：A8 2022-09-10 慰问（帮扶慰问）\n");
+    assert_eq!(out.stderr, "新活动编号：A8（按顺序取下一个空闲编号；可用 --id 自行指定）\n");
+    let out = zh(&["activity", "add", "--date", "2022-09-11", "--kind", "aid", "--title", "x", "--members", "M2:30"]);
+    assert_eq!(out.code, Some(1));
+    insta::assert_snapshot!("activity_add_refused_zh", out.stderr);
 }

@@ -1,4 +1,5 @@
-//! The words of the activity checks: `bad-hours` and `no-quantity`.
+//! The words of the activity checks: `bad-hours`, `no-quantity`, and `wrong-month-file` for
+//! activities.
 
 use crate::text::Text;
 
@@ -47,4 +48,12 @@ pub fn no_quantity_hint() -> Text {
 /// Who a `bad-hours` finding is about when it is the activity's own `hours`.
 pub fn noun_hours_default() -> Text {
     Text::new("every participant (`hours`)", "全体参与人（`hours`）")
+}
+
+/// `wrong-month-file`: an activity in another month's file.
+pub fn activity_wrong_month(date: chrono::NaiveDate, month: &str) -> Text {
+    Text::new(
+        format!("activity dated {date} is in the file for {month}"),
+        format!("活动日期为 {date}，却记在 {month} 的文件中"),
+    )
 }
