@@ -25,6 +25,8 @@ pub mod whistles;
 #[cfg(test)]
 mod issue_tests;
 #[cfg(test)]
+mod service_tests;
+#[cfg(test)]
 mod tests;
 
 pub use index::Index;
