@@ -240,3 +240,17 @@ fn add_speaks_chinese() {
     assert_eq!(out.code, Some(1));
     insta::assert_snapshot!("activity_add_refused_zh", out.stderr);
 }
+
+/// An in-service member's 双报到 details are corrected in place, like every other field.
+#[test]
+fn member_edit_changes_the_dual_fields() {
+    let dir = copy_fixture("service");
+    let d = dir.path();
+    let out = ok(d, &["member", "edit", "M4", "--pledge", "每周服务一次", "--registered-mode", "线下"]);
+    assert_eq!(out, "member M4 陈静: pledge (none) → 每周服务一次; registered_mode online → offline (members.csv:5)\n");
+    assert!(
+        read(d, "members.csv")
+            .contains("\nM4,陈静,in_service,,G1,13700001111,O3,2022-11-20,active,,每周服务一次,offline,G1\n")
+    );
+    assert_clean(d, 0);
+}
