@@ -134,11 +134,11 @@ fn the_service_report() {
          文明实践,1,2\n\
          Total,7,32\n\
          \n\
-         beneficiaries,activities,people\n\
-         困难妇女,1,4\n\
-         困境儿童,1,3\n\
-         外卖员,1,12\n\
-         Total,,19\n\
+         beneficiaries,activities,households,people\n\
+         困难妇女,1,2,4\n\
+         困境儿童,1,2,3\n\
+         外卖员,1,0,12\n\
+         Total,,,19\n\
          \n\
          item,activities,quantity\n\
          棉被,1,7\n\

@@ -91,15 +91,21 @@ pub fn beneficiaries(ix: &Index<'_>, period: &Period) -> Table {
     const COLUMNS: &[super::Column] = &[
         col("type", "受益对象", "beneficiaries"),
         col("activities", "活动次数", "activities"),
+        col("households", "服务户数", "households"),
         col("persons", "人数", "people"),
     ];
     let mut t = titled(Table::new("aid_beneficiaries", COLUMNS), ix, period, "帮扶对象", "people given aid");
     let list = sf::beneficiaries(ix.ds, period);
-    let sum: u64 = list.iter().map(|b| b.2).sum();
-    for (kind, n, persons) in list {
-        t.push(vec![Value::text(kind), Value::int(n), Value::Int(persons as i64)]);
+    let sum: u64 = list.iter().map(|b| b.persons).sum();
+    for b in list {
+        t.push(vec![
+            Value::text(b.kind),
+            Value::int(b.activities),
+            Value::int(b.households),
+            Value::Int(b.persons as i64),
+        ]);
     }
-    t.total = Some(vec![Value::Empty, Value::Empty, Value::Int(sum as i64)]);
+    t.total = Some(vec![Value::Empty, Value::Empty, Value::Empty, Value::Int(sum as i64)]);
     t
 }
 

@@ -151,29 +151,47 @@ pub fn in_service_served(ix: &Index<'_>, range: &Period) -> usize {
     seen.len()
 }
 
-/// People given aid in `range`: the beneficiaries' counts, by type (in order of first
-/// appearance by date), with the activities that reached each.
-pub fn beneficiaries(ds: &Dataset, range: &Period) -> Vec<(String, usize, u64)> {
+/// People reached in `range` of one beneficiary type.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Reached {
+    pub kind: String,
+    /// Activities that reached them.
+    pub activities: usize,
+    /// Distinct households served by those activities.
+    pub households: usize,
+    /// The sum of the counts.
+    pub persons: u64,
+}
+
+/// People reached in `range`, by beneficiary type in order of first appearance by date.
+pub fn beneficiaries(ds: &Dataset, range: &Period) -> Vec<Reached> {
     let mut list: Vec<&Activity> = activities_in(ds, range).collect();
     list.sort_by_key(|a| (a.date, ds.name(a.id)));
-    let mut out: Vec<(String, usize, u64)> = Vec::new();
+    let mut out: Vec<(Reached, HashSet<Sym>)> = Vec::new();
     for a in list {
         let mut seen = HashSet::new();
         for b in &a.beneficiaries {
-            let i = match out.iter().position(|(k, _, _)| *k == b.kind) {
+            let i = match out.iter().position(|(r, _)| r.kind == b.kind) {
                 Some(i) => i,
                 None => {
-                    out.push((b.kind.clone(), 0, 0));
+                    let r = Reached { kind: b.kind.clone(), activities: 0, households: 0, persons: 0 };
+                    out.push((r, HashSet::new()));
                     out.len() - 1
                 }
             };
             if seen.insert(i) {
-                out[i].1 += 1;
+                out[i].0.activities += 1;
+                out[i].1.extend(a.households.iter().copied());
             }
-            out[i].2 += u64::from(b.count.unwrap_or(0));
+            out[i].0.persons += u64::from(b.count.unwrap_or(0));
         }
     }
-    out
+    out.into_iter()
+        .map(|(mut r, h)| {
+            r.households = h.len();
+            r
+        })
+        .collect()
 }
 
 /// Aid handed out in `range`: each item's activities and quantity, by first appearance.
