@@ -1798,6 +1798,7 @@ struct Vol {
     grid: usize,
     phone: String,
     registered: usize,
+    skill: &'static str,
 }
 
 /// The service records of the demo.
@@ -1887,6 +1888,7 @@ impl World {
                 grid: self.areas[area].grid,
                 phone: mobile(&mut rng),
                 registered: rng.below(n_days),
+                skill: if youth && rng.chance(0.3) { rng.pick(YOUTH_SKILLS) } else { "" },
             });
         }
         let by_grid =
@@ -2115,19 +2117,18 @@ impl World {
         }
         let mut w = create(&out.join("volunteers.csv"))?;
         writeln!(w, "id,name,kind,org,grid,phone,registered,status,skills")?;
-        let mut rng = Rng(SERVICE_STREAM);
         for (i, v) in sv.volunteers.iter().enumerate() {
-            let skill = if v.kind == "youth" && rng.chance(0.3) { rng.pick(YOUTH_SKILLS) } else { "" };
             writeln!(
                 w,
-                "Y{:04},{},{},{},{},{},{},active,{skill}",
+                "Y{:04},{},{},{},{},{},{},active,{}",
                 i + 1,
                 cell(&v.name),
                 v.kind,
                 orgs.id(v.org),
                 self.grids[v.grid].id,
                 v.phone,
-                self.days[v.registered]
+                self.days[v.registered],
+                v.skill
             )?;
         }
         Ok(w.flush()?)
