@@ -2,7 +2,9 @@
 //! households, households visited, contacts (visits) by method, problems received / resolved /
 //! open and the problem rates (响应率, 按时办结率, 回访率, 解决率, 满意率, 重办率), whistles blown,
 //! in-service members registered — for a period and cumulatively (from the first record to the
-//! period's end), each broken down by member kind. Definitions are in docs/metrics.md. Pure; no I/O.
+//! period's end), each broken down by member kind; and, when the folder keeps activities or
+//! volunteers, in-service members' service, hours, problems they solved, volunteers and people
+//! given aid ([`super::service_facts`]). Definitions are in docs/metrics.md. Pure; no I/O.
 
 use super::Period;
 use super::index::Index;
