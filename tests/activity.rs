@@ -254,3 +254,21 @@ fn member_edit_changes_the_dual_fields() {
     );
     assert_clean(d, 0);
 }
+
+/// A batch with Chinese headers and names where ids go: one match each is written as its id.
+#[test]
+fn batches_take_chinese_headers_and_names() {
+    let dir = copy_fixture("service");
+    let d = dir.path();
+    let input = tempfile::TempDir::new().unwrap();
+    let batch = input.path().join("十二月.csv");
+    std::fs::write(
+        &batch,
+        "活动日期,活动类别,活动名称,参与党员,参与志愿者,组织单位\n2022-09-03,志愿服务,清扫,周敏:2;李强,赵敏:1,镇团委\n",
+    )
+    .unwrap();
+    let out = run(d, &["activity", "add", "--from", batch.to_str().unwrap()]);
+    assert_eq!(out.code, Some(0), "{}", out.stderr);
+    assert!(read(d, "activities/2022-09.csv").ends_with("A8,2022-09-03,volunteer,清扫,O6,,,M2:2;M3,,Y1:1,,,,,,\n"));
+    assert_clean(d, 0);
+}

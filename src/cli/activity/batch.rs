@@ -1,6 +1,7 @@
 //! `gov activity add --from FILE`: a batch of activities from a CSV file in the activities
 //! format, every row judged first, then appended to the month files of their dates, all or
-//! nothing. Rows already recorded (the same id, date and title) are skipped, and said: a batch
+//! nothing. Members, volunteers, orgs and households may be named (a name that is one record's
+//! is written as its id). Rows already recorded (the same id, date and title) are skipped, and said: a batch
 //! run again after it was stopped writes nothing twice. A row without an id gets the next free
 //! one.
 
@@ -16,6 +17,7 @@ use crate::kinds::Record;
 use crate::kinds::activity::{Activity, ActivityKind};
 use crate::load::fields::Sink;
 use crate::load::raw::RawValue;
+use crate::model::Kind;
 use crate::model::labels::Labelled;
 use crate::text::{cli::write as words, errors};
 
@@ -50,6 +52,16 @@ pub(super) fn batch(ctx: &Ctx, s: &mut Session, from: &str, write: &WriteArgs) -
         }
         rows.push(row);
     });
+    // Names where ids go (a member's, a volunteer's, an org's name, a household's address or
+    // head): one match is written as its id; none or several are left for the check to report.
+    for row in &mut rows {
+        for field in ["members", "volunteers", "orgs", "households"] {
+            let value = row.get(field).to_string();
+            if !value.is_empty() {
+                row.set(field, named_ids(&s.ds, field, &value));
+            }
+        }
+    }
     let unknown = sink.findings.iter().filter(|f| f.code == Code::UnknownField).count();
     s.vet(sink.findings)?;
     if unknown > 0 {
@@ -84,4 +96,39 @@ pub(super) fn batch(ctx: &Ctx, s: &mut Session, from: &str, write: &WriteArgs) -
     }
     let commit = words::activity_batch_commit(rows.len(), &shown_path);
     record(ctx, s, write, rows, false, &commit)
+}
+
+/// Each `;` item of a list column as an id when it is the one record of its kind named so
+/// (what follows a colon kept: `周敏:2` → `M2:2`), else as written.
+fn named_ids(ds: &crate::model::Dataset, field: &str, list: &str) -> String {
+    let one = |ids: Vec<crate::model::Sym>| match ids.as_slice() {
+        [id] => Some(ds.name(*id).to_string()),
+        _ => None,
+    };
+    let id_of = |name: &str| -> Option<String> {
+        if crate::model::id::id_problem(name).is_none() {
+            return None;
+        }
+        match field {
+            "members" => one(ds.named(Kind::Members, name).into_iter().map(|(s, _)| s).collect()),
+            "households" => one(ds.named(Kind::Households, name).into_iter().map(|(s, _)| s).collect()),
+            "volunteers" => one(ds.volunteers.iter().filter(|v| v.name.trim() == name).map(|v| v.id).collect()),
+            "orgs" => one(ds.orgs.iter().filter(|o| o.name.trim() == name).map(|o| o.id).collect()),
+            _ => None,
+        }
+    };
+    crate::load::fields::split_list(list)
+        .map(|item| {
+            let (name, rest) = match item.rfind([':', '：']) {
+                Some(i) => (item[..i].trim(), Some(item[i..].chars().skip(1).collect::<String>())),
+                None => (item.trim(), None),
+            };
+            let id = id_of(name).unwrap_or_else(|| name.to_string());
+            match rest {
+                Some(h) => format!("{id}:{}", h.trim()),
+                None => id,
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(";")
 }
