@@ -106,9 +106,8 @@ fn named_ids(ds: &crate::model::Dataset, field: &str, list: &str) -> String {
         _ => None,
     };
     let id_of = |name: &str| -> Option<String> {
-        if crate::model::id::id_problem(name).is_none() {
-            return None;
-        }
+        // An id is left as it is.
+        crate::model::id::id_problem(name)?;
         match field {
             "members" => one(ds.named(Kind::Members, name).into_iter().map(|(s, _)| s).collect()),
             "households" => one(ds.named(Kind::Households, name).into_iter().map(|(s, _)| s).collect()),
