@@ -462,6 +462,8 @@ struct Org {
 struct Orgs {
     list: Vec<Org>,
     by_name: HashMap<String, usize>,
+    /// An org's partner (支部联建): `partner_of`.
+    partners: HashMap<usize, usize>,
 }
 
 impl Orgs {
@@ -1400,22 +1402,22 @@ fn create(path: &Path) -> Res<BufWriter<File>> {
 }
 
 impl World {
-    fn write(&self, out: &Path, seed: u64) -> Res<()> {
+    fn write(&self, out: &Path, seed: u64, orgs: &Orgs, sv: &Service) -> Res<()> {
         fs::create_dir_all(out.join("visits"))?;
         fs::create_dir_all(out.join("issues"))?;
         self.write_settings(out)?;
         self.write_readme(out, seed)?;
         self.write_grids(out)?;
-        let orgs = self.orgs();
-        self.write_orgs(out, &orgs)?;
-        self.write_members(out, &orgs)?;
+        self.write_orgs(out, orgs)?;
+        self.write_members(out, orgs, sv)?;
         self.write_households(out)?;
         self.write_visits(out)?;
         self.write_issues(out)?;
         if self.s.key == "demo" {
-            self.write_meetings(out, &orgs, seed)?;
+            self.write_meetings(out, orgs, seed)?;
         }
-        Ok(())
+        self.write_volunteers(out, sv, orgs)?;
+        self.write_activities(out, sv, orgs)
     }
 
     fn write_settings(&self, out: &Path) -> Res<()> {
@@ -1524,24 +1526,42 @@ impl World {
 
     fn write_orgs(&self, out: &Path, orgs: &Orgs) -> Res<()> {
         let mut w = create(&out.join("orgs.csv"))?;
-        writeln!(w, "id,name,kind,parent,leader,grids")?;
+        writeln!(w, "id,name,kind,parent,leader,grids,partner_of")?;
         for (i, org) in orgs.list.iter().enumerate() {
             let parent = org.parent.map_or(String::new(), |p| orgs.id(p));
             let leader = org.leader.map_or("", |m| self.members[m].id.as_str());
             let grids: Vec<&str> = org.grids.iter().map(|&g| self.grids[g].id.as_str()).collect();
-            writeln!(w, "{},{},{},{parent},{leader},{}", orgs.id(i), cell(&org.name), org.kind, grids.join(";"))?;
+            let partner = orgs.partners.get(&i).map_or(String::new(), |&p| orgs.id(p));
+            writeln!(
+                w,
+                "{},{},{},{parent},{leader},{},{partner}",
+                orgs.id(i),
+                cell(&org.name),
+                org.kind,
+                grids.join(";")
+            )?;
         }
         Ok(w.flush()?)
     }
 
-    fn write_members(&self, out: &Path, orgs: &Orgs) -> Res<()> {
+    fn write_members(&self, out: &Path, orgs: &Orgs, sv: &Service) -> Res<()> {
         let mut w = create(&out.join("members.csv"))?;
-        writeln!(w, "id,name,kind,branch,grid,phone,unit,registered,status,roles")?;
-        for m in &self.members {
+        writeln!(
+            w,
+            "id,name,kind,branch,grid,phone,unit,registered,status,roles,pledge,registered_mode,registered_grid"
+        )?;
+        for (i, m) in self.members.iter().enumerate() {
             let registered = m.registered.map(|d| d.to_string()).unwrap_or_default();
+            // 双报到: how and where an in-service member registered, and their pledge.
+            let (mode, pledge, grid) = match sv.dual.get(i).copied().flatten() {
+                Some((mode, pledge)) if m.registered.is_some() => {
+                    (mode, pledge.unwrap_or(""), self.grids[m.grid].id.as_str())
+                }
+                _ => ("", "", ""),
+            };
             writeln!(
                 w,
-                "{},{},{},{},{},{},{},{},{},{}",
+                "{},{},{},{},{},{},{},{},{},{},{pledge},{mode},{grid}",
                 m.id,
                 cell(&m.name),
                 KINDS[m.kind],
@@ -2195,9 +2215,17 @@ fn run(args: Args) -> Res<()> {
         assert_eq!(f.late, late, "problems resolved late in the year");
     }
     assert!(f.in_service_registered > 500, "in-service members registered");
+    let mut orgs = world.orgs();
+    let service_orgs = world.service_orgs(&mut orgs);
+    let sv = world.build_service(args.seed, service_orgs.as_ref());
+    let youth = sv.volunteers.iter().filter(|v| v.kind == "youth").count();
+    if let Some((_, late)) = s.late {
+        assert_eq!(sv.solved_late, late, "problems solved by in-service members late in the year");
+        assert!(youth > 300, "youth volunteers");
+    }
 
     prepare(&args.out, args.force)?;
-    world.write(&args.out, args.seed)?;
+    world.write(&args.out, args.seed, &orgs, &sv)?;
     let (from, to) = (&world.days[0], &world.days[world.days.len() - 1]);
     println!("wrote {} ({} scale, seed {}) in {:.1?}", args.out.display(), s.key, args.seed, started.elapsed());
     println!(
@@ -2216,6 +2244,10 @@ fn run(args: Args) -> Res<()> {
         println!("  ... of them resolved from {d}: {}", f.late);
     }
     println!("  in-service members registered: {}", f.in_service_registered);
+    if let Some((d, _)) = s.late {
+        println!("  solved by in-service members from {d}: {}", sv.solved_late);
+        println!("  youth volunteers: {youth}; activities: {}", sv.activities.len());
+    }
     Ok(())
 }
 
@@ -2226,5 +2258,467 @@ fn main() -> ExitCode {
             eprintln!("generate: {e}");
             ExitCode::FAILURE
         }
+    }
+}
+
+// ───────────────────────────── Service (issue 15) ─────────────────────────────
+//
+// In-service members' service (双报到), volunteers and aid, for the demo only, drawn from a PRNG
+// stream of their own so that no existing record moves: each in-service member's registration
+// mode, grid and pledge; more than 300 youth volunteers; a year of activities; the 清凉夏日 aid
+// reaching 7 poor women and children with quilts, fans and steamers. The problems in-service
+// members solve from the late date (2022-10-01) are chosen by rule from the world's problems:
+// every problem resolved in that range (a `resolved` event dated in it, as gov counts) that an
+// in-service member did not record is named by an activity of in-service members on the day
+// it was resolved, in its grid; `gov stats` then counts exactly `late` of them (docs/metrics.md).
+
+/// The PRNG stream of the service records.
+const SERVICE_STREAM: u64 = 0x15_5E_4B_1C_E0_15;
+const PLEDGES: &[&str] = &[
+    "每月到社区报到服务不少于一次",
+    "结对帮扶一户困难家庭",
+    "参与楼院环境整治",
+    "参加疫情防控卡点值守",
+    "为居民开展政策宣讲",
+    "帮助独居老人代购代办",
+    "参与矛盾纠纷调解",
+];
+const YOUTH_SKILLS: &[&str] = &["急救", "摄影", "文艺", "信息录入", "心理疏导", "外语"];
+
+/// One activity of the generated folder.
+struct Act {
+    day: usize,
+    kind: &'static str,
+    title: &'static str,
+    orgs: Vec<usize>,
+    grid: Option<usize>,
+    members: Vec<(usize, u32)>,
+    hours: Option<u32>,
+    volunteers: Vec<usize>,
+    others: u32,
+    households: Vec<usize>,
+    beneficiaries: Vec<(&'static str, u32)>,
+    items: Vec<(&'static str, u32)>,
+    issues: Vec<usize>,
+}
+
+/// One volunteer of the generated folder.
+struct Vol {
+    name: String,
+    kind: &'static str,
+    org: usize,
+    grid: usize,
+    phone: String,
+    registered: usize,
+    skill: &'static str,
+}
+
+/// The service records of the demo.
+#[derive(Default)]
+struct Service {
+    /// Per member: (registration mode, pledge), for in-service members.
+    dual: Vec<Option<(&'static str, Option<&'static str>)>>,
+    volunteers: Vec<Vol>,
+    activities: Vec<Act>,
+    /// Problems resolved from the late date that in-service members solved.
+    solved_late: usize,
+}
+
+/// The orgs the service records name, found or added by [`World::service_orgs`].
+struct ServiceOrgs {
+    committee: usize,
+    partner: usize,
+    union: usize,
+    women: usize,
+    youth: usize,
+}
+
+impl World {
+    /// The organisations the seed names, after those [`World::orgs`] derives (their ids follow):
+    /// 博文社区党支部 and its partner 万谷机械有限公司党支部 (支部联建), the 区总工会 (found among the
+    /// units when members work there), 区妇联 and 镇团委, an owners' committee and a 自管会 for the
+    /// 无主管楼院. Demo only.
+    fn service_orgs(&self, o: &mut Orgs) -> Option<ServiceOrgs> {
+        self.s.late?;
+        let committee = o.by_name[&format!("{}党委", self.community_name(0))];
+        let add = |o: &mut Orgs, name: &str, kind: &'static str, parent: Option<usize>, grids: Vec<usize>| {
+            if let Some(&i) = o.by_name.get(name) {
+                return i;
+            }
+            let id = o.list.len();
+            o.list.push(Org { name: name.to_string(), kind, parent, leader: None, grids });
+            o.by_name.insert(name.to_string(), id);
+            id
+        };
+        let bowen = add(o, "博文社区党支部", "branch", Some(committee), vec![]);
+        let partner = add(o, "万谷机械有限公司党支部", "partner", None, vec![]);
+        o.partners.insert(partner, bowen);
+        let union = add(o, "区总工会", "mass", None, vec![]);
+        let women = add(o, "区妇联", "mass", None, vec![]);
+        let youth = add(o, "镇团委", "mass", None, vec![]);
+        let first = self.areas[0].grid;
+        add(o, &format!("{}业主委员会", self.grids[first].name), "owners_committee", None, vec![first]);
+        let last = self.areas[self.areas.len() - 1].grid;
+        add(o, "无主管楼院自管会", "self_management", Some(committee), vec![last]);
+        Some(ServiceOrgs { committee, partner, union, women, youth })
+    }
+
+    /// The day index of `d` in the period.
+    fn day_of(&self, d: NaiveDate) -> usize {
+        (d - self.s.first).num_days() as usize
+    }
+
+    /// In-service members' registration details, volunteers and a year of activities (demo
+    /// only; empty otherwise).
+    fn build_service(&self, seed: u64, so: Option<&ServiceOrgs>) -> Service {
+        let Some(so) = so else { return Service::default() };
+        let Some((late, _)) = self.s.late else { return Service::default() };
+        let mut rng = Rng(seed ^ SERVICE_STREAM);
+        let mut sv = Service::default();
+        let in_service: Vec<usize> = (0..self.members.len())
+            .filter(|&m| self.members[m].kind == 1 && self.members[m].status == "active")
+            .collect();
+        sv.dual = self
+            .members
+            .iter()
+            .map(|m| {
+                (m.kind == 1).then(|| {
+                    let mode = if rng.chance(0.7) { "online" } else { "offline" };
+                    (mode, rng.chance(0.85).then(|| rng.pick(PLEDGES)))
+                })
+            })
+            .collect();
+        // Volunteers: 320 youth of the 镇团委, 40 residents; registered through the year.
+        let n_days = self.days.len();
+        for i in 0..360 {
+            let youth = i < 320;
+            let area = rng.below(self.areas.len());
+            sv.volunteers.push(Vol {
+                name: person_name(&mut rng),
+                kind: if youth { "youth" } else { "resident" },
+                org: so.youth,
+                grid: self.areas[area].grid,
+                phone: mobile(&mut rng),
+                registered: rng.below(n_days),
+                skill: if youth && rng.chance(0.3) { rng.pick(YOUTH_SKILLS) } else { "" },
+            });
+        }
+        let by_grid =
+            |g: usize| -> Vec<usize> { in_service.iter().copied().filter(|&m| self.members[m].grid == g).collect() };
+        let pick_n = |rng: &mut Rng, from: &[usize], n: usize| -> Vec<usize> {
+            let mut v = from.to_vec();
+            rng.shuffle(&mut v);
+            v.truncate(n);
+            v.sort_unstable();
+            v
+        };
+        // The problems solved from the late date: of those resolved in the range, the ones an
+        // in-service member recorded, then the first of the others in id order up to `late`,
+        // each named by an activity of its compound's in-service members on the day it was
+        // resolved (one activity per day and compound).
+        let cut = self.day_of(late);
+        let target = self.s.late.map_or(0, |(_, n)| n);
+        let area_of = |g: usize| self.areas.iter().map(|a| a.grid).find(|&a| a == g || self.within(g, a));
+        let mut linked: Vec<(usize, usize, usize)> = Vec::new(); // day, compound grid, issue
+        for (i, issue) in self.issues.iter().enumerate() {
+            let resolved = issue.events.iter().find(|e| e.action == "resolved" && e.day as usize >= cut);
+            if let Some(e) = resolved {
+                if self.members[issue.recorded_by].kind == 1 {
+                    sv.solved_late += 1;
+                } else {
+                    linked.push((e.day as usize, area_of(issue.grid).unwrap_or(issue.grid), i));
+                }
+            }
+        }
+        linked.sort_by(|a, b| self.issues[a.2].id.cmp(&self.issues[b.2].id));
+        linked.truncate(target.saturating_sub(sv.solved_late));
+        linked.sort_by(|a, b| (a.0, a.1).cmp(&(b.0, b.1)).then_with(|| self.issues[a.2].id.cmp(&self.issues[b.2].id)));
+        sv.solved_late += linked.len();
+        let mut k = 0;
+        while k < linked.len() {
+            let (day, grid, _) = linked[k];
+            let mut issues = Vec::new();
+            while k < linked.len() && linked[k].0 == day && linked[k].1 == grid {
+                issues.push(linked[k].2);
+                k += 1;
+            }
+            // The compound's in-service members, else any.
+            let pool = Some(by_grid(grid)).filter(|p| !p.is_empty()).unwrap_or_else(|| in_service.clone());
+            let n = 2 + rng.below(3);
+            let members = pick_n(&mut rng, &pool, n).into_iter().map(|m| (m, 2 + rng.below(3) as u32)).collect();
+            let title = rng.pick(&["在职党员下沉网格解民忧", "双报到党员入户办实事", "在职党员协助解决居民诉求"]);
+            sv.activities.push(Act {
+                day,
+                kind: "dual_report",
+                title,
+                orgs: vec![so.committee],
+                grid: Some(grid),
+                members,
+                hours: None,
+                volunteers: vec![],
+                others: 0,
+                households: issues.iter().filter_map(|&i| self.issues[i].household).collect(),
+                beneficiaries: vec![],
+                items: vec![],
+                issues,
+            });
+        }
+        // A year of activities without problems: monthly 双报到 service in each compound,
+        // epidemic control from the late date, publicity, youth volunteering, the partner
+        // branch, the 爱心驿站.
+        let youth: Vec<usize> = (0..sv.volunteers.len()).filter(|&v| sv.volunteers[v].kind == "youth").collect();
+        let all_vols: Vec<usize> = (0..sv.volunteers.len()).collect();
+        for month in 1..=12u32 {
+            let first = self.day_of(date(2022, month, 1));
+            let day_in = |rng: &mut Rng| first + rng.below(28);
+            for a in 0..self.areas.len() {
+                let g = self.areas[a].grid;
+                let pool = by_grid(g);
+                if pool.is_empty() {
+                    continue;
+                }
+                let n = 6 + rng.below(10);
+                sv.activities.push(Act {
+                    day: day_in(&mut rng),
+                    kind: "dual_report",
+                    title: rng.pick(&["楼院环境整治", "亮身份作承诺主题党日", "为民服务办实事", "文明创建志愿服务"]),
+                    orgs: vec![so.committee],
+                    grid: Some(g),
+                    members: pick_n(&mut rng, &pool, n).into_iter().map(|m| (m, 0)).collect(),
+                    hours: Some(2 + rng.below(2) as u32),
+                    volunteers: vec![],
+                    others: 0,
+                    households: vec![],
+                    beneficiaries: vec![],
+                    items: vec![],
+                    issues: vec![],
+                });
+            }
+            let registered = |v: usize, day: usize| sv.volunteers[v].registered <= day;
+            let day = day_in(&mut rng);
+            let vols: Vec<usize> = youth.iter().copied().filter(|&v| registered(v, day)).collect();
+            let n = (vols.len() / 3).min(60);
+            sv.activities.push(Act {
+                day,
+                kind: "volunteer",
+                title: rng.pick(&["团员青年志愿服务日", "青年突击队清扫楼道", "青春助老志愿活动"]),
+                orgs: vec![so.youth, so.committee],
+                grid: None,
+                members: vec![],
+                hours: Some(3),
+                volunteers: pick_n(&mut rng, &vols, n),
+                others: 0,
+                households: vec![],
+                beneficiaries: vec![],
+                items: vec![],
+                issues: vec![],
+            });
+            let day = day_in(&mut rng);
+            let vols: Vec<usize> = all_vols.iter().copied().filter(|&v| registered(v, day)).collect();
+            let n = vols.len().min(8);
+            sv.activities.push(Act {
+                day,
+                kind: "publicity",
+                title: if month % 2 == 0 { "防范电信诈骗宣传" } else { "人居环境整治宣传" },
+                orgs: vec![so.committee],
+                grid: None,
+                members: pick_n(&mut rng, &in_service, 4).into_iter().map(|m| (m, 0)).collect(),
+                hours: Some(2),
+                volunteers: pick_n(&mut rng, &vols, n),
+                others: 10 + rng.below(30) as u32,
+                households: vec![],
+                beneficiaries: vec![],
+                items: vec![],
+                issues: vec![],
+            });
+            sv.activities.push(Act {
+                day: day_in(&mut rng),
+                kind: "care",
+                title: "爱心驿站服务户外劳动者",
+                orgs: vec![so.union, so.committee],
+                grid: None,
+                members: vec![],
+                hours: Some(2),
+                volunteers: pick_n(&mut rng, &all_vols, 3),
+                others: 0,
+                households: vec![],
+                beneficiaries: vec![("外卖员", 10 + rng.below(20) as u32)],
+                items: vec![("矿泉水", 50 + 10 * rng.below(6) as u32)],
+                issues: vec![],
+            });
+            if month % 3 == 0 {
+                sv.activities.push(Act {
+                    day: day_in(&mut rng),
+                    kind: "partner",
+                    title: "支部联建共建活动",
+                    orgs: vec![so.partner, so.committee],
+                    grid: None,
+                    members: pick_n(&mut rng, &in_service, 5).into_iter().map(|m| (m, 0)).collect(),
+                    hours: Some(3),
+                    volunteers: vec![],
+                    others: 8,
+                    households: vec![],
+                    beneficiaries: vec![],
+                    items: vec![],
+                    issues: vec![],
+                });
+            }
+        }
+        // Epidemic control from the late date: a checkpoint, testing or supplies most days.
+        for day in cut..n_days {
+            if !rng.chance(0.4) {
+                continue;
+            }
+            let title = rng.pick(&["卡点值守", "核酸检测秩序维护", "物资保供"]);
+            let n = 4 + rng.below(8);
+            sv.activities.push(Act {
+                day,
+                kind: "epidemic",
+                title,
+                orgs: vec![so.committee],
+                grid: None,
+                members: pick_n(&mut rng, &in_service, n).into_iter().map(|m| (m, 0)).collect(),
+                hours: Some(4),
+                volunteers: vec![],
+                others: 0,
+                households: vec![],
+                beneficiaries: vec![],
+                items: vec![],
+                issues: vec![],
+            });
+        }
+        // 清凉夏日: love packages for 7 poor women and children (4 and 3), in July.
+        let mut poor: Vec<usize> =
+            (0..self.households.len()).filter(|&h| self.households[h].tags & (HARDSHIP | MINOR) != 0).collect();
+        rng.shuffle(&mut poor);
+        poor.truncate(7);
+        poor.sort_unstable();
+        sv.activities.push(Act {
+            day: self.day_of(date(2022, 7, 15)),
+            kind: "aid",
+            title: "清凉夏日爱心包发放",
+            orgs: vec![so.women, so.union, so.committee],
+            grid: None,
+            members: pick_n(&mut rng, &in_service, 3).into_iter().map(|m| (m, 0)).collect(),
+            hours: Some(3),
+            volunteers: pick_n(&mut rng, &youth, 6),
+            others: 0,
+            households: poor,
+            beneficiaries: vec![("困难妇女", 4), ("困境儿童", 3)],
+            items: vec![("夏凉被", 7), ("电风扇", 7), ("蒸锅", 7)],
+            issues: vec![],
+        });
+        sv.activities.sort_by_key(|a| a.day);
+        sv
+    }
+
+    /// Is grid `g` inside grid `ancestor`?
+    fn within(&self, mut g: usize, ancestor: usize) -> bool {
+        while let Some(p) = self.grids[g].parent {
+            if p == ancestor {
+                return true;
+            }
+            g = p;
+        }
+        false
+    }
+
+    fn write_volunteers(&self, out: &Path, sv: &Service, orgs: &Orgs) -> Res<()> {
+        if sv.volunteers.is_empty() {
+            return Ok(());
+        }
+        let mut w = create(&out.join("volunteers.csv"))?;
+        writeln!(w, "id,name,kind,org,grid,phone,registered,status,skills")?;
+        for (i, v) in sv.volunteers.iter().enumerate() {
+            writeln!(
+                w,
+                "Y{:04},{},{},{},{},{},{},active,{}",
+                i + 1,
+                cell(&v.name),
+                v.kind,
+                orgs.id(v.org),
+                self.grids[v.grid].id,
+                v.phone,
+                self.days[v.registered],
+                v.skill
+            )?;
+        }
+        Ok(w.flush()?)
+    }
+
+    fn write_activities(&self, out: &Path, sv: &Service, orgs: &Orgs) -> Res<()> {
+        if sv.activities.is_empty() {
+            return Ok(());
+        }
+        fs::create_dir_all(out.join("activities"))?;
+        let mut files: Vec<(u32, String)> = Vec::new();
+        for (i, a) in sv.activities.iter().enumerate() {
+            let ym = self.yms[a.day];
+            if files.last().is_none_or(|f| f.0 != ym) {
+                files.push((ym, String::new()));
+            }
+            let s = &mut files.last_mut().expect("a month").1;
+            use std::fmt::Write as _;
+            let _ = writeln!(
+                s,
+                "- id: A{:04}\n  date: {}\n  kind: {}\n  title: {}",
+                i + 1,
+                self.days[a.day],
+                a.kind,
+                a.title
+            );
+            let list = |xs: Vec<String>| format!("[{}]", xs.join(", "));
+            let _ = writeln!(s, "  orgs: {}", list(a.orgs.iter().map(|&o| orgs.id(o)).collect()));
+            if let Some(g) = a.grid {
+                let _ = writeln!(s, "  grid: {}", self.grids[g].id);
+            }
+            if !a.members.is_empty() {
+                let ms = a.members.iter().map(|&(m, h)| {
+                    let id = &self.members[m].id;
+                    if h > 0 { format!("{id}:{h}") } else { id.clone() }
+                });
+                let _ = writeln!(s, "  members: {}", list(ms.collect()));
+            }
+            if let Some(h) = a.hours {
+                let _ = writeln!(s, "  hours: {h}");
+            }
+            if !a.volunteers.is_empty() {
+                let _ = writeln!(
+                    s,
+                    "  volunteers: {}",
+                    list(a.volunteers.iter().map(|v| format!("Y{:04}", v + 1)).collect())
+                );
+            }
+            if a.others > 0 {
+                let _ = writeln!(s, "  others: {}", a.others);
+            }
+            if !a.households.is_empty() {
+                let _ = writeln!(
+                    s,
+                    "  households: {}",
+                    list(a.households.iter().map(|&h| self.households[h].id.clone()).collect())
+                );
+            }
+            if !a.beneficiaries.is_empty() {
+                s.push_str("  beneficiaries:\n");
+                for (t, n) in &a.beneficiaries {
+                    let _ = writeln!(s, "    - {{type: {t}, count: {n}}}");
+                }
+            }
+            if !a.items.is_empty() {
+                s.push_str("  items:\n");
+                for (t, n) in &a.items {
+                    let _ = writeln!(s, "    - {{item: {t}, quantity: {n}}}");
+                }
+            }
+            if !a.issues.is_empty() {
+                let _ =
+                    writeln!(s, "  issues: {}", list(a.issues.iter().map(|&i| self.issues[i].id.clone()).collect()));
+            }
+        }
+        for (ym, text) in files {
+            fs::write(out.join("activities").join(format!("{}-{:02}.yaml", ym / 100, ym % 100)), text)?;
+        }
+        Ok(())
     }
 }

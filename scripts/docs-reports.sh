@@ -14,6 +14,7 @@ trap 'rm -rf "$export_dir"' EXIT
 cd examples/xiawo
 # CSV on standard output ends its lines with CRLF; the Markdown keeps LF.
 run() { echo '```'; echo "\$ gov $*"; "$G" "$@" --format table | sed 's/\r$//'; echo '```'; }
+runhead() { local n=$1; shift; echo '```'; echo "\$ gov $* --format table | head -$n"; "$G" "$@" --format table | head -"$n" | sed 's/\r$//'; echo '```'; }
 {
 cat <<'EOF'
 # Reports
@@ -265,6 +266,45 @@ EOF
 run household list --member 胡春丽
 cat <<'EOF'
 
+## gov report dual — the 双报到 ledger (双报到台账)
+
+Per unit (工作单位) of the in-service members: how many there are, how many registered with the
+community by the period's end (report-in rate), how many of those served in the period (service
+rate), the activities they took part in, their hours and the problems they solved. Then one row
+per in-service member: registration date and mode, grid, pledge, activities, hours, problems
+solved, and whether the yearly target (`dual_report.hours_per_year` in gov.yaml) is met.
+Definitions in [metrics.md](metrics.md#gov-report-dual-双报到台账). The first lines:
+EOF
+runhead 12 report dual --from 2022-10-01 --to 2022-12-31
+cat <<'EOF'
+
+## gov report service — volunteering and aid (志愿服务与帮扶)
+
+Volunteers registered, on the roster (youth among them) and who served, their hours; the
+period's activities, hours, households served and people given aid; then activities and hours by
+organiser and by kind, people reached by beneficiary type, and the items handed out.
+EOF
+run report service --month 2022-07
+cat <<'EOF'
+
+## gov activity list — the activity ledger (活动台账)
+
+One row per activity in the period, by date: kind, title, organiser and partners, grid, place,
+members, volunteers and others who took part, hours, households served, people reached, items
+and problems solved; a totals row. Filters: `--kind`, `--grid`, `--org`.
+EOF
+run activity list --month 2022-07 --kind aid
+cat <<'EOF'
+
+## gov volunteer list — the volunteer roster (志愿者花名册)
+
+One row per volunteer, in file order: kind, org, grid, phone (masked), registration date,
+status, skills, and the activities and hours served in the period. Filters: `--kind`,
+`--status`, `--org`, `--grid`. The first lines:
+EOF
+runhead 8 volunteer list --year 2022
+cat <<'EOF'
+
 ## gov export — the month's pack
 
 EOF
@@ -274,7 +314,8 @@ cat <<'EOF'
 
 Each file is CSV with a BOM, ready to open in Excel or WPS and hand to the town; the overdue
 list is as of the month's end (or today, for the current month); 诉求办理 is `gov report issues
---by category` for the month.
+--by category` for the month; when the folder keeps activities or volunteers, 双报到台账 is `gov
+report dual` and 志愿服务与帮扶 `gov report service` for the month.
 
 A folder with errors exports nothing (exit 1, and the note above says so). With
 `--allow-errors` the pack is written but marked incomplete: a file `未完成-INCOMPLETE.txt` in

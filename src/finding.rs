@@ -56,14 +56,14 @@ codes! {
     InvalidValue = "invalid-value", Error, "A value is not a valid date, number, yes/no, id or allowed enum value.";
     UnknownField = "unknown-field", Warning, "A field or column that the format does not define (often a typo).";
     DuplicateId = "duplicate-id", Error, "Two records of one kind share an id.";
-    DanglingReference = "dangling-reference", Error, "A reference to a grid, member, org, household, issue or department that does not exist.";
+    DanglingReference = "dangling-reference", Error, "A reference to a grid, member, org, household, issue, volunteer or department that does not exist.";
     FutureDate = "future-date", Error, "A date after today.";
     EventOrder = "event-order", Error, "Issue events out of order or impossible (resolved before received, feedback before resolved, report before whistle).";
     NoContacts = "no-contacts", Warning, "A household with no linked member.";
     InactiveContact = "inactive-contact", Warning, "A household linked to a member who is not active.";
     VisitNotContact = "visit-not-contact", Warning, "A visit by a member who is not one of the household's contacts.";
     DuplicateVisit = "duplicate-visit", Warning, "Two visit rows with exactly the same content.";
-    WrongMonthFile = "wrong-month-file", Warning, "A visit in visits/YYYY-MM.csv dated in another month.";
+    WrongMonthFile = "wrong-month-file", Warning, "A visit in visits/YYYY-MM.csv (or an activity in activities/YYYY-MM.*) dated in another month.";
     BadPhone = "bad-phone", Warning, "A phone number that is neither a mainland mobile nor a landline.";
     GridCycle = "grid-cycle", Error, "A grid that is its own ancestor through `parent`.";
     UnknownFile = "unknown-file", Warning, "A file that is not part of the data folder format.";
@@ -79,6 +79,8 @@ codes! {
     JointWithoutDepartment = "joint-without-department", Warning, "A Party-building joint meeting (`party_joint`) with no department attending.";
     ColorHistoryOrder = "color-history-order", Warning, "A household's colour change dated before the one recorded ahead of it: the history runs in date order.";
     ColorNotCurrent = "color-not-current", Warning, "A household whose latest colour change is not the colour it has now.";
+    BadHours = "bad-hours", Error, "Service hours that are negative or more than 24, on one activity or added up over one person's day.";
+    NoQuantity = "no-quantity", Error, "Aid items without a quantity, or beneficiaries without a count, in an activity.";
 }
 
 /// A source line to show under a finding, with the column to point at.

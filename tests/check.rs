@@ -405,6 +405,28 @@ fn org_cycle() {
 }
 
 #[test]
+fn bad_hours() {
+    let want = [
+        ("bad-hours", "activities/2022-10.yaml", Some(6)),  // M1: -2 hours
+        ("bad-hours", "activities/2022-10.yaml", Some(8)),  // A2's `hours: 30`
+        ("bad-hours", "activities/2022-10.yaml", Some(23)), // M2: 14 + 12 hours on 2022-10-07
+    ];
+    only_code("bad-hours", &want);
+    check_fixture("bad-hours", 1, &want);
+}
+
+#[test]
+fn no_quantity() {
+    let want = [
+        ("no-quantity", "activities/2022-07.yaml", Some(8)), // 困境儿童 without a count
+        ("no-quantity", "activities/2022-07.yaml", Some(11)), // 电风扇 without a quantity
+        ("no-quantity", "activities/2022-08.csv", Some(2)),  // 矿泉水 without `:number`
+    ];
+    only_code("no-quantity", &want);
+    check_fixture("no-quantity", 1, &want);
+}
+
+#[test]
 fn org_by_name() {
     let want = [
         ("org-by-name", "members.csv", Some(2)), // M1's branch is O2's name

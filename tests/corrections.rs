@@ -103,7 +103,10 @@ fn member_edits_the_checks_reject_write_nothing() {
     // Nothing to change given.
     let out = run(d, &["member", "edit", "M01"]);
     assert_eq!(out.code, Some(2));
-    assert_eq!(out.stderr, "Error: give at least one field to change (--phone, --branch, --grid, --unit, --roles)\n");
+    assert_eq!(
+        out.stderr,
+        "Error: give at least one field to change (--phone, --branch, --grid, --unit, --roles, --pledge, --registered-mode, --registered-grid)\n"
+    );
     // --dry-run shows the change and writes nothing.
     let out = run(d, &["member", "edit", "M01", "--phone", "13900001111", "--dry-run"]);
     assert_eq!(out.code, Some(0));

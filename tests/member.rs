@@ -70,7 +70,7 @@ fn where_new_members_go() {
     ok(d, &["member", "add", "--name", "王芳", "--kind", "resident"]);
     assert_eq!(
         read(d, "members.csv"),
-        format!("{}M0001,王芳,resident,,,,,,,\n", include_str!("../data-template/members.csv"))
+        format!("{}M0001,王芳,resident,,,,,,,,,,\n", include_str!("../data-template/members.csv"))
     );
     assert_clean(d, 0);
 
@@ -79,7 +79,7 @@ fn where_new_members_go() {
     std::fs::rename(d.join("members.csv"), d.join("members/a.csv")).unwrap();
     std::fs::write(d.join("members/b.yaml"), "- id: M0002\n  name: 李强\n  kind: resident\n").unwrap();
     ok(d, &["member", "add", "--name", "周敏", "--kind", "resident"]);
-    assert!(read(d, "members/a.csv").ends_with("M0003,周敏,resident,,,,,,,\n"));
+    assert!(read(d, "members/a.csv").ends_with("M0003,周敏,resident,,,,,,,,,,\n"));
     std::fs::write(d.join("members/members.csv"), "id,name,kind\n").unwrap();
     ok(d, &["member", "add", "--name", "吴刚", "--kind", "resident"]);
     assert_eq!(read(d, "members/members.csv"), "id,name,kind\nM0004,吴刚,resident\n");

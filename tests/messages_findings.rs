@@ -58,6 +58,8 @@ fn every_code_once_where_the_readme_says() {
     let out = check(dir.path(), "en", &[]);
     assert_eq!(out.code, Some(1), "{}", out.stdout);
     let mut expected: Vec<(String, String, Option<u64>)> = [
+        ("bad-hours", "activities/2022-11.yaml", Some(5)),
+        ("no-quantity", "activities/2022-11.yaml", Some(6)),
         ("grid-cycle", "grids.yaml", Some(4)),
         ("invalid-value", "households.yaml", Some(6)),
         ("dangling-reference", "households.yaml", Some(7)),
@@ -97,7 +99,7 @@ fn every_code_once_where_the_readme_says() {
     found.sort();
     expected.sort();
     assert_eq!(found, expected);
-    assert!(out.stdout.ends_with(": 34 errors, 15 warnings\n"), "{}", out.stdout);
+    assert!(out.stdout.ends_with(": 36 errors, 15 warnings\n"), "{}", out.stdout);
 }
 
 #[test]
@@ -123,7 +125,7 @@ fn every_code_in_chinese() {
 fn every_code_as_json_in_chinese() {
     let (dir, outside) = every_code();
     let out = check(dir.path(), "zh", &["--format", "json"]);
-    assert_eq!(out.json_findings().len(), 49);
+    assert_eq!(out.json_findings().len(), 51);
     assert!(out.stdout.contains("\"severity\": \"error\"") && out.stdout.contains("\"message\": \"YAML 格式有误"));
     insta::assert_snapshot!("every-code-zh-json", shown(&out, dir.path(), outside.path()));
 }
@@ -142,7 +144,7 @@ fn every_finding_has_its_own_chinese() {
     findings.extend(gov::check::check(&loaded.dataset, today));
     gov::check::names_where_ids_go(&loaded.dataset, &mut findings);
     gov::check::finish(&mut findings);
-    assert_eq!(findings.len(), 49);
+    assert_eq!(findings.len(), 51);
     for f in &findings {
         let texts = std::iter::once(&f.message).chain(&f.hint);
         for t in texts {

@@ -102,12 +102,15 @@ fn list_shows_the_tree_in_both_languages() {
 
 /// The demo keeps its organisations: a committee, 13 branches and grid branches (whose members
 /// add up to the 760), six property companies, three mass organisations and the units of its
-/// in-service members; every member names its branch by id, so the folder checks clean.
+/// in-service members; and those the seed names (issue 15): 博文社区党支部 with its partner
+/// 万谷机械有限公司党支部, the 区妇联 and 镇团委 (the 区总工会 is already one of the units), an
+/// owners' committee and a 自管会. Every member names its branch by id, so the folder checks
+/// clean.
 #[test]
 fn demo_organisations() {
     let demo = fixture_path("../../examples/xiawo");
     let out = check(&demo, &["--no-cache"]);
-    assert!(out.stdout.contains("760 members, 53 orgs,"), "{}", out.stdout);
+    assert!(out.stdout.contains("760 members, 59 orgs,"), "{}", out.stdout);
     let orgs = std::fs::read_to_string(demo.join("orgs.csv")).unwrap();
     let kinds = |k: &str| orgs.lines().filter(|l| l.split(',').nth(2) == Some(k)).count();
     assert_eq!(
@@ -117,8 +120,12 @@ fn demo_organisations() {
             kinds("grid_branch"),
             kinds("property"),
             kinds("mass"),
-            kinds("unit")
+            kinds("unit"),
+            kinds("partner"),
+            kinds("owners_committee"),
+            kinds("self_management")
         ),
-        (1, 7, 6, 6, 3, 30)
+        (1, 8, 6, 6, 5, 30, 1, 1, 1)
     );
+    assert!(orgs.lines().any(|l| l.starts_with("O0055,万谷机械有限公司党支部,partner,,,,O0054")), "{orgs}");
 }

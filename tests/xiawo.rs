@@ -100,3 +100,29 @@ fn overdue_share_at_the_year_end() {
     assert!(year_end * 100 >= 5 * 1800 && year_end * 100 <= 15 * 1800);
     assert_eq!(rows("2022-10-31"), 395);
 }
+/// The seed's service figures (issue 15): more than 500 in-service members registered, 137
+/// problems solved by them from the October outbreak to the year's end, more than 300 youth
+/// volunteers, and the 清凉夏日 aid reaching 7 poor women and children.
+#[test]
+fn service_figures_of_the_seed() {
+    let year = gov(&["stats", "--year", "2022", "--format", "csv", "--lang", "en"]);
+    let registered: usize = cell(&year, "cumulative,in-service members registered,", 5).parse().unwrap();
+    assert!(registered > 500, "{registered}");
+    let youth: usize = cell(&year, "cumulative,of which youth,", 5).parse().unwrap();
+    assert!(youth > 300, "{youth}");
+    assert_eq!(cell(&year, "period,people given aid,", 5), "7");
+    let q4 = gov(&["stats", "--from", "2022-10-01", "--to", "2022-12-31", "--format", "csv", "--lang", "en"]);
+    assert_eq!(cell(&q4, "period,problems solved by in-service members,", 5), "137");
+    let july = gov(&["report", "service", "--month", "2022-07", "--format", "csv", "--lang", "en"]);
+    for line in ["困难妇女,1,7,4", "困境儿童,1,7,3", "夏凉被,1,7", "电风扇,1,7", "蒸锅,1,7"] {
+        assert!(july.lines().any(|l| l == line), "{line} in\n{july}");
+    }
+    insta::assert_snapshot!(
+        "xiawo_report_dual_units",
+        gov(&["report", "dual", "--year", "2022", "--format", "md"]).lines().take(40).collect::<Vec<_>>().join("\n")
+    );
+    insta::assert_snapshot!(
+        "xiawo_report_service_2022",
+        gov(&["report", "service", "--year", "2022", "--format", "md"])
+    );
+}

@@ -1,5 +1,5 @@
-//! `future-date`: dates after today. `wrong-month-file`: a visit in visits/YYYY-MM.csv dated in
-//! another month.
+//! `future-date`: dates after today. `wrong-month-file`: a visit in visits/YYYY-MM.csv (or an
+//! activity in activities/YYYY-MM.*) dated in another month.
 
 use chrono::{Datelike, NaiveDate};
 
@@ -23,6 +23,14 @@ pub fn future_dates(ds: &Dataset, today: NaiveDate, out: &mut Vec<Finding>) {
     for v in &ds.visits {
         flag(v.loc, DateOf::Visit, v.date);
     }
+    for v in &ds.volunteers {
+        if let Some(d) = v.registered {
+            flag(v.loc, DateOf::Registered, d);
+        }
+    }
+    for a in &ds.activities {
+        flag(a.loc, DateOf::Activity, a.date);
+    }
     for i in &ds.issues {
         flag(i.loc, DateOf::Received, i.received);
         for e in &i.events {
@@ -40,7 +48,7 @@ pub fn wrong_month_files(ds: &Dataset, out: &mut Vec<Finding>) {
                 .file_stem()
                 .and_then(|s| s.to_str())
                 .and_then(parse_month)
-                .filter(|_| f.kind == crate::model::Kind::Visits)
+                .filter(|_| matches!(f.kind, crate::model::Kind::Visits | crate::model::Kind::Activities))
         })
         .collect();
     let month_of = |file: FileId| months[file.0 as usize];
@@ -61,6 +69,18 @@ pub fn wrong_month_files(ds: &Dataset, out: &mut Vec<Finding>) {
                     v.date.month(),
                     ext_of(ds, v.loc.file)
                 ))),
+            );
+        }
+    }
+    for a in &ds.activities {
+        if let Some(m) = month_of(a.loc.file)
+            && (a.date.year(), a.date.month()) != (m.year(), m.month())
+        {
+            let month = format!("{}-{:02}", m.year(), m.month());
+            let file = format!("activities/{}-{:02}.{}", a.date.year(), a.date.month(), ext_of(ds, a.loc.file));
+            out.push(
+                at(ds, a.loc, Code::WrongMonthFile, say::activity_wrong_month(a.date, &month))
+                    .hint(say::wrong_month_hint(&file)),
             );
         }
     }

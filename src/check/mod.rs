@@ -1,6 +1,7 @@
 //! The checks: rules over a loaded [`Dataset`], each returning findings. One file per group of
 //! rules, one function per rule. Pure; no I/O; "today" is a parameter.
 
+mod activities;
 mod colors;
 mod contacts;
 mod cycles;
@@ -35,7 +36,7 @@ type Rule<'a> = &'a (dyn Fn(&mut Vec<Finding>) + Sync);
 pub fn check(ds: &Dataset, today: NaiveDate) -> Vec<Finding> {
     let look = Lookup::new(ds);
     let look = &look;
-    let rules: [Rule<'_>; 16] = [
+    let rules: [Rule<'_>; 18] = [
         &|out| ids::duplicate_ids(ds, out),
         &|out| refs::dangling_references(ds, look, out),
         &|out| dates::future_dates(ds, today, out),
@@ -52,6 +53,8 @@ pub fn check(ds: &Dataset, today: NaiveDate) -> Vec<Finding> {
         &|out| meetings::meeting_references(ds, look, out),
         &|out| meetings::meeting_rules(ds, out),
         &|out| colors::color_history(ds, look, out),
+        &|out| activities::bad_hours(ds, out),
+        &|out| activities::no_quantity(ds, out),
     ];
     run(&rules)
 }
@@ -63,7 +66,7 @@ pub fn check(ds: &Dataset, today: NaiveDate) -> Vec<Finding> {
 pub fn errors(ds: &Dataset, today: Option<NaiveDate>) -> Vec<Finding> {
     let look = Lookup::new(ds);
     let look = &look;
-    let rules: [Rule<'_>; 8] = [
+    let rules: [Rule<'_>; 10] = [
         &|out| ids::duplicate_ids(ds, out),
         &|out| refs::dangling_references(ds, look, out),
         &|out| today.into_iter().for_each(|today| dates::future_dates(ds, today, out)),
@@ -72,6 +75,8 @@ pub fn errors(ds: &Dataset, today: Option<NaiveDate>) -> Vec<Finding> {
         &|out| cycles::org_cycles(ds, look, out),
         &|out| meetings::meeting_references(ds, look, out),
         &|out| meetings::meeting_rules(ds, out),
+        &|out| activities::bad_hours(ds, out),
+        &|out| activities::no_quantity(ds, out),
     ];
     let mut found = run(&rules);
     found.retain(|f| f.severity() == Severity::Error);

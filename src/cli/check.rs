@@ -51,6 +51,8 @@ pub fn run(ctx: &Ctx, args: &CheckArgs) -> Result<Exit, CliError> {
         households: ds.households.len(),
         visits: ds.visits.len(),
         issues: ds.issues.len(),
+        volunteers: ds.volunteers.len(),
+        activities: ds.activities.len(),
         errors,
         warnings,
     };

@@ -23,7 +23,9 @@ use crate::text::{cli as words, errors};
 /// CSV files (UTF-8 with BOM, for Excel/WPS): headline
 /// statistics, the ledger summary by member and by grid, the detailed ledger, the households
 /// overdue at the month's end (or today, for the current month), and the problems raised by
-/// residents by category with their rates, and the month's meetings with their decisions' progress.
+/// residents by category with their rates, and the month's meetings with their decisions' progress;
+/// and, when the folder keeps activities or volunteers, the 双报到 ledger (by unit and by member)
+/// and volunteering and aid.
 ///
 /// A folder with errors exports nothing (exit 1) unless --allow-errors is given: then the pack
 /// holds 未完成-INCOMPLETE.txt and every file's title row says it is incomplete.
@@ -69,7 +71,7 @@ pub fn run(ctx: &Ctx, args: &ExportArgs) -> Result<Exit, CliError> {
     let ix = Index::new(ds);
     let lang = crate::text::lang();
     let as_of = period.to.min(ctx.today);
-    let mut tables: Vec<(&str, &str, Table)> = vec![
+    let tables: Vec<(&str, &str, Table)> = vec![
         ("统计", "stats", stats_table(&ix, &period)),
         (
             "走访汇总-按党员",
@@ -94,6 +96,14 @@ pub fn run(ctx: &Ctx, args: &ExportArgs) -> Result<Exit, CliError> {
             ),
         ),
     ];
+    let mut tables: Vec<(&str, &str, Vec<Table>)> = tables.into_iter().map(|(zh, en, t)| (zh, en, vec![t])).collect();
+    // The 双报到 and service sheets, when the folder keeps activities or volunteers.
+    if !ds.activities.is_empty() || !ds.volunteers.is_empty() {
+        tables.extend([
+            ("双报到台账", "dual", crate::report::dual::dual_tables(&ix, &period)),
+            ("志愿服务与帮扶", "service", crate::report::service::service_tables(&ix, &period)),
+        ]);
+    }
     let out = ctx.cwd.join(&args.out);
     std::fs::create_dir_all(&out).or_os(|| errors::cannot_create(&out))?;
     let (format, ext) = match args.format {
@@ -113,15 +123,18 @@ pub fn run(ctx: &Ctx, args: &ExportArgs) -> Result<Exit, CliError> {
     } else if marker.exists() {
         std::fs::remove_file(&marker).or_os(|| errors::cannot_remove(&marker))?;
     }
-    for (zh, en, table) in &mut tables {
+    for (zh, en, sheet) in &mut tables {
         if let Some(title) = &title {
-            table.title_zh.insert_str(0, title.zh());
-            table.title_en.insert_str(0, title.en());
+            for table in sheet.iter_mut() {
+                table.title_zh.insert_str(0, title.zh());
+                table.title_en.insert_str(0, title.en());
+            }
         }
         let stem = if lang == Lang::Zh { zh } else { en };
         let path = out.join(format!("{}-{stem}.{ext}", period.label()));
-        write_file_led(&path, lead.as_deref(), std::slice::from_ref(table), format, &opts)?;
-        println!("{}", words::export_file(&shown(&path, &ctx.cwd), table.rows.len()));
+        write_file_led(&path, lead.as_deref(), sheet, format, &opts)?;
+        let rows = sheet.iter().map(|t| t.rows.len()).sum();
+        println!("{}", words::export_file(&shown(&path, &ctx.cwd), rows));
     }
     Ok(data.exit())
 }

@@ -11,6 +11,7 @@ macro_rules! sayln {
     };
 }
 
+mod activity;
 mod check;
 mod due;
 mod edit;
@@ -34,6 +35,7 @@ mod report;
 mod stats;
 mod values;
 mod visit;
+mod volunteer;
 mod write;
 
 use std::io::{self, Write};
@@ -103,6 +105,12 @@ pub enum Command {
     Meeting(meeting::MeetingCommand),
     Due(due::DueArgs),
     Export(export::ExportArgs),
+    /// Activities and services (活动与服务): record them, list the ledger (活动台账)
+    #[command(subcommand)]
+    Activity(activity::ActivityCommand),
+    /// Volunteers (志愿者): add one, list the roster (志愿者花名册)
+    #[command(subcommand)]
+    Volunteer(volunteer::VolunteerCommand),
 }
 
 fn today_arg(s: &str) -> Result<NaiveDate, String> {
@@ -249,6 +257,10 @@ pub fn main() -> ExitCode {
         Command::Meeting(c) => meeting_command(&ctx, c),
         Command::Due(args) => due::run(&ctx, &args),
         Command::Export(args) => export::run(&ctx, &args),
+        Command::Activity(activity::ActivityCommand::Add(args)) => activity::add::run(&ctx, &args),
+        Command::Activity(activity::ActivityCommand::List(args)) => activity::list::run(&ctx, &args),
+        Command::Volunteer(volunteer::VolunteerCommand::Add(args)) => volunteer::add::run(&ctx, &args),
+        Command::Volunteer(volunteer::VolunteerCommand::List(args)) => volunteer::list::run(&ctx, &args),
     };
     match result {
         Ok(exit) => exit.into(),

@@ -29,6 +29,7 @@ fn parse(field: &str, value: &str) -> Option<(&'static str, &'static str)> {
         "source" => as_::<IssueSource>(value),
         "action" => as_::<Action>(value),
         "satisfaction" => as_::<Satisfaction>(value),
+        "registered_mode" => as_::<crate::kinds::member::RegisteredMode>(value),
         "solved" => match value.trim() {
             "yes" | "是" => Some(("yes", "是")),
             "no" | "否" => Some(("no", "否")),

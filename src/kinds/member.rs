@@ -8,8 +8,18 @@ use crate::kinds::Kind;
 use crate::load::cache::codec::{Dec, Decoded, Enc};
 use crate::load::convert::{Resolve, owned};
 use crate::load::fields::Fields;
-use crate::model::labels::{MemberKind, MemberStatus};
+use crate::model::labels::{MemberKind, MemberStatus, labelled};
 use crate::model::{FileId, Loc, Settings, Sym};
+
+labelled! {
+    /// 报到方式: how an in-service member registered with the community (双报到).
+    RegisteredMode, "registration mode" / "报到方式" {
+        /// 线上报到.
+        Online = "online", "线上", "online", ["线上报到", "网上报到"];
+        /// 线下报到.
+        Offline = "offline", "线下", "offline", ["线下报到", "现场报到"];
+    }
+}
 
 /// 党员: a party member.
 #[derive(Debug, Clone, PartialEq)]
@@ -28,6 +38,12 @@ pub struct Member {
     pub registered: Option<NaiveDate>,
     pub status: MemberStatus,
     pub roles: Vec<String>,
+    /// 承诺: an in-service member's pledge (亮身份、作承诺), free text.
+    pub pledge: Option<String>,
+    /// How they registered: online or offline.
+    pub registered_mode: Option<RegisteredMode>,
+    /// The grid they reported to (三级网格).
+    pub registered_grid: Option<Sym>,
     pub loc: Loc,
 }
 
@@ -35,8 +51,21 @@ impl Record for Member {
     const STEM: &'static str = "members";
     const NOUN: &'static str = "member";
     const HOME: &'static str = "members";
-    const FIELDS: &'static [&'static str] =
-        &["id", "name", "kind", "branch", "grid", "phone", "unit", "registered", "status", "roles"];
+    const FIELDS: &'static [&'static str] = &[
+        "id",
+        "name",
+        "kind",
+        "branch",
+        "grid",
+        "phone",
+        "unit",
+        "registered",
+        "status",
+        "roles",
+        "pledge",
+        "registered_mode",
+        "registered_grid",
+    ];
     const REQUIRED: &'static [&'static str] = &["id", "name", "kind"];
     const ZH: &'static [(&'static str, &'static [&'static str])] = &[
         ("id", &["党员编号", "编号"]),
@@ -49,6 +78,9 @@ impl Record for Member {
         ("registered", &["报到日期", "报到时间"]),
         ("status", &["状态"]),
         ("roles", &["职务", "岗位"]),
+        ("pledge", &["承诺", "服务承诺", "承诺事项"]),
+        ("registered_mode", &["报到方式"]),
+        ("registered_grid", &["报到网格"]),
     ];
     const LOAD: Load = Load::Serial;
     const PHASE: u8 = 1;
@@ -64,6 +96,9 @@ impl Record for Member {
         let registered = f.date("registered", false);
         let status = f.labelled::<MemberStatus>("status", false).unwrap_or(MemberStatus::Active);
         let roles = owned(f.list("roles", false));
+        let pledge = f.string("pledge", false);
+        let registered_mode = f.labelled::<RegisteredMode>("registered_mode", false);
+        let registered_grid = f.id("registered_grid", false).map(|s| ids.sym(s));
         f.finish(Self::FIELDS);
         Some(Member {
             id: ids.sym(id?),
@@ -76,6 +111,9 @@ impl Record for Member {
             registered,
             status,
             roles,
+            pledge,
+            registered_mode,
+            registered_grid,
             loc,
         })
     }
@@ -90,9 +128,12 @@ impl Record for Member {
 
     fn refs(&self, each: &mut impl FnMut(Ref)) {
         // `branch` and `unit` are free text that may name an org: see check/orgs.rs.
-        let Member { grid, .. } = self;
+        let Member { grid, registered_grid, .. } = self;
         if let Some(sym) = *grid {
             each(Ref { field: "grid", target: Kind::Grids, sym });
+        }
+        if let Some(sym) = *registered_grid {
+            each(Ref { field: "registered_grid", target: Kind::Grids, sym });
         }
     }
 
@@ -108,10 +149,13 @@ impl Record for Member {
             registered: _,
             status: _,
             roles: _,
+            pledge: _,
+            registered_mode: _,
+            registered_grid,
             loc: _,
         } = self;
         each(id);
-        grid.iter_mut().for_each(each);
+        grid.iter_mut().chain(registered_grid).for_each(each);
     }
 
     fn encode(&self, e: &mut Enc) {
@@ -125,6 +169,9 @@ impl Record for Member {
         e.opt_date(self.registered);
         e.label(self.status);
         e.strs(&self.roles);
+        e.opt_str(self.pledge.as_deref());
+        e.opt_label(self.registered_mode);
+        e.opt_sym(self.registered_grid);
         e.u32(self.loc.line);
     }
 
@@ -140,6 +187,9 @@ impl Record for Member {
             registered: d.opt_date()?,
             status: d.label()?,
             roles: d.strings()?,
+            pledge: d.opt_string()?,
+            registered_mode: d.opt_label()?,
+            registered_grid: d.opt_sym()?,
             loc: d.loc(file)?,
         })
     }

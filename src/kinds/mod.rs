@@ -10,6 +10,7 @@
 //!
 //! Adding a kind is a checklist of six places: docs/architecture.md.
 
+pub mod activity;
 pub mod color_change;
 pub mod grid;
 pub mod household;
@@ -18,10 +19,12 @@ pub mod meeting;
 pub mod member;
 pub mod org;
 pub mod visit;
+pub mod volunteer;
 
 use std::ops::Range;
 use std::path::PathBuf;
 
+pub use activity::Activity;
 pub use color_change::ColorChange;
 pub use grid::Grid;
 pub use household::Household;
@@ -30,6 +33,7 @@ pub use meeting::{Decision, DecisionStatus, Meeting, MeetingKind, MeetingType, O
 pub use member::Member;
 pub use org::Org;
 pub use visit::{Visit, VisitRefs, VisitText};
+pub use volunteer::Volunteer;
 
 use crate::load::cache::codec::{Dec, Decoded, Enc};
 use crate::load::convert::{LocalIds, Resolve};
@@ -298,6 +302,8 @@ kinds! {
     Issues: Issue in issue => issues;
     Visits: Visit in visit => visits;
     Meetings: Meeting in meeting => meetings;
+    Volunteers: Volunteer in volunteer => volunteers;
+    Activities: Activity in activity => activities;
 }
 
 /// Adds one file's records to the dataset's; the first file's vector is taken over whole rather

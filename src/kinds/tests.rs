@@ -13,7 +13,7 @@ const FULL: &[(Kind, &str)] = &[
     (Kind::Grids, "- {id: G1, name: 一网格, level: 2, parent: G0, leader: M1}\n"),
     (
         Kind::Members,
-        "- {id: M1, name: 张伟, kind: in_service, branch: 第一支部, grid: G1, phone: '13700001111', unit: O9,\n   registered: 2022-01-02, status: active, roles: [楼栋长]}\n",
+        "- {id: M1, name: 张伟, kind: in_service, branch: 第一支部, grid: G1, phone: '13700001111', unit: O9,\n   registered: 2022-01-02, status: active, roles: [楼栋长],\n   pledge: 每月服务一次, registered_mode: online, registered_grid: G2}\n",
     ),
     (
         Kind::Orgs,
@@ -35,6 +35,14 @@ const FULL: &[(Kind, &str)] = &[
     (
         Kind::Meetings,
         "- id: M-2022-0001\n  date: 2022-03-05\n  kind: party_joint\n  topic: 供暖联席会议\n  place: 社区会议室\n  convened_by: O1\n  chair: M1\n  attendees: {members: [M1, M2], orgs: [O2], departments: [城管局], residents: 12}\n  issues: [I1]\n  minutes: 议定三项\n  decisions:\n    - no: 1\n      text: 更换管道\n      owner: O2\n      due: 2022-03-20\n      events:\n        - {date: 2022-03-10, action: progress, note: 已进场}\n        - {date: 2022-03-18, action: done, reported_back: 2022-03-19}\n",
+    ),
+    (
+        Kind::Volunteers,
+        "- {id: Y1, name: 王芳, kind: youth, org: O4, grid: G1, phone: '13700003333', registered: 2022-06-01,\n   status: active, skills: [摄影, 急救]}\n",
+    ),
+    (
+        Kind::Activities,
+        "- id: A1\n  date: 2022-07-15\n  kind: aid\n  title: 清凉夏日\n  orgs: [O5, O6]\n  grid: G1\n  place: 社区广场\n  members:\n    - {member: M1, hours: 3}\n    - {member: M2}\n  hours: 2\n  volunteers: [Y1:1.5]\n  others: 4\n  households: [H1]\n  beneficiaries:\n    - {type: 困难妇女, count: 4}\n  items: [棉被:7, 电风扇:7]\n  issues: [I1]\n  note: 妇联主办\n",
     ),
 ];
 

@@ -26,6 +26,8 @@ pub const SETTINGS_FIELDS: &[&str] = &[
     "issue_categories",
     "meeting_kinds",
     "auto_commit",
+    "activity_kinds",
+    "dual_report",
 ];
 
 /// Turns id text into a [`Sym`].
@@ -150,6 +152,13 @@ pub fn settings(mut f: Fields<'_, '_, '_, '_>) -> Settings {
     let issue_categories = owned(f.list("issue_categories", false));
     let meeting_kinds = owned(f.list("meeting_kinds", false));
     let auto_commit = f.boolean("auto_commit").unwrap_or(false);
+    let activity_kinds = owned(f.list("activity_kinds", false));
+    let mut dual_hours_per_year = defaults.dual_hours_per_year;
+    if let Some(map) = f.map("dual_report") {
+        let mut m = Fields::new(map, f.sink(), false);
+        dual_hours_per_year = m.number("hours_per_year", 0, 8784).or(dual_hours_per_year);
+        m.finish(&["hours_per_year"]);
+    }
     f.finish(SETTINGS_FIELDS);
     Settings {
         name,
@@ -164,6 +173,8 @@ pub fn settings(mut f: Fields<'_, '_, '_, '_>) -> Settings {
         issue_categories,
         meeting_kinds,
         auto_commit,
+        activity_kinds,
+        dual_hours_per_year,
     }
 }
 

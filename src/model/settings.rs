@@ -31,6 +31,11 @@ pub struct Settings {
     pub meeting_kinds: Vec<String>,
     /// Commit every write to git (used by the recording commands).
     pub auto_commit: bool,
+    /// Activity kinds beyond the built-in ones.
+    pub activity_kinds: Vec<String>,
+    /// `dual_report.hours_per_year`: the service hours an in-service member is asked to give a
+    /// year (双报到), when the folder sets a target.
+    pub dual_hours_per_year: Option<u32>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -127,6 +132,8 @@ impl Default for Settings {
             issue_categories: Vec::new(),
             meeting_kinds: Vec::new(),
             auto_commit: false,
+            activity_kinds: Vec::new(),
+            dual_hours_per_year: None,
         }
     }
 }

@@ -26,6 +26,12 @@ pub struct Summary {
     /// Named only when the folder keeps meetings.
     #[serde(skip_serializing_if = "is_zero")]
     pub meetings: usize,
+    /// Named only when the folder keeps volunteers.
+    #[serde(skip_serializing_if = "is_zero")]
+    pub volunteers: usize,
+    /// Named only when the folder keeps activities.
+    #[serde(skip_serializing_if = "is_zero")]
+    pub activities: usize,
     pub errors: usize,
     pub warnings: usize,
 }
@@ -50,6 +56,8 @@ pub fn write_text(w: &mut impl Write, findings: &[Finding], summary: &Summary) -
         visits: s.visits,
         issues: s.issues,
         meetings: s.meetings,
+        volunteers: s.volunteers,
+        activities: s.activities,
         errors: s.errors,
         warnings: s.warnings,
     };

@@ -1,6 +1,8 @@
 //! Reports as plain data: each report computes a [`Table`] (numbers, dates, labels; no layout)
 //! from a [`crate::model::Dataset`], a [`Period`] and a "today". Pure; no I/O.
 
+pub mod activity_list;
+pub mod dual;
 pub mod due;
 pub mod grid_list;
 pub mod household_card;
@@ -14,13 +16,18 @@ pub mod meetings;
 pub mod member_list;
 pub mod orgs;
 pub mod period;
+pub mod service;
+pub mod service_facts;
 pub mod stats;
 pub mod table;
 pub mod visits;
+pub mod volunteer_list;
 pub mod whistles;
 
 #[cfg(test)]
 mod issue_tests;
+#[cfg(test)]
+mod service_tests;
 #[cfg(test)]
 mod tests;
 

@@ -1,8 +1,11 @@
 //! `gov stats`: the headline figures a community reports upward — members taking part, linked
 //! households, households visited, contacts (visits) by method, problems received / resolved /
 //! open and the problem rates (响应率, 按时办结率, 回访率, 解决率, 满意率, 重办率), whistles blown,
-//! in-service members registered, meetings held, decisions made and the 落实率 — for a period and cumulatively (from the first record to the
-//! period's end), each broken down by member kind. Definitions are in docs/metrics.md. Pure; no I/O.
+//! in-service members registered, meetings held, decisions made and the 落实率 — for a period
+//! and cumulatively (from the first record to the period's end), each broken down by member
+//! kind; and, when the folder keeps activities or
+//! volunteers, in-service members' service, hours, problems they solved, volunteers and people
+//! given aid ([`super::service_facts`]). Definitions are in docs/metrics.md. Pure; no I/O.
 
 use super::Period;
 use super::index::Index;
@@ -62,6 +65,8 @@ pub struct Figures {
     pub registered: Split,
     /// Meetings held in the range and their decisions, as of its end (not split by member kind).
     pub meetings: super::meetings::MeetingTally,
+    /// The range runs from the start of the data.
+    pub cumulative: bool,
 }
 
 /// Computes the figures for visits and events dated in `range` (open problems as of its end).
@@ -72,7 +77,11 @@ pub fn figures(ix: &Index<'_>, range: &Period) -> Figures {
     let kinds: Vec<Option<MemberKind>> =
         (0..ds.ids.len() as u32).map(|s| ix.member(Sym(s)).and_then(|m| m.kind)).collect();
     let kind_of = |m: Sym| kinds[m.0 as usize];
-    let mut f = Figures { by_method: vec![Split::default(); VisitMethod::ALL.len()], ..Figures::default() };
+    let mut f = Figures {
+        by_method: vec![Split::default(); VisitMethod::ALL.len()],
+        cumulative: range.from == chrono::NaiveDate::MIN,
+        ..Figures::default()
+    };
 
     // Seen-sets indexed by symbol: one byte per interned id, a bit per member kind (and bit 4
     // for "any"), instead of hash sets over two million visits.
@@ -227,6 +236,9 @@ pub fn stats_table(ix: &Index<'_>, period: &Period) -> Table {
             ("decisions_done", "已落实事项", "decisions done", total(Value::int(m.done))),
             ("done_rate", "落实率", "done rate", total(Value::ratio(m.done, m.to_carry_out()))),
         ]);
+        if !ix.ds.activities.is_empty() || !ix.ds.volunteers.is_empty() {
+            rows.extend(service_rows(ix, if f.cumulative { &cumulative } else { period }));
+        }
         for (code, zh, en, values) in rows {
             let mut row = vec![scope.clone(), Value::Label { code, zh, en }];
             row.extend(values);
@@ -234,6 +246,48 @@ pub fn stats_table(ix: &Index<'_>, period: &Period) -> Table {
         }
     }
     t
+}
+
+/// The rows of in-service members' service, volunteering and aid (docs/metrics.md), shown when
+/// the folder keeps activities or volunteers.
+#[allow(clippy::type_complexity)]
+fn service_rows(ix: &Index<'_>, range: &Period) -> Vec<(&'static str, &'static str, &'static str, Vec<Value>)> {
+    use super::service_facts as sf;
+    let ds = ix.ds;
+    let e = || Value::Empty;
+    let in_service = |n: usize| vec![e(), Value::int(n), e(), Value::int(n)];
+    let total = |n: usize| vec![e(), e(), e(), Value::int(n)];
+    let h = sf::hours(ix, range);
+    let (registered, youth) = sf::volunteers_registered(ds, range);
+    vec![
+        (
+            "in_service_served",
+            "在职党员参与服务",
+            "in-service members who served",
+            in_service(sf::in_service_served(ix, range)),
+        ),
+        (
+            "service_hours",
+            "服务时长（小时）",
+            "service hours",
+            vec![
+                Value::Decimal(h.resident),
+                Value::Decimal(h.in_service),
+                Value::Decimal(h.mobile),
+                Value::Decimal(h.total),
+            ],
+        ),
+        (
+            "solved_by_in_service",
+            "在职党员解决问题",
+            "problems solved by in-service members",
+            in_service(sf::solved_by_in_service(ix, range).len()),
+        ),
+        ("volunteers_registered", "志愿者注册", "volunteers registered", total(registered)),
+        ("youth_volunteers", "其中：团员青年", "of which youth", total(youth)),
+        ("volunteers_active", "参与服务志愿者", "volunteers who served", total(sf::volunteers_active(ds, range))),
+        ("aid_persons", "帮扶人数", "people given aid", total(sf::persons_aided(ds, range) as usize)),
+    ]
 }
 
 /// Method rows read "其中：入户" / "of which home visit" under the visits row.

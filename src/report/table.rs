@@ -10,6 +10,8 @@ use crate::model::labels::Labelled;
 pub enum Value {
     Empty,
     Int(i64),
+    /// A number that may have a fraction (service hours): shown with one decimal when it has one.
+    Decimal(f64),
     /// A share, shown as a percentage; `den == 0` shows as a dash.
     Ratio {
         num: u64,
@@ -68,7 +70,7 @@ impl Value {
     }
 
     pub fn is_numeric(&self) -> bool {
-        matches!(self, Value::Int(_) | Value::Ratio { .. })
+        matches!(self, Value::Int(_) | Value::Decimal(_) | Value::Ratio { .. })
     }
 }
 

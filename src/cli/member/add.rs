@@ -6,7 +6,7 @@ use clap::Args;
 use crate::cli::record::{Session, WriteArgs};
 use crate::cli::write::{add_record_unless, chosen_id, folded, folded_phone, scalar};
 use crate::cli::{CliError, Ctx, Exit};
-use crate::kinds::member::Member;
+use crate::kinds::member::{Member, RegisteredMode};
 use crate::load::fields::split_list;
 use crate::model::Kind;
 use crate::model::labels::{Labelled, MemberKind, MemberStatus};
@@ -51,6 +51,15 @@ pub struct AddArgs {
     /// Roles, separated by `;` (网格长;楼栋长)
     #[arg(long)]
     pub roles: Option<String>,
+    /// An in-service member's pledge (承诺), free text
+    #[arg(long)]
+    pub pledge: Option<String>,
+    /// How they registered (双报到): online, offline (or 线上, 线下)
+    #[arg(long, value_name = "MODE")]
+    pub registered_mode: Option<String>,
+    /// The grid they reported to (a grid id)
+    #[arg(long, value_name = "GRID")]
+    pub registered_grid: Option<String>,
     #[command(flatten)]
     pub write: WriteArgs,
 }
@@ -77,6 +86,12 @@ pub fn run(ctx: &Ctx, args: &AddArgs) -> Result<Exit, CliError> {
             "roles",
             Value::List(args.roles.as_deref().map(|r| split_list(r).map(str::to_string).collect()).unwrap_or_default()),
         ),
+        ("pledge", scalar(&args.pledge)),
+        (
+            "registered_mode",
+            Value::Scalar(args.registered_mode.as_deref().map(code::<RegisteredMode>).unwrap_or_default()),
+        ),
+        ("registered_grid", scalar(&args.registered_grid)),
     ];
     let shown = format!("{id} {}", args.name.trim());
     // One person, one member: the same name and phone again counts the member twice.

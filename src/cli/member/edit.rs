@@ -1,4 +1,5 @@
-//! `gov member edit`: change a party member's phone, branch, grid, work unit or roles, each value
+//! `gov member edit`: change a party member's phone, branch, grid, work unit, roles, pledge,
+//! registration mode or registration grid, each value
 //! in its own span (a CSV cell, a YAML value on its line, the items of a roles list), every other
 //! byte of the file as it was.
 
@@ -9,14 +10,14 @@ use crate::cli::record::{Session, WriteArgs};
 use crate::cli::write::{Place, edit_record, note};
 use crate::cli::{CliError, Ctx, Exit};
 use crate::kinds::Record;
-use crate::kinds::member::Member;
+use crate::kinds::member::{Member, RegisteredMode};
 use crate::load::fields::split_list;
 use crate::model::Kind;
 use crate::report::Index;
 use crate::store::yaml_edit::Value;
 use crate::text::{cli::write as words, errors};
 
-/// Change a party member's phone, branch, grid, unit or roles
+/// Change a party member's phone, branch, grid, unit, roles or 双报到 details
 ///
 /// Only the fields given change, each in place: the cell of a CSV row, or the value on a YAML
 /// line (its comment kept), a roles list item by item. An empty value (`--phone ""`) empties it.
@@ -39,6 +40,15 @@ pub struct EditArgs {
     /// Roles, separated by `;` (网格长;楼栋长): the whole new list
     #[arg(long)]
     pub roles: Option<String>,
+    /// An in-service member's pledge (承诺), free text
+    #[arg(long)]
+    pub pledge: Option<String>,
+    /// How they registered (双报到): online, offline (or 线上, 线下)
+    #[arg(long, value_name = "MODE")]
+    pub registered_mode: Option<String>,
+    /// The grid they reported to (a grid id)
+    #[arg(long, value_name = "GRID")]
+    pub registered_grid: Option<String>,
     #[command(flatten)]
     pub write: WriteArgs,
 }
@@ -88,10 +98,30 @@ pub fn run(ctx: &Ctx, args: &EditArgs) -> Result<Exit, CliError> {
         put("grid", m.grid.map(|g| s.ds.name(g).to_string()).unwrap_or_default(), args.grid.as_deref().map(scalar));
         put("unit", opt(&m.unit), args.unit.as_deref().map(scalar));
         put("roles", m.roles.join(";"), args.roles.as_deref().map(list));
+        put("pledge", opt(&m.pledge), args.pledge.as_deref().map(scalar));
+        put(
+            "registered_mode",
+            m.registered_mode.map(|r| crate::model::labels::Labelled::code(r).to_string()).unwrap_or_default(),
+            args.registered_mode.as_deref().map(|v| Value::Scalar(crate::cli::member::add::code::<RegisteredMode>(v))),
+        );
+        put(
+            "registered_grid",
+            m.registered_grid.map(|g| s.ds.name(g).to_string()).unwrap_or_default(),
+            args.registered_grid.as_deref().map(scalar),
+        );
         (s.ds.name(sym).to_string(), m.name.clone(), m.loc, given)
     };
     if given.is_empty() {
-        return Err(CliError::usage(errors::nothing_to_edit(&["--phone", "--branch", "--grid", "--unit", "--roles"])));
+        return Err(CliError::usage(errors::nothing_to_edit(&[
+            "--phone",
+            "--branch",
+            "--grid",
+            "--unit",
+            "--roles",
+            "--pledge",
+            "--registered-mode",
+            "--registered-grid",
+        ])));
     }
     let who = words::record_named(&format!("{id} {name}"));
     let changes = changes(given);

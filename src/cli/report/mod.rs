@@ -1,9 +1,11 @@
 //! `gov report`: the ledger summary by member, grid or branch (no subcommand, as before), and the
 //! problem reports as subcommands: `gov report issues`, `gov report whistles`.
 
+pub mod dual;
 pub mod issues;
 pub mod ledger;
 pub mod meetings;
+pub mod service;
 pub mod whistles;
 
 use clap::{Args, Subcommand};
@@ -16,7 +18,8 @@ use super::{CliError, Ctx, Exit};
 /// households visited, coverage, visits by method, overdue households at the period's end,
 /// problems raised and resolved; a totals row. Members without visits are listed last.
 ///
-/// `gov report issues` and `gov report whistles` report on the problems raised by residents.
+/// `gov report issues` and `gov report whistles` report on the problems raised by residents;
+/// `gov report dual` and `gov report service` on in-service members, volunteers and aid.
 #[derive(Debug, Args)]
 #[command(args_conflicts_with_subcommands = true, subcommand_negates_reqs = true)]
 pub struct ReportArgs {
@@ -31,6 +34,8 @@ pub enum ReportCommand {
     Issues(issues::IssuesArgs),
     Whistles(whistles::WhistlesArgs),
     Meetings(meetings::MeetingsArgs),
+    Dual(dual::DualArgs),
+    Service(service::ServiceArgs),
 }
 
 pub fn run(ctx: &Ctx, args: &ReportArgs) -> Result<Exit, CliError> {
@@ -39,5 +44,7 @@ pub fn run(ctx: &Ctx, args: &ReportArgs) -> Result<Exit, CliError> {
         Some(ReportCommand::Issues(a)) => issues::run(ctx, a),
         Some(ReportCommand::Whistles(a)) => whistles::run(ctx, a),
         Some(ReportCommand::Meetings(a)) => meetings::run(ctx, a),
+        Some(ReportCommand::Dual(a)) => dual::run(ctx, a),
+        Some(ReportCommand::Service(a)) => service::run(ctx, a),
     }
 }

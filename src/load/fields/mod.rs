@@ -68,6 +68,12 @@ impl<'r, 'a, 's, 'p> Fields<'r, 'a, 's, 'p> {
         (!field.value.is_empty()).then_some(field)
     }
 
+    /// The field itself, marked as used (a nested list a kind reads its own way); `None` when
+    /// absent or empty.
+    pub fn raw(&mut self, name: &str) -> Option<&'r RawField<'a>> {
+        self.take(name)
+    }
+
     /// Is the field present at all (even empty)?
     pub fn has_field(&self, name: &str) -> bool {
         self.has_key(name)

@@ -11,6 +11,7 @@ fn json_value(v: &Value, o: &RenderOptions) -> Json {
     match v {
         Value::Empty => Json::Null,
         Value::Int(n) => Json::from(*n),
+        Value::Decimal(x) => Json::from((x * 10.0).round() / 10.0),
         Value::Ratio { den: 0, .. } => Json::Null,
         Value::Ratio { num, den } => Json::from((*num as f64 / *den as f64 * 10_000.0).round() / 10_000.0),
         Value::Label { code, .. } => Json::from(*code),

@@ -71,6 +71,7 @@ pub fn cell_text(v: &Value, o: &RenderOptions, human: bool) -> String {
         Value::Empty => String::new(),
         Value::Int(n) if human && *n >= 0 => thousands(*n as usize),
         Value::Int(n) => n.to_string(),
+        Value::Decimal(x) => decimal(*x, human),
         Value::Ratio { den: 0, .. } => "—".into(),
         Value::Ratio { num, den } => format!("{:.1}%", *num as f64 * 100.0 / *den as f64),
         Value::Date(d) => d.to_string(),
@@ -91,6 +92,16 @@ pub fn cell_text(v: &Value, o: &RenderOptions, human: bool) -> String {
         Value::FreeText(t) if o.unmask => t.clone(),
         Value::FreeText(t) => mask_text(t).into_owned(),
     }
+}
+
+/// `12`, `1,234`, `2.5`: one decimal, and none when the number is whole.
+fn decimal(x: f64, human: bool) -> String {
+    let tenths = (x * 10.0).round();
+    if tenths % 10.0 == 0.0 {
+        let n = (tenths / 10.0) as i64;
+        return if human && n >= 0 { thousands(n as usize) } else { n.to_string() };
+    }
+    format!("{:.1}", tenths / 10.0)
 }
 
 fn headers(t: &Table, lang: Lang) -> Vec<&'static str> {

@@ -176,3 +176,15 @@ fn control_characters_are_visible_for_people_and_kept_for_programs() {
     assert_eq!(json["title"], raw);
     assert!(render(&t, OutFormat::Csv, &opts(Lang::En)).contains(raw));
 }
+
+#[test]
+fn decimals_show_one_place_only_when_they_have_one() {
+    let o = opts(Lang::En);
+    let shown = |x: f64, human: bool| cell_text(&Value::Decimal(x), &o, human);
+    assert_eq!(shown(1234.0, true), "1,234");
+    assert_eq!(shown(1234.0, false), "1234");
+    assert_eq!(shown(2.5, true), "2.5");
+    assert_eq!(shown(0.25 + 0.05, true), "0.3");
+    assert_eq!(shown(-2.0, true), "-2");
+    assert!(Value::Decimal(1.5).is_numeric());
+}

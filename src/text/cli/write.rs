@@ -505,3 +505,31 @@ pub fn event_removed(event: &Text) -> Text {
 pub fn event_removed_commit(event: &Text) -> Text {
     Text::new(format!("issue: undo {}", event.en()), format!("撤销诉求办理记录：{}", event.zh()))
 }
+
+// ---- gov activity add ----
+
+/// `A0005 2022-10-20 卡点值守 (疫情防控)`: an activity in one line.
+pub fn activity_shown(id: &str, date: &str, title: &str, kind_en: &str, kind_zh: &str) -> Text {
+    Text::new(format!("{id} {date} {title} ({kind_en})"), format!("{id} {date} {title}（{kind_zh}）"))
+}
+
+/// `gov activity add --from` with no rows.
+pub fn activity_batch_empty(input: &Path) -> Text {
+    let p = input.display();
+    Text::new(format!("{p} has no activities; nothing was written"), format!("{p} 中没有活动记录，未写入任何内容"))
+}
+
+/// The commit message of an activity batch.
+pub fn activity_batch_commit(n: usize, input: &Path) -> Text {
+    let (p, c) = (input.display(), thousands(n));
+    Text::new(format!("activities: {c} from {p}"), format!("活动：从 {p} 导入 {c} 项"))
+}
+
+/// Rows of a batch already recorded with the same id, date and title: skipped.
+pub fn activity_batch_skipped(n: usize, at: &str) -> Text {
+    let c = thousands(n);
+    Text::new(
+        format!("{c} already recorded (the first at {at}): skipped"),
+        format!("{c} 项已登记（第一项在 {at}），已跳过"),
+    )
+}

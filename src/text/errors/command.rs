@@ -430,3 +430,33 @@ pub fn issue_changed(id: &str) -> Text {
         format!("询问期间诉求 {id} 已被改动，请重新查看（gov issue show {id}）；未写入任何内容"),
     )
 }
+
+/// How to give what `gov activity add` lacks.
+pub fn hint_activity_flags() -> Text {
+    Text::new(
+        "give them as flags, or run `gov activity add` in a terminal to be asked",
+        "请用选项填写，或在终端中运行 `gov activity add`，按提示逐项填写",
+    )
+}
+
+/// The columns an activity batch may have.
+pub fn hint_activity_columns(fields: &[&str]) -> Text {
+    Text::new(
+        format!("rename or remove it: an activity's columns are {}", fields.join(", ")),
+        format!("请改名或删除；活动记录的列为 {}", fields.join("、")),
+    )
+}
+
+/// No volunteer matches.
+pub fn no_volunteer(q: &str) -> Text {
+    Text::new(format!("no volunteer matches `{q}`"), format!("没有与“{q}”相符的志愿者"))
+}
+
+/// Several volunteers match.
+pub fn many_volunteers(q: &str, many: &[String]) -> Text {
+    let n = many.len();
+    Text::new(
+        format!("`{q}` matches {n} volunteers: {}", many.join(", ")),
+        format!("“{q}”同时与 {n} 名志愿者相符：{}", many.join("、")),
+    )
+}

@@ -142,6 +142,8 @@ pub(crate) fn noun_zh(en: &str) -> &str {
         "department" => "部门",
         "unit" => "单位",
         "settings" => "设置",
+        "volunteer" => "志愿者",
+        "activity" => "活动",
         other => other,
     }
 }

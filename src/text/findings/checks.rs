@@ -88,6 +88,8 @@ pub enum DateOf {
     /// An issue's receipt.
     Received,
     Event(Action),
+    /// An activity's date.
+    Activity,
 }
 
 /// `future-date`: a date after today.
@@ -97,6 +99,7 @@ pub fn future_date(what: DateOf, date: NaiveDate, today: NaiveDate) -> Text {
         DateOf::Visit => ("visit date".to_string(), "走访日期".to_string()),
         DateOf::Received => ("received date".to_string(), "受理日期".to_string()),
         DateOf::Event(a) => (format!("`{a}` event date"), format!("{}日期（`{a}`）", a.zh())),
+        DateOf::Activity => ("activity date".to_string(), "活动日期".to_string()),
     };
     Text::new(format!("{en} {date} is after today ({today})"), format!("{zh} {date} 晚于今天（{today}）"))
 }

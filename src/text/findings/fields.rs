@@ -228,3 +228,43 @@ pub fn tag_interval_twice(tag: &str) -> Text {
         format!("`tag_interval_days` 中“{tag}”重复出现，以第一项为准"),
     )
 }
+
+/// `invalid-value`: an activity kind neither built in nor added in gov.yaml.
+pub fn not_an_activity_kind(value: &str) -> Text {
+    Text::new(
+        format!("`kind` value `{value}` is not a valid activity kind"),
+        format!("`kind` 的值“{value}”不是有效的活动类别"),
+    )
+}
+
+/// The hint under a bad activity kind: the built-in ones and the folder's own (`custom`).
+pub fn activity_kind_hint<E: Labelled>(custom: &[String]) -> Text {
+    let mut en = E::allowed();
+    let mut zh = allowed_zh::<E>();
+    for c in custom {
+        en.push_str(", ");
+        en.push_str(c);
+        zh.push('、');
+        zh.push_str(c);
+    }
+    Text::new(
+        format!("allowed: {en}; more can be added under activity_kinds in gov.yaml"),
+        format!("可填：{zh}；也可在 gov.yaml 的 activity_kinds 下增加类别"),
+    )
+}
+
+/// `invalid-value`: hours that are not a number.
+pub fn not_hours(name: &str, value: &str) -> Text {
+    Text::new(
+        format!("`{name}` value `{value}` is not a number of hours"),
+        format!("`{name}` 的值“{value}”不是有效的服务时长"),
+    )
+}
+
+/// The hint under hours that are not a number.
+pub fn hours_hint() -> Text {
+    Text::new(
+        "write hours as a number (2, 1.5); a participant's own as `M0001:2`",
+        "时长请填数字（如 2、1.5）；单个参与人的时长写作“M0001:2”",
+    )
+}

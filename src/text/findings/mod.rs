@@ -3,6 +3,7 @@
 //! walk ([`folder`]), typing fields ([`fields`]), the checks ([`checks`]) and the output
 //! ([`output`]). Codes, field names and file names stay English in both languages.
 
+mod activities;
 mod checks;
 mod fields;
 mod folder;
@@ -10,6 +11,7 @@ mod meetings;
 mod output;
 mod read;
 
+pub use activities::*;
 pub use checks::*;
 pub use fields::*;
 pub use folder::*;
@@ -31,6 +33,8 @@ pub fn noun_zh(kind: Kind) -> &'static str {
         Kind::Issues => "诉求",
         Kind::Visits => "走访记录",
         Kind::Meetings => "会议",
+        Kind::Volunteers => "志愿者",
+        Kind::Activities => "活动",
     }
 }
 
@@ -224,6 +228,7 @@ mod tests {
             warnings: 1,
             orgs: 0,
             meetings: 0,
+            ..Checked::default()
         };
         assert_eq!(
             checked(&c).en(),

@@ -30,6 +30,10 @@ pub struct Checked {
     pub issues: usize,
     /// Named only when non-zero (a folder need not keep meetings).
     pub meetings: usize,
+    /// Named only when non-zero, as orgs.
+    pub volunteers: usize,
+    /// Named only when non-zero, as orgs.
+    pub activities: usize,
     pub errors: usize,
     pub warnings: usize,
 }
@@ -45,9 +49,19 @@ pub fn checked(c: &Checked) -> Text {
     let meetings_en =
         if c.meetings > 0 { format!(", {}", plural(c.meetings, "meeting", "meetings")) } else { String::new() };
     let meetings_zh = if c.meetings > 0 { format!("、会议 {} 次", thousands(c.meetings)) } else { String::new() };
+    let mut more_en = meetings_en;
+    let mut more_zh = meetings_zh;
+    if c.volunteers > 0 {
+        more_en.push_str(&format!(", {}", plural(c.volunteers, "volunteer", "volunteers")));
+        more_zh.push_str(&format!("、志愿者 {} 名", thousands(c.volunteers)));
+    }
+    if c.activities > 0 {
+        more_en.push_str(&format!(", {}", plural(c.activities, "activity", "activities")));
+        more_zh.push_str(&format!("、活动 {} 项", thousands(c.activities)));
+    }
     Text::new(
         format!(
-            "checked {}, {}, {orgs_en}{}, {}, {}{meetings_en}: {}, {}",
+            "checked {}, {}, {orgs_en}{}, {}, {}{more_en}: {}, {}",
             plural(c.grids, "grid", "grids"),
             plural(c.members, "member", "members"),
             plural(c.households, "household", "households"),
@@ -57,7 +71,7 @@ pub fn checked(c: &Checked) -> Text {
             plural(c.warnings, "warning", "warnings"),
         ),
         format!(
-            "已检查：网格 {} 个、党员 {} 名、{orgs_zh}住户 {} 户、走访记录 {} 条、诉求 {} 件{meetings_zh}；错误 {} 个，警告 {} 个",
+            "已检查：网格 {} 个、党员 {} 名、{orgs_zh}住户 {} 户、走访记录 {} 条、诉求 {} 件{more_zh}；错误 {} 个，警告 {} 个",
             thousands(c.grids),
             thousands(c.members),
             thousands(c.households),

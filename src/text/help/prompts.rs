@@ -43,6 +43,44 @@ pub fn summary_empty() -> Text {
     Text::new("write what was discussed or done", "请填写走访内容")
 }
 
+/// The label of the activity kind picker (`gov activity add`).
+pub fn activity_kind() -> Text {
+    Text::new("Activity kind:", "活动类别：")
+}
+
+/// The label of the activity's title question.
+pub fn activity_title() -> Text {
+    Text::new("Activity (what was done):", "活动名称：")
+}
+
+/// Said under the title question when the answer is empty.
+pub fn activity_title_empty() -> Text {
+    Text::new("write what the activity was", "请填写活动名称")
+}
+
+/// The label of the activity's date question.
+pub fn activity_date() -> Text {
+    Text::new("Activity date:", "活动日期：")
+}
+
+/// The label of the participants question.
+pub fn activity_members() -> Text {
+    Text::new(
+        "Members who took part (ids, `M0001:3` with hours; `;` between; may be empty):",
+        "参与党员（编号，可写作“M0001:3”注明时长，用 ; 分隔；可不填）：",
+    )
+}
+
+/// The label of the default hours question.
+pub fn activity_hours() -> Text {
+    Text::new("Hours of each participant (may be empty):", "每人服务时长（小时，可不填）：")
+}
+
+/// The question before an activity is written; `what` is the activity in one line.
+pub fn record_activity(what: &str) -> Text {
+    Text::new(format!("Record {what}?"), format!("登记这项活动：{what}？"))
+}
+
 /// The pickers' help line.
 pub fn picker_help() -> Text {
     Text::new("↑↓ to move, enter to select, type to filter", "↑↓ 选择，回车确认，输入文字筛选")
