@@ -217,11 +217,12 @@ cat <<'EOF'
 
 Everything about one household: the record (door number and phones masked) with its schedule as
 of today, its linked members with the visits each made, its colour history (`colors`), every
-visit with its summary and every problem with its status. JSON holds the five under
-`household`, `members`, `colors`, `visits` and `issues`.
+visit with its summary, every problem with its status, and the activities that served it (aid
+received, services done). JSON holds the six under `household`, `members`, `colors`, `visits`,
+`issues` and `activities`.
 
 EOF
-run --today 2022-12-31 household show H00109
+run --today 2022-12-31 household show H00102
 cat <<'EOF'
 
 ## gov org list — the organisations (组织架构)

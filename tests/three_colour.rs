@@ -147,7 +147,8 @@ fn set_color_keeps_the_history() {
 
 /// `household show`: H01's card. By hand: the record (phone 136****1111 and door masked), red
 /// with 独居老人's 5 days, last visit 02-20, due 02-25, 5 days overdue; 王芳 made all 4 visits
-/// (12-20, 01-03, 01-31, 02-20); two colour changes; no problems.
+/// (12-20, 01-03, 01-31, 02-20); two colour changes; no problems; one activity served it (A01,
+/// 02-08: 王芳 and 李强 brought 大米 2 and 食用油 2), none as of 02-05.
 #[test]
 fn household_card_in_every_format() {
     let dir = fixture();
@@ -167,6 +168,11 @@ fn household_card_in_every_format() {
     assert_eq!(column(&r["colors"], "color"), ["yellow", "red"]);
     assert_eq!(column(&r["visits"], "date"), ["2023-12-20", "2024-01-03", "2024-01-31", "2024-02-20"]);
     assert_eq!(column(&r["issues"], "id"), Vec::<String>::new());
+    assert_eq!(column(&r["activities"], "id"), ["A01"]);
+    assert_eq!(column(&r["activities"], "members"), ["王芳、李强"]);
+    assert_eq!(column(&r["activities"], "items"), ["大米 2、食用油 2"]);
+    let before = json(d, "2024-02-05", &["household", "show", "H01"]);
+    assert_eq!(column(&before["activities"], "id"), Vec::<String>::new());
     insta::assert_snapshot!(
         "household_show_table_zh",
         ok(d, TODAY, &["household", "show", "H01", "--format", "table"])
@@ -195,6 +201,7 @@ fn household_card_of_an_exempt_household_with_a_problem() {
     assert_eq!(column(&r["members"], "visits"), ["1", "1"]);
     assert_eq!(column(&r["visits"], "issues"), ["", "I-2024-0002"]);
     assert_eq!(column(&r["issues"], "status"), ["resolved"]);
+    assert_eq!(column(&r["activities"], "id"), ["A01"]);
     insta::assert_snapshot!(
         "household_show_exempt_json",
         ok(d, TODAY, &["household", "show", "H06", "--format", "json"])

@@ -52,7 +52,7 @@ pub fn kind_value(kind: &Option<ActivityType>) -> Value {
 }
 
 /// `棉被 7、电风扇 7`.
-fn items(a: &Activity) -> String {
+pub fn items(a: &Activity) -> String {
     a.items
         .iter()
         .map(|i| match i.quantity {

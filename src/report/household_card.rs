@@ -1,9 +1,11 @@
 //! `gov household show`: one household's card (居民信息工作台账), everything about it in one
 //! place: the record with its visit schedule (三色管理), its linked members, its colour history,
-//! every visit with its summary and every problem with its status as of today. Pure; no I/O.
+//! every visit with its summary, every problem with its status as of today, and the activities
+//! that served it (aid received, services done for it). Pure; no I/O.
 
 use chrono::NaiveDate;
 
+use super::activity_list::{items, kind_value, org_name};
 use super::due::{rule_value, schedule};
 use super::index::Index;
 use super::issue_list::category_value;
@@ -65,9 +67,21 @@ const ISSUES: &[super::Column] = &[
     col("status", "状态", "status"),
 ];
 
+const ACTIVITIES: &[super::Column] = &[
+    col("id", "活动编号", "id"),
+    col("date", "活动日期", "date"),
+    col("kind", "活动类别", "kind"),
+    col("title", "活动名称", "title"),
+    col("orgs", "组织单位", "organised by"),
+    col("members", "参与党员", "members"),
+    col("items", "发放物品", "items"),
+    col("issues", "解决问题", "problems solved"),
+];
+
 /// The card of the household at position `h`, as of `today`: the record, then the linked
-/// members, the colour history, the visits (oldest first) and the problems (by date received).
-/// JSON holds them under `household`, `members`, `colors`, `visits` and `issues`.
+/// members, the colour history, the visits (oldest first), the problems (by date received) and
+/// the activities that served it up to `today` (oldest first). JSON holds them under
+/// `household`, `members`, `colors`, `visits`, `issues` and `activities`.
 pub fn household_card(ix: &Index<'_>, h: usize, today: NaiveDate) -> Vec<Table> {
     let ds = ix.ds;
     let hh = &ds.households[h];
@@ -169,7 +183,23 @@ pub fn household_card(ix: &Index<'_>, h: usize, today: NaiveDate) -> Vec<Table> 
         ]);
     }
 
-    // Activities and aid the household took part in or received go here, as a table of their
-    // own, once the folder records them (issue 15: activities and volunteers).
-    vec![record, members, colors, visit_table, issue_table]
+    let mut activity_table =
+        Table::new("activities", ACTIVITIES).titled(format!("{id} 活动与帮扶"), format!("{id}: activities and aid"));
+    let mut served: Vec<&crate::kinds::Activity> =
+        ds.activities.iter().filter(|a| a.date <= today && a.households.contains(&hh.id)).collect();
+    served.sort_by_key(|a| a.date);
+    for a in served {
+        activity_table.push(vec![
+            Value::text(ds.name(a.id)),
+            Value::Date(a.date),
+            kind_value(&a.kind),
+            Value::FreeText(a.title.clone()),
+            Value::text(a.orgs.iter().map(|&o| org_name(ds, o)).collect::<Vec<_>>().join("、")),
+            Value::text(a.members.iter().map(|p| ix.member_name(p.id)).collect::<Vec<_>>().join("、")),
+            Value::text(items(a)),
+            Value::text(a.issues.iter().map(|&i| ds.name(i)).collect::<Vec<_>>().join("、")),
+        ]);
+    }
+
+    vec![record, members, colors, visit_table, issue_table, activity_table]
 }

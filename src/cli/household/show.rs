@@ -11,9 +11,9 @@ use crate::report::household_card::household_card;
 ///
 /// The record (door number and phones masked) with its visit schedule as of today (last visit,
 /// interval and where it comes from, due date, days overdue), then its linked members with the
-/// visits each made, its colour history (colors), every visit with its summary, and every
-/// problem with its status. JSON holds the five under `household`, `members`, `colors`,
-/// `visits` and `issues`.
+/// visits each made, its colour history (colors), every visit with its summary, every problem
+/// with its status, and the activities that served it (aid received, services done). JSON
+/// holds the six under `household`, `members`, `colors`, `visits`, `issues` and `activities`.
 #[derive(Debug, Args)]
 pub struct ShowArgs {
     /// The household: id, or a unique part of the address or the head's name

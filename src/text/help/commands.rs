@@ -259,8 +259,9 @@ pub(super) const COMMANDS: &[(&str, &str, Option<&str>)] = &[
         Some(
             "一户的居民信息工作台账：这一户的全部情况\n\n\
              先列住户记录（门牌号和电话已遮蔽）及截至今天的走访安排（最近走访、走访周期及其依据、应访日期、\
-             逾期天数），再列联系党员及各自走访次数、三色调整记录、每次走访及走访内容、每件诉求及办理状态。\
-             JSON 中五部分分别在 `household`、`members`、`colors`、`visits`、`issues` 之下。",
+             逾期天数），再列联系党员及各自走访次数、三色调整记录、每次走访及走访内容、每件诉求及办理状态，\
+             以及为这一户开展的活动与帮扶（慰问物品、服务）。\
+             JSON 中六部分分别在 `household`、`members`、`colors`、`visits`、`issues`、`activities` 之下。",
         ),
     ),
     ("household link", "给住户增加一名联系党员（党员联系户）", None),
