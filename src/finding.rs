@@ -77,6 +77,12 @@ codes! {
     DecisionDueEarly = "decision-due-early", Error, "A meeting's decision due before the meeting that made it.";
     DecisionOrder = "decision-order", Error, "A decision's events out of order or impossible (before the meeting, after it was done or dropped, reported back before done).";
     JointWithoutDepartment = "joint-without-department", Warning, "A Party-building joint meeting (`party_joint`) with no department attending.";
+    ScoreOverMax = "score-over-max", Error, "A branch rating's score above its criterion's maximum in gov.yaml `stars`.";
+    RatingNotBranch = "rating-not-branch", Error, "A rating of an org that is not a Party branch (`branch` or `grid_branch`).";
+    UnknownCriterion = "unknown-criterion", Error, "A rating's score of a criterion gov.yaml `stars` does not name.";
+    ReviewNotMember = "review-not-member", Error, "A member review (民主评议) of someone who is not a member.";
+    MentorInactive = "mentor-inactive", Warning, "A reserve cadre whose mentor is not an active member.";
+    ProjectOrder = "project-order", Error, "A secretary's project's steps out of order (dates going back, a step after done or dropped, shared before done).";
 }
 
 /// A source line to show under a finding, with the column to point at.

@@ -646,3 +646,47 @@ fn data_without_gov_yaml() {
     insta::assert_snapshot!("data-not-a-folder", out.snapshot(&[empty.path()]));
     assert_eq!(out.code, Some(2));
 }
+
+#[test]
+fn score_over_max() {
+    let want = [("score-over-max", "ratings/2022.yaml", Some(5))];
+    only_code("score-over-max", &want);
+    check_fixture("score-over-max", 1, &want);
+}
+
+#[test]
+fn rating_not_branch() {
+    let want = [("rating-not-branch", "ratings/2022.yaml", Some(1))];
+    only_code("rating-not-branch", &want);
+    check_fixture("rating-not-branch", 1, &want);
+}
+
+#[test]
+fn unknown_criterion() {
+    let f = "ratings/2022.yaml";
+    let want = [("unknown-criterion", f, Some(5)), ("unknown-criterion", f, Some(6))];
+    only_code("unknown-criterion", &want);
+    check_fixture("unknown-criterion", 1, &want);
+}
+
+#[test]
+fn review_not_member() {
+    let want = [("review-not-member", "reviews.csv", Some(4)), ("review-not-member", "reviews.csv", Some(5))];
+    only_code("review-not-member", &want);
+    check_fixture("review-not-member", 1, &want);
+}
+
+#[test]
+fn mentor_inactive() {
+    let want = [("mentor-inactive", "reserves.yaml", Some(4))];
+    only_code("mentor-inactive", &want);
+    check_fixture("mentor-inactive", 0, &want);
+}
+
+#[test]
+fn project_order() {
+    let f = "projects.yaml";
+    let want = [("project-order", f, Some(15)), ("project-order", f, Some(21)), ("project-order", f, Some(28))];
+    only_code("project-order", &want);
+    check_fixture("project-order", 1, &want);
+}

@@ -8,6 +8,7 @@ mod events;
 mod ids;
 mod meetings;
 mod orgs;
+mod ratings;
 
 mod phones;
 mod refs;
@@ -34,7 +35,7 @@ type Rule<'a> = &'a (dyn Fn(&mut Vec<Finding>) + Sync);
 pub fn check(ds: &Dataset, today: NaiveDate) -> Vec<Finding> {
     let look = Lookup::new(ds);
     let look = &look;
-    let rules: [Rule<'_>; 15] = [
+    let rules: [Rule<'_>; 19] = [
         &|out| ids::duplicate_ids(ds, out),
         &|out| refs::dangling_references(ds, look, out),
         &|out| dates::future_dates(ds, today, out),
@@ -50,6 +51,10 @@ pub fn check(ds: &Dataset, today: NaiveDate) -> Vec<Finding> {
         &|out| orgs::orgs_by_name(ds, out),
         &|out| meetings::meeting_references(ds, look, out),
         &|out| meetings::meeting_rules(ds, out),
+        &|out| ratings::rating_rules(ds, look, out),
+        &|out| ratings::reviews_of_members(ds, look, out),
+        &|out| ratings::inactive_mentors(ds, look, out),
+        &|out| ratings::project_order(ds, out),
     ];
     run(&rules)
 }
@@ -61,7 +66,7 @@ pub fn check(ds: &Dataset, today: NaiveDate) -> Vec<Finding> {
 pub fn errors(ds: &Dataset, today: Option<NaiveDate>) -> Vec<Finding> {
     let look = Lookup::new(ds);
     let look = &look;
-    let rules: [Rule<'_>; 8] = [
+    let rules: [Rule<'_>; 11] = [
         &|out| ids::duplicate_ids(ds, out),
         &|out| refs::dangling_references(ds, look, out),
         &|out| today.into_iter().for_each(|today| dates::future_dates(ds, today, out)),
@@ -70,6 +75,9 @@ pub fn errors(ds: &Dataset, today: Option<NaiveDate>) -> Vec<Finding> {
         &|out| cycles::org_cycles(ds, look, out),
         &|out| meetings::meeting_references(ds, look, out),
         &|out| meetings::meeting_rules(ds, out),
+        &|out| ratings::rating_rules(ds, look, out),
+        &|out| ratings::reviews_of_members(ds, look, out),
+        &|out| ratings::project_order(ds, out),
     ];
     let mut found = run(&rules);
     found.retain(|f| f.severity() == Severity::Error);

@@ -16,6 +16,10 @@ pub mod issue;
 pub mod meeting;
 pub mod member;
 pub mod org;
+pub mod project;
+pub mod rating;
+pub mod reserve;
+pub mod review;
 pub mod visit;
 
 use std::ops::Range;
@@ -27,6 +31,10 @@ pub use issue::{Category, Event, Issue, IssueStatus};
 pub use meeting::{Decision, DecisionStatus, Meeting, MeetingKind, MeetingType, Owner};
 pub use member::Member;
 pub use org::Org;
+pub use project::{Project, ProjectStatus};
+pub use rating::{Rating, StarRules};
+pub use reserve::Reserve;
+pub use review::{Grade, Review};
 pub use visit::{Visit, VisitRefs, VisitText};
 
 use crate::load::cache::codec::{Dec, Decoded, Enc};
@@ -295,6 +303,10 @@ kinds! {
     Issues: Issue in issue => issues;
     Visits: Visit in visit => visits;
     Meetings: Meeting in meeting => meetings;
+    Ratings: Rating in rating => ratings;
+    Reviews: Review in review => reviews;
+    Projects: Project in project => projects;
+    Reserves: Reserve in reserve => reserves;
 }
 
 /// Adds one file's records to the dataset's; the first file's vector is taken over whole rather

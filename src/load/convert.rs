@@ -25,6 +25,7 @@ pub const SETTINGS_FIELDS: &[&str] = &[
     "issue_categories",
     "meeting_kinds",
     "auto_commit",
+    "stars",
 ];
 
 /// Turns id text into a [`Sym`].
@@ -148,6 +149,7 @@ pub fn settings(mut f: Fields<'_, '_, '_, '_>) -> Settings {
     let issue_categories = owned(f.list("issue_categories", false));
     let meeting_kinds = owned(f.list("meeting_kinds", false));
     let auto_commit = f.boolean("auto_commit").unwrap_or(false);
+    let stars = crate::kinds::rating::rules::read(&mut f);
     f.finish(SETTINGS_FIELDS);
     Settings {
         name,
@@ -161,6 +163,7 @@ pub fn settings(mut f: Fields<'_, '_, '_, '_>) -> Settings {
         issue_categories,
         meeting_kinds,
         auto_commit,
+        stars,
     }
 }
 

@@ -28,6 +28,8 @@ pub struct Settings {
     pub meeting_kinds: Vec<String>,
     /// Commit every write to git (used by the recording commands).
     pub auto_commit: bool,
+    /// `stars`: the rules branches are rated against (五星支部), when the folder keeps ratings.
+    pub stars: Option<crate::kinds::StarRules>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -78,6 +80,7 @@ impl Default for Settings {
             issue_categories: Vec::new(),
             meeting_kinds: Vec::new(),
             auto_commit: false,
+            stars: None,
         }
     }
 }

@@ -8,6 +8,7 @@ mod fields;
 mod folder;
 mod meetings;
 mod output;
+mod ratings;
 mod read;
 
 pub use checks::*;
@@ -15,6 +16,7 @@ pub use fields::*;
 pub use folder::*;
 pub use meetings::*;
 pub use output::*;
+pub use ratings::*;
 pub use read::*;
 
 use crate::model::Kind;
@@ -30,6 +32,10 @@ pub fn noun_zh(kind: Kind) -> &'static str {
         Kind::Issues => "诉求",
         Kind::Visits => "走访记录",
         Kind::Meetings => "会议",
+        Kind::Ratings => "星级评定",
+        Kind::Reviews => "民主评议",
+        Kind::Projects => "攻关项目",
+        Kind::Reserves => "后备力量",
     }
 }
 
