@@ -4,6 +4,8 @@
 //! in-service members registered, meetings held, decisions made and the 落实率 — for a period and cumulatively (from the first record to the
 //! period's end), each broken down by member kind. Definitions are in docs/metrics.md. Pure; no I/O.
 
+use chrono::Datelike;
+
 use super::Period;
 use super::index::Index;
 use super::issue_facts::period_facts;
@@ -227,6 +229,15 @@ pub fn stats_table(ix: &Index<'_>, period: &Period) -> Table {
             ("decisions_done", "已落实事项", "decisions done", total(Value::int(m.done))),
             ("done_rate", "落实率", "done rate", total(Value::ratio(m.done, m.to_carry_out()))),
         ]);
+        // Branch strength, as of the period's end, named only when the folder keeps it.
+        if !ix.ds.reserves.is_empty() {
+            let n = super::reserves::in_training(ix, period.to).count();
+            rows.push(("reserves", "后备力量", "reserve cadres", total(Value::int(n))));
+        }
+        if !ix.ds.ratings.is_empty() {
+            let n = super::stars::five_star_branches(ix, period.to.year() as u32);
+            rows.push(("five_star_branches", "五星支部", "five-star branches", total(Value::int(n))));
+        }
         for (code, zh, en, values) in rows {
             let mut row = vec![scope.clone(), Value::Label { code, zh, en }];
             row.extend(values);

@@ -4,6 +4,9 @@
 pub mod issues;
 pub mod ledger;
 pub mod meetings;
+pub mod reserves;
+pub mod reviews;
+pub mod stars;
 pub mod whistles;
 
 use clap::{Args, Subcommand};
@@ -31,6 +34,9 @@ pub enum ReportCommand {
     Issues(issues::IssuesArgs),
     Whistles(whistles::WhistlesArgs),
     Meetings(meetings::MeetingsArgs),
+    Stars(stars::StarsArgs),
+    Reviews(reviews::ReviewsArgs),
+    Reserves(reserves::ReservesArgs),
 }
 
 pub fn run(ctx: &Ctx, args: &ReportArgs) -> Result<Exit, CliError> {
@@ -39,5 +45,8 @@ pub fn run(ctx: &Ctx, args: &ReportArgs) -> Result<Exit, CliError> {
         Some(ReportCommand::Issues(a)) => issues::run(ctx, a),
         Some(ReportCommand::Whistles(a)) => whistles::run(ctx, a),
         Some(ReportCommand::Meetings(a)) => meetings::run(ctx, a),
+        Some(ReportCommand::Stars(a)) => stars::run(ctx, a),
+        Some(ReportCommand::Reviews(a)) => reviews::run(ctx, a),
+        Some(ReportCommand::Reserves(a)) => reserves::run(ctx, a),
     }
 }
