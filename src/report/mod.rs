@@ -13,6 +13,8 @@ pub mod meetings;
 pub mod member_list;
 pub mod orgs;
 pub mod period;
+pub mod projects;
+pub mod reserve_list;
 pub mod reserves;
 pub mod reviews;
 pub mod stars;

@@ -10,6 +10,7 @@ use super::Text;
 pub mod command;
 pub mod library;
 pub mod meetings;
+pub mod projects;
 
 pub use command::*;
 
@@ -142,6 +143,10 @@ pub(crate) fn noun_zh(en: &str) -> &str {
         "department" => "部门",
         "unit" => "单位",
         "settings" => "设置",
+        "project" => "攻关项目",
+        "reserve cadre" => "后备力量",
+        "rating" => "星级评定",
+        "review" => "民主评议",
         other => other,
     }
 }
