@@ -1,7 +1,8 @@
 //! `gov stats`: the headline figures a community reports upward — members taking part, linked
 //! households, households visited, contacts (visits) by method, problems received / resolved /
 //! open and the problem rates (响应率, 按时办结率, 回访率, 解决率, 满意率, 重办率), whistles blown,
-//! in-service members registered, meetings held, decisions made and the 落实率 — for a period and cumulatively (from the first record to the
+//! in-service members registered, meetings held, decisions made and the 落实率, and (when the folder
+//! keeps them) reserve cadres and five-star branches — for a period and cumulatively (from the first record to the
 //! period's end), each broken down by member kind. Definitions are in docs/metrics.md. Pure; no I/O.
 
 use chrono::Datelike;
