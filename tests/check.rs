@@ -197,6 +197,8 @@ fn duplicate_id() {
         ("duplicate-id", "issues/2022/I-2.yaml", Some(1)),
         ("duplicate-id", "meetings/2022/M-2022-0001.yaml", Some(8)), // decision no 1 twice
         ("duplicate-id", "members.yaml", Some(4)),                   // first seen in members/extra.csv, read first
+        ("duplicate-id", "ratings/2022.yaml", Some(3)),              // O1 rated for 2022 twice
+        ("duplicate-id", "reviews.csv", Some(4)),                    // M001 reviewed for 2022 twice
         ("duplicate-id", "visits/2022-03.csv", Some(3)),
     ];
     only_code("duplicate-id", &want);
@@ -204,6 +206,8 @@ fn duplicate_id() {
     assert!(out.stdout.contains("member id `M002` is already used at members/extra.csv:2"));
     assert!(out.stdout.contains("issue id `I-2022-001` is already used at issues/2022/I-1.yaml:1"));
     assert!(out.stdout.contains("decision number 1 is already used on line 6 of this meeting"));
+    assert!(out.stdout.contains("branch `O1` is already rated for 2022 at ratings/2022.yaml:1"));
+    assert!(out.stdout.contains("member `M001` is already reviewed for 2022 at reviews.csv:2"));
 }
 
 #[test]

@@ -159,3 +159,24 @@ fn the_tables_in_both_languages() {
         }
     }
 }
+
+/// A second rating or review for one year, in both languages.
+#[test]
+fn a_second_rating_or_review_in_a_year() {
+    let dir = copy_fixture("duplicate-id");
+    let zh = run(dir.path(), "zh", &["check"]);
+    assert!(
+        zh.stdout
+            .contains("ratings/2022.yaml:3: 错误[duplicate-id] 支部“O1”2022年度的星级评定已记在 ratings/2022.yaml:1"),
+        "{}",
+        zh.stdout
+    );
+    assert!(
+        zh.stdout.contains("reviews.csv:4: 错误[duplicate-id] 党员“M001”2022年度的民主评议已记在 reviews.csv:2"),
+        "{}",
+        zh.stdout
+    );
+    assert!(zh.stdout.contains("提示：每年只保留一条记录：请删除本条，或改正其年度（year）"));
+    let en = run(dir.path(), "en", &["check"]);
+    assert!(en.stdout.contains("hint: keep one record per year: remove this one, or correct its `year`"));
+}

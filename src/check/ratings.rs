@@ -1,13 +1,16 @@
 //! The rules of branch strength: `score-over-max`, `rating-not-branch` and `unknown-criterion`
 //! for ratings (against gov.yaml `stars`), `review-not-member` for reviews, `mentor-inactive`
-//! for reserve cadres, `project-order` for secretaries' projects.
+//! for reserve cadres, `project-order` for secretaries' projects; `duplicate-id` for a second
+//! rating of a branch, or review of a member, for one year.
+
+use std::collections::HashMap;
 
 use super::{Lookup, at};
 use crate::finding::{Code, Finding, did_you_mean};
 use crate::kinds::org::OrgKind;
 use crate::kinds::project::ProjectAction;
 use crate::model::labels::{Labelled, MemberStatus};
-use crate::model::{Dataset, Loc};
+use crate::model::{Dataset, Loc, Sym};
 use crate::text::findings as say;
 
 /// Ratings against the rules and the org rated.
@@ -15,7 +18,16 @@ pub fn rating_rules(ds: &Dataset, look: &Lookup, out: &mut Vec<Finding>) {
     let rules = ds.settings.stars.as_ref();
     let ids: Vec<&str> =
         rules.map(|r| r.stars.iter().flat_map(|s| &s.criteria).map(|c| c.id.as_str()).collect()).unwrap_or_default();
+    let mut seen: HashMap<(Sym, u32), Loc> = HashMap::new();
     for r in &ds.ratings {
+        if let Some(first) = seen.insert((r.branch, r.year), r.loc) {
+            seen.insert((r.branch, r.year), first);
+            let first = format!("{}:{}", ds.path(first.file).display(), first.line);
+            out.push(
+                at(ds, r.loc, Code::DuplicateId, say::duplicate_rating(ds.name(r.branch), r.year, &first))
+                    .hint(say::duplicate_rating_hint()),
+            );
+        }
         if let Some(i) = look.org(r.branch) {
             let o = &ds.orgs[i];
             if let Some(kind) = o.kind
@@ -54,7 +66,16 @@ pub fn rating_rules(ds: &Dataset, look: &Lookup, out: &mut Vec<Finding>) {
 
 /// Reviews of someone who is not a member.
 pub fn reviews_of_members(ds: &Dataset, look: &Lookup, out: &mut Vec<Finding>) {
+    let mut seen: HashMap<(Sym, u32), Loc> = HashMap::new();
     for r in &ds.reviews {
+        if let Some(first) = seen.insert((r.member, r.year), r.loc) {
+            seen.insert((r.member, r.year), first);
+            let first = format!("{}:{}", ds.path(first.file).display(), first.line);
+            out.push(
+                at(ds, r.loc, Code::DuplicateId, say::duplicate_review(ds.name(r.member), r.year, &first))
+                    .hint(say::duplicate_rating_hint()),
+            );
+        }
         if look.member(r.member).is_some() {
             continue;
         }

@@ -132,3 +132,27 @@ pub fn project_order_hint() -> Text {
         "请按日期顺序记录；项目完成后只能再记“推广为模板”",
     )
 }
+
+/// `duplicate-id`: a second rating of one branch for one year.
+pub fn duplicate_rating(branch: &str, year: u32, first: &str) -> Text {
+    Text::new(
+        format!("branch `{branch}` is already rated for {year} at {first}"),
+        format!("支部“{branch}”{year}年度的星级评定已记在 {first}"),
+    )
+}
+
+/// `duplicate-id`: a second review of one member for one year.
+pub fn duplicate_review(member: &str, year: u32, first: &str) -> Text {
+    Text::new(
+        format!("member `{member}` is already reviewed for {year} at {first}"),
+        format!("党员“{member}”{year}年度的民主评议已记在 {first}"),
+    )
+}
+
+/// The hint under a second rating or review.
+pub fn duplicate_rating_hint() -> Text {
+    Text::new(
+        "keep one record per year: remove this one, or correct its `year`",
+        "每年只保留一条记录：请删除本条，或改正其年度（year）",
+    )
+}
