@@ -122,3 +122,22 @@ fn reserve_cadres_added_and_listed() {
     let training = run(d, "2022-12-31", "en", &["reserve", "list", "--status", "training", "--format", "csv"]);
     assert_eq!(training.stdout.lines().count(), 2);
 }
+
+/// A project kept in a CSV file takes no steps, and says where to move it; `--branch` filters.
+#[test]
+fn a_project_in_csv_and_the_branch_filter() {
+    let dir = copy_fixture("mentor-inactive");
+    let d = dir.path();
+    fs::write(d.join("projects.csv"), "id,branch,lead,topic\nP1,O2,M1,加装电梯\nP2,O3,M1,停车治理\n").unwrap();
+    let out = run(d, "2022-06-01", "zh", &["project", "progress", "P1"]);
+    assert_ne!(out.code, Some(0));
+    assert!(
+        out.stderr.contains("该项目记在 CSV 文件中，CSV 无法记录项目进展；请移到 projects.yaml 后再登记"),
+        "{}",
+        out.stderr
+    );
+    let out = run(d, "2022-06-01", "en", &["project", "progress", "P1"]);
+    assert!(out.stderr.contains("move it to projects.yaml to record them"), "{}", out.stderr);
+    let list = run(d, "2022-06-01", "en", &["project", "list", "--branch", "第一网格党支部", "--format", "csv"]);
+    assert_eq!(list.stdout.lines().skip(1).map(|l| l.split(',').next().unwrap()).collect::<Vec<_>>(), ["P2"]);
+}
