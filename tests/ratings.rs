@@ -4,6 +4,8 @@
 
 mod common;
 
+use std::fs;
+
 use common::{Outcome, TODAY, copy_fixture, gov};
 
 fn run(dir: &std::path::Path, lang: &str, args: &[&str]) -> Outcome {
@@ -179,4 +181,28 @@ fn a_second_rating_or_review_in_a_year() {
     assert!(zh.stdout.contains("提示：每年只保留一条记录：请删除本条，或改正其年度（year）"));
     let en = run(dir.path(), "en", &["check"]);
     assert!(en.stdout.contains("hint: keep one record per year: remove this one, or correct its `year`"));
+}
+
+/// The two shipped schemes, pasted whole (comments and all) into a gov.yaml, are clean and give
+/// the fixtures' rules: five stars of 100 points with 80 and 450, of 110 with 90 and an
+/// innovation project.
+#[test]
+fn the_shipped_schemes_read_cleanly() {
+    for (file, star_min, max, innovation) in
+        [("stars-henan-100.yaml", 80, 100, false), ("stars-110.yaml", 90, 110, true)]
+    {
+        let dir = tempfile::tempdir().unwrap();
+        let scheme =
+            fs::read_to_string(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("data-template").join(file))
+                .unwrap();
+        fs::write(dir.path().join("gov.yaml"), format!("name: 幸福社区\n{scheme}")).unwrap();
+        let out = run(dir.path(), "en", &["check"]);
+        assert_eq!(out.code, Some(0), "{file}: {}", out.stdout);
+        assert!(out.stdout.contains(": 0 errors, 0 warnings"), "{file}: {}", out.stdout);
+        let loaded = gov::load::load(dir.path()).unwrap();
+        let rules = loaded.dataset.settings.stars.clone().expect("stars");
+        assert_eq!(rules.stars.len(), 5, "{file}");
+        assert!(rules.stars.iter().all(|s| s.max() == max), "{file}");
+        assert_eq!((rules.star_min, rules.innovation), (star_min, innovation), "{file}");
+    }
 }
