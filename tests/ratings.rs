@@ -206,3 +206,18 @@ fn the_shipped_schemes_read_cleanly() {
         assert_eq!((rules.star_min, rules.innovation), (star_min, innovation), "{file}");
     }
 }
+
+/// The fixtures hold no mistake of the branch-strength rules: the three warnings their READMEs
+/// name, of other rules.
+#[test]
+fn the_fixtures_check_as_their_readmes_say() {
+    for fixture in ["ratings", "ratings-110"] {
+        let dir = copy_fixture(fixture);
+        let out = run(dir.path(), "en", &["check"]);
+        assert_eq!(out.code, Some(0), "{}", out.stdout);
+        assert!(out.stdout.ends_with(": 0 errors, 3 warnings\n"), "{}", out.stdout);
+        for code in ["inactive-contact", "org-by-name", "visit-not-contact"] {
+            assert!(out.stdout.contains(&format!("warning[{code}]")), "{fixture}: {code}");
+        }
+    }
+}

@@ -25,6 +25,7 @@ const LIST: &[super::Column] = &[
     col("status", "项目状态", "status"),
     col("steps", "进展记录", "steps"),
     col("last", "最近进展", "last step"),
+    col("overdue", "是否逾期", "overdue"),
 ];
 
 const RECORD: &[super::Column] = &[
@@ -79,9 +80,20 @@ pub fn project_table(ix: &Index<'_>, filter: &ProjectFilter, today: NaiveDate) -
             Value::label(status),
             Value::int(p.events.len()),
             date(p.events.iter().map(|e| e.date).max()),
+            overdue(p, status, today),
         ]);
     }
     t
+}
+
+/// Past its due date on `today` and neither done nor dropped.
+fn overdue(p: &Project, status: ProjectStatus, today: NaiveDate) -> Value {
+    let late = matches!(status, ProjectStatus::Open | ProjectStatus::InProgress) && p.due.is_some_and(|d| d < today);
+    if late {
+        Value::Label { code: "yes", zh: "是", en: "yes" }
+    } else {
+        Value::Label { code: "no", zh: "否", en: "no" }
+    }
 }
 
 /// One project: its record (one transposed row) and its steps with the status after each.

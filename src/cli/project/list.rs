@@ -13,7 +13,8 @@ use crate::report::projects::{ProjectFilter, project_table};
 ///
 /// One row per project: its branch, the secretary leading it, the topic, start and due dates,
 /// its status as of today (derived from its steps: not started, in progress, done, shared as a
-/// template, dropped), how many steps it has and the date of the last.
+/// template, dropped), how many steps it has, the date of the last, and whether it is overdue
+/// (past its due date, neither done nor dropped).
 #[derive(Debug, Args)]
 pub struct ListArgs {
     /// Only this branch's projects (an org's id or name)
