@@ -83,6 +83,7 @@ codes! {
     ReviewNotMember = "review-not-member", Error, "A member review (民主评议) of someone who is not a member.";
     MentorInactive = "mentor-inactive", Warning, "A reserve cadre whose mentor is not an active member.";
     ProjectOrder = "project-order", Error, "A secretary's project's steps out of order (dates going back, a step after done or dropped, shared before done).";
+    StarRules = "star-rules", Warning, "gov.yaml `stars` that cannot be scored as meant: a criterion listed twice, or a star whose criteria cannot reach `star_min`.";
 }
 
 /// A source line to show under a finding, with the column to point at.

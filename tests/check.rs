@@ -694,3 +694,12 @@ fn project_order() {
     only_code("project-order", &want);
     check_fixture("project-order", 1, &want);
 }
+
+#[test]
+fn star_rules() {
+    let want = [("star-rules", "gov.yaml", None), ("star-rules", "gov.yaml", None)];
+    only_code("star-rules", &want);
+    let out = check_fixture("star-rules", 0, &want);
+    assert!(out.stdout.contains("criterion `team` is listed twice in gov.yaml `stars`"));
+    assert!(out.stdout.contains("star `平安法治星` can score at most 70 points, below `star_min` 80"));
+}

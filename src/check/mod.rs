@@ -35,7 +35,7 @@ type Rule<'a> = &'a (dyn Fn(&mut Vec<Finding>) + Sync);
 pub fn check(ds: &Dataset, today: NaiveDate) -> Vec<Finding> {
     let look = Lookup::new(ds);
     let look = &look;
-    let rules: [Rule<'_>; 19] = [
+    let rules: [Rule<'_>; 20] = [
         &|out| ids::duplicate_ids(ds, out),
         &|out| refs::dangling_references(ds, look, out),
         &|out| dates::future_dates(ds, today, out),
@@ -55,6 +55,7 @@ pub fn check(ds: &Dataset, today: NaiveDate) -> Vec<Finding> {
         &|out| ratings::reviews_of_members(ds, look, out),
         &|out| ratings::inactive_mentors(ds, look, out),
         &|out| ratings::project_order(ds, out),
+        &|out| ratings::star_rules(ds, out),
     ];
     run(&rules)
 }

@@ -1,7 +1,7 @@
 //! The rules of branch strength: `score-over-max`, `rating-not-branch` and `unknown-criterion`
 //! for ratings (against gov.yaml `stars`), `review-not-member` for reviews, `mentor-inactive`
 //! for reserve cadres, `project-order` for secretaries' projects; `duplicate-id` for a second
-//! rating of a branch, or review of a member, for one year.
+//! rating of a branch, or review of a member, for one year; `star-rules` for gov.yaml's `stars`.
 
 use std::collections::HashMap;
 
@@ -10,8 +10,27 @@ use crate::finding::{Code, Finding, did_you_mean};
 use crate::kinds::org::OrgKind;
 use crate::kinds::project::ProjectAction;
 use crate::model::labels::{Labelled, MemberStatus};
-use crate::model::{Dataset, Loc, Sym};
+use crate::model::{Dataset, Kind, Loc, Sym};
 use crate::text::findings as say;
+
+/// The rules of gov.yaml's `stars` themselves.
+pub fn star_rules(ds: &Dataset, out: &mut Vec<Finding>) {
+    let Some(rules) = ds.settings.stars.as_ref() else { return };
+    let Some(file) = ds.files.iter().find(|f| f.kind == Kind::Settings) else { return };
+    let mut push =
+        |msg| out.push(Finding::new(Code::StarRules, file.path.clone(), None, msg).hint(say::star_rules_hint()));
+    let mut seen = std::collections::HashSet::new();
+    for c in rules.stars.iter().flat_map(|s| &s.criteria) {
+        if !seen.insert(c.id.as_str()) {
+            push(say::criterion_twice(&c.id));
+        }
+    }
+    for s in &rules.stars {
+        if s.max() < rules.star_min {
+            push(say::star_out_of_reach(&s.name, s.max(), rules.star_min));
+        }
+    }
+}
 
 /// Ratings against the rules and the org rated.
 pub fn rating_rules(ds: &Dataset, look: &Lookup, out: &mut Vec<Finding>) {

@@ -156,3 +156,27 @@ pub fn duplicate_rating_hint() -> Text {
         "每年只保留一条记录：请删除本条，或改正其年度（year）",
     )
 }
+
+/// `star-rules`: a criterion id listed twice in gov.yaml's `stars`.
+pub fn criterion_twice(criterion: &str) -> Text {
+    Text::new(
+        format!("criterion `{criterion}` is listed twice in gov.yaml `stars`; scores count for the first"),
+        format!("gov.yaml `stars` 中评分细则“{criterion}”出现了两次，得分只计入第一处"),
+    )
+}
+
+/// `star-rules`: a star whose criteria cannot reach the per-star minimum.
+pub fn star_out_of_reach(star: &str, max: u32, star_min: u32) -> Text {
+    Text::new(
+        format!("star `{star}` can score at most {max} points, below `star_min` {star_min}: no branch can earn it"),
+        format!("“{star}”各项细则满分合计 {max} 分，低于单星得星线 {star_min} 分，任何支部都无法得星"),
+    )
+}
+
+/// The hint under a mistake in the rules.
+pub fn star_rules_hint() -> Text {
+    Text::new(
+        "compare gov.yaml `stars` with the town's scoring rules (data-template/stars-*.yaml are examples)",
+        "请对照镇里的评分细则核对 gov.yaml `stars`（data-template/stars-*.yaml 可作参考）",
+    )
+}
