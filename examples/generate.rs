@@ -1415,6 +1415,7 @@ impl World {
         self.write_issues(out)?;
         if self.s.key == "demo" {
             self.write_meetings(out, orgs, seed)?;
+            self.write_strength(out, orgs, seed)?;
         }
         self.write_volunteers(out, sv, orgs)?;
         self.write_activities(out, sv, orgs)
@@ -1435,6 +1436,10 @@ impl World {
         writeln!(w, "departments:")?;
         for d in DEPARTMENTS {
             writeln!(w, "  - {d}")?;
+        }
+        if self.s.key == "demo" {
+            writeln!(w, "\n# 五星支部评定规则：data-template/stars-henan-100.yaml")?;
+            w.write_all(Self::stars_block().as_bytes())?;
         }
         Ok(w.flush()?)
     }
@@ -2144,6 +2149,186 @@ impl World {
             }
             fs::write(out.join("meetings/2022").join(format!("{id}.yaml")), s)?;
         }
+        Ok(())
+    }
+}
+
+// ───────────────────────────── Branch strength ─────────────────────────────
+
+/// Branch strength's own PRNG stream (ratings, reviews, projects, reserves): drawing from it
+/// moves no other record.
+const STRENGTH_STREAM: u64 = 0x5354_5245_4E47_5448;
+/// The rating scheme of the demo: the Henan 100-point one shipped in data-template.
+const STARS_SCHEME: &str = include_str!("../data-template/stars-henan-100.yaml");
+/// The demo's reserve cadres (红色雏雁): the seed report's 20.
+const RESERVES: usize = 20;
+
+/// Each star of the shipped scheme: its criteria's ids and maximum points.
+const STAR_CRITERIA: &[&[(&str, u32)]] = &[
+    &[("party_team", 30), ("party_life", 30), ("party_link", 40)],
+    &[("business_jobs", 50), ("business_units", 50)],
+    &[("safety_disputes", 50), ("safety_law", 50)],
+    &[("civility_service", 50), ("civility_culture", 50)],
+    &[("ecology_env", 50), ("ecology_property", 50)],
+];
+const EVIDENCE: &[&str] = &[
+    "三会一课记录完整",
+    "联户台账齐全，走访记录可查",
+    "开展就业招聘活动",
+    "与驻区单位签订共建协议",
+    "矛盾纠纷调解台账完整",
+    "开展法治宣传进楼栋",
+    "志愿服务常态开展",
+    "文明家庭评选有记录",
+    "环境整治有照片和台账",
+    "红色物业联席会议按月召开",
+];
+const TRAININGS: &[&str] =
+    &["基层治理实务", "群众工作方法", "网格员业务培训", "党史学习教育", "矛盾纠纷调解", "社区工作者能力提升"];
+
+impl World {
+    /// The `stars:` block of gov.yaml: the shipped scheme's, comments and all.
+    fn stars_block() -> &'static str {
+        STARS_SCHEME.find("\nstars:").map_or("", |i| &STARS_SCHEME[i + 1..])
+    }
+
+    /// Splits a star's points over its criteria in proportion to their maximum points.
+    fn split(points: u32, criteria: &[(&str, u32)]) -> Vec<u32> {
+        let max: u32 = criteria.iter().map(|c| c.1).sum();
+        let mut out: Vec<u32> = criteria.iter().map(|c| points * c.1 / max).collect();
+        let mut left = points - out.iter().sum::<u32>();
+        for k in (0..criteria.len()).cycle().take(criteria.len() * 4) {
+            if left > 0 && out[k] < criteria[k].1 {
+                out[k] += 1;
+                left -= 1;
+            }
+        }
+        out
+    }
+
+    /// The demo's branch strength: every branch rated for 2022 (one five-star branch, the others
+    /// three or four stars), a review for every member, two secretaries' projects (one done and
+    /// shared as a template), and 20 reserve cadres; from their own PRNG stream.
+    fn write_strength(&self, out: &Path, orgs: &Orgs, seed: u64) -> Res<()> {
+        use std::fmt::Write as _;
+        let mut rng = Rng(seed ^ STRENGTH_STREAM);
+        let town_office = format!("{}党委组织办", self.s.town);
+        let branches: Vec<usize> =
+            (0..orgs.list.len()).filter(|&i| matches!(orgs.list[i].kind, "branch" | "grid_branch")).collect();
+        assert!(branches.len() >= 3, "branches to rate");
+
+        // Ratings: the first branch five stars, the others three or four, both at least once.
+        let mut stars = vec![5usize];
+        stars.extend((1..branches.len()).map(|k| {
+            if k == 1 {
+                4
+            } else if k == 2 {
+                3
+            } else {
+                3 + rng.below(2)
+            }
+        }));
+        let mut s = String::from("# 2022 年度五星支部评定（百分制：单星 80 分得星，五星须总分 450 分）\n");
+        let mut totals = Vec::new();
+        for (&b, &want) in branches.iter().zip(&stars) {
+            let mut missed: Vec<usize> = (0..5).collect();
+            rng.shuffle(&mut missed);
+            missed.truncate(5 - want);
+            let _ = writeln!(s, "- branch: {}\n  year: 2022\n  date: 2022-12-20\n  rater: {town_office}", orgs.id(b));
+            if want == 5 {
+                let _ = writeln!(s, "  innovation: 楼栋议事厅“有事好商量”");
+            }
+            s.push_str("  scores:\n");
+            let mut total = 0;
+            for (k, criteria) in STAR_CRITERIA.iter().enumerate() {
+                let points = match (want, missed.contains(&k)) {
+                    (5, _) => rng.range(90, 98),
+                    (_, true) => rng.range(68, 79),
+                    _ => rng.range(80, 95),
+                } as u32;
+                total += points;
+                for (c, p) in criteria.iter().zip(Self::split(points, criteria)) {
+                    let _ = write!(s, "    - {{criterion: {}, score: {p}", c.0);
+                    if rng.chance(0.3) {
+                        let _ = write!(s, ", evidence: {}", rng.pick(EVIDENCE));
+                    }
+                    s.push_str("}\n");
+                }
+            }
+            totals.push(total);
+        }
+        assert!(totals[0] >= 450 && stars[0] == 5, "one five-star branch");
+        assert_eq!(stars.iter().filter(|&&n| n == 5).count(), 1, "one five-star branch");
+        assert!(stars[1..].iter().all(|&n| n == 3 || n == 4), "the others three or four stars");
+        fs::create_dir_all(out.join("ratings"))?;
+        fs::write(out.join("ratings/2022.yaml"), s)?;
+
+        // Reviews: every member, most qualified, a few excellent; 失联 members not qualified.
+        let mut s = String::from("member,year,grade,note\n");
+        for m in &self.members {
+            let (grade, note) = match m.status {
+                "inactive" => ("unqualified", "长期失联，未参加组织生活"),
+                "transferred" => ("qualified", "年内转出"),
+                _ => match rng.weighted(&[28, 68, 4]) {
+                    0 => ("excellent", if m.visitor { "带头联户，走访记录齐全" } else { "积极参加组织生活" }),
+                    1 => ("qualified", ""),
+                    _ => ("basically_qualified", "参加组织生活不够经常"),
+                },
+            };
+            let _ = writeln!(s, "{},2022,{grade},{note}", m.id);
+        }
+        assert_eq!(s.lines().count(), self.members.len() + 1, "a review for every member");
+        fs::create_dir_all(out.join("reviews"))?;
+        fs::write(out.join("reviews/2022.csv"), s)?;
+
+        // Two secretaries' projects: the five-star branch's done and shared, another in progress.
+        let lead = |b: usize| {
+            let name = &orgs.list[b].name;
+            let m = self.members.iter().position(|m| &m.branch == name && m.status == "active").expect("a member");
+            self.members[m].id.clone()
+        };
+        let s = format!(
+            "- id: P-2022-01\n  branch: {}\n  lead: {}\n  topic: 老旧小区加装电梯\n  goal: 年内完成两部电梯加装并投入使用\n  start: 2022-03-01\n  due: 2022-10-31\n  events:\n    - {{date: 2022-04-15, action: milestone, note: 完成逐户意见征集}}\n    - {{date: 2022-06-20, action: progress, note: 施工方案公示}}\n    - {{date: 2022-09-28, action: done, note: 两部电梯通过验收投入使用}}\n    - {{date: 2022-11-10, action: shared_as_template, note: 镇党委推广“书记领办、居民议事、分户出资”做法}}\n- id: P-2022-02\n  branch: {}\n  lead: {}\n  topic: 小区停车难治理\n  goal: 新增停车位 60 个，规范电动车停放\n  start: 2022-05-01\n  due: 2023-04-30\n  events:\n    - {{date: 2022-06-10, action: progress, note: 摸排车位和车辆}}\n    - {{date: 2022-09-15, action: milestone, note: 完成停车位施划方案}}\n",
+            orgs.id(branches[0]),
+            lead(branches[0]),
+            orgs.id(branches[1]),
+            lead(branches[1]),
+        );
+        fs::write(out.join("projects.yaml"), s)?;
+
+        // 20 reserve cadres in training, mentored by active members.
+        let active: Vec<&Member> = self.members.iter().filter(|m| m.status == "active").collect();
+        let buildings: Vec<usize> = (0..self.grids.len()).filter(|&g| self.grids[g].level == 3).collect();
+        let mut s = String::new();
+        for n in 0..RESERVES {
+            let born = date(rng.range(1988, 2001) as i32, rng.range(1, 12) as u32, rng.range(1, 28) as u32);
+            let gender = if rng.chance(0.55) { "female" } else { "male" };
+            let education = ["postgraduate", "bachelor", "college", "secondary"][rng.weighted(&[2, 11, 6, 1])];
+            let status = ["member", "probationary", "activist", "masses"][rng.weighted(&[8, 3, 6, 3])];
+            let b = branches[rng.below(branches.len())];
+            let mentor = active[rng.below(active.len())];
+            let since = date(rng.range(2020, 2022) as i32, rng.range(1, 12) as u32, 1);
+            let _ = writeln!(
+                s,
+                "- id: R{:04}\n  name: {}\n  born: {born}\n  gender: {gender}\n  education: {education}\n  political_status: {status}\n  grid: {}\n  org: {}\n  mentor: {}\n  since: {since}\n  status: training",
+                n + 1,
+                person_name(&mut rng),
+                self.grids[buildings[rng.below(buildings.len())]].id,
+                orgs.id(b),
+                mentor.id,
+            );
+            let k = rng.range(1, 3) as usize;
+            let mut months: Vec<u32> = (3..=11).collect();
+            rng.shuffle(&mut months);
+            let mut months = months[..k].to_vec();
+            months.sort_unstable();
+            s.push_str("  trainings:\n");
+            for mo in months {
+                let _ = writeln!(s, "    - {{date: {}, topic: {}}}", date(2022, mo, 15), rng.pick(TRAININGS));
+            }
+        }
+        assert_eq!(s.matches("\n- id: R").count() + 1, RESERVES, "20 reserve cadres");
+        fs::write(out.join("reserves.yaml"), s)?;
         Ok(())
     }
 }

@@ -225,6 +225,46 @@ EOF
 run --today 2022-12-31 household show H00102
 cat <<'EOF'
 
+## gov report stars — branch star ratings (五星支部)
+
+Each branch's rating for the year under gov.yaml's `stars:` (on the demo, the Henan 100-point
+scheme of `data-template/stars-henan-100.yaml`): rank, total, stars reached and earned, whether
+it is a five-star branch; then each branch's points per star, and per criterion with the
+rater's evidence and the figure gov computes beside it (never in its place). Branches not rated
+are listed as 未评定. How stars are earned: [metrics.md](metrics.md).
+
+EOF
+run --today 2022-12-31 report stars --year 2022 | sed -n 1,20p; echo '```'
+cat <<'EOF'
+
+The per-star and per-criterion tables follow it (`--format csv` or `-o stars.csv` gives all
+three).
+
+## gov report reviews — member reviews (民主评议党员)
+
+Grades by branch with the active members not reviewed, then each member's grade beside their own
+联户 figures for the year.
+
+EOF
+run --today 2022-12-31 report reviews --year 2022 | sed -n 1,21p; echo '```'
+cat <<'EOF'
+
+## gov report reserves — reserve cadres (后备力量 / 红色雏雁)
+
+The cadres in training at the period's end by political status, age band and education; then the
+trainings attended in the period.
+
+EOF
+run --today 2022-12-31 report reserves --year 2022 | sed -n 1,21p; echo '```'
+cat <<'EOF'
+
+`gov project list` and `gov project show ID` list the secretaries' projects (书记攻关项目) with their
+derived status; `gov reserve list` the reserve roster.
+
+EOF
+run --today 2022-12-31 project list
+cat <<'EOF'
+
 ## gov org list — the organisations (组织架构)
 
 The community's organisations as a tree: each org under its `parent`, one full-width space of

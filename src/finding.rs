@@ -81,6 +81,13 @@ codes! {
     ColorNotCurrent = "color-not-current", Warning, "A household whose latest colour change is not the colour it has now.";
     BadHours = "bad-hours", Error, "Service hours that are negative or more than 24, on one activity or added up over one person's day.";
     NoQuantity = "no-quantity", Error, "Aid items without a quantity, or beneficiaries without a count, in an activity.";
+    ScoreOverMax = "score-over-max", Error, "A branch rating's score above its criterion's maximum in gov.yaml `stars`.";
+    RatingNotBranch = "rating-not-branch", Error, "A rating of an org that is not a Party branch (`branch` or `grid_branch`).";
+    UnknownCriterion = "unknown-criterion", Error, "A rating's score of a criterion gov.yaml `stars` does not name.";
+    ReviewNotMember = "review-not-member", Error, "A member review (民主评议) of someone who is not a member.";
+    MentorInactive = "mentor-inactive", Warning, "A reserve cadre whose mentor is not an active member.";
+    ProjectOrder = "project-order", Error, "A secretary's project's steps out of order (dates going back, a step after done or dropped, shared before done).";
+    StarRules = "star-rules", Warning, "gov.yaml `stars` that cannot be scored as meant: a criterion listed twice, or a star whose criteria cannot reach `star_min`.";
 }
 
 /// A source line to show under a finding, with the column to point at.

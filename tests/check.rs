@@ -197,6 +197,8 @@ fn duplicate_id() {
         ("duplicate-id", "issues/2022/I-2.yaml", Some(1)),
         ("duplicate-id", "meetings/2022/M-2022-0001.yaml", Some(8)), // decision no 1 twice
         ("duplicate-id", "members.yaml", Some(4)),                   // first seen in members/extra.csv, read first
+        ("duplicate-id", "ratings/2022.yaml", Some(3)),              // O1 rated for 2022 twice
+        ("duplicate-id", "reviews.csv", Some(4)),                    // M001 reviewed for 2022 twice
         ("duplicate-id", "visits/2022-03.csv", Some(3)),
     ];
     only_code("duplicate-id", &want);
@@ -204,6 +206,8 @@ fn duplicate_id() {
     assert!(out.stdout.contains("member id `M002` is already used at members/extra.csv:2"));
     assert!(out.stdout.contains("issue id `I-2022-001` is already used at issues/2022/I-1.yaml:1"));
     assert!(out.stdout.contains("decision number 1 is already used on line 6 of this meeting"));
+    assert!(out.stdout.contains("branch `O1` is already rated for 2022 at ratings/2022.yaml:1"));
+    assert!(out.stdout.contains("member `M001` is already reviewed for 2022 at reviews.csv:2"));
 }
 
 #[test]
@@ -685,4 +689,57 @@ fn data_without_gov_yaml() {
     let out = Outcome::of(&mut cmd);
     insta::assert_snapshot!("data-not-a-folder", out.snapshot(&[empty.path()]));
     assert_eq!(out.code, Some(2));
+}
+
+#[test]
+fn score_over_max() {
+    let want = [("score-over-max", "ratings/2022.yaml", Some(5))];
+    only_code("score-over-max", &want);
+    check_fixture("score-over-max", 1, &want);
+}
+
+#[test]
+fn rating_not_branch() {
+    let want = [("rating-not-branch", "ratings/2022.yaml", Some(1))];
+    only_code("rating-not-branch", &want);
+    check_fixture("rating-not-branch", 1, &want);
+}
+
+#[test]
+fn unknown_criterion() {
+    let f = "ratings/2022.yaml";
+    let want = [("unknown-criterion", f, Some(5)), ("unknown-criterion", f, Some(6))];
+    only_code("unknown-criterion", &want);
+    check_fixture("unknown-criterion", 1, &want);
+}
+
+#[test]
+fn review_not_member() {
+    let want = [("review-not-member", "reviews.csv", Some(4)), ("review-not-member", "reviews.csv", Some(5))];
+    only_code("review-not-member", &want);
+    check_fixture("review-not-member", 1, &want);
+}
+
+#[test]
+fn mentor_inactive() {
+    let want = [("mentor-inactive", "reserves.yaml", Some(4))];
+    only_code("mentor-inactive", &want);
+    check_fixture("mentor-inactive", 0, &want);
+}
+
+#[test]
+fn project_order() {
+    let f = "projects.yaml";
+    let want = [("project-order", f, Some(15)), ("project-order", f, Some(21)), ("project-order", f, Some(28))];
+    only_code("project-order", &want);
+    check_fixture("project-order", 1, &want);
+}
+
+#[test]
+fn star_rules() {
+    let want = [("star-rules", "gov.yaml", None), ("star-rules", "gov.yaml", None)];
+    only_code("star-rules", &want);
+    let out = check_fixture("star-rules", 0, &want);
+    assert!(out.stdout.contains("criterion `team` is listed twice in gov.yaml `stars`"));
+    assert!(out.stdout.contains("star `平安法治星` can score at most 70 points, below `star_min` 80"));
 }

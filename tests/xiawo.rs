@@ -126,3 +126,25 @@ fn service_figures_of_the_seed() {
         gov(&["report", "service", "--year", "2022", "--format", "md"])
     );
 }
+
+/// Branch strength in the demo: 20 reserve cadres and one five-star branch in `gov stats`, every
+/// branch rated for 2022 under the Henan 100-point scheme (one five-star branch, the others
+/// three or four stars), a review for every member, two projects (one shared as a template).
+#[test]
+fn branch_strength() {
+    let csv = gov(&["stats", "--year", "2022", "--format", "csv", "--lang", "en"]);
+    assert_eq!(cell(&csv, "period,reserve cadres,", 5), "20");
+    assert_eq!(cell(&csv, "period,five-star branches,", 5), "1");
+    let stars = gov(&["report", "stars", "--year", "2022", "--format", "csv", "--lang", "en"]);
+    let rows: Vec<&str> = stars.lines().skip(1).take_while(|l| !l.is_empty()).collect();
+    let earned: Vec<&str> = rows.iter().map(|r| r.split(',').nth(6).unwrap()).collect();
+    assert_eq!(earned.iter().filter(|&&s| s == "5").count(), 1, "{stars}");
+    assert!(earned.iter().all(|&s| ["3", "4", "5"].contains(&s)), "{stars}");
+    assert!(rows.iter().all(|r| r.contains(",rated,")), "{stars}");
+    let reviews = gov(&["report", "reviews", "--year", "2022", "--format", "csv", "--lang", "en"]);
+    assert_eq!(cell(&reviews, "Total,", 1), "760");
+    let projects = gov(&["project", "list", "--format", "csv", "--lang", "en"]);
+    assert_eq!(projects.lines().count(), 3);
+    assert!(projects.contains(",shared as a template,"), "{projects}");
+    insta::assert_snapshot!("xiawo_report_stars_2022", gov(&["report", "stars", "--year", "2022", "--format", "md"]));
+}

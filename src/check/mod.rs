@@ -10,6 +10,7 @@ mod events;
 mod ids;
 mod meetings;
 mod orgs;
+mod ratings;
 
 mod phones;
 mod refs;
@@ -36,7 +37,7 @@ type Rule<'a> = &'a (dyn Fn(&mut Vec<Finding>) + Sync);
 pub fn check(ds: &Dataset, today: NaiveDate) -> Vec<Finding> {
     let look = Lookup::new(ds);
     let look = &look;
-    let rules: [Rule<'_>; 18] = [
+    let rules: [Rule<'_>; 23] = [
         &|out| ids::duplicate_ids(ds, out),
         &|out| refs::dangling_references(ds, look, out),
         &|out| dates::future_dates(ds, today, out),
@@ -55,6 +56,11 @@ pub fn check(ds: &Dataset, today: NaiveDate) -> Vec<Finding> {
         &|out| colors::color_history(ds, look, out),
         &|out| activities::bad_hours(ds, out),
         &|out| activities::no_quantity(ds, out),
+        &|out| ratings::rating_rules(ds, look, out),
+        &|out| ratings::reviews_of_members(ds, look, out),
+        &|out| ratings::inactive_mentors(ds, look, out),
+        &|out| ratings::project_order(ds, out),
+        &|out| ratings::star_rules(ds, out),
     ];
     run(&rules)
 }
@@ -66,7 +72,7 @@ pub fn check(ds: &Dataset, today: NaiveDate) -> Vec<Finding> {
 pub fn errors(ds: &Dataset, today: Option<NaiveDate>) -> Vec<Finding> {
     let look = Lookup::new(ds);
     let look = &look;
-    let rules: [Rule<'_>; 10] = [
+    let rules: [Rule<'_>; 13] = [
         &|out| ids::duplicate_ids(ds, out),
         &|out| refs::dangling_references(ds, look, out),
         &|out| today.into_iter().for_each(|today| dates::future_dates(ds, today, out)),
@@ -77,6 +83,9 @@ pub fn errors(ds: &Dataset, today: Option<NaiveDate>) -> Vec<Finding> {
         &|out| meetings::meeting_rules(ds, out),
         &|out| activities::bad_hours(ds, out),
         &|out| activities::no_quantity(ds, out),
+        &|out| ratings::rating_rules(ds, look, out),
+        &|out| ratings::reviews_of_members(ds, look, out),
+        &|out| ratings::project_order(ds, out),
     ];
     let mut found = run(&rules);
     found.retain(|f| f.severity() == Severity::Error);

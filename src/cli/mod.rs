@@ -30,8 +30,10 @@ mod notes;
 mod org;
 mod output;
 mod progress;
+mod project;
 mod record;
 mod report;
+mod reserve;
 mod stats;
 mod values;
 mod visit;
@@ -103,6 +105,12 @@ pub enum Command {
     /// Meetings and their decisions (会议与议事): record, decide, track until done, list, show
     #[command(subcommand)]
     Meeting(meeting::MeetingCommand),
+    /// The branch secretaries' projects (书记攻关项目): record, track until done, list, show
+    #[command(subcommand)]
+    Project(project::ProjectCommand),
+    /// The reserve cadres (后备力量 / 红色雏雁): add one, list them
+    #[command(subcommand)]
+    Reserve(reserve::ReserveCommand),
     Due(due::DueArgs),
     Export(export::ExportArgs),
     /// Activities and services (活动与服务): record them, list the ledger (活动台账)
@@ -255,6 +263,9 @@ pub fn main() -> ExitCode {
         Command::Issue(issue::IssueCommand::Undo(args)) => issue::undo::run(&ctx, &args),
         Command::Issue(issue::IssueCommand::Amend(args)) => issue::amend::run(&ctx, &args),
         Command::Meeting(c) => meeting_command(&ctx, c),
+        Command::Project(c) => project_command(&ctx, c),
+        Command::Reserve(reserve::ReserveCommand::Add(a)) => reserve::add::run(&ctx, &a),
+        Command::Reserve(reserve::ReserveCommand::List(a)) => reserve::list::run(&ctx, &a),
         Command::Due(args) => due::run(&ctx, &args),
         Command::Export(args) => export::run(&ctx, &args),
         Command::Activity(activity::ActivityCommand::Add(args)) => activity::add::run(&ctx, &args),
@@ -296,6 +307,20 @@ pub fn shown(path: &Path, cwd: &Path) -> String {
     let rel = path.strip_prefix(cwd).unwrap_or(path);
     let rel = rel.strip_prefix(".").unwrap_or(rel);
     if rel.as_os_str().is_empty() { ".".to_string() } else { rel.display().to_string() }
+}
+
+fn project_command(ctx: &Ctx, c: project::ProjectCommand) -> Result<Exit, CliError> {
+    use crate::kinds::project::ProjectAction;
+    use project::{ProjectCommand as P, step};
+    match c {
+        P::List(a) => project::list::run(ctx, &a),
+        P::Show(a) => project::show::run(ctx, &a),
+        P::Add(a) => project::add::run(ctx, &a),
+        P::Progress(a) => step::run_progress(ctx, &a),
+        P::Done(a) => step::run(ctx, ProjectAction::Done, &a),
+        P::Share(a) => step::run(ctx, ProjectAction::SharedAsTemplate, &a),
+        P::Drop(a) => step::run(ctx, ProjectAction::Dropped, &a),
+    }
 }
 
 fn meeting_command(ctx: &Ctx, c: meeting::MeetingCommand) -> Result<Exit, CliError> {

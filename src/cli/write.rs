@@ -32,6 +32,9 @@ pub struct Target {
 
 /// The file new records of `kind` go to: `<kind>.csv|yaml|yml` at the top, else (a folder)
 /// `<kind>/<kind>.csv` or its first file, else a new `<kind>.csv`.
+/// Kinds whose first file is YAML rather than CSV.
+const YAML_FIRST: &[Kind] = &[Kind::Projects, Kind::Reserves];
+
 pub fn target(s: &Session, kind: Kind) -> Result<Target, CliError> {
     let files: Vec<&SourceFile> = s.ds.files.iter().filter(|f| f.kind == kind).collect();
     let stem = kind.stem();
@@ -40,6 +43,8 @@ pub fn target(s: &Session, kind: Kind) -> Result<Target, CliError> {
     let chosen = top.or_else(|| files.iter().find(|f| f.path == nested)).or(files.first());
     let (rel, format) = match chosen {
         Some(f) => (f.path.clone(), f.format),
+        // Kinds with nested lists (a project's steps, a reserve cadre's trainings) start a YAML file.
+        None if YAML_FIRST.contains(&kind) => (PathBuf::from(format!("{stem}.yaml")), Format::Yaml),
         None => (PathBuf::from(format!("{stem}.csv")), Format::Csv),
     };
     let path = s.root.join(&rel);
@@ -244,6 +249,10 @@ pub fn add_record_unless(
     }
     let columns = kind.columns().0;
     let (line, added, whole) = match (&t.file, t.format) {
+        (None, Format::Yaml) => {
+            let whole = yaml_edit::append_item("", "\n", fields);
+            (1, whole.clone(), whole)
+        }
         (None, _) => {
             let header: Vec<String> = columns.iter().map(|c| c.to_string()).collect();
             let row = csv_row(&t, &header, fields)?;

@@ -18,6 +18,10 @@ pub mod issue;
 pub mod meeting;
 pub mod member;
 pub mod org;
+pub mod project;
+pub mod rating;
+pub mod reserve;
+pub mod review;
 pub mod visit;
 pub mod volunteer;
 
@@ -32,6 +36,10 @@ pub use issue::{Category, Event, Issue, IssueStatus};
 pub use meeting::{Decision, DecisionStatus, Meeting, MeetingKind, MeetingType, Owner};
 pub use member::Member;
 pub use org::Org;
+pub use project::{Project, ProjectStatus};
+pub use rating::{Rating, StarRules};
+pub use reserve::Reserve;
+pub use review::{Grade, Review};
 pub use visit::{Visit, VisitRefs, VisitText};
 pub use volunteer::Volunteer;
 
@@ -304,6 +312,10 @@ kinds! {
     Meetings: Meeting in meeting => meetings;
     Volunteers: Volunteer in volunteer => volunteers;
     Activities: Activity in activity => activities;
+    Ratings: Rating in rating => ratings;
+    Reviews: Review in review => reviews;
+    Projects: Project in project => projects;
+    Reserves: Reserve in reserve => reserves;
 }
 
 /// Adds one file's records to the dataset's; the first file's vector is taken over whole rather

@@ -28,6 +28,7 @@ pub const SETTINGS_FIELDS: &[&str] = &[
     "auto_commit",
     "activity_kinds",
     "dual_report",
+    "stars",
 ];
 
 /// Turns id text into a [`Sym`].
@@ -159,6 +160,7 @@ pub fn settings(mut f: Fields<'_, '_, '_, '_>) -> Settings {
         dual_hours_per_year = m.number("hours_per_year", 0, 8784).or(dual_hours_per_year);
         m.finish(&["hours_per_year"]);
     }
+    let stars = crate::kinds::rating::rules::read(&mut f);
     f.finish(SETTINGS_FIELDS);
     Settings {
         name,
@@ -175,6 +177,7 @@ pub fn settings(mut f: Fields<'_, '_, '_, '_>) -> Settings {
         auto_commit,
         activity_kinds,
         dual_hours_per_year,
+        stars,
     }
 }
 

@@ -36,6 +36,8 @@ pub struct Settings {
     /// `dual_report.hours_per_year`: the service hours an in-service member is asked to give a
     /// year (双报到), when the folder sets a target.
     pub dual_hours_per_year: Option<u32>,
+    /// `stars`: the rules branches are rated against (五星支部), when the folder keeps ratings.
+    pub stars: Option<crate::kinds::StarRules>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -134,6 +136,7 @@ impl Default for Settings {
             auto_commit: false,
             activity_kinds: Vec::new(),
             dual_hours_per_year: None,
+            stars: None,
         }
     }
 }

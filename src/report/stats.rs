@@ -3,9 +3,12 @@
 //! open and the problem rates (响应率, 按时办结率, 回访率, 解决率, 满意率, 重办率), whistles blown,
 //! in-service members registered, meetings held, decisions made and the 落实率 — for a period
 //! and cumulatively (from the first record to the period's end), each broken down by member
-//! kind; and, when the folder keeps activities or
-//! volunteers, in-service members' service, hours, problems they solved, volunteers and people
-//! given aid ([`super::service_facts`]). Definitions are in docs/metrics.md. Pure; no I/O.
+//! kind; when the folder keeps activities or volunteers, in-service members' service, hours,
+//! problems they solved, volunteers and people given aid ([`super::service_facts`]); and when it
+//! keeps them, reserve cadres and five-star branches. Definitions are in docs/metrics.md. Pure;
+//! no I/O.
+
+use chrono::Datelike;
 
 use super::Period;
 use super::index::Index;
@@ -238,6 +241,15 @@ pub fn stats_table(ix: &Index<'_>, period: &Period) -> Table {
         ]);
         if !ix.ds.activities.is_empty() || !ix.ds.volunteers.is_empty() {
             rows.extend(service_rows(ix, if f.cumulative { &cumulative } else { period }));
+        }
+        // Branch strength, as of the period's end, named only when the folder keeps it.
+        if !ix.ds.reserves.is_empty() {
+            let n = super::reserves::in_training(ix, period.to).count();
+            rows.push(("reserves", "后备力量", "reserve cadres", total(Value::int(n))));
+        }
+        if !ix.ds.ratings.is_empty() {
+            let n = super::stars::five_star_branches(ix, period.to.year() as u32);
+            rows.push(("five_star_branches", "五星支部", "five-star branches", total(Value::int(n))));
         }
         for (code, zh, en, values) in rows {
             let mut row = vec![scope.clone(), Value::Label { code, zh, en }];

@@ -5,7 +5,10 @@ pub mod dual;
 pub mod issues;
 pub mod ledger;
 pub mod meetings;
+pub mod reserves;
+pub mod reviews;
 pub mod service;
+pub mod stars;
 pub mod whistles;
 
 use clap::{Args, Subcommand};
@@ -36,6 +39,9 @@ pub enum ReportCommand {
     Meetings(meetings::MeetingsArgs),
     Dual(dual::DualArgs),
     Service(service::ServiceArgs),
+    Stars(stars::StarsArgs),
+    Reviews(reviews::ReviewsArgs),
+    Reserves(reserves::ReservesArgs),
 }
 
 pub fn run(ctx: &Ctx, args: &ReportArgs) -> Result<Exit, CliError> {
@@ -46,5 +52,8 @@ pub fn run(ctx: &Ctx, args: &ReportArgs) -> Result<Exit, CliError> {
         Some(ReportCommand::Meetings(a)) => meetings::run(ctx, a),
         Some(ReportCommand::Dual(a)) => dual::run(ctx, a),
         Some(ReportCommand::Service(a)) => service::run(ctx, a),
+        Some(ReportCommand::Stars(a)) => stars::run(ctx, a),
+        Some(ReportCommand::Reviews(a)) => reviews::run(ctx, a),
+        Some(ReportCommand::Reserves(a)) => reserves::run(ctx, a),
     }
 }

@@ -41,7 +41,7 @@ pub use crate::layout::CACHE_FILE;
 
 const MAGIC: &[u8; 8] = b"GOVCACHE";
 /// Bump when any encoding in this module or in [`records`] changes.
-const FORMAT: u32 = 9;
+const FORMAT: u32 = 10;
 const HEADER: u64 = 16;
 const TRAILER: u64 = 32;
 /// Files modified or changed this recently (seconds before a load starts) are not cached.

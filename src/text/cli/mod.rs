@@ -7,6 +7,7 @@ use crate::finding::thousands;
 
 pub mod meetings;
 pub mod notes;
+pub mod projects;
 pub mod write;
 
 // ---- gov init ----

@@ -10,6 +10,7 @@ use super::Text;
 pub mod command;
 pub mod library;
 pub mod meetings;
+pub mod projects;
 
 pub use command::*;
 
@@ -144,6 +145,10 @@ pub(crate) fn noun_zh(en: &str) -> &str {
         "settings" => "设置",
         "volunteer" => "志愿者",
         "activity" => "活动",
+        "project" => "攻关项目",
+        "reserve cadre" => "后备力量",
+        "rating" => "星级评定",
+        "review" => "民主评议",
         other => other,
     }
 }

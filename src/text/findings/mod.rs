@@ -9,6 +9,7 @@ mod fields;
 mod folder;
 mod meetings;
 mod output;
+mod ratings;
 mod read;
 
 pub use activities::*;
@@ -17,6 +18,7 @@ pub use fields::*;
 pub use folder::*;
 pub use meetings::*;
 pub use output::*;
+pub use ratings::*;
 pub use read::*;
 
 use crate::model::Kind;
@@ -35,6 +37,10 @@ pub fn noun_zh(kind: Kind) -> &'static str {
         Kind::Meetings => "会议",
         Kind::Volunteers => "志愿者",
         Kind::Activities => "活动",
+        Kind::Ratings => "星级评定",
+        Kind::Reviews => "民主评议",
+        Kind::Projects => "攻关项目",
+        Kind::Reserves => "后备力量",
     }
 }
 
