@@ -127,6 +127,11 @@ pub fn figure(ix: &Index<'_>, org: &Org, period: &Period, f: Figure) -> Value {
             let t = super::meetings::tally(held, period.to);
             Value::ratio(t.done, t.to_carry_out())
         }
+        Figure::Hours => Value::Decimal(
+            super::service_facts::activities_in(ds, period)
+                .flat_map(|a| a.members.iter().filter(|p| ours(p.id)).map(move |p| a.hours_of(p)))
+                .sum(),
+        ),
     }
 }
 

@@ -20,6 +20,8 @@ labelled! {
         OnTime = "on_time", "按时办结率", "on-time rate", ["按时率", "办结及时率"];
         /// 落实率: decisions of meetings the branch convened in the year, carried out.
         DoneRate = "done_rate", "落实率", "decisions carried out", ["议定事项落实率"];
+        /// 服务时长: hours the branch's members served in activities (活动与服务) in the year.
+        Hours = "hours", "服务时长", "service hours", ["志愿服务时长", "服务时数"];
     }
 }
 
