@@ -53,6 +53,10 @@ pub fn run(ctx: &Ctx, args: &CheckArgs) -> Result<Exit, CliError> {
         issues: ds.issues.len(),
         volunteers: ds.volunteers.len(),
         activities: ds.activities.len(),
+        ratings: ds.ratings.len(),
+        reviews: ds.reviews.len(),
+        projects: ds.projects.len(),
+        reserves: ds.reserves.len(),
         errors,
         warnings,
     };

@@ -32,6 +32,18 @@ pub struct Summary {
     /// Named only when the folder keeps activities.
     #[serde(skip_serializing_if = "is_zero")]
     pub activities: usize,
+    /// Named only when the folder keeps branch ratings.
+    #[serde(skip_serializing_if = "is_zero")]
+    pub ratings: usize,
+    /// Named only when the folder keeps member reviews.
+    #[serde(skip_serializing_if = "is_zero")]
+    pub reviews: usize,
+    /// Named only when the folder keeps secretaries' projects.
+    #[serde(skip_serializing_if = "is_zero")]
+    pub projects: usize,
+    /// Named only when the folder keeps reserve cadres.
+    #[serde(skip_serializing_if = "is_zero")]
+    pub reserves: usize,
     pub errors: usize,
     pub warnings: usize,
 }
@@ -58,6 +70,10 @@ pub fn write_text(w: &mut impl Write, findings: &[Finding], summary: &Summary) -
         meetings: s.meetings,
         volunteers: s.volunteers,
         activities: s.activities,
+        ratings: s.ratings,
+        reviews: s.reviews,
+        projects: s.projects,
+        reserves: s.reserves,
         errors: s.errors,
         warnings: s.warnings,
     };

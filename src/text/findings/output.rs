@@ -34,6 +34,14 @@ pub struct Checked {
     pub volunteers: usize,
     /// Named only when non-zero, as orgs.
     pub activities: usize,
+    /// Named only when non-zero, as orgs.
+    pub ratings: usize,
+    /// Named only when non-zero, as orgs.
+    pub reviews: usize,
+    /// Named only when non-zero, as orgs.
+    pub projects: usize,
+    /// Named only when non-zero, as orgs.
+    pub reserves: usize,
     pub errors: usize,
     pub warnings: usize,
 }
@@ -46,18 +54,20 @@ fn plural(n: usize, one: &str, many: &str) -> String {
 pub fn checked(c: &Checked) -> Text {
     let orgs_en = if c.orgs > 0 { format!("{}, ", plural(c.orgs, "org", "orgs")) } else { String::new() };
     let orgs_zh = if c.orgs > 0 { format!("组织 {} 个、", thousands(c.orgs)) } else { String::new() };
-    let meetings_en =
-        if c.meetings > 0 { format!(", {}", plural(c.meetings, "meeting", "meetings")) } else { String::new() };
-    let meetings_zh = if c.meetings > 0 { format!("、会议 {} 次", thousands(c.meetings)) } else { String::new() };
-    let mut more_en = meetings_en;
-    let mut more_zh = meetings_zh;
-    if c.volunteers > 0 {
-        more_en.push_str(&format!(", {}", plural(c.volunteers, "volunteer", "volunteers")));
-        more_zh.push_str(&format!("、志愿者 {} 名", thousands(c.volunteers)));
-    }
-    if c.activities > 0 {
-        more_en.push_str(&format!(", {}", plural(c.activities, "activity", "activities")));
-        more_zh.push_str(&format!("、活动 {} 项", thousands(c.activities)));
+    // The kinds a folder need not keep, named only when it has some.
+    let more = [
+        (c.meetings, "meeting", "meetings", "会议", "次"),
+        (c.volunteers, "volunteer", "volunteers", "志愿者", "名"),
+        (c.activities, "activity", "activities", "活动", "项"),
+        (c.ratings, "branch rating", "branch ratings", "支部星级评定", "条"),
+        (c.reviews, "member review", "member reviews", "民主评议", "条"),
+        (c.projects, "project", "projects", "书记攻关项目", "个"),
+        (c.reserves, "reserve cadre", "reserve cadres", "后备力量", "名"),
+    ];
+    let (mut more_en, mut more_zh) = (String::new(), String::new());
+    for (n, one, many, noun, measure) in more.into_iter().filter(|m| m.0 > 0) {
+        more_en.push_str(&format!(", {}", plural(n, one, many)));
+        more_zh.push_str(&format!("、{noun} {} {measure}", thousands(n)));
     }
     Text::new(
         format!(
