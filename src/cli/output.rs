@@ -50,6 +50,8 @@ pub enum FormatArg {
     Json,
     /// Markdown table
     Md,
+    /// One self-contained HTML page (inline CSS, prints on A4)
+    Html,
 }
 
 /// How and where a report is written.
@@ -87,6 +89,7 @@ impl OutputArgs {
             (Some(FormatArg::Csv), _) => OutFormat::Csv,
             (Some(FormatArg::Json), _) => OutFormat::Json,
             (Some(FormatArg::Md), _) => OutFormat::Md,
+            (Some(FormatArg::Html), _) => OutFormat::Html,
             (None, Some(path)) => OutFormat::from_extension(path)
                 .ok_or_else(|| CliError::usage(errors::unknown_extension(path)).hint(errors::hint_name_format()))?,
             (None, None) if io::stdout().is_terminal() => OutFormat::Table,

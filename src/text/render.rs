@@ -14,3 +14,28 @@ pub fn shown_in_blocks(width: usize) -> Text {
         ),
     )
 }
+
+/// Before the page number at the foot of a printed report page.
+pub fn page_number_prefix() -> Text {
+    Text::new("Page ", "第 ")
+}
+
+/// After the page number at the foot of a printed report page.
+pub fn page_number_suffix() -> Text {
+    Text::new("", " 页")
+}
+
+/// The foot of a report page: where the figures come from, and whether personal numbers show.
+pub fn page_footer(unmask: bool) -> Text {
+    if unmask {
+        Text::new(
+            "Compiled by gov from the community's records. Personal numbers are shown in full: keep this page within the office.",
+            "本页由 gov 根据社区台账生成。个人号码已完整显示，请勿外传。",
+        )
+    } else {
+        Text::new(
+            "Compiled by gov from the community's records. Phone, ID and door numbers are masked.",
+            "本页由 gov 根据社区台账生成。电话、身份证号和门牌号已作脱敏处理。",
+        )
+    }
+}
