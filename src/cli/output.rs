@@ -121,6 +121,21 @@ impl OutputArgs {
     }
 }
 
+impl OutputArgs {
+    /// Writes a whole page the caller made (the monthly HTML page) where the user asked.
+    pub fn emit_text(&self, text: &str) -> Result<(), CliError> {
+        match &self.output {
+            Some(path) => write_text_file(path, text),
+            None => {
+                let mut out = io::stdout().lock();
+                out.write_all(text.as_bytes())?;
+                out.flush()?;
+                Ok(())
+            }
+        }
+    }
+}
+
 /// The width tables are fitted to on standard output: `COLUMNS` when set (as shells and
 /// scripts set it), else the terminal's, else none (a pipe or a file gets whole lines).
 fn terminal_width() -> Option<u16> {

@@ -5,6 +5,7 @@
 //! with the network off. The page is polyglot: HTML5 that is also well-formed XML (void elements
 //! closed with `/>`), so a strict XML parser can check it whole in tests.
 
+pub mod monthly;
 pub mod svg;
 
 use std::fmt::Write as _;
@@ -50,6 +51,8 @@ pub struct Page<'a> {
     pub heading: String,
     /// Under the heading: what the page covers (already in the output language).
     pub subheading: Option<String>,
+    /// A heading over the charts.
+    pub charts_heading: Option<String>,
     /// Each chart: its caption and its drawing, and whether it takes the page's full width.
     pub charts: Vec<svg::Figure>,
     /// A heading over the tables, when the page has charts above them.
@@ -60,7 +63,8 @@ pub struct Page<'a> {
 /// Writes the tables as one page, titled by the first table's title.
 pub fn write_tables_page(w: &mut impl Write, tables: &[Table], o: &RenderOptions) -> io::Result<()> {
     let heading = tables.first().map(|t| page_title(t, o)).unwrap_or_default();
-    let page = Page { heading, subheading: None, charts: Vec::new(), tables_heading: None, tables };
+    let page =
+        Page { heading, subheading: None, charts_heading: None, charts: Vec::new(), tables_heading: None, tables };
     w.write_all(page_html(&page, o).as_bytes())
 }
 
@@ -92,6 +96,9 @@ pub fn page_html(page: &Page<'_>, o: &RenderOptions) -> String {
     }
     h.push_str("</header>\n<main>\n");
     if !page.charts.is_empty() {
+        if let Some(ch) = &page.charts_heading {
+            let _ = write!(h, "<h2>{}</h2>", esc(ch));
+        }
         h.push_str("<section class=\"charts\">\n");
         for f in &page.charts {
             h.push_str(&f.html());
