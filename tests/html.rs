@@ -213,3 +213,23 @@ fn monthly_page_snapshots() {
         insta::assert_snapshot!(format!("monthly_2024_01_{lang}"), body);
     }
 }
+
+/// gov.yaml's `targets` (percent) move the marks; those not given keep their defaults; a target
+/// above 100 is a finding, and the default stands.
+#[test]
+fn targets_from_gov_yaml() {
+    let dir = fixture();
+    let yaml = dir.path().join("gov.yaml");
+    let mut text = std::fs::read_to_string(&yaml).unwrap();
+    text.push_str("targets:\n  response_rate: 95\n  satisfaction_rate: 80\n");
+    std::fs::write(&yaml, &text).unwrap();
+    let page = ok(dir.path(), TODAY, &["--lang", "en", "report", "--month", "2024-01", "--format", "html"]);
+    let m = html_support::marks(&page);
+    assert_eq!(mark(&m, "rates", "target", "response rate"), "0.9500");
+    assert_eq!(mark(&m, "rates", "target", "satisfaction rate"), "0.8000");
+    assert_eq!(mark(&m, "rates", "target", "on-time resolution rate"), "0.9000");
+    std::fs::write(&yaml, text.replace("response_rate: 95", "response_rate: 150")).unwrap();
+    let out = report_support::run(dir.path(), TODAY, &["--lang", "en", "check"]);
+    assert_eq!(out.code, Some(1), "{}", out.stdout);
+    assert!(out.stdout.contains("gov.yaml") && out.stdout.contains("response_rate"), "{}", out.stdout);
+}

@@ -360,3 +360,48 @@ pub fn monthly(ix: &Index<'_>, period: &Period, today: NaiveDate) -> Monthly {
         tables,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(s: &str) -> NaiveDate {
+        s.parse().unwrap()
+    }
+
+    /// October 2022 starts on a Saturday and ends on a Monday: six weeks, the first and the
+    /// last cut short.
+    #[test]
+    fn weeks_are_monday_to_sunday_within_the_month() {
+        let got: Vec<(NaiveDate, NaiveDate)> =
+            weeks(&Period::month(d("2022-10-01"))).iter().map(|w| (w.from, w.to)).collect();
+        assert_eq!(
+            got,
+            [
+                (d("2022-10-01"), d("2022-10-02")),
+                (d("2022-10-03"), d("2022-10-09")),
+                (d("2022-10-10"), d("2022-10-16")),
+                (d("2022-10-17"), d("2022-10-23")),
+                (d("2022-10-24"), d("2022-10-30")),
+                (d("2022-10-31"), d("2022-10-31")),
+            ]
+        );
+        assert_eq!(week_name(&weeks(&Period::month(d("2022-10-01")))[0]).zh, "10-01–10-02");
+    }
+
+    #[test]
+    fn grids_sharing_a_name_get_their_ids() {
+        let g = |id: &str, name: &str| (id.to_string(), name.to_string());
+        let names = grid_names(&[g("G1", "1号楼"), g("G2", "1号楼"), g("G3", "2号楼"), g("G4", "")]);
+        let shown: Vec<&str> = names.iter().map(|n| n.zh.as_str()).collect();
+        assert_eq!(shown, ["G1 1号楼", "G2 1号楼", "2号楼", "G4"]);
+    }
+
+    #[test]
+    fn numbers_from_values() {
+        assert_eq!(number(&Value::ratio(1, 4)), Some(0.25));
+        assert_eq!(number(&Value::ratio(0, 0)), None);
+        assert_eq!(number(&Value::Int(7)), Some(7.0));
+        assert_eq!(number(&Value::Empty), None);
+    }
+}

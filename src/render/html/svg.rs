@@ -255,22 +255,52 @@ fn axes(h: &mut String, f: &Frame, x_label: &str, y_label: &str) {
 
 /// Category labels under the plot, turned when there are many or they are long.
 fn category_labels(h: &mut String, cats: &[String], x_of: impl Fn(usize) -> f64, y: f64) {
-    let long = cats.len() > 8 || cats.iter().any(|c| c.chars().count() > 6);
+    let (turn, size) = match layout(cats) {
+        Labels::Flat => (0, ""),
+        Labels::Turned => (-35, ""),
+        Labels::Upright => (-90, " font-size=\"8\""),
+    };
     for (i, c) in cats.iter().enumerate() {
         let x = x_of(i);
-        if long {
+        if turn == 0 {
+            let _ = write!(h, "<text x=\"{}\" y=\"{}\" text-anchor=\"middle\">{}</text>", n(x), n(y), esc(c));
+        } else {
+            let (x, y) = (n(x + if turn == -90 { 3.0 } else { 0.0 }), n(y - 8.0 + if turn == -90 { 0.0 } else { 8.0 }));
             let _ = write!(
                 h,
-                "<text x=\"{}\" y=\"{}\" text-anchor=\"end\" transform=\"rotate(-35 {} {})\">{}</text>",
-                n(x),
-                n(y),
-                n(x),
-                n(y),
+                "<text x=\"{x}\" y=\"{y}\" text-anchor=\"end\"{size} transform=\"rotate({turn} {x} {y})\">{}</text>",
                 esc(c)
             );
-        } else {
-            let _ = write!(h, "<text x=\"{}\" y=\"{}\" text-anchor=\"middle\">{}</text>", n(x), n(y), esc(c));
         }
+    }
+}
+
+/// How category labels are set: flat under their bars; turned when long or many; upright and
+/// small when there are so many (a grid each) that turned ones would overlap.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Labels {
+    Flat,
+    Turned,
+    Upright,
+}
+
+fn layout(cats: &[String]) -> Labels {
+    if cats.len() > 20 {
+        Labels::Upright
+    } else if cats.len() > 8 || cats.iter().any(|c| c.chars().count() > 6) {
+        Labels::Turned
+    } else {
+        Labels::Flat
+    }
+}
+
+/// Room under the plot for the category labels, in drawing units.
+fn label_room(cats: &[String]) -> f64 {
+    let width = |c: &String| c.chars().map(|ch| if ch.is_ascii() { 5.0 } else { 8.5 }).sum::<f64>();
+    match layout(cats) {
+        Labels::Flat => 38.0,
+        Labels::Turned => 78.0,
+        Labels::Upright => 30.0 + cats.iter().map(width).fold(0.0, f64::max),
     }
 }
 
@@ -288,10 +318,10 @@ fn data_value(v: f64, unit: Unit) -> String {
 
 impl Bars {
     pub fn svg(&self, id: &str, label: &str) -> String {
-        let long = self.categories.len() > 8 || self.categories.iter().any(|c| c.chars().count() > 6);
-        let height = if long { H + 40.0 } else { H };
+        let room = label_room(&self.categories);
+        let height = H + room - 38.0;
         let plot_top = TOP + 22.0;
-        let plot_bottom = height - if long { 78.0 } else { 38.0 };
+        let plot_bottom = height - room;
         let max = if self.stacked {
             (0..self.categories.len())
                 .map(|i| self.series.iter().filter_map(|s| s.values.get(i).copied().flatten()).sum::<f64>())
@@ -398,9 +428,10 @@ const MARKERS: [&str; 3] = ["circle", "square", "triangle"];
 
 impl Lines {
     pub fn svg(&self, id: &str, label: &str) -> String {
-        let height = H;
+        let room = label_room(&self.categories);
+        let height = H + room - 38.0;
         let plot_top = TOP + 22.0;
-        let plot_bottom = height - 38.0;
+        let plot_bottom = height - room;
         let max = self.series.iter().flat_map(|s| s.values.iter().flatten().copied()).fold(0.0, f64::max);
         let (top, step) = nice_top(max, self.unit);
         let scale = |v: f64| plot_bottom - (plot_bottom - plot_top) * v / top;
@@ -459,5 +490,45 @@ impl Lines {
         category_labels(&mut h, &self.categories, x_of, plot_bottom + 14.0);
         h.push_str("</svg>\n");
         h
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn axis_tops_are_round() {
+        assert_eq!(nice_top(0.0, Unit::Count), (1.0, 1.0));
+        assert_eq!(nice_top(3.0, Unit::Count), (3.0, 1.0));
+        // 97 / 4 = 24.25: the step is the next of 10, 20, 50, 100.
+        assert_eq!(nice_top(97.0, Unit::Count), (100.0, 50.0));
+        assert_eq!(nice_top(0.3, Unit::Share), (1.0, 0.25));
+    }
+
+    #[test]
+    fn units_show_as_people_read_them() {
+        assert_eq!(Unit::Share.show(0.6667), "66.7%");
+        assert_eq!(Unit::Count.show(12.0), "12");
+        assert_eq!(Unit::Count.show(2.5), "2.5");
+    }
+
+    /// Names are escaped in marks, titles and labels alike.
+    #[test]
+    fn text_is_escaped() {
+        let bars = Bars {
+            categories: vec!["<a&b>".into()],
+            series: vec![Series { name: "\"s\"".into(), values: vec![Some(1.0)], fill: Fill::Hatch }],
+            stacked: false,
+            unit: Unit::Count,
+            x_label: "x".into(),
+            y_label: "y".into(),
+            targets: vec![Some(2.0)],
+            line: Some(("l".into(), 1.0)),
+        };
+        let svg = bars.svg("t", "<t>");
+        assert!(!svg.contains("<a&b>") && svg.contains("&lt;a&amp;b&gt;"));
+        assert!(svg.contains("data-series=\"&quot;s&quot;\""));
+        assert!(svg.contains("url(#t-hatch)") && svg.contains("<pattern id=\"t-hatch\""));
     }
 }
