@@ -6,7 +6,10 @@
 #     characters in the page's own font stack must give eight different shapes (tofu gives eight
 #     identical boxes); the same check on eight private-use characters, which no font has, must
 #     see them alike, so the check itself is shown to catch tofu;
-#   - the PDF has 2 to 4 A4 pages (pdfinfo).
+#   - the PDF has 2 to 4 A4 pages (pdfinfo), each headed by the community and the period and
+#     numbered at its foot (pdftotext);
+#   - the browser runs with its proxy pointed at a closed port, so the page is shown as it is
+#     with the network off.
 # Installs Chromium, the Noto CJK fonts and poppler-utils with apt when missing (as root), and
 # Pillow with pip for the pixel check. With --docs, copies the PNG to docs/ (committed, shown in
 # the READMEs). GOV_BIN picks the binary [default: target/debug/gov, built when missing].
@@ -101,6 +104,15 @@ echo "render-check: PDF $pages pages of $size pt"
 # A4 is 595.28 x 841.89 pt; Chromium rounds to its own units.
 awk -v s="$size" 'BEGIN { split(s, d, "x"); exit !(d[1] > 593 && d[1] < 597 && d[2] > 840 && d[2] < 844) }' ||
   { echo "render-check: the PDF pages are not A4 ($size)" >&2; exit 1; }
+# Every printed page starts with the running header (the community and the period) and ends
+# with its number.
+title="夏窝社区党员联系户工作月报（2022-10）"
+for ((p = 1; p <= pages; p++)); do
+  text="$(pdftotext -f "$p" -l "$p" "$out/monthly.pdf" - | grep -v '^\s*$')"
+  [[ "$(head -1 <<<"$text")" == "$title" ]] || { echo "render-check: page $p has no running header" >&2; exit 1; }
+  grep -Eq "第 ?$p ?页" <<<"$text" || { echo "render-check: page $p has no page number" >&2; exit 1; }
+done
+echo "render-check: every page has the running header and its number"
 if $docs; then
   cp "$out/monthly.png" docs/monthly-report-2022-10.png
   echo "render-check: copied to docs/monthly-report-2022-10.png"
