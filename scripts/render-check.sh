@@ -113,6 +113,12 @@ for ((p = 1; p <= pages; p++)); do
   grep -Eq "第 ?$p ?页" <<<"$text" || { echo "render-check: page $p has no page number" >&2; exit 1; }
 done
 echo "render-check: every page has the running header and its number"
+# The English page prints in 2 to 4 pages too.
+"$gov" --data examples/xiawo --lang en --today 2022-11-05 report --month 2022-10 -o "$out/monthly-en.html"
+chrome --no-pdf-header-footer --print-to-pdf="$out/monthly-en.pdf" "file://$out/monthly-en.html" >/dev/null
+en_pages="$(pdfinfo "$out/monthly-en.pdf" | awk '/^Pages:/ {print $2}')"
+echo "render-check: English PDF $en_pages pages"
+((en_pages >= 2 && en_pages <= 4)) || { echo "render-check: the English PDF should have 2 to 4 pages" >&2; exit 1; }
 if $docs; then
   cp "$out/monthly.png" docs/monthly-report-2022-10.png
   echo "render-check: copied to docs/monthly-report-2022-10.png"

@@ -44,22 +44,18 @@ pub fn page_footer(unmask: bool) -> Text {
 pub fn chart_caption(id: &str) -> Text {
     match id {
         "weekly-visits" => Text::new("Visits per week, by method", "每周走访次数（按走访方式）"),
-        "coverage" => Text::new(
-            "Coverage by grid: linked households visited in the month",
-            "各网格走访覆盖率（本月已走访户数 / 联系户数）",
-        ),
-        "overdue" => Text::new(
-            "Households overdue at the month's end, by grid and colour",
-            "月末逾期未访户数（按网格、三色分类）",
-        ),
+        "coverage" => {
+            Text::new("Coverage by grid: linked households visited", "各网格走访覆盖率（本月已走访户数 / 联系户数）")
+        }
+        "overdue" => {
+            Text::new("Overdue at the month's end, by grid and colour", "月末逾期未访户数（按网格、三色分类）")
+        }
         "weekly-problems" => Text::new("Problems received and resolved per week", "每周受理、办结诉求数"),
         "rates" => Text::new("Rates for the month against the targets", "本月各项办理指标与目标值"),
-        "whistles" => Text::new("Whistles by department: reported and not reported", "吹哨报到情况（按部门）"),
-        "year-counts" => {
-            Text::new("Year to date, per month: visits and problems resolved", "本年逐月走访次数、办结诉求数")
-        }
-        "year-coverage" => Text::new("Year to date, per month: coverage", "本年逐月走访覆盖率"),
-        "year-service" => Text::new("Year to date, per month: service hours", "本年逐月服务时长"),
+        "whistles" => Text::new("Whistles by department, reported or not", "吹哨报到情况（按部门）"),
+        "year-counts" => Text::new("Year to date: visits, problems resolved", "本年逐月走访次数、办结诉求数"),
+        "year-coverage" => Text::new("Year to date: coverage", "本年逐月走访覆盖率"),
+        "year-service" => Text::new("Year to date: service hours", "本年逐月服务时长"),
         _ => Text::new(id, id),
     }
 }

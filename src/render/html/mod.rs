@@ -46,6 +46,9 @@ fn css_string(s: &str) -> String {
 
 const STYLE: &str = include_str!("style.css");
 
+/// Cells of at most this many characters are not wrapped.
+const SHORT_CELL: usize = 12;
+
 /// A page's parts: its heading (the community and the period), charts, and tables.
 pub struct Page<'a> {
     pub heading: String,
@@ -140,7 +143,14 @@ fn table_html(h: &mut String, t: &Table, o: &RenderOptions) {
         let total = t.total.is_some() && i + 1 == n;
         h.push_str(if total { "<tr class=\"total\">" } else { "<tr>" });
         for (c, cell) in row.iter().enumerate() {
-            let class = if numeric.get(c).copied().unwrap_or(false) { " class=\"n\"" } else { "" };
+            // Numbers right-aligned; short words (an id, a name, a date) kept on one line.
+            let class = if numeric.get(c).copied().unwrap_or(false) {
+                " class=\"n\""
+            } else if cell.chars().count() <= SHORT_CELL {
+                " class=\"s\""
+            } else {
+                ""
+            };
             let _ = write!(h, "<td{class}>{}</td>", esc(cell).replace('\n', "<br/>"));
         }
         h.push_str("</tr>\n");
