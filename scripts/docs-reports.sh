@@ -22,9 +22,9 @@ cat <<'EOF'
 <!-- Written by scripts/docs-reports.sh from real output on examples/xiawo; do not edit by hand. -->
 
 Every report computes its figures first and then writes them in the format asked for:
-`--format table` (the default on a terminal), `csv` (the default when piped), `json` or `md`;
-`-o FILE` writes a file and takes the format from its extension (`.csv`, `.json`, `.md`,
-`.txt`). `--lang zh|en` picks the language of headers, labels and messages (default: `GOV_LANG`,
+`--format table` (the default on a terminal), `csv` (the default when piped), `json`, `md` or
+`html`; `-o FILE` writes a file and takes the format from its extension (`.csv`, `.json`, `.md`,
+`.html`, `.txt`). HTML is one self-contained page (see [the monthly page](#the-monthly-page-月报)). `--lang zh|en` picks the language of headers, labels and messages (default: `GOV_LANG`,
 else `lang` in gov.yaml, else the locale).
 CSV written to a file starts with a UTF-8 BOM so Excel and WPS open it cleanly (`--no-bom` to
 leave it out; `--bom` gives CSV on standard output one too, for `gov report > a.csv`); any text
@@ -346,6 +346,45 @@ EOF
 runhead 8 volunteer list --year 2022
 cat <<'EOF'
 
+## The monthly page (月报)
+
+`gov report --month M -o 月报-2022-10.html` (or `--format html`) writes the month as one HTML
+page for the screen at the monthly meeting or to print and hand round. It is self-contained:
+inline CSS, charts as inline SVG that gov draws itself, no script, font or anything else
+fetched, so it opens with the network off. Text uses a CJK font stack (Noto Sans CJK SC, Source
+Han Sans SC, PingFang SC, Microsoft YaHei, WenQuanYi Micro Hei…), headings a Song stack. It
+prints on A4 in 2–4 pages: each printed page has the community and the period at its head and
+its number at its foot, and no chart or table row is split across pages. It is masked like
+every output (`--unmask` to show numbers in full).
+
+The charts, each with a title, axis titles with units, and its numbers on hover (`<title>`)
+and, where there is room, printed on the bars:
+
+- visits per week by method, stacked (weeks Monday to Sunday, cut to the month);
+- coverage by grid: linked households visited in the month / linked, sorted, with the
+  community's rate as a dashed line (`gov report --by grid`'s 走访覆盖率);
+- households overdue at the month's end by grid, stacked by colour (`gov due` as of the month's
+  end);
+- problems received and resolved per week;
+- the rates 响应率, 按时办结率, 解决率, 满意率 and the meetings' 落实率 for the month, each
+  with its target from gov.yaml's `targets` as a dashed mark;
+- whistles by department, reported and not reported (`gov report whistles`);
+- the year to date per month: visits and problems resolved (lines), coverage (line), and
+  service hours when the folder keeps activities;
+
+then the month's ledger tables: the headline figures (`gov stats`' period rows), the summary by
+grid and whistles by department. Problems by category (`gov report issues`) is left to its own
+report: its columns do not fit A4.
+
+Every figure on the page is read from the same tables those reports print, and a test checks
+each one against them. Patterns and labels tell series apart, not colour alone, so the page
+reads on a black-and-white printer; red, yellow and green appear only for the three colours.
+`--by grid`, `--by branch`, `--grid`, `--member` or a period that is not a month give the
+summary table as a page instead. The demo's October 2022 page, as headless Chromium draws it
+(`scripts/render-check.sh`):
+
+![The demo's October 2022 monthly page](monthly-report-2022-10.png)
+
 ## gov export — the month's pack
 
 EOF
@@ -353,7 +392,8 @@ echo '```'; echo '$ gov export --month 2022-10 --out /tmp/2022-10'
 "$G" export --month 2022-10 --out "$export_dir" | sed "s|$export_dir|/tmp/2022-10|"; echo '```'
 cat <<'EOF'
 
-Each file is CSV with a BOM, ready to open in Excel or WPS and hand to the town; the overdue
+Each file is CSV with a BOM, ready to open in Excel or WPS and hand to the town, and
+月报.html is [the monthly page](#the-monthly-page-月报); the overdue
 list is as of the month's end (or today, for the current month); 诉求办理 is `gov report issues
 --by category` for the month; when the folder keeps activities or volunteers, 双报到台账 is `gov
 report dual` and 志愿服务与帮扶 `gov report service` for the month.

@@ -59,7 +59,9 @@ pub fn run(ctx: &Ctx, args: &DueArgs) -> Result<Exit, CliError> {
         None => args.output.emit(&due_table(&ix, ctx.today, &filter))?,
         Some(DueBy::Member) => match args.output.format()? {
             OutFormat::Csv | OutFormat::Json => args.output.emit(&due_member_table(&ix, ctx.today, &filter))?,
-            OutFormat::Table | OutFormat::Md => args.output.emit_all(&due_member_pages(&ix, ctx.today, &filter))?,
+            OutFormat::Table | OutFormat::Md | OutFormat::Html => {
+                args.output.emit_all(&due_member_pages(&ix, ctx.today, &filter))?
+            }
         },
     }
     Ok(data.exit())

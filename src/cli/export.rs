@@ -136,5 +136,22 @@ pub fn run(ctx: &Ctx, args: &ExportArgs) -> Result<Exit, CliError> {
         let rows = sheet.iter().map(|t| t.rows.len()).sum();
         println!("{}", words::export_file(&shown(&path, &ctx.cwd), rows));
     }
+    // The month's page with its charts, in every pack.
+    let mut page = crate::report::monthly::monthly(&ix, &period, ctx.today);
+    if let Some(title) = &title {
+        page.title_zh.insert_str(0, title.zh());
+        page.title_en.insert_str(0, title.en());
+    }
+    let stem = if lang == Lang::Zh { "月报" } else { "monthly" };
+    let path = out.join(format!("{}-{stem}.html", period.label()));
+    let html = crate::render::html::monthly::monthly_html(
+        &page,
+        ds.settings.town.as_deref(),
+        &as_of.to_string(),
+        &RenderOptions { bom: false, ..opts },
+    );
+    write_text_file(&path, &html)?;
+    let rows = page.tables.iter().map(|t| t.rows.len()).sum();
+    println!("{}", words::export_file(&shown(&path, &ctx.cwd), rows));
     Ok(data.exit())
 }

@@ -50,6 +50,8 @@ pub enum FormatArg {
     Json,
     /// Markdown table
     Md,
+    /// One self-contained HTML page (inline CSS, prints on A4)
+    Html,
 }
 
 /// How and where a report is written.
@@ -87,6 +89,7 @@ impl OutputArgs {
             (Some(FormatArg::Csv), _) => OutFormat::Csv,
             (Some(FormatArg::Json), _) => OutFormat::Json,
             (Some(FormatArg::Md), _) => OutFormat::Md,
+            (Some(FormatArg::Html), _) => OutFormat::Html,
             (None, Some(path)) => OutFormat::from_extension(path)
                 .ok_or_else(|| CliError::usage(errors::unknown_extension(path)).hint(errors::hint_name_format()))?,
             (None, None) if io::stdout().is_terminal() => OutFormat::Table,
@@ -111,6 +114,21 @@ impl OutputArgs {
                 let mut out = BufWriter::new(io::stdout().lock());
                 let opts = RenderOptions { bom: self.bom && format == OutFormat::Csv, ..opts };
                 write_all(&mut out, tables, format, &opts)?;
+                out.flush()?;
+                Ok(())
+            }
+        }
+    }
+}
+
+impl OutputArgs {
+    /// Writes a whole page the caller made (the monthly HTML page) where the user asked.
+    pub fn emit_text(&self, text: &str) -> Result<(), CliError> {
+        match &self.output {
+            Some(path) => write_text_file(path, text),
+            None => {
+                let mut out = io::stdout().lock();
+                out.write_all(text.as_bytes())?;
                 out.flush()?;
                 Ok(())
             }

@@ -8,7 +8,7 @@ use crate::finding::shorten;
 use crate::kinds::Record;
 use crate::model::id::IdMap;
 use crate::model::labels::{Color, Labelled, Lang, Urgency};
-use crate::model::settings::{ColorDays, Settings, UrgencyDays};
+use crate::model::settings::{ColorDays, Settings, Targets, UrgencyDays};
 use crate::model::{Interner, Sym};
 use crate::text::findings as say;
 
@@ -29,6 +29,7 @@ pub const SETTINGS_FIELDS: &[&str] = &[
     "activity_kinds",
     "dual_report",
     "stars",
+    "targets",
 ];
 
 /// Turns id text into a [`Sym`].
@@ -161,6 +162,19 @@ pub fn settings(mut f: Fields<'_, '_, '_, '_>) -> Settings {
         m.finish(&["hours_per_year"]);
     }
     let stars = crate::kinds::rating::rules::read(&mut f);
+    let mut targets = defaults.targets;
+    if let Some(map) = f.map("targets") {
+        let mut m = Fields::new(map, f.sink(), false);
+        let t = &mut targets;
+        *t = Targets {
+            response_rate: m.number("response_rate", 0, 100).unwrap_or(t.response_rate),
+            on_time_rate: m.number("on_time_rate", 0, 100).unwrap_or(t.on_time_rate),
+            solved_rate: m.number("solved_rate", 0, 100).unwrap_or(t.solved_rate),
+            satisfaction_rate: m.number("satisfaction_rate", 0, 100).unwrap_or(t.satisfaction_rate),
+            done_rate: m.number("done_rate", 0, 100).unwrap_or(t.done_rate),
+        };
+        m.finish(&Targets::KEYS);
+    }
     f.finish(SETTINGS_FIELDS);
     Settings {
         name,
@@ -178,6 +192,7 @@ pub fn settings(mut f: Fields<'_, '_, '_, '_>) -> Settings {
         activity_kinds,
         dual_hours_per_year,
         stars,
+        targets,
     }
 }
 

@@ -38,6 +38,51 @@ pub struct Settings {
     pub dual_hours_per_year: Option<u32>,
     /// `stars`: the rules branches are rated against (五星支部), when the folder keeps ratings.
     pub stars: Option<crate::kinds::StarRules>,
+    /// `targets`: the rates the town asks for, in percent, drawn as marks on the monthly page.
+    pub targets: Targets,
+}
+
+/// `targets` in gov.yaml: the rates the town asks of the community, in percent (0–100). Keys are
+/// the rates' codes in `gov stats`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Targets {
+    /// 响应率.
+    pub response_rate: u32,
+    /// 按时办结率.
+    pub on_time_rate: u32,
+    /// 解决率.
+    pub solved_rate: u32,
+    /// 满意率.
+    pub satisfaction_rate: u32,
+    /// 落实率: meetings' decisions carried out.
+    pub done_rate: u32,
+}
+
+impl Targets {
+    /// The keys gov.yaml's `targets` may hold, in the order the page draws them.
+    pub const KEYS: [&'static str; 5] =
+        ["response_rate", "on_time_rate", "solved_rate", "satisfaction_rate", "done_rate"];
+
+    /// The target for a rate's code, in percent.
+    pub fn get(&self, code: &str) -> Option<u32> {
+        match code {
+            "response_rate" => Some(self.response_rate),
+            "on_time_rate" => Some(self.on_time_rate),
+            "solved_rate" => Some(self.solved_rate),
+            "satisfaction_rate" => Some(self.satisfaction_rate),
+            "done_rate" => Some(self.done_rate),
+            _ => None,
+        }
+    }
+}
+
+impl Default for Targets {
+    /// What towns commonly ask of the 12345-style problem handling: every problem answered within
+    /// the response time, and nine in ten resolved on time, solved and satisfied; decisions of
+    /// meetings nine in ten carried out.
+    fn default() -> Self {
+        Targets { response_rate: 100, on_time_rate: 90, solved_rate: 90, satisfaction_rate: 90, done_rate: 90 }
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -137,6 +182,7 @@ impl Default for Settings {
             activity_kinds: Vec::new(),
             dual_hours_per_year: None,
             stars: None,
+            targets: Targets::default(),
         }
     }
 }

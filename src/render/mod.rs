@@ -2,5 +2,6 @@
 //! Nothing here computes; everything here formats.
 
 pub mod findings;
+pub mod html;
 pub mod report;
 pub mod visible;

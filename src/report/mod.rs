@@ -14,6 +14,7 @@ pub mod issues;
 pub mod ledger;
 pub mod meetings;
 pub mod member_list;
+pub mod monthly;
 pub mod orgs;
 pub mod period;
 pub mod projects;

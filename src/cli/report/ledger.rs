@@ -4,8 +4,12 @@ use clap::{Args, ValueEnum};
 
 use crate::cli::output::{OutputArgs, PeriodArgs, load_for_report, resolve_opt};
 use crate::cli::{CliError, Ctx, Exit};
+use crate::render::html::monthly::monthly_html;
+use crate::render::report::{OutFormat, RenderOptions};
 use crate::report::Index;
 use crate::report::ledger::{By, LedgerFilter, ledger_table};
+use crate::report::monthly::monthly;
+use crate::report::period::PeriodKind;
 
 /// The options of the ledger summary (走访台账汇总), `gov report` without a subcommand.
 #[derive(Debug, Args)]
@@ -46,6 +50,15 @@ pub fn run(ctx: &Ctx, args: &LedgerArgs) -> Result<Exit, CliError> {
         ByArg::Grid => By::Grid,
         ByArg::Branch => By::Branch,
     };
+    // A month's report as HTML, for the whole community, is the monthly page with its charts.
+    let whole = filter.grid.is_none() && filter.member.is_none() && by == By::Member;
+    if whole && period.kind == PeriodKind::Month && args.output.format()? == OutFormat::Html {
+        let opts = RenderOptions { lang: crate::text::lang(), unmask: args.output.unmask, bom: false, width: None };
+        let m = monthly(&ix, &period, ctx.today);
+        let as_of = period.to.min(ctx.today).to_string();
+        args.output.emit_text(&monthly_html(&m, ds.settings.town.as_deref(), &as_of, &opts))?;
+        return Ok(data.exit());
+    }
     args.output.emit(&ledger_table(&ix, &period, ctx.today, by, &filter))?;
     Ok(data.exit())
 }

@@ -23,6 +23,11 @@ use super::{CliError, Ctx, Exit};
 ///
 /// `gov report issues` and `gov report whistles` report on the problems raised by residents;
 /// `gov report dual` and `gov report service` on in-service members, volunteers and aid.
+///
+/// A month as a web page (`gov report --month 2022-10 -o 月报-2022-10.html`) is the monthly
+/// report with charts: weekly visits, coverage by grid, overdue households, problems and their
+/// rates against the targets, whistles, the year to date, and the month's ledger tables; it
+/// opens with the network off and prints on A4.
 #[derive(Debug, Args)]
 #[command(args_conflicts_with_subcommands = true, subcommand_negates_reqs = true)]
 pub struct ReportArgs {

@@ -1,5 +1,6 @@
 //! Writers for report [`Table`]s: a terminal table (comfy-table; CJK aligned; fits the terminal),
-//! CSV (Excel/WPS-safe: optional BOM, formula cells neutralised), JSON and Markdown. Personal
+//! CSV (Excel/WPS-safe: optional BOM, formula cells neutralised), JSON, Markdown and one HTML
+//! page ([`crate::render::html`]). Personal
 //! data is masked here unless the user asked otherwise.
 
 mod csv;
@@ -31,6 +32,8 @@ pub enum OutFormat {
     Csv,
     Json,
     Md,
+    /// One self-contained HTML page ([`crate::render::html`]).
+    Html,
 }
 
 impl OutFormat {
@@ -41,6 +44,7 @@ impl OutFormat {
             "json" => Some(OutFormat::Json),
             "md" | "markdown" => Some(OutFormat::Md),
             "txt" => Some(OutFormat::Table),
+            "html" | "htm" => Some(OutFormat::Html),
             _ => None,
         }
     }
@@ -104,7 +108,7 @@ fn decimal(x: f64, human: bool) -> String {
     format!("{:.1}", tenths / 10.0)
 }
 
-fn headers(t: &Table, lang: Lang) -> Vec<&'static str> {
+pub(crate) fn headers(t: &Table, lang: Lang) -> Vec<&'static str> {
     t.columns.iter().map(|c| if lang == Lang::Zh { c.zh } else { c.en }).collect()
 }
 
@@ -138,7 +142,7 @@ fn clip(mut s: String, lang: Lang) -> String {
 /// Rows as text, the totals row last with its first cell filled in. `human` (tables, Markdown)
 /// adds thousands separators, clips long cells ([`clip`]) and makes control characters visible
 /// ([`visible`]), once here for every cell.
-fn text_rows(t: &Table, o: &RenderOptions, human: bool) -> Vec<Vec<String>> {
+pub(crate) fn text_rows(t: &Table, o: &RenderOptions, human: bool) -> Vec<Vec<String>> {
     let cell = |v: &Value| {
         let text = cell_text(v, o, human);
         if human { visible_owned(clip(text, o.lang)) } else { text }
@@ -157,7 +161,7 @@ fn text_rows(t: &Table, o: &RenderOptions, human: bool) -> Vec<Vec<String>> {
 }
 
 /// Columns to right-align: those whose every non-empty value is a number.
-fn numeric_columns(t: &Table) -> Vec<bool> {
+pub(crate) fn numeric_columns(t: &Table) -> Vec<bool> {
     (0..t.columns.len())
         .map(|i| {
             let mut cells = t.rows.iter().chain(t.total.iter()).map(|r| &r[i]).filter(|v| **v != Value::Empty);
@@ -175,6 +179,7 @@ pub fn write(w: &mut impl Write, t: &Table, format: OutFormat, o: &RenderOptions
         OutFormat::Csv => write_csv(w, t, o),
         OutFormat::Json => write_json(w, t, o),
         OutFormat::Md => write_md(w, t, o),
+        OutFormat::Html => crate::render::html::write_tables_page(w, std::slice::from_ref(t), o),
     }
 }
 
@@ -189,6 +194,9 @@ pub fn write_all(w: &mut impl Write, tables: &[Table], format: OutFormat, o: &Re
         }
         serde_json::to_writer_pretty(&mut *w, &Json::Object(doc))?;
         return writeln!(w);
+    }
+    if format == OutFormat::Html {
+        return crate::render::html::write_tables_page(w, tables, o);
     }
     for (i, t) in tables.iter().enumerate() {
         if i > 0 {

@@ -123,8 +123,8 @@ pub fn unknown_extension(path: &Path) -> Text {
 /// How to name the output's format.
 pub fn hint_name_format() -> Text {
     Text::new(
-        "name the file .csv, .json, .md or .txt, or pass --format",
-        "请把文件扩展名改为 .csv、.json、.md 或 .txt，或加 --format 指定格式",
+        "name the file .csv, .json, .md, .html or .txt, or pass --format",
+        "请把文件扩展名改为 .csv、.json、.md、.html 或 .txt，或加 --format 指定格式",
     )
 }
 

@@ -40,7 +40,10 @@ pub(super) const COMMANDS: &[(&str, &str, Option<&str>)] = &[
              每名党员（或每个网格、每个支部）一行：联系户数、已走访户数、走访覆盖率、各走访方式次数、\
              期末逾期未走访户数、走访中发现和已办结的诉求数；末行为合计。没有走访的党员排在最后。\n\n\
              群众诉求的统计见 `gov report issues` 和 `gov report whistles`；在职党员、志愿者和帮扶见 \
-             `gov report dual` 和 `gov report service`。",
+             `gov report dual` 和 `gov report service`。\n\n\
+             按月输出为网页（`gov report --month 2022-10 -o 月报-2022-10.html`）时，生成带图表的月报：\
+             每周走访、各网格覆盖率、逾期户、诉求办理与目标值、吹哨报到、本年逐月趋势和本月台账，\
+             无需联网即可打开，可按 A4 打印。",
         ),
     ),
     (
