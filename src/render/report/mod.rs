@@ -1,5 +1,5 @@
 //! Writers for report [`Table`]s: a terminal table (comfy-table; CJK aligned; fits the terminal),
-//! CSV (Excel/WPS-safe: optional BOM, formula cells neutralised), JSON and Markdown. Personal
+//! CSV (Excel/WPS-safe: optional BOM, formula cells neutralised), JSON, Markdown and XLSX. Personal
 //! data is masked here unless the user asked otherwise.
 
 mod csv;
@@ -9,6 +9,7 @@ mod md;
 mod terminal;
 #[cfg(test)]
 mod tests;
+mod xlsx;
 
 use std::io::{self, Write};
 
@@ -24,6 +25,8 @@ use self::csv::write_csv;
 use self::json::{json_doc, write_json};
 use self::md::write_md;
 use self::terminal::write_terminal;
+use self::xlsx::write_xlsx;
+pub use self::xlsx::{Sheet, write_workbook};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum OutFormat {
@@ -31,16 +34,19 @@ pub enum OutFormat {
     Csv,
     Json,
     Md,
+    /// An Excel workbook (binary): one sheet per table.
+    Xlsx,
 }
 
 impl OutFormat {
-    /// The format a file name implies: `.csv`, `.json`, `.md`, `.txt`.
+    /// The format a file name implies: `.csv`, `.json`, `.md`, `.txt`, `.xlsx`.
     pub fn from_extension(path: &std::path::Path) -> Option<OutFormat> {
         match path.extension()?.to_str()?.to_ascii_lowercase().as_str() {
             "csv" => Some(OutFormat::Csv),
             "json" => Some(OutFormat::Json),
             "md" | "markdown" => Some(OutFormat::Md),
             "txt" => Some(OutFormat::Table),
+            "xlsx" => Some(OutFormat::Xlsx),
             _ => None,
         }
     }
@@ -175,13 +181,18 @@ pub fn write(w: &mut impl Write, t: &Table, format: OutFormat, o: &RenderOptions
         OutFormat::Csv => write_csv(w, t, o),
         OutFormat::Json => write_json(w, t, o),
         OutFormat::Md => write_md(w, t, o),
+        OutFormat::Xlsx => write_xlsx(w, std::slice::from_ref(t), o),
     }
 }
 
 /// Several reports in one output (a record and its history): on a terminal, in CSV and in
 /// Markdown one after the other with a blank line between; in JSON one object holding each
-/// report under its name. A BOM, when asked for, starts the whole output only.
+/// report under its name; in XLSX one workbook with a sheet per report. A BOM, when asked for,
+/// starts the whole output only.
 pub fn write_all(w: &mut impl Write, tables: &[Table], format: OutFormat, o: &RenderOptions) -> io::Result<()> {
+    if format == OutFormat::Xlsx {
+        return write_xlsx(w, tables, o);
+    }
     if format == OutFormat::Json && tables.len() != 1 {
         let mut doc = Map::new();
         for t in tables {

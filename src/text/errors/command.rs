@@ -123,9 +123,19 @@ pub fn unknown_extension(path: &Path) -> Text {
 /// How to name the output's format.
 pub fn hint_name_format() -> Text {
     Text::new(
-        "name the file .csv, .json, .md or .txt, or pass --format",
-        "请把文件扩展名改为 .csv、.json、.md 或 .txt，或加 --format 指定格式",
+        "name the file .csv, .json, .md, .txt or .xlsx, or pass --format",
+        "请把文件扩展名改为 .csv、.json、.md、.txt 或 .xlsx，或加 --format 指定格式",
     )
+}
+
+/// `--format xlsx` without `-o`, on a terminal: a workbook is not for the screen.
+pub fn xlsx_to_terminal() -> Text {
+    Text::new("an Excel workbook cannot be shown on the terminal", "Excel 工作簿无法在终端中显示")
+}
+
+/// How to write a workbook.
+pub fn hint_xlsx_file() -> Text {
+    Text::new("write it to a file with -o FILE.xlsx", "请用 -o 文件名.xlsx 写入文件")
 }
 
 // ---- gov init ----

@@ -336,6 +336,7 @@ pub(super) const VALUES: &[(&str, &str, &str, &str)] = &[
     ("*", "format", "csv", "CSV，用 Excel/WPS 打开（写入文件时带 UTF-8 BOM）"),
     ("*", "format", "json", "JSON，给程序读"),
     ("*", "format", "md", "Markdown 表格"),
+    ("*", "format", "xlsx", "Excel 工作簿（.xlsx，每张表一个工作表）"),
     ("report", "by", "member", "每名党员一行"),
     ("due", "by", "member", "每名党员一页"),
     ("report", "by", "grid", "每个网格一行"),
