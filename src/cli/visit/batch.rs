@@ -8,7 +8,7 @@ use std::path::PathBuf;
 use super::add::{
     AddArgs, Row, month_file, new_file_columns, new_month_file, normal_date, target, validate, write_rows,
 };
-use crate::cli::record::Session;
+use crate::cli::record::{Session, WriteArgs};
 use crate::cli::{CliError, Ctx, Exit, OrOs};
 use crate::finding::{Code, Finding};
 use crate::kinds::Record;
@@ -51,12 +51,27 @@ pub(super) fn batch(ctx: &Ctx, s: &mut Session, from: &str, args: &AddArgs) -> R
     s.lock(ctx, &args.write)?;
     let (text, _) = crate::load::text::decode(&bytes)
         .map_err(|why| CliError::io(errors::input_not_text(&shown_path, &why.text())))?;
+    batch_text(ctx, s, &shown_path, &text, &args.write, args.allow_duplicates)
+}
+
+/// Records visits given as CSV text in the visits format (`--from`'s file, or a sheet `gov
+/// import` made into one), the folder locked: every row validated first, names where ids go
+/// resolved, rows already recorded skipped, then all or nothing.
+pub(crate) fn batch_text(
+    ctx: &Ctx,
+    s: &mut Session,
+    shown_path: &std::path::Path,
+    text: &str,
+    write: &WriteArgs,
+    allow_duplicates: bool,
+) -> Result<Exit, CliError> {
+    let shown_path = shown_path.to_path_buf();
     let input = s.ds.file_id(&shown_path, Kind::Visits, Format::Csv);
 
     // Parse and type every row, as the loader does, reporting against the input's own lines.
     let mut rows: Vec<(u32, Row)> = Vec::new();
     let mut sink = Sink::new(&shown_path);
-    crate::load::csv::for_each_row(&text, &mut sink, Visit::FIELDS, Visit::REQUIRED, |rec, _| {
+    crate::load::csv::for_each_row(text, &mut sink, Visit::FIELDS, Visit::REQUIRED, |rec, _| {
         let get = |k: &str| {
             rec.fields
                 .iter()
@@ -109,7 +124,7 @@ pub(super) fn batch(ctx: &Ctx, s: &mut Session, from: &str, args: &AddArgs) -> R
     };
     let mut judged = validate(s, ctx.today, &records(&rows), true);
     // Run again after it was stopped, not knowing whether it had written: every row is there.
-    if !rows.is_empty() && judged.recorded.iter().all(Option::is_some) && unknown == 0 && !args.allow_duplicates {
+    if !rows.is_empty() && judged.recorded.iter().all(Option::is_some) && unknown == 0 && !allow_duplicates {
         let first = judged.recorded[0].expect("all there");
         let at = format!("{}:{}", s.ds.path(first.file).display(), first.line);
         match rows.len() {
@@ -121,7 +136,7 @@ pub(super) fn batch(ctx: &Ctx, s: &mut Session, from: &str, args: &AddArgs) -> R
     // Some rows are there already (a batch that overlaps an earlier one): they are skipped, and
     // said, unless --allow-duplicates; the rest are judged without them.
     let skipped: Vec<Loc> = judged.recorded.iter().flatten().copied().collect();
-    if !skipped.is_empty() && !args.allow_duplicates {
+    if !skipped.is_empty() && !allow_duplicates {
         let at = format!("{}:{}", s.ds.path(skipped[0].file).display(), skipped[0].line);
         let mut there = judged.recorded.iter().map(Option::is_some);
         rows.retain(|_| !there.next().unwrap_or(false));
@@ -161,7 +176,7 @@ pub(super) fn batch(ctx: &Ctx, s: &mut Session, from: &str, args: &AddArgs) -> R
         })?;
         months[i].2.push_str(&text);
     }
-    if args.write.dry_run {
+    if write.dry_run {
         for (path, _, text) in &months {
             sayln!(words::batch_would_add(text.lines().count(), s.rel(path)));
             crate::cli::echo(text);
@@ -193,9 +208,9 @@ pub(super) fn batch(ctx: &Ctx, s: &mut Session, from: &str, args: &AddArgs) -> R
         sayln!(words::batch_added(text.lines().count(), s.rel(path)));
     }
     journal.finish().or_os(errors::batch_cannot_finish)?;
-    if !args.write.dry_run {
+    if !write.dry_run {
         let files: Vec<PathBuf> = months.iter().map(|(p, _, _)| p.clone()).collect();
-        s.commit(&args.write, &files, &words::batch_commit(rows.len(), &shown_path));
+        s.commit(write, &files, &words::batch_commit(rows.len(), &shown_path));
     }
     Ok(Exit::Ok)
 }

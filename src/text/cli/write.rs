@@ -533,3 +533,27 @@ pub fn activity_batch_skipped(n: usize, at: &str) -> Text {
         format!("{c} 项已登记（第一项在 {at}），已跳过"),
     )
 }
+
+// ---- gov import ----
+
+/// What `gov import` read from one sheet before judging its rows.
+pub fn import_sheet(sheet: &str, rows: usize, totals: usize) -> Text {
+    let (r, t) = (thousands(rows), thousands(totals));
+    Text::new(
+        format!(
+            "{sheet}: {r} {} read, {t} totals {} left out",
+            plural(rows, "row", "rows"),
+            plural(totals, "row", "rows")
+        ),
+        format!("{sheet}：读取 {r} 行，略去合计行 {t} 行"),
+    )
+}
+
+/// A dry run's last word: how to write.
+pub fn import_dry_run() -> Text {
+    Text::new("nothing written (a preview); --apply writes", "以上为预览，未写入；确认无误后加 --apply 写入")
+}
+
+fn plural(n: usize, one: &'static str, many: &'static str) -> &'static str {
+    if n == 1 { one } else { many }
+}

@@ -470,3 +470,38 @@ pub fn many_volunteers(q: &str, many: &[String]) -> Text {
         format!("“{q}”同时与 {n} 名志愿者相符：{}", many.join("、")),
     )
 }
+
+// ---- gov import ----
+
+/// A spreadsheet calamine cannot open.
+pub fn import_cannot_read(path: &Path, why: &str) -> Text {
+    let p = path.display();
+    Text::new(format!("cannot read `{p}` as a spreadsheet: {why}"), format!("无法读取表格文件“{p}”：{why}"))
+}
+
+/// `--sheet` names no sheet of the workbook.
+pub fn import_no_sheet(path: &Path, sheet: &str) -> Text {
+    let p = path.display();
+    Text::new(format!("`{p}` has no sheet `{sheet}`"), format!("“{p}”中没有工作表“{sheet}”"))
+}
+
+/// How to name a sheet.
+pub fn hint_sheet() -> Text {
+    Text::new(
+        "give --sheet the sheet's name as its tab shows it, or its number (1 for the first), or pass --all-sheets",
+        "--sheet 后写工作表标签上的名称，或写序号（第一个为 1）；也可以加 --all-sheets 导入全部工作表",
+    )
+}
+
+/// No row of a sheet names two of the kind's columns.
+pub fn import_no_header(sheet: &str) -> Text {
+    Text::new(
+        format!("{sheet}: no header row naming the columns (looked for two known column names in one row)"),
+        format!("{sheet}：找不到表头行（没有一行同时含有两个可识别的列名）"),
+    )
+}
+
+/// The columns a sheet can name.
+pub fn hint_import_columns(known: &str) -> Text {
+    Text::new(format!("name the columns as one of: {known}"), format!("列名请使用：{known}"))
+}

@@ -206,6 +206,11 @@ pub(super) const ARGS: &[(&str, &str, &str)] = &[
     ("due", "by", "每名党员一页（各自联系的住户，可打印分发）；CSV 和 JSON 为一张表，每行前加党员"),
     ("export", "month", "哪个月：YYYY-MM、this-month（本月）或 last-month（上月）"),
     ("export", "out", "导出到这个文件夹（没有就新建）"),
+    ("import", "file", "要导入的文件：.xlsx、.xls、.ods 或 .csv"),
+    ("import", "kind", "文件中每一行是什么记录"),
+    ("import", "sheet", "读取哪个工作表：名称或序号（第一个为 1） [默认：第一个]"),
+    ("import", "all_sheets", "逐个读取全部工作表（每个工作表全部写入或全不写入）"),
+    ("import", "apply", "写入数据文件夹 [默认：只预览将写入的内容]"),
     ("export", "no_bom", "不加 UTF-8 字节顺序标记（BOM）"),
     ("export", "unmask", "所有字段中的电话、身份证号、银行卡号和门牌号完整显示"),
     ("export", "format", "文件格式"),
@@ -348,6 +353,7 @@ pub(super) const VALUES: &[(&str, &str, &str, &str)] = &[
     ("export", "format", "csv", "CSV 文件（带 UTF-8 BOM，Excel/WPS 可直接打开）"),
     ("export", "format", "json", "JSON 文件，给程序读"),
     ("export", "format", "md", "Markdown 文件"),
+    ("import", "kind", "visits", "走访记录（走访台账）"),
 ];
 
 /// (English value name, Chinese): what an option's value is, as `--date <日期>` shows it.
@@ -383,6 +389,7 @@ pub(super) const VALUE_NAMES: &[(&str, &str)] = &[
     ("MINUTES", "纪要"),
     ("METHOD", "方式"),
     ("MONTH", "月份"),
+    ("SHEET", "工作表"),
     ("NAME", "名称"),
     ("NOTE", "说明"),
     ("ORG", "组织"),
