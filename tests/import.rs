@@ -155,3 +155,23 @@ fn a_wrong_row_stops_the_whole_import_and_names_its_row() {
     assert!(out.stderr.contains("bad.csv!bad:3"), "{}", out.stderr);
     assert_eq!(visits(d), 14);
 }
+
+/// A template in other words, through a rules file: 联系户 and 日期时间 named, 上门 for 入户, the
+/// member for the whole sheet (陈静, M04), the 填表人 line skipped. Two rows by hand count.
+#[test]
+fn a_rules_file_maps_another_template() {
+    let dir = fixture();
+    let d = dir.path();
+    let text = "网格走访记录表\n日期时间,联系户,形式,情况记录\n2024-02-10,H04,上门,送春联\n2024-02-11,H06,电话,拜年\n填表人：陈静,,,\n";
+    std::fs::write(d.join("记录表.csv"), text).unwrap();
+    let rules = "columns:\n  日期时间: date\n  联系户: household\n  形式: method\n  情况记录: summary\nvalues:\n  method:\n    上门: 入户\nconstants:\n  member: 陈静\nskip:\n  - 填表人\n";
+    std::fs::write(d.join("记录表.rules.yaml"), rules).unwrap();
+    let out = import(d, &["import", "记录表.csv", "--kind", "visits", "--rules", "记录表.rules.yaml", "--apply"]);
+    assert_eq!(visits(d), 16, "{out}");
+    let ledger = ok(d, TODAY, &["visit", "list", "--from", "2024-02-10", "--to", "2024-02-11", "--format", "csv"]);
+    assert_eq!(ledger.matches("陈静").count(), 2, "{ledger}");
+    assert!(ledger.contains("入户"), "{ledger}");
+    let bad = run(d, TODAY, &["--lang", "en", "import", "记录表.csv", "--kind", "visits", "--rules", "记录表.csv"]);
+    assert_eq!(bad.code, Some(2), "{}", bad.stderr);
+    assert!(bad.stderr.contains("the rules file `记录表.csv` cannot be read"), "{}", bad.stderr);
+}

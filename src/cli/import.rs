@@ -12,7 +12,7 @@ use super::record::{Session, WriteArgs};
 use super::{CliError, Ctx, Exit, OrOs};
 use crate::kinds::Record;
 use crate::load::csv::columns::known_list;
-use crate::load::sheet::{self, SheetError};
+use crate::load::sheet::{self, Rules, SheetError};
 use crate::model::Visit;
 use crate::text::{cli::write as words, errors};
 
@@ -38,6 +38,9 @@ pub struct ImportArgs {
     /// Read every sheet, one after the other (each all or nothing)
     #[arg(long)]
     pub all_sheets: bool,
+    /// A rules file (YAML) for a template that uses other words: columns, values, constants, rows to skip (docs/import.md)
+    #[arg(long, value_name = "FILE")]
+    pub rules: Option<PathBuf>,
     /// Write the rows [default: a preview of what would be written]
     #[arg(long, conflicts_with = "dry_run")]
     pub apply: bool,
@@ -54,6 +57,14 @@ pub enum ImportKind {
 pub fn run(ctx: &Ctx, args: &ImportArgs) -> Result<Exit, CliError> {
     let path = ctx.cwd.join(&args.file);
     let known = Visit::FIELDS;
+    let rules = match &args.rules {
+        Some(r) => {
+            let p = ctx.cwd.join(r);
+            let text = std::fs::read_to_string(&p).or_os(|| errors::cannot_read(&p))?;
+            Rules::parse(&text).map_err(|why| CliError::usage(errors::import_bad_rules(r, &why)))?
+        }
+        None => Rules::default(),
+    };
     let sheets = read(&path, &args.file, args)?;
     let write =
         WriteArgs { dry_run: !args.apply || args.write.dry_run, commit: args.write.commit, wait: args.write.wait };
@@ -63,7 +74,7 @@ pub fn run(ctx: &Ctx, args: &ImportArgs) -> Result<Exit, CliError> {
         // earlier one's rows adds nothing twice. (A preview reads the folder as it is.)
         let mut s = Session::read(ctx)?;
         s.lock(ctx, &write)?;
-        let tidy = sheet::tidy(&name, &rows, known).map_err(|_| {
+        let tidy = sheet::tidy(&name, &rows, known, &rules).map_err(|_| {
             CliError::refused(errors::import_no_header(&name)).hint(errors::hint_import_columns(&known_list(known)))
         })?;
         sayln!(words::import_sheet(&tidy.sheet, tidy.rows, tidy.totals));

@@ -10,9 +10,11 @@
 //! The CSV keeps the sheet's row numbers as its line numbers (blank lines stand for the rows
 //! left out), so what the checks say about line 7 is the sheet's row 7.
 
+use std::collections::BTreeMap;
 use std::path::Path;
 
 use calamine::{Data, Reader, open_workbook_auto};
+use serde::Deserialize;
 
 use super::csv::columns::field_name;
 
@@ -24,6 +26,33 @@ pub enum SheetError {
     NoSheet(String),
     #[error("no header row")]
     NoHeader,
+}
+
+/// A rules file (`--rules 走访台账.rules.yaml`) for a template that uses other words: column
+/// names, values to replace, constants for every row, rows to skip. See docs/import.md.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Rules {
+    /// A header cell as written → the field it stands for (`走访人: member`).
+    #[serde(default)]
+    pub columns: BTreeMap<String, String>,
+    /// Per field, a value as written → the value gov reads (`method: {上门: 入户}`).
+    #[serde(default)]
+    pub values: BTreeMap<String, BTreeMap<String, String>>,
+    /// A value for every row of a field (`member: 王芳`): the column when the sheet has none,
+    /// else its empty cells.
+    #[serde(default)]
+    pub constants: BTreeMap<String, String>,
+    /// Rows any cell of which contains one of these are skipped (`填表人：`).
+    #[serde(default)]
+    pub skip: Vec<String>,
+}
+
+impl Rules {
+    pub fn parse(text: &str) -> Result<Rules, String> {
+        let rules: Option<Rules> = serde_saphyr::from_str(text).map_err(|e| e.to_string())?;
+        Ok(rules.unwrap_or_default())
+    }
 }
 
 /// One sheet, as CSV in the kind's columns.
@@ -105,11 +134,11 @@ fn is_total(row: &[String]) -> bool {
 }
 
 /// The sheet's rows as CSV in `known`'s columns, the header found below any title rows.
-pub fn tidy(sheet: &str, rows: &[Vec<String>], known: &[&str]) -> Result<Tidy, SheetError> {
+pub fn tidy(sheet: &str, rows: &[Vec<String>], known: &[&str], rules: &Rules) -> Result<Tidy, SheetError> {
     let fields = |row: &[String]| -> Vec<Option<String>> {
         row.iter()
             .map(|c| {
-                let f = field_name(c, known);
+                let f = rules.columns.get(c.trim()).cloned().unwrap_or_else(|| field_name(c, known));
                 known.contains(&f.as_str()).then_some(f)
             })
             .collect()
@@ -142,10 +171,28 @@ pub fn tidy(sheet: &str, rows: &[Vec<String>], known: &[&str]) -> Result<Tidy, S
             new
         })
         .collect();
+    // Constants for fields the sheet has no column for.
+    let constants: Vec<(&str, &str)> = rules
+        .constants
+        .iter()
+        .filter(|(f, _)| known.contains(&f.as_str()) && !columns.iter().any(|(_, c)| c == f))
+        .map(|(f, v)| (f.as_str(), v.as_str()))
+        .collect();
+    let value = |field: &str, cell: &str| -> String {
+        let cell = match rules.values.get(field).and_then(|m| m.get(cell)) {
+            Some(v) => v.as_str(),
+            None => cell,
+        };
+        match rules.constants.get(field) {
+            Some(c) if cell.is_empty() => c.clone(),
+            _ => cell.to_string(),
+        }
+    };
     let quote = |s: &str| {
         if s.contains([',', '"', '\r', '\n']) { format!("\"{}\"", s.replace('"', "\"\"")) } else { s.to_string() }
     };
-    let mut csv = columns.iter().map(|(_, f)| *f).collect::<Vec<_>>().join(",");
+    let mut csv =
+        columns.iter().map(|(_, f)| *f).chain(constants.iter().map(|(f, _)| *f)).collect::<Vec<_>>().join(",");
     csv.push('\n');
     let (mut kept, mut totals) = (0, 0);
     let mut line = 1usize;
@@ -158,11 +205,15 @@ pub fn tidy(sheet: &str, rows: &[Vec<String>], known: &[&str]) -> Result<Tidy, S
             totals += 1;
             continue;
         }
-        let cells: Vec<String> =
-            columns.iter().map(|(c, _)| quote(row.get(*c).map(String::as_str).unwrap_or(""))).collect();
+        if row.iter().any(|c| rules.skip.iter().any(|p| !p.is_empty() && c.contains(p.as_str()))) {
+            continue;
+        }
+        let mut cells: Vec<String> =
+            columns.iter().map(|(c, f)| quote(&value(f, row.get(*c).map(String::as_str).unwrap_or("")))).collect();
         if cells.iter().all(String::is_empty) {
             continue;
         }
+        cells.extend(constants.iter().map(|(_, v)| quote(v)));
         while line + 1 < sheet_row {
             csv.push('\n');
             line += 1;
@@ -195,7 +246,7 @@ mod tests {
             &["2", "2022年10月6日", "王芳", "H02", "电话", "回访"],
             &["合计", "", "", "", "", "2户"],
         ]);
-        let t = tidy("Sheet1", &rows, KNOWN).unwrap();
+        let t = tidy("Sheet1", &rows, KNOWN, &Rules::default()).unwrap();
         assert_eq!((t.rows, t.totals), (2, 1));
         assert_eq!(
             t.csv,
@@ -210,13 +261,33 @@ mod tests {
             &["", "", "住户", "户主", "", ""],
             &["1", "2022-10-05", "H01", "刘大爷", "入户", "了解情况"],
         ]);
-        let t = tidy("S", &rows, KNOWN).unwrap();
+        let t = tidy("S", &rows, KNOWN, &Rules::default()).unwrap();
         assert_eq!(t.csv, "date,household,method,summary\n\n2022-10-05,H01,入户,了解情况\n");
     }
 
     #[test]
+    fn rules_name_columns_fix_values_set_constants_and_skip_rows() {
+        let rules = Rules::parse(
+            "columns:\n  走访时间点: date\n  联系户: household\nvalues:\n  method:\n    上门: 入户\nconstants:\n  member: 王芳\n  method: 电话\nskip:\n  - 填表人\n",
+        )
+        .unwrap();
+        let rows = grid(&[
+            &["走访时间点", "联系户", "走访方式", "走访内容"],
+            &["2022-10-05", "H01", "上门", "了解情况"],
+            &["2022-10-06", "H02", "", "回访"],
+            &["填表人：张三", "", "", ""],
+        ]);
+        let t = tidy("S", &rows, KNOWN, &rules).unwrap();
+        assert_eq!(
+            t.csv,
+            "date,household,method,summary,member\n2022-10-05,H01,入户,了解情况,王芳\n2022-10-06,H02,电话,回访,王芳\n"
+        );
+        assert!(Rules::parse("colums: {}\n").is_err(), "an unknown key is refused");
+    }
+
+    #[test]
     fn no_header_is_said() {
-        assert!(matches!(tidy("S", &grid(&[&["a", "b"]]), KNOWN), Err(SheetError::NoHeader)));
+        assert!(matches!(tidy("S", &grid(&[&["a", "b"]]), KNOWN, &Rules::default()), Err(SheetError::NoHeader)));
     }
 
     #[test]

@@ -505,3 +505,12 @@ pub fn import_no_header(sheet: &str) -> Text {
 pub fn hint_import_columns(known: &str) -> Text {
     Text::new(format!("name the columns as one of: {known}"), format!("列名请使用：{known}"))
 }
+
+/// A rules file that is not what docs/import.md describes.
+pub fn import_bad_rules(path: &Path, why: &str) -> Text {
+    let p = path.display();
+    Text::new(
+        format!("the rules file `{p}` cannot be read: {why} (see docs/import.md)"),
+        format!("规则文件“{p}”无法读取：{why}（格式见 docs/import.md）"),
+    )
+}

@@ -211,6 +211,11 @@ pub(super) const ARGS: &[(&str, &str, &str)] = &[
     ("import", "sheet", "读取哪个工作表：名称或序号（第一个为 1） [默认：第一个]"),
     ("import", "all_sheets", "逐个读取全部工作表（每个工作表全部写入或全不写入）"),
     ("import", "apply", "写入数据文件夹 [默认：只预览将写入的内容]"),
+    (
+        "import",
+        "rules",
+        "规则文件（YAML），用于列名、写法与 gov 不同的表格：列名对照、取值替换、统一填写的值、跳过的行（见 docs/import.md）",
+    ),
     ("export", "no_bom", "不加 UTF-8 字节顺序标记（BOM）"),
     ("export", "unmask", "所有字段中的电话、身份证号、银行卡号和门牌号完整显示"),
     ("export", "format", "文件格式"),
