@@ -175,3 +175,17 @@ fn a_rules_file_maps_another_template() {
     assert_eq!(bad.code, Some(2), "{}", bad.stderr);
     assert!(bad.stderr.contains("the rules file `记录表.csv` cannot be read"), "{}", bad.stderr);
 }
+
+/// `--skip-bad`: the wrong row (无此人, row 3) is named and left out, the good one written.
+#[test]
+fn skip_bad_leaves_the_wrong_rows_out_and_writes_the_rest() {
+    let dir = fixture();
+    let d = dir.path();
+    let text = "序号,走访日期,走访党员,住户,走访方式,走访内容\n1,2024-02-08,王芳,H02,入户,了解情况\n2,2024-02-09,无此人,H02,入户,了解情况\n";
+    std::fs::write(d.join("bad.csv"), text).unwrap();
+    let out = run(d, TODAY, &["--lang", "en", "import", "bad.csv", "--kind", "visits", "--apply", "--skip-bad"]);
+    assert_eq!(out.code, Some(0), "{}\n{}", out.stdout, out.stderr);
+    assert!(out.stderr.contains("bad.csv!bad:3"), "{}", out.stderr);
+    assert!(out.stdout.contains("left out 1 row with errors"), "{}", out.stdout);
+    assert_eq!(visits(d), 15);
+}

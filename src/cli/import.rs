@@ -41,6 +41,9 @@ pub struct ImportArgs {
     /// A rules file (YAML) for a template that uses other words: columns, values, constants, rows to skip (docs/import.md)
     #[arg(long, value_name = "FILE")]
     pub rules: Option<PathBuf>,
+    /// Leave out the rows that are wrong, naming each, and import the rest [default: a wrong row stops the whole import]
+    #[arg(long)]
+    pub skip_bad: bool,
     /// Write the rows [default: a preview of what would be written]
     #[arg(long, conflicts_with = "dry_run")]
     pub apply: bool,
@@ -79,7 +82,7 @@ pub fn run(ctx: &Ctx, args: &ImportArgs) -> Result<Exit, CliError> {
         })?;
         sayln!(words::import_sheet(&tidy.sheet, tidy.rows, tidy.totals));
         let shown = PathBuf::from(format!("{}!{}", args.file.display(), tidy.sheet));
-        exit = super::visit::batch::batch_text(ctx, &mut s, &shown, &tidy.csv, &write, false)?;
+        exit = super::visit::batch::batch_text(ctx, &mut s, &shown, &tidy.csv, &write, false, args.skip_bad)?;
     }
     if write.dry_run {
         sayln!(words::import_dry_run());

@@ -10,13 +10,14 @@ use super::add::{
 };
 use crate::cli::record::{Session, WriteArgs};
 use crate::cli::{CliError, Ctx, Exit, OrOs};
-use crate::finding::{Code, Finding};
+use crate::finding::{Code, Finding, Severity};
 use crate::kinds::Record;
 use crate::load::fields::Sink;
 use crate::load::raw::{RawRecord, RawValue};
 use crate::model::date::parse_date;
 use crate::model::labels::{Labelled, VisitMethod};
 use crate::model::{Format, Kind, Loc, Visit};
+use crate::render::findings::write_findings;
 use crate::store::journal::{Entry, Journal};
 use crate::store::{self, TextFile, csv_edit};
 use crate::text::{cli::write as words, errors};
@@ -51,12 +52,13 @@ pub(super) fn batch(ctx: &Ctx, s: &mut Session, from: &str, args: &AddArgs) -> R
     s.lock(ctx, &args.write)?;
     let (text, _) = crate::load::text::decode(&bytes)
         .map_err(|why| CliError::io(errors::input_not_text(&shown_path, &why.text())))?;
-    batch_text(ctx, s, &shown_path, &text, &args.write, args.allow_duplicates)
+    batch_text(ctx, s, &shown_path, &text, &args.write, args.allow_duplicates, false)
 }
 
 /// Records visits given as CSV text in the visits format (`--from`'s file, or a sheet `gov
 /// import` made into one), the folder locked: every row validated first, names where ids go
-/// resolved, rows already recorded skipped, then all or nothing.
+/// resolved, rows already recorded skipped, then all or nothing; with `skip_bad` (`gov import
+/// --skip-bad`) the rows with errors are named and left out, and the rest written.
 pub(crate) fn batch_text(
     ctx: &Ctx,
     s: &mut Session,
@@ -64,6 +66,7 @@ pub(crate) fn batch_text(
     text: &str,
     write: &WriteArgs,
     allow_duplicates: bool,
+    skip_bad: bool,
 ) -> Result<Exit, CliError> {
     let shown_path = shown_path.to_path_buf();
     let input = s.ds.file_id(&shown_path, Kind::Visits, Format::Csv);
@@ -144,6 +147,23 @@ pub(crate) fn batch_text(
         sayln!(words::batch_skipped(skipped.len(), &at));
     }
     findings.extend(judged.findings);
+    if skip_bad && unknown == 0 {
+        let bad: std::collections::HashSet<u32> = findings
+            .iter()
+            .filter(|f| f.severity() == Severity::Error && f.file == shown_path)
+            .filter_map(|f| f.line)
+            .collect();
+        if !bad.is_empty() {
+            let mut shown = findings.clone();
+            crate::check::finish(&mut shown);
+            let _ = write_findings(&mut std::io::stderr().lock(), &shown);
+            let before = rows.len();
+            rows.retain(|(line, _)| !bad.contains(line));
+            sayln!(words::import_refused(before - rows.len()));
+            let unlined = findings.into_iter().filter(|f| f.line.is_none() && f.severity() == Severity::Error);
+            findings = unlined.chain(validate(s, ctx.today, &records(&rows), true).findings).collect();
+        }
+    }
     s.vet(findings)?;
     if unknown > 0 {
         return Err(CliError::refused(errors::batch_unknown_columns(&shown_path, unknown))

@@ -549,6 +549,15 @@ pub fn import_sheet(sheet: &str, rows: usize, totals: usize) -> Text {
     )
 }
 
+/// `--skip-bad`: how many rows were left out for their errors (named above).
+pub fn import_refused(n: usize) -> Text {
+    let c = thousands(n);
+    Text::new(
+        format!("left out {c} {} with errors (named above)", plural(n, "row", "rows")),
+        format!("有错误的 {c} 行未导入（见上方所列）"),
+    )
+}
+
 /// A dry run's last word: how to write.
 pub fn import_dry_run() -> Text {
     Text::new("nothing written (a preview); --apply writes", "以上为预览，未写入；确认无误后加 --apply 写入")

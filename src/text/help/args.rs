@@ -211,6 +211,7 @@ pub(super) const ARGS: &[(&str, &str, &str)] = &[
     ("import", "sheet", "读取哪个工作表：名称或序号（第一个为 1） [默认：第一个]"),
     ("import", "all_sheets", "逐个读取全部工作表（每个工作表全部写入或全不写入）"),
     ("import", "apply", "写入数据文件夹 [默认：只预览将写入的内容]"),
+    ("import", "skip_bad", "有错误的行逐一列出后略去，其余照常导入 [默认：有一行不对，整个导入都不写入]"),
     (
         "import",
         "rules",
