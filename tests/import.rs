@@ -189,3 +189,28 @@ fn skip_bad_leaves_the_wrong_rows_out_and_writes_the_rest() {
     assert!(out.stdout.contains("left out 1 row with errors"), "{}", out.stdout);
     assert_eq!(visits(d), 15);
 }
+
+/// A name that fits two records refuses its row and lists them: a second household whose head
+/// is 刘大爷 (H07, added here) beside H01.
+#[test]
+fn an_ambiguous_name_is_refused_with_its_candidates() {
+    let dir = fixture();
+    let d = dir.path();
+    let mut households = std::fs::read_to_string(d.join("households.csv")).unwrap();
+    households.push_str("H07,幸福里9号楼1单元101室,G1,刘大爷,13600009999,1,green,,M01\n");
+    std::fs::write(d.join("households.csv"), households).unwrap();
+    std::fs::write(
+        d.join("amb.csv"),
+        "走访日期,走访党员,住户,走访方式,走访内容\n2024-02-08,王芳,刘大爷,入户,了解情况\n",
+    )
+    .unwrap();
+    let out = run(d, TODAY, &["--lang", "en", "import", "amb.csv", "--kind", "visits", "--apply"]);
+    assert_eq!(out.code, Some(1), "{}", out.stderr);
+    assert!(
+        out.stderr.contains("amb.csv!amb:2: error[invalid-value] `household` value `刘大爷` names 2 households"),
+        "{}",
+        out.stderr
+    );
+    assert!(out.stderr.contains("H01 (") && out.stderr.contains("H07 ("), "{}", out.stderr);
+    assert_eq!(visits(d), 14);
+}
