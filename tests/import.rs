@@ -108,9 +108,11 @@ fn a_ledger_workbook_imports_once() {
     let out = import(d, &["import", "走访台账.xlsx", "--kind", "visits", "--all-sheets", "--apply"]);
     assert_eq!(visits(d), 18, "{out}");
     assert!(out.contains("跳过 1 条已有的走访记录"), "{out}");
+    assert!(out.contains("合计：新增 4 条，已有 1 条，未导入 0 条"), "{out}");
     // Again: nothing added.
     let again = import(d, &["import", "走访台账.xlsx", "--kind", "visits", "--all-sheets", "--apply"]);
     assert_eq!(visits(d), 18, "{again}");
+    assert!(again.contains("合计：新增 0 条，已有 5 条，未导入 0 条"), "{again}");
     // The dates as read: a date cell, 2024年2月6日 typed, and day numbers 45328 and 45352.
     let ledger = ok(d, TODAY, &["visit", "list", "--from", "2024-02-05", "--to", TODAY, "--format", "csv"]);
     for day in ["2024-02-05", "2024-02-06", "2024-03-01"] {
@@ -187,6 +189,7 @@ fn skip_bad_leaves_the_wrong_rows_out_and_writes_the_rest() {
     assert_eq!(out.code, Some(0), "{}\n{}", out.stdout, out.stderr);
     assert!(out.stderr.contains("bad.csv!bad:3"), "{}", out.stderr);
     assert!(out.stdout.contains("left out 1 row with errors"), "{}", out.stdout);
+    assert!(out.stdout.contains("in all: 1 added, 0 already recorded, 1 left out"), "{}", out.stdout);
     assert_eq!(visits(d), 15);
 }
 

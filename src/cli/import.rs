@@ -72,6 +72,7 @@ pub fn run(ctx: &Ctx, args: &ImportArgs) -> Result<Exit, CliError> {
     let write =
         WriteArgs { dry_run: !args.apply || args.write.dry_run, commit: args.write.commit, wait: args.write.wait };
     let mut exit = Exit::Ok;
+    let (mut added, mut present, mut refused) = (0, 0, 0);
     for (name, rows) in sheets {
         // Each sheet on the folder as the sheets before left it: a later sheet that repeats an
         // earlier one's rows adds nothing twice. (A preview reads the folder as it is.)
@@ -82,8 +83,11 @@ pub fn run(ctx: &Ctx, args: &ImportArgs) -> Result<Exit, CliError> {
         })?;
         sayln!(words::import_sheet(&tidy.sheet, tidy.rows, tidy.totals));
         let shown = PathBuf::from(format!("{}!{}", args.file.display(), tidy.sheet));
-        exit = super::visit::batch::batch_text(ctx, &mut s, &shown, &tidy.csv, &write, false, args.skip_bad)?;
+        let (e, t) = super::visit::batch::batch_text(ctx, &mut s, &shown, &tidy.csv, &write, false, args.skip_bad)?;
+        exit = e;
+        (added, present, refused) = (added + t.added, present + t.present, refused + t.refused);
     }
+    sayln!(words::import_tally(write.dry_run, added, present, refused));
     if write.dry_run {
         sayln!(words::import_dry_run());
     }

@@ -52,7 +52,16 @@ pub(super) fn batch(ctx: &Ctx, s: &mut Session, from: &str, args: &AddArgs) -> R
     s.lock(ctx, &args.write)?;
     let (text, _) = crate::load::text::decode(&bytes)
         .map_err(|why| CliError::io(errors::input_not_text(&shown_path, &why.text())))?;
-    batch_text(ctx, s, &shown_path, &text, &args.write, args.allow_duplicates, false)
+    batch_text(ctx, s, &shown_path, &text, &args.write, args.allow_duplicates, false).map(|(exit, _)| exit)
+}
+
+/// What a batch did with its rows: added (or would add, in a dry run), already recorded and
+/// skipped, and left out for their errors (`--skip-bad`).
+#[derive(Debug, Default, Clone, Copy)]
+pub(crate) struct Tally {
+    pub added: usize,
+    pub present: usize,
+    pub refused: usize,
 }
 
 /// Records visits given as CSV text in the visits format (`--from`'s file, or a sheet `gov
@@ -67,7 +76,8 @@ pub(crate) fn batch_text(
     write: &WriteArgs,
     allow_duplicates: bool,
     skip_bad: bool,
-) -> Result<Exit, CliError> {
+) -> Result<(Exit, Tally), CliError> {
+    let mut tally = Tally::default();
     let shown_path = shown_path.to_path_buf();
     let input = s.ds.file_id(&shown_path, Kind::Visits, Format::Csv);
 
@@ -134,7 +144,8 @@ pub(crate) fn batch_text(
             1 => sayln!(words::batch_one_already(&shown_path, &at)),
             n => sayln!(words::batch_all_already(n, &shown_path, &at)),
         }
-        return Ok(Exit::Ok);
+        tally.present = rows.len();
+        return Ok((Exit::Ok, tally));
     }
     // Some rows are there already (a batch that overlaps an earlier one): they are skipped, and
     // said, unless --allow-duplicates; the rest are judged without them.
@@ -145,6 +156,7 @@ pub(crate) fn batch_text(
         rows.retain(|_| !there.next().unwrap_or(false));
         judged = validate(s, ctx.today, &records(&rows), true);
         sayln!(words::batch_skipped(skipped.len(), &at));
+        tally.present = skipped.len();
     }
     findings.extend(judged.findings);
     if skip_bad && unknown == 0 {
@@ -160,6 +172,7 @@ pub(crate) fn batch_text(
             let before = rows.len();
             rows.retain(|(line, _)| !bad.contains(line));
             sayln!(words::import_refused(before - rows.len()));
+            tally.refused = before - rows.len();
             let unlined = findings.into_iter().filter(|f| f.line.is_none() && f.severity() == Severity::Error);
             findings = unlined.chain(validate(s, ctx.today, &records(&rows), true).findings).collect();
         }
@@ -171,7 +184,7 @@ pub(crate) fn batch_text(
     }
     if rows.is_empty() {
         sayln!(words::batch_empty(&shown_path));
-        return Ok(Exit::Ok);
+        return Ok((Exit::Ok, tally));
     }
 
     // Group by month file, in the order the rows came.
@@ -201,7 +214,8 @@ pub(crate) fn batch_text(
             sayln!(words::batch_would_add(text.lines().count(), s.rel(path)));
             crate::cli::echo(text);
         }
-        return Ok(Exit::Ok);
+        tally.added = rows.len();
+        return Ok((Exit::Ok, tally));
     }
     // All or nothing: the journal says what each file will be, so that a writer killed between
     // two month files is undone by the next one (store::journal).
@@ -232,7 +246,8 @@ pub(crate) fn batch_text(
         let files: Vec<PathBuf> = months.iter().map(|(p, _, _)| p.clone()).collect();
         s.commit(write, &files, &words::batch_commit(rows.len(), &shown_path));
     }
-    Ok(Exit::Ok)
+    tally.added = rows.len();
+    Ok((Exit::Ok, tally))
 }
 
 /// Test hook for the crash tests: `GOV_FAILPOINT=batch-between-files` dies after the first month

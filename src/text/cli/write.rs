@@ -558,6 +558,22 @@ pub fn import_refused(n: usize) -> Text {
     )
 }
 
+/// `gov import`'s counts, every sheet together.
+pub fn import_tally(dry_run: bool, added: usize, present: usize, refused: usize) -> Text {
+    let (a, p, r) = (thousands(added), thousands(present), thousands(refused));
+    if dry_run {
+        Text::new(
+            format!("in all: {a} would be added, {p} already recorded, {r} left out"),
+            format!("合计：将新增 {a} 条，已有 {p} 条，未导入 {r} 条"),
+        )
+    } else {
+        Text::new(
+            format!("in all: {a} added, {p} already recorded, {r} left out"),
+            format!("合计：新增 {a} 条，已有 {p} 条，未导入 {r} 条"),
+        )
+    }
+}
+
 /// A dry run's last word: how to write.
 pub fn import_dry_run() -> Text {
     Text::new("nothing written (a preview); --apply writes", "以上为预览，未写入；确认无误后加 --apply 写入")
