@@ -23,8 +23,9 @@ cat <<'EOF'
 
 Every report computes its figures first and then writes them in the format asked for:
 `--format table` (the default on a terminal), `csv` (the default when piped), `json`, `md` or
-`html`; `-o FILE` writes a file and takes the format from its extension (`.csv`, `.json`, `.md`,
-`.html`, `.txt`). HTML is one self-contained page (see [the monthly page](#the-monthly-page-月报)). `--lang zh|en` picks the language of headers, labels and messages (default: `GOV_LANG`,
+`html` or `xlsx`; `-o FILE` writes a file and takes the format from its extension (`.csv`, `.json`,
+`.md`, `.html`, `.txt`, `.xlsx`). HTML is one self-contained page (see [the monthly
+page](#the-monthly-page-月报)); XLSX is a workbook with a sheet per table. `--lang zh|en` picks the language of headers, labels and messages (default: `GOV_LANG`,
 else `lang` in gov.yaml, else the locale).
 CSV written to a file starts with a UTF-8 BOM so Excel and WPS open it cleanly (`--no-bom` to
 leave it out; `--bom` gives CSV on standard output one too, for `gov report > a.csv`); any text
@@ -32,6 +33,18 @@ cell starting with `=`, `+`, `-`, `@`, tab or CR gets a leading `'` so a spreads
 it as a formula. Phone numbers and door numbers are masked
 (`138****1234`, `3号楼2单元***室`) unless `--unmask` is given; so are room numbers and mobiles
 inside free text (problem titles and notes, visit summaries).
+
+**XLSX** (`-o FILE.xlsx` or `--format xlsx`, for Excel and WPS) gives each report a sheet of
+its own (a command that writes several tables, such as `household show`, writes several
+sheets): a title row naming the report (with the community and the period where the report's
+title has them), a bold header frozen in place, column widths that fit Chinese text, counts as
+numbers, shares in percent format (`45.3%`, the number 0.453 underneath), dates as dates
+(`yyyy-mm-dd`), and ids, phones and every other text as text cells, so `0138…` keeps its zero
+and a long number never becomes `1.38E+10`. The totals row (合计) is bold on a grey ground
+under a rule. Masking is the same as in every other format. Text is always a text cell, never
+a formula, so a summary starting `=` or `-` is shown as written, without the `'` CSV needs.
+`--format xlsx` on a terminal is refused (a workbook is a file: use `-o`); piped, it writes the
+workbook's bytes.
 
 The period is `--month YYYY-MM` (or `this-month`, `last-month`), `--year YYYY`, or
 `--from DATE --to DATE` (inclusive); the current month by default. `--today DATE` (or
@@ -393,7 +406,9 @@ echo '```'; echo '$ gov export --month 2022-10 --out /tmp/2022-10'
 cat <<'EOF'
 
 Each file is CSV with a BOM, ready to open in Excel or WPS and hand to the town, and
-月报.html is [the monthly page](#the-monthly-page-月报); the overdue
+月报.html is [the monthly page](#the-monthly-page-月报);
+`台账-2022-10.xlsx` (`pack-2022-10.xlsx` in English) holds the same reports in one workbook, a
+sheet per report named as the files are: the workbook is what the town receives. The overdue
 list is as of the month's end (or today, for the current month); 诉求办理 is `gov report issues
 --by category` for the month; when the folder keeps activities or volunteers, 双报到台账 is `gov
 report dual` and 志愿服务与帮扶 `gov report service` for the month.
@@ -402,7 +417,8 @@ A folder with errors exports nothing (exit 1, and the note above says so). With
 `--allow-errors` the pack is written but marked incomplete: a file `未完成-INCOMPLETE.txt` in
 the pack says how many errors the folder had and lists them as `gov check` does, every file's
 title starts `【未完成：数据有 N 个错误】` (`[INCOMPLETE: the data has N errors]` in English),
-and in CSV, which has no title, that is the first row, before the header. Exporting a fixed
+and in CSV, which has no title, that is the first row, before the header (in the workbook, the
+first row of every sheet, in red). Exporting a fixed
 folder into the same place removes an old `未完成-INCOMPLETE.txt`.
 EOF
 } > "$out"

@@ -221,8 +221,8 @@ fn output_format_from_the_file_extension() {
 fn unknown_extension_is_a_usage_error() {
     let dir = fixture();
     let d = dir.path();
-    let out = usage_error(d, TODAY, &["report", "--month", "2024-01", "-o", "r.xlsx"]);
-    assert!(!d.join("r.xlsx").exists());
+    let out = usage_error(d, TODAY, &["report", "--month", "2024-01", "-o", "r.xls"]);
+    assert!(!d.join("r.xls").exists());
     insta::assert_snapshot!("unknown_extension", out.snapshot(&[d]));
     let out = usage_error(d, TODAY, &["due", "-o", "overdue"]);
     assert!(out.stderr.contains("cannot tell the format of `overdue`"), "{}", out.stderr);

@@ -58,7 +58,9 @@ pub fn run(ctx: &Ctx, args: &DueArgs) -> Result<Exit, CliError> {
     match args.by {
         None => args.output.emit(&due_table(&ix, ctx.today, &filter))?,
         Some(DueBy::Member) => match args.output.format()? {
-            OutFormat::Csv | OutFormat::Json => args.output.emit(&due_member_table(&ix, ctx.today, &filter))?,
+            OutFormat::Csv | OutFormat::Json | OutFormat::Xlsx => {
+                args.output.emit(&due_member_table(&ix, ctx.today, &filter))?
+            }
             OutFormat::Table | OutFormat::Md | OutFormat::Html => {
                 args.output.emit_all(&due_member_pages(&ix, ctx.today, &filter))?
             }

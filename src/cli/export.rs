@@ -5,10 +5,10 @@ use std::path::PathBuf;
 use clap::{Args, ValueEnum};
 
 use super::notes::{INCOMPLETE_FILE, incomplete_file, incomplete_title};
-use super::output::{OnErrors, load_for_report_with_text, write_file_led, write_text_file};
+use super::output::{OnErrors, load_for_report_with_text, write_file_led, write_text_file, write_workbook_file};
 use super::{CliError, Ctx, Exit, OrOs, shown};
 use crate::model::Lang;
-use crate::render::report::{OutFormat, RenderOptions};
+use crate::render::report::{OutFormat, RenderOptions, Sheet};
 use crate::report::due::{DueFilter, due_table};
 use crate::report::issues::{IssuesBy, IssuesOptions, issues_table};
 use crate::report::ledger::{By, LedgerFilter, ledger_table};
@@ -20,7 +20,8 @@ use crate::text::{cli as words, errors};
 
 /// Write a month's reports into a folder, for submission to the town
 ///
-/// CSV files (UTF-8 with BOM, for Excel/WPS): headline
+/// CSV files (UTF-8 with BOM, for Excel/WPS), and the same reports as one Excel workbook with a
+/// sheet per report (台账-YYYY-MM.xlsx): headline
 /// statistics, the ledger summary by member and by grid, the detailed ledger, the households
 /// overdue at the month's end (or today, for the current month), and the problems raised by
 /// residents by category with their rates, and the month's meetings with their decisions' progress;
@@ -152,6 +153,16 @@ pub fn run(ctx: &Ctx, args: &ExportArgs) -> Result<Exit, CliError> {
     );
     write_text_file(&path, &html)?;
     let rows = page.tables.iter().map(|t| t.rows.len()).sum();
+    println!("{}", words::export_file(&shown(&path, &ctx.cwd), rows));
+    // And the whole pack as one workbook, a sheet per report: what the town receives.
+    let sheets: Vec<Sheet> = tables
+        .iter()
+        .map(|(zh, en, sheet)| Sheet { name: if lang == Lang::Zh { zh } else { en }, tables: sheet })
+        .collect();
+    let book = if lang == Lang::Zh { "台账" } else { "pack" };
+    let path = out.join(format!("{book}-{}.xlsx", period.label()));
+    write_workbook_file(&path, &sheets, lead.as_deref(), &opts)?;
+    let rows = tables.iter().flat_map(|(_, _, s)| s.iter()).map(|t| t.rows.len()).sum();
     println!("{}", words::export_file(&shown(&path, &ctx.cwd), rows));
     Ok(data.exit())
 }

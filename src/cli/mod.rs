@@ -20,6 +20,7 @@ mod export;
 mod git;
 mod grid;
 mod household;
+mod import;
 mod init;
 mod issue;
 mod judge;
@@ -119,6 +120,7 @@ pub enum Command {
     /// Volunteers (志愿者): add one, list the roster (志愿者花名册)
     #[command(subcommand)]
     Volunteer(volunteer::VolunteerCommand),
+    Import(import::ImportArgs),
 }
 
 fn today_arg(s: &str) -> Result<NaiveDate, String> {
@@ -268,6 +270,7 @@ pub fn main() -> ExitCode {
         Command::Reserve(reserve::ReserveCommand::List(a)) => reserve::list::run(&ctx, &a),
         Command::Due(args) => due::run(&ctx, &args),
         Command::Export(args) => export::run(&ctx, &args),
+        Command::Import(args) => import::run(&ctx, &args),
         Command::Activity(activity::ActivityCommand::Add(args)) => activity::add::run(&ctx, &args),
         Command::Activity(activity::ActivityCommand::List(args)) => activity::list::run(&ctx, &args),
         Command::Volunteer(volunteer::VolunteerCommand::Add(args)) => volunteer::add::run(&ctx, &args),

@@ -10,7 +10,7 @@ use crate::check;
 use crate::finding::{Finding, Severity};
 use crate::load;
 use crate::model::{Dataset, Sym};
-use crate::render::report::{OutFormat, RenderOptions, write_all};
+use crate::render::report::{OutFormat, RenderOptions, Sheet, write_all, write_workbook};
 use crate::report::index::FindError;
 use crate::report::period::{self, Period};
 use crate::report::{Index, Table};
@@ -52,6 +52,8 @@ pub enum FormatArg {
     Md,
     /// One self-contained HTML page (inline CSS, prints on A4)
     Html,
+    /// Excel workbook (.xlsx; a sheet per table)
+    Xlsx,
 }
 
 /// How and where a report is written.
@@ -90,6 +92,7 @@ impl OutputArgs {
             (Some(FormatArg::Json), _) => OutFormat::Json,
             (Some(FormatArg::Md), _) => OutFormat::Md,
             (Some(FormatArg::Html), _) => OutFormat::Html,
+            (Some(FormatArg::Xlsx), _) => OutFormat::Xlsx,
             (None, Some(path)) => OutFormat::from_extension(path)
                 .ok_or_else(|| CliError::usage(errors::unknown_extension(path)).hint(errors::hint_name_format()))?,
             (None, None) if io::stdout().is_terminal() => OutFormat::Table,
@@ -109,6 +112,9 @@ impl OutputArgs {
         match &self.output {
             Some(path) => {
                 write_file_all(path, tables, format, &RenderOptions { bom: !self.no_bom, width: None, ..opts })
+            }
+            None if format == OutFormat::Xlsx && io::stdout().is_terminal() => {
+                Err(CliError::usage(errors::xlsx_to_terminal()).hint(errors::hint_xlsx_file()))
             }
             None => {
                 let mut out = BufWriter::new(io::stdout().lock());
@@ -179,6 +185,24 @@ pub fn write_file_led(
             opts.bom = false;
         }
         write_all(&mut out, tables, format, &opts).or_os(|| errors::cannot_write(path))?;
+        out.flush()?;
+    }
+    tmp.persist(path).map_err(|e| e.error).or_os(|| errors::cannot_write(path))?;
+    Ok(())
+}
+
+/// Writes a workbook of several sheets (`gov export`'s), through a temporary file beside it.
+pub fn write_workbook_file(
+    path: &std::path::Path,
+    sheets: &[Sheet],
+    lead: Option<&str>,
+    opts: &RenderOptions,
+) -> Result<(), CliError> {
+    let dir = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(".".as_ref());
+    let mut tmp = temp_file(dir).or_os(|| errors::cannot_write_in(dir))?;
+    {
+        let mut out = BufWriter::new(tmp.as_file_mut());
+        write_workbook(&mut out, sheets, lead, opts).or_os(|| errors::cannot_write(path))?;
         out.flush()?;
     }
     tmp.persist(path).map_err(|e| e.error).or_os(|| errors::cannot_write(path))?;

@@ -12,6 +12,7 @@ pub mod discover;
 pub mod fields;
 mod phases;
 pub mod raw;
+pub mod sheet;
 pub mod source;
 pub mod text;
 pub mod visits;

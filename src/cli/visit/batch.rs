@@ -8,15 +8,16 @@ use std::path::PathBuf;
 use super::add::{
     AddArgs, Row, month_file, new_file_columns, new_month_file, normal_date, target, validate, write_rows,
 };
-use crate::cli::record::Session;
+use crate::cli::record::{Session, WriteArgs};
 use crate::cli::{CliError, Ctx, Exit, OrOs};
-use crate::finding::{Code, Finding};
+use crate::finding::{Code, Finding, Severity};
 use crate::kinds::Record;
 use crate::load::fields::Sink;
 use crate::load::raw::{RawRecord, RawValue};
 use crate::model::date::parse_date;
 use crate::model::labels::{Labelled, VisitMethod};
 use crate::model::{Format, Kind, Loc, Visit};
+use crate::render::findings::write_findings;
 use crate::store::journal::{Entry, Journal};
 use crate::store::{self, TextFile, csv_edit};
 use crate::text::{cli::write as words, errors};
@@ -51,12 +52,39 @@ pub(super) fn batch(ctx: &Ctx, s: &mut Session, from: &str, args: &AddArgs) -> R
     s.lock(ctx, &args.write)?;
     let (text, _) = crate::load::text::decode(&bytes)
         .map_err(|why| CliError::io(errors::input_not_text(&shown_path, &why.text())))?;
+    batch_text(ctx, s, &shown_path, &text, &args.write, args.allow_duplicates, false).map(|(exit, _)| exit)
+}
+
+/// What a batch did with its rows: added (or would add, in a dry run), already recorded and
+/// skipped, and left out for their errors (`--skip-bad`).
+#[derive(Debug, Default, Clone, Copy)]
+pub(crate) struct Tally {
+    pub added: usize,
+    pub present: usize,
+    pub refused: usize,
+}
+
+/// Records visits given as CSV text in the visits format (`--from`'s file, or a sheet `gov
+/// import` made into one), the folder locked: every row validated first, names where ids go
+/// resolved, rows already recorded skipped, then all or nothing; with `skip_bad` (`gov import
+/// --skip-bad`) the rows with errors are named and left out, and the rest written.
+pub(crate) fn batch_text(
+    ctx: &Ctx,
+    s: &mut Session,
+    shown_path: &std::path::Path,
+    text: &str,
+    write: &WriteArgs,
+    allow_duplicates: bool,
+    skip_bad: bool,
+) -> Result<(Exit, Tally), CliError> {
+    let mut tally = Tally::default();
+    let shown_path = shown_path.to_path_buf();
     let input = s.ds.file_id(&shown_path, Kind::Visits, Format::Csv);
 
     // Parse and type every row, as the loader does, reporting against the input's own lines.
     let mut rows: Vec<(u32, Row)> = Vec::new();
     let mut sink = Sink::new(&shown_path);
-    crate::load::csv::for_each_row(&text, &mut sink, Visit::FIELDS, Visit::REQUIRED, |rec, _| {
+    crate::load::csv::for_each_row(text, &mut sink, Visit::FIELDS, Visit::REQUIRED, |rec, _| {
         let get = |k: &str| {
             rec.fields
                 .iter()
@@ -109,26 +137,46 @@ pub(super) fn batch(ctx: &Ctx, s: &mut Session, from: &str, args: &AddArgs) -> R
     };
     let mut judged = validate(s, ctx.today, &records(&rows), true);
     // Run again after it was stopped, not knowing whether it had written: every row is there.
-    if !rows.is_empty() && judged.recorded.iter().all(Option::is_some) && unknown == 0 && !args.allow_duplicates {
+    if !rows.is_empty() && judged.recorded.iter().all(Option::is_some) && unknown == 0 && !allow_duplicates {
         let first = judged.recorded[0].expect("all there");
         let at = format!("{}:{}", s.ds.path(first.file).display(), first.line);
         match rows.len() {
             1 => sayln!(words::batch_one_already(&shown_path, &at)),
             n => sayln!(words::batch_all_already(n, &shown_path, &at)),
         }
-        return Ok(Exit::Ok);
+        tally.present = rows.len();
+        return Ok((Exit::Ok, tally));
     }
     // Some rows are there already (a batch that overlaps an earlier one): they are skipped, and
     // said, unless --allow-duplicates; the rest are judged without them.
     let skipped: Vec<Loc> = judged.recorded.iter().flatten().copied().collect();
-    if !skipped.is_empty() && !args.allow_duplicates {
+    if !skipped.is_empty() && !allow_duplicates {
         let at = format!("{}:{}", s.ds.path(skipped[0].file).display(), skipped[0].line);
         let mut there = judged.recorded.iter().map(Option::is_some);
         rows.retain(|_| !there.next().unwrap_or(false));
         judged = validate(s, ctx.today, &records(&rows), true);
         sayln!(words::batch_skipped(skipped.len(), &at));
+        tally.present = skipped.len();
     }
     findings.extend(judged.findings);
+    if skip_bad && unknown == 0 {
+        let bad: std::collections::HashSet<u32> = findings
+            .iter()
+            .filter(|f| f.severity() == Severity::Error && f.file == shown_path)
+            .filter_map(|f| f.line)
+            .collect();
+        if !bad.is_empty() {
+            let mut shown = findings.clone();
+            crate::check::finish(&mut shown);
+            let _ = write_findings(&mut std::io::stderr().lock(), &shown);
+            let before = rows.len();
+            rows.retain(|(line, _)| !bad.contains(line));
+            sayln!(words::import_refused(before - rows.len()));
+            tally.refused = before - rows.len();
+            let unlined = findings.into_iter().filter(|f| f.line.is_none() && f.severity() == Severity::Error);
+            findings = unlined.chain(validate(s, ctx.today, &records(&rows), true).findings).collect();
+        }
+    }
     s.vet(findings)?;
     if unknown > 0 {
         return Err(CliError::refused(errors::batch_unknown_columns(&shown_path, unknown))
@@ -136,7 +184,7 @@ pub(super) fn batch(ctx: &Ctx, s: &mut Session, from: &str, args: &AddArgs) -> R
     }
     if rows.is_empty() {
         sayln!(words::batch_empty(&shown_path));
-        return Ok(Exit::Ok);
+        return Ok((Exit::Ok, tally));
     }
 
     // Group by month file, in the order the rows came.
@@ -161,12 +209,13 @@ pub(super) fn batch(ctx: &Ctx, s: &mut Session, from: &str, args: &AddArgs) -> R
         })?;
         months[i].2.push_str(&text);
     }
-    if args.write.dry_run {
+    if write.dry_run {
         for (path, _, text) in &months {
             sayln!(words::batch_would_add(text.lines().count(), s.rel(path)));
             crate::cli::echo(text);
         }
-        return Ok(Exit::Ok);
+        tally.added = rows.len();
+        return Ok((Exit::Ok, tally));
     }
     // All or nothing: the journal says what each file will be, so that a writer killed between
     // two month files is undone by the next one (store::journal).
@@ -193,11 +242,12 @@ pub(super) fn batch(ctx: &Ctx, s: &mut Session, from: &str, args: &AddArgs) -> R
         sayln!(words::batch_added(text.lines().count(), s.rel(path)));
     }
     journal.finish().or_os(errors::batch_cannot_finish)?;
-    if !args.write.dry_run {
+    if !write.dry_run {
         let files: Vec<PathBuf> = months.iter().map(|(p, _, _)| p.clone()).collect();
-        s.commit(&args.write, &files, &words::batch_commit(rows.len(), &shown_path));
+        s.commit(write, &files, &words::batch_commit(rows.len(), &shown_path));
     }
-    Ok(Exit::Ok)
+    tally.added = rows.len();
+    Ok((Exit::Ok, tally))
 }
 
 /// Test hook for the crash tests: `GOV_FAILPOINT=batch-between-files` dies after the first month

@@ -1,7 +1,7 @@
 //! `gov visit …`: commands about visits.
 
 pub mod add;
-mod batch;
+pub(crate) mod batch;
 pub mod edit;
 pub mod list;
 pub mod pick;

@@ -1,6 +1,6 @@
 //! Writers for report [`Table`]s: a terminal table (comfy-table; CJK aligned; fits the terminal),
-//! CSV (Excel/WPS-safe: optional BOM, formula cells neutralised), JSON, Markdown and one HTML
-//! page ([`crate::render::html`]). Personal
+//! CSV (Excel/WPS-safe: optional BOM, formula cells neutralised), JSON, Markdown, XLSX and one
+//! HTML page ([`crate::render::html`]). Personal
 //! data is masked here unless the user asked otherwise.
 
 mod csv;
@@ -10,6 +10,7 @@ mod md;
 mod terminal;
 #[cfg(test)]
 mod tests;
+mod xlsx;
 
 use std::io::{self, Write};
 
@@ -25,6 +26,8 @@ use self::csv::write_csv;
 use self::json::{json_doc, write_json};
 use self::md::write_md;
 use self::terminal::write_terminal;
+use self::xlsx::write_xlsx;
+pub use self::xlsx::{Sheet, write_workbook};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum OutFormat {
@@ -34,10 +37,12 @@ pub enum OutFormat {
     Md,
     /// One self-contained HTML page ([`crate::render::html`]).
     Html,
+    /// An Excel workbook (binary): one sheet per table.
+    Xlsx,
 }
 
 impl OutFormat {
-    /// The format a file name implies: `.csv`, `.json`, `.md`, `.txt`.
+    /// The format a file name implies: `.csv`, `.json`, `.md`, `.txt`, `.xlsx`.
     pub fn from_extension(path: &std::path::Path) -> Option<OutFormat> {
         match path.extension()?.to_str()?.to_ascii_lowercase().as_str() {
             "csv" => Some(OutFormat::Csv),
@@ -45,6 +50,7 @@ impl OutFormat {
             "md" | "markdown" => Some(OutFormat::Md),
             "txt" => Some(OutFormat::Table),
             "html" | "htm" => Some(OutFormat::Html),
+            "xlsx" => Some(OutFormat::Xlsx),
             _ => None,
         }
     }
@@ -180,13 +186,18 @@ pub fn write(w: &mut impl Write, t: &Table, format: OutFormat, o: &RenderOptions
         OutFormat::Json => write_json(w, t, o),
         OutFormat::Md => write_md(w, t, o),
         OutFormat::Html => crate::render::html::write_tables_page(w, std::slice::from_ref(t), o),
+        OutFormat::Xlsx => write_xlsx(w, std::slice::from_ref(t), o),
     }
 }
 
 /// Several reports in one output (a record and its history): on a terminal, in CSV and in
 /// Markdown one after the other with a blank line between; in JSON one object holding each
-/// report under its name. A BOM, when asked for, starts the whole output only.
+/// report under its name; in XLSX one workbook with a sheet per report. A BOM, when asked for,
+/// starts the whole output only.
 pub fn write_all(w: &mut impl Write, tables: &[Table], format: OutFormat, o: &RenderOptions) -> io::Result<()> {
+    if format == OutFormat::Xlsx {
+        return write_xlsx(w, tables, o);
+    }
     if format == OutFormat::Json && tables.len() != 1 {
         let mut doc = Map::new();
         for t in tables {

@@ -138,7 +138,8 @@ fn extensions() {
     assert_eq!(OutFormat::from_extension(Path::new("a.CSV")), Some(OutFormat::Csv));
     assert_eq!(OutFormat::from_extension(Path::new("a.json")), Some(OutFormat::Json));
     assert_eq!(OutFormat::from_extension(Path::new("a.md")), Some(OutFormat::Md));
-    assert_eq!(OutFormat::from_extension(Path::new("a.xlsx")), None);
+    assert_eq!(OutFormat::from_extension(Path::new("a.xlsx")), Some(OutFormat::Xlsx));
+    assert_eq!(OutFormat::from_extension(Path::new("a.xls")), None);
 }
 
 #[test]
@@ -187,4 +188,15 @@ fn decimals_show_one_place_only_when_they_have_one() {
     assert_eq!(shown(0.25 + 0.05, true), "0.3");
     assert_eq!(shown(-2.0, true), "-2");
     assert!(Value::Decimal(1.5).is_numeric());
+}
+
+#[test]
+fn xlsx_sheet_names_are_what_excel_accepts() {
+    use super::xlsx::sheet_name;
+    assert_eq!(sheet_name("a/b:c", &[]), "a-b-c");
+    assert_eq!(sheet_name("", &[]), "Sheet");
+    let long = "走".repeat(40);
+    assert_eq!(sheet_name(&long, &[]).chars().count(), 31);
+    let taken = vec!["ledger".to_string()];
+    assert_eq!(sheet_name("Ledger", &taken), "Ledger-2");
 }

@@ -533,3 +533,52 @@ pub fn activity_batch_skipped(n: usize, at: &str) -> Text {
         format!("{c} 项已登记（第一项在 {at}），已跳过"),
     )
 }
+
+// ---- gov import ----
+
+/// What `gov import` read from one sheet before judging its rows.
+pub fn import_sheet(sheet: &str, rows: usize, totals: usize) -> Text {
+    let (r, t) = (thousands(rows), thousands(totals));
+    Text::new(
+        format!(
+            "{sheet}: {r} {} read, {t} totals {} left out",
+            plural(rows, "row", "rows"),
+            plural(totals, "row", "rows")
+        ),
+        format!("{sheet}：读取 {r} 行，略去合计行 {t} 行"),
+    )
+}
+
+/// `--skip-bad`: how many rows were left out for their errors (named above).
+pub fn import_refused(n: usize) -> Text {
+    let c = thousands(n);
+    Text::new(
+        format!("left out {c} {} with errors (named above)", plural(n, "row", "rows")),
+        format!("有错误的 {c} 行未导入（见上方所列）"),
+    )
+}
+
+/// `gov import`'s counts, every sheet together.
+pub fn import_tally(dry_run: bool, added: usize, present: usize, refused: usize) -> Text {
+    let (a, p, r) = (thousands(added), thousands(present), thousands(refused));
+    if dry_run {
+        Text::new(
+            format!("in all: {a} would be added, {p} already recorded, {r} left out"),
+            format!("合计：将新增 {a} 条，已有 {p} 条，未导入 {r} 条"),
+        )
+    } else {
+        Text::new(
+            format!("in all: {a} added, {p} already recorded, {r} left out"),
+            format!("合计：新增 {a} 条，已有 {p} 条，未导入 {r} 条"),
+        )
+    }
+}
+
+/// A dry run's last word: how to write.
+pub fn import_dry_run() -> Text {
+    Text::new("nothing written (a preview); --apply writes", "以上为预览，未写入；确认无误后加 --apply 写入")
+}
+
+fn plural(n: usize, one: &'static str, many: &'static str) -> &'static str {
+    if n == 1 { one } else { many }
+}

@@ -123,9 +123,19 @@ pub fn unknown_extension(path: &Path) -> Text {
 /// How to name the output's format.
 pub fn hint_name_format() -> Text {
     Text::new(
-        "name the file .csv, .json, .md, .html or .txt, or pass --format",
-        "请把文件扩展名改为 .csv、.json、.md、.html 或 .txt，或加 --format 指定格式",
+        "name the file .csv, .json, .md, .html, .txt or .xlsx, or pass --format",
+        "请把文件扩展名改为 .csv、.json、.md、.html、.txt 或 .xlsx，或加 --format 指定格式",
     )
+}
+
+/// `--format xlsx` without `-o`, on a terminal: a workbook is not for the screen.
+pub fn xlsx_to_terminal() -> Text {
+    Text::new("an Excel workbook cannot be shown on the terminal", "Excel 工作簿无法在终端中显示")
+}
+
+/// How to write a workbook.
+pub fn hint_xlsx_file() -> Text {
+    Text::new("write it to a file with -o FILE.xlsx", "请用 -o 文件名.xlsx 写入文件")
 }
 
 // ---- gov init ----
@@ -458,5 +468,49 @@ pub fn many_volunteers(q: &str, many: &[String]) -> Text {
     Text::new(
         format!("`{q}` matches {n} volunteers: {}", many.join(", ")),
         format!("“{q}”同时与 {n} 名志愿者相符：{}", many.join("、")),
+    )
+}
+
+// ---- gov import ----
+
+/// A spreadsheet calamine cannot open.
+pub fn import_cannot_read(path: &Path, why: &str) -> Text {
+    let p = path.display();
+    Text::new(format!("cannot read `{p}` as a spreadsheet: {why}"), format!("无法读取表格文件“{p}”：{why}"))
+}
+
+/// `--sheet` names no sheet of the workbook.
+pub fn import_no_sheet(path: &Path, sheet: &str) -> Text {
+    let p = path.display();
+    Text::new(format!("`{p}` has no sheet `{sheet}`"), format!("“{p}”中没有工作表“{sheet}”"))
+}
+
+/// How to name a sheet.
+pub fn hint_sheet() -> Text {
+    Text::new(
+        "give --sheet the sheet's name as its tab shows it, or its number (1 for the first), or pass --all-sheets",
+        "--sheet 后写工作表标签上的名称，或写序号（第一个为 1）；也可以加 --all-sheets 导入全部工作表",
+    )
+}
+
+/// No row of a sheet names two of the kind's columns.
+pub fn import_no_header(sheet: &str) -> Text {
+    Text::new(
+        format!("{sheet}: no header row naming the columns (looked for two known column names in one row)"),
+        format!("{sheet}：找不到表头行（没有一行同时含有两个可识别的列名）"),
+    )
+}
+
+/// The columns a sheet can name.
+pub fn hint_import_columns(known: &str) -> Text {
+    Text::new(format!("name the columns as one of: {known}"), format!("列名请使用：{known}"))
+}
+
+/// A rules file that is not what docs/import.md describes.
+pub fn import_bad_rules(path: &Path, why: &str) -> Text {
+    let p = path.display();
+    Text::new(
+        format!("the rules file `{p}` cannot be read: {why} (see docs/import.md)"),
+        format!("规则文件“{p}”无法读取：{why}（格式见 docs/import.md）"),
     )
 }

@@ -245,6 +245,17 @@ pub(super) const ARGS: &[(&str, &str, &str)] = &[
     ("due", "by", "每名党员一页（各自联系的住户，可打印分发）；CSV 和 JSON 为一张表，每行前加党员"),
     ("export", "month", "哪个月：YYYY-MM、this-month（本月）或 last-month（上月）"),
     ("export", "out", "导出到这个文件夹（没有就新建）"),
+    ("import", "file", "要导入的文件：.xlsx、.xls、.ods 或 .csv"),
+    ("import", "kind", "文件中每一行是什么记录"),
+    ("import", "sheet", "读取哪个工作表：名称或序号（第一个为 1） [默认：第一个]"),
+    ("import", "all_sheets", "逐个读取全部工作表（每个工作表全部写入或全不写入）"),
+    ("import", "apply", "写入数据文件夹 [默认：只预览将写入的内容]"),
+    ("import", "skip_bad", "有错误的行逐一列出后略去，其余照常导入 [默认：有一行不对，整个导入都不写入]"),
+    (
+        "import",
+        "rules",
+        "规则文件（YAML），用于列名、写法与 gov 不同的表格：列名对照、取值替换、统一填写的值、跳过的行（见 docs/import.md）",
+    ),
     ("export", "no_bom", "不加 UTF-8 字节顺序标记（BOM）"),
     ("export", "unmask", "所有字段中的电话、身份证号、银行卡号和门牌号完整显示"),
     ("export", "format", "文件格式"),
@@ -376,6 +387,7 @@ pub(super) const VALUES: &[(&str, &str, &str, &str)] = &[
     ("*", "format", "json", "JSON，给程序读"),
     ("*", "format", "md", "Markdown 表格"),
     ("*", "format", "html", "独立的 HTML 网页（样式内嵌，无需联网，可按 A4 打印）"),
+    ("*", "format", "xlsx", "Excel 工作簿（.xlsx，每张表一个工作表）"),
     ("report", "by", "member", "每名党员一行"),
     ("due", "by", "member", "每名党员一页"),
     ("report", "by", "grid", "每个网格一行"),
@@ -387,6 +399,7 @@ pub(super) const VALUES: &[(&str, &str, &str, &str)] = &[
     ("export", "format", "csv", "CSV 文件（带 UTF-8 BOM，Excel/WPS 可直接打开）"),
     ("export", "format", "json", "JSON 文件，给程序读"),
     ("export", "format", "md", "Markdown 文件"),
+    ("import", "kind", "visits", "走访记录（走访台账）"),
 ];
 
 /// (English value name, Chinese): what an option's value is, as `--date <日期>` shows it.
@@ -427,6 +440,7 @@ pub(super) const VALUE_NAMES: &[(&str, &str)] = &[
     ("MINUTES", "纪要"),
     ("METHOD", "方式"),
     ("MONTH", "月份"),
+    ("SHEET", "工作表"),
     ("NAME", "名称"),
     ("NOTE", "说明"),
     ("ORG", "组织"),
