@@ -111,6 +111,11 @@ pub fn not_a_category(value: &str) -> Text {
 
 /// The hint under a bad category: the built-in ones and the folder's own (`custom`).
 pub fn category_hint<E: Labelled>(custom: &[String]) -> Text {
+    allowed_and_custom::<E>(custom, "issue_categories", "类别")
+}
+
+/// "allowed: the built-in values and the folder's own (`custom`); more under `setting`".
+fn allowed_and_custom<E: Labelled>(custom: &[String], setting: &str, noun_zh: &str) -> Text {
     let mut en = E::allowed();
     let mut zh = allowed_zh::<E>();
     for c in custom {
@@ -120,8 +125,8 @@ pub fn category_hint<E: Labelled>(custom: &[String]) -> Text {
         zh.push_str(c);
     }
     Text::new(
-        format!("allowed: {en}; more can be added under issue_categories in gov.yaml"),
-        format!("可填：{zh}；也可在 gov.yaml 的 issue_categories 下增加类别"),
+        format!("allowed: {en}; more can be added under {setting} in gov.yaml"),
+        format!("可填：{zh}；也可在 gov.yaml 的 {setting} 下增加{noun_zh}"),
     )
 }
 
@@ -132,19 +137,7 @@ pub fn not_a_meeting_kind(value: &str) -> Text {
 
 /// The hint under an unknown meeting kind: the built-in kinds and those added in gov.yaml.
 pub fn meeting_kind_hint(custom: &[String]) -> Text {
-    use crate::kinds::MeetingKind;
-    let mut en = MeetingKind::allowed();
-    let mut zh = allowed_zh::<MeetingKind>();
-    for c in custom {
-        en.push_str(", ");
-        en.push_str(c);
-        zh.push('、');
-        zh.push_str(c);
-    }
-    Text::new(
-        format!("allowed: {en}; more can be added under meeting_kinds in gov.yaml"),
-        format!("可填：{zh}；也可在 gov.yaml 的 meeting_kinds 下增加会议类别"),
-    )
+    allowed_and_custom::<crate::kinds::MeetingKind>(custom, "meeting_kinds", "会议类别")
 }
 
 /// `invalid-value`: not a whole number in range.
@@ -239,18 +232,7 @@ pub fn not_an_activity_kind(value: &str) -> Text {
 
 /// The hint under a bad activity kind: the built-in ones and the folder's own (`custom`).
 pub fn activity_kind_hint<E: Labelled>(custom: &[String]) -> Text {
-    let mut en = E::allowed();
-    let mut zh = allowed_zh::<E>();
-    for c in custom {
-        en.push_str(", ");
-        en.push_str(c);
-        zh.push('、');
-        zh.push_str(c);
-    }
-    Text::new(
-        format!("allowed: {en}; more can be added under activity_kinds in gov.yaml"),
-        format!("可填：{zh}；也可在 gov.yaml 的 activity_kinds 下增加类别"),
-    )
+    allowed_and_custom::<E>(custom, "activity_kinds", "类别")
 }
 
 /// `invalid-value`: hours that are not a number.
