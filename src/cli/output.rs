@@ -169,10 +169,7 @@ pub fn write_file_led(
     format: OutFormat,
     opts: &RenderOptions,
 ) -> Result<(), CliError> {
-    let dir = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(".".as_ref());
-    let mut tmp = temp_file(dir).or_os(|| errors::cannot_write_in(dir))?;
-    {
-        let mut out = BufWriter::new(tmp.as_file_mut());
+    replace_file(path, |out| {
         let mut opts = *opts;
         if let Some(lead) = lead.filter(|_| format == OutFormat::Csv) {
             let bom = if opts.bom { "\u{FEFF}" } else { "" };
@@ -181,14 +178,11 @@ pub fn write_file_led(
             } else {
                 lead.into()
             };
-            write!(out, "{bom}{cell}\r\n").or_os(|| errors::cannot_write(path))?;
+            write!(out, "{bom}{cell}\r\n")?;
             opts.bom = false;
         }
-        write_all(&mut out, tables, format, &opts).or_os(|| errors::cannot_write(path))?;
-        out.flush()?;
-    }
-    tmp.persist(path).map_err(|e| e.error).or_os(|| errors::cannot_write(path))?;
-    Ok(())
+        write_all(out, tables, format, &opts)
+    })
 }
 
 /// Writes a workbook of several sheets (`gov export`'s), through a temporary file beside it.
@@ -198,22 +192,26 @@ pub fn write_workbook_file(
     lead: Option<&str>,
     opts: &RenderOptions,
 ) -> Result<(), CliError> {
-    let dir = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(".".as_ref());
-    let mut tmp = temp_file(dir).or_os(|| errors::cannot_write_in(dir))?;
-    {
-        let mut out = BufWriter::new(tmp.as_file_mut());
-        write_workbook(&mut out, sheets, lead, opts).or_os(|| errors::cannot_write(path))?;
-        out.flush()?;
-    }
-    tmp.persist(path).map_err(|e| e.error).or_os(|| errors::cannot_write(path))?;
-    Ok(())
+    replace_file(path, |out| write_workbook(out, sheets, lead, opts))
 }
 
 /// Writes a text file whole, through a temporary file beside it.
 pub fn write_text_file(path: &std::path::Path, text: &str) -> Result<(), CliError> {
+    replace_file(path, |out| out.write_all(text.as_bytes()))
+}
+
+/// Writes `path` whole through a temporary file beside it, renamed over it once `write` has
+/// succeeded, so a failure never leaves half a file behind.
+fn replace_file(
+    path: &std::path::Path,
+    write: impl FnOnce(&mut BufWriter<&mut std::fs::File>) -> io::Result<()>,
+) -> Result<(), CliError> {
     let dir = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(".".as_ref());
     let mut tmp = temp_file(dir).or_os(|| errors::cannot_write_in(dir))?;
-    tmp.write_all(text.as_bytes()).or_os(|| errors::cannot_write(path))?;
+    {
+        let mut out = BufWriter::new(tmp.as_file_mut());
+        write(&mut out).and_then(|()| out.flush()).or_os(|| errors::cannot_write(path))?;
+    }
     tmp.persist(path).map_err(|e| e.error).or_os(|| errors::cannot_write(path))?;
     Ok(())
 }
