@@ -34,7 +34,10 @@ pub enum CheckFormat {
 }
 
 pub fn run(ctx: &Ctx, args: &CheckArgs) -> Result<Exit, CliError> {
-    let root = ctx.root()?;
+    let root = match ctx.place()? {
+        super::town::Place::Community(root) => root,
+        super::town::Place::Town(spec) => return super::town::check::run(ctx, spec, args),
+    };
     // Duplicate rows are found by fingerprint, so checking needs no visit text in memory.
     let loaded = load::load_with(&root, ctx.load_options(false))?;
     ctx.settle_lang(&loaded.dataset.settings);
@@ -43,23 +46,7 @@ pub fn run(ctx: &Ctx, args: &CheckArgs) -> Result<Exit, CliError> {
     findings.extend(check::check(ds, ctx.today));
     check::names_where_ids_go(ds, &mut findings);
     let (errors, warnings) = check::finish(&mut findings);
-    let summary = Summary {
-        grids: ds.grids.len(),
-        members: ds.members.len(),
-        orgs: ds.orgs.len(),
-        meetings: ds.meetings.len(),
-        households: ds.households.len(),
-        visits: ds.visits.len(),
-        issues: ds.issues.len(),
-        volunteers: ds.volunteers.len(),
-        activities: ds.activities.len(),
-        ratings: ds.ratings.len(),
-        reviews: ds.reviews.len(),
-        projects: ds.projects.len(),
-        reserves: ds.reserves.len(),
-        errors,
-        warnings,
-    };
+    let summary = Summary::of(ds, errors, warnings);
     let mut out = BufWriter::new(io::stdout().lock());
     match args.format {
         CheckFormat::Text => write_text(&mut out, &findings, &summary)?,

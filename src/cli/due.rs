@@ -46,6 +46,9 @@ pub enum DueBy {
 }
 
 pub fn run(ctx: &Ctx, args: &DueArgs) -> Result<Exit, CliError> {
+    if let super::town::Place::Town(spec) = ctx.place()? {
+        return super::town::reports::due(ctx, spec, args);
+    }
     let data = load_for_report(ctx, args.output.on_errors())?;
     let ds = data.ds;
     let ix = Index::new(ds);

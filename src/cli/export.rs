@@ -62,6 +62,9 @@ pub enum ExportFormat {
 }
 
 pub fn run(ctx: &Ctx, args: &ExportArgs) -> Result<Exit, CliError> {
+    if let super::town::Place::Town(spec) = ctx.place()? {
+        return super::town::export::run(ctx, spec, args);
+    }
     let period = parse_month_arg(&args.month, ctx.today)?;
     let on_errors = if args.allow_errors { OnErrors::Allow } else { OnErrors::Refuse };
     let data = load_for_report_with_text(ctx, on_errors)?;
@@ -105,6 +108,50 @@ pub fn run(ctx: &Ctx, args: &ExportArgs) -> Result<Exit, CliError> {
             ("志愿服务与帮扶", "service", crate::report::service::service_tables(&ix, &period)),
         ]);
     }
+    // The month's page with its charts, in every pack.
+    let mut page = crate::report::monthly::monthly(&ix, &period, ctx.today);
+    if let Some(title) = &incomplete_title_of(data.errors) {
+        page.title_zh.insert_str(0, title.zh());
+        page.title_en.insert_str(0, title.en());
+    }
+    let stem = if lang == Lang::Zh { "月报" } else { "monthly" };
+    let path = ctx.cwd.join(&args.out).join(format!("{}-{stem}.html", period.label()));
+    let html = crate::render::html::monthly::monthly_html(
+        &page,
+        ds.settings.town.as_deref(),
+        &as_of.to_string(),
+        &RenderOptions { lang, unmask: args.unmask, bom: false, width: None },
+    );
+    let rows = page.tables.iter().map(|t| t.rows.len()).sum();
+    let monthly = Page { path: &path, html: &html, rows };
+    write_pack(ctx, args, &period, &mut tables, &data.listed, data.errors, Some(monthly))?;
+    Ok(data.exit())
+}
+
+/// The month's page of a pack: where it goes, its text and how many rows its tables hold.
+pub struct Page<'a> {
+    pub path: &'a std::path::Path,
+    pub html: &'a str,
+    pub rows: usize,
+}
+
+fn incomplete_title_of(errors: usize) -> Option<crate::text::Text> {
+    (errors > 0).then(|| incomplete_title(errors))
+}
+
+/// Writes a pack: the incomplete marker when there are errors, a file per report, the month's
+/// page when there is one, and the workbook with a sheet per report. Each file whole, through
+/// a temporary file beside it.
+pub fn write_pack(
+    ctx: &Ctx,
+    args: &ExportArgs,
+    period: &crate::report::Period,
+    tables: &mut [(&'static str, &'static str, Vec<Table>)],
+    listed: &[crate::finding::Finding],
+    errors: usize,
+    page: Option<Page<'_>>,
+) -> Result<(), CliError> {
+    let lang = crate::text::lang();
     let out = ctx.cwd.join(&args.out);
     std::fs::create_dir_all(&out).or_os(|| errors::cannot_create(&out))?;
     let (format, ext) = match args.format {
@@ -116,15 +163,15 @@ pub fn run(ctx: &Ctx, args: &ExportArgs) -> Result<Exit, CliError> {
     // An incomplete pack says so first, in a file of its own; a complete one leaves no such
     // file from an earlier export behind.
     let marker = out.join(INCOMPLETE_FILE);
-    let title = (data.errors > 0).then(|| incomplete_title(data.errors));
+    let title = incomplete_title_of(errors);
     let lead = title.as_ref().map(|t| t.get(lang).to_string());
     if let Some(title) = &title {
-        write_text_file(&marker, &incomplete_file(lang, data.errors, &data.listed))?;
+        write_text_file(&marker, &incomplete_file(lang, errors, listed))?;
         println!("{}", words::export_marker(&shown(&marker, &ctx.cwd), title));
     } else if marker.exists() {
         std::fs::remove_file(&marker).or_os(|| errors::cannot_remove(&marker))?;
     }
-    for (zh, en, sheet) in &mut tables {
+    for (zh, en, sheet) in tables.iter_mut() {
         if let Some(title) = &title {
             for table in sheet.iter_mut() {
                 table.title_zh.insert_str(0, title.zh());
@@ -137,23 +184,10 @@ pub fn run(ctx: &Ctx, args: &ExportArgs) -> Result<Exit, CliError> {
         let rows = sheet.iter().map(|t| t.rows.len()).sum();
         println!("{}", words::export_file(&shown(&path, &ctx.cwd), rows));
     }
-    // The month's page with its charts, in every pack.
-    let mut page = crate::report::monthly::monthly(&ix, &period, ctx.today);
-    if let Some(title) = &title {
-        page.title_zh.insert_str(0, title.zh());
-        page.title_en.insert_str(0, title.en());
+    if let Some(page) = page {
+        write_text_file(page.path, page.html)?;
+        println!("{}", words::export_file(&shown(page.path, &ctx.cwd), page.rows));
     }
-    let stem = if lang == Lang::Zh { "月报" } else { "monthly" };
-    let path = out.join(format!("{}-{stem}.html", period.label()));
-    let html = crate::render::html::monthly::monthly_html(
-        &page,
-        ds.settings.town.as_deref(),
-        &as_of.to_string(),
-        &RenderOptions { bom: false, ..opts },
-    );
-    write_text_file(&path, &html)?;
-    let rows = page.tables.iter().map(|t| t.rows.len()).sum();
-    println!("{}", words::export_file(&shown(&path, &ctx.cwd), rows));
     // And the whole pack as one workbook, a sheet per report: what the town receives.
     let sheets: Vec<Sheet> = tables
         .iter()
@@ -164,5 +198,5 @@ pub fn run(ctx: &Ctx, args: &ExportArgs) -> Result<Exit, CliError> {
     write_workbook_file(&path, &sheets, lead.as_deref(), &opts)?;
     let rows = tables.iter().flat_map(|(_, _, s)| s.iter()).map(|t| t.rows.len()).sum();
     println!("{}", words::export_file(&shown(&path, &ctx.cwd), rows));
-    Ok(data.exit())
+    Ok(())
 }

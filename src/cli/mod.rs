@@ -12,11 +12,11 @@ macro_rules! sayln {
 }
 
 mod activity;
-mod check;
-mod due;
+pub mod check;
+pub mod due;
 mod edit;
 mod error;
-mod export;
+pub mod export;
 mod git;
 mod grid;
 mod household;
@@ -29,13 +29,14 @@ mod meeting;
 mod member;
 mod notes;
 mod org;
-mod output;
+pub mod output;
 mod progress;
 mod project;
 mod record;
-mod report;
+pub mod report;
 mod reserve;
-mod stats;
+pub mod stats;
+pub mod town;
 mod values;
 mod visit;
 mod volunteer;
@@ -157,8 +158,17 @@ impl Ctx {
         load::LoadOptions { visit_text, cache: self.cache, observer: &self.terminal, ..load::LoadOptions::default() }
     }
 
-    /// The data folder the user means, or an error saying where we looked.
+    /// The community's folder the user means, or an error saying where we looked; a town's
+    /// folder is refused (the commands that read a town ask for [`Ctx::place`]).
     pub fn root(&self) -> Result<PathBuf, CliError> {
+        match self.place()? {
+            town::Place::Community(root) => Ok(root),
+            town::Place::Town(spec) => Err(town::not_on_a_town(self, &spec)),
+        }
+    }
+
+    /// The folder holding the gov.yaml the user means, community or town.
+    fn folder(&self) -> Result<PathBuf, CliError> {
         load::find_root(self.data.as_deref(), &self.cwd).map_err(|e| {
             use crate::text::errors;
             let hint = match &e {

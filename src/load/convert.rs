@@ -14,6 +14,7 @@ use crate::text::findings as say;
 
 /// The settings gov.yaml may hold.
 pub const SETTINGS_FIELDS: &[&str] = &[
+    "kind",
     "name",
     "town",
     "lang",
@@ -102,6 +103,13 @@ impl Resolve for LocalIds<'_> {
 
 pub fn settings(mut f: Fields<'_, '_, '_, '_>) -> Settings {
     let defaults = Settings::default();
+    // `kind: town` never reaches here (a town's gov.yaml is read by `load::town`); a community
+    // may say so, and anything else is a mistake.
+    if let Some((text, field)) = f.text_with_field("kind", false)
+        && !matches!(text.trim().to_lowercase().as_str(), "community" | "社区")
+    {
+        f.invalid(field, say::not_a_folder_kind(&shorten(text)), Some(say::folder_kind_hint()));
+    }
     let name = f.string("name", true).unwrap_or_default();
     let town = f.string("town", false);
     let lang = match f.text_with_field("lang", false) {

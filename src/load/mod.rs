@@ -15,6 +15,7 @@ pub mod raw;
 pub mod sheet;
 pub mod source;
 pub mod text;
+pub mod town;
 pub mod visits;
 pub mod yaml;
 pub mod yaml_fast;

@@ -50,6 +50,153 @@ pub struct Summary {
 
 pub use crate::finding::thousands;
 
+impl Summary {
+    /// The counts of a loaded folder, with its errors and warnings.
+    pub fn of(ds: &crate::model::Dataset, errors: usize, warnings: usize) -> Summary {
+        Summary {
+            grids: ds.grids.len(),
+            members: ds.members.len(),
+            orgs: ds.orgs.len(),
+            meetings: ds.meetings.len(),
+            households: ds.households.len(),
+            visits: ds.visits.len(),
+            issues: ds.issues.len(),
+            volunteers: ds.volunteers.len(),
+            activities: ds.activities.len(),
+            ratings: ds.ratings.len(),
+            reviews: ds.reviews.len(),
+            projects: ds.projects.len(),
+            reserves: ds.reserves.len(),
+            errors,
+            warnings,
+        }
+    }
+
+    /// Adds another community's counts (a town's summary).
+    pub fn add(&mut self, o: &Summary) {
+        let Summary {
+            grids,
+            members,
+            orgs,
+            households,
+            visits,
+            issues,
+            meetings,
+            volunteers,
+            activities,
+            ratings,
+            reviews,
+            projects,
+            reserves,
+            errors,
+            warnings,
+        } = o;
+        self.grids += grids;
+        self.members += members;
+        self.orgs += orgs;
+        self.households += households;
+        self.visits += visits;
+        self.issues += issues;
+        self.meetings += meetings;
+        self.volunteers += volunteers;
+        self.activities += activities;
+        self.ratings += ratings;
+        self.reviews += reviews;
+        self.projects += projects;
+        self.reserves += reserves;
+        self.errors += errors;
+        self.warnings += warnings;
+    }
+
+    fn checked(&self) -> say::Checked {
+        let s = self;
+        say::Checked {
+            grids: s.grids,
+            members: s.members,
+            orgs: s.orgs,
+            households: s.households,
+            visits: s.visits,
+            issues: s.issues,
+            meetings: s.meetings,
+            volunteers: s.volunteers,
+            activities: s.activities,
+            ratings: s.ratings,
+            reviews: s.reviews,
+            projects: s.projects,
+            reserves: s.reserves,
+            errors: s.errors,
+            warnings: s.warnings,
+        }
+    }
+}
+
+/// One community of a town as `gov check` shows it: its name, its folder (the findings' files
+/// are already relative to the town's folder), its findings and counts.
+pub struct CommunityCheck<'a> {
+    pub name: &'a str,
+    pub folder: String,
+    pub findings: &'a [Finding],
+    pub summary: Summary,
+}
+
+/// A town's check for people: every community's findings, each line after the community's
+/// name, then a summary line per community and the town's.
+pub fn write_town_text(w: &mut impl Write, town: &str, communities: &[CommunityCheck<'_>]) -> io::Result<()> {
+    let mut total = Summary::default();
+    let mut any = false;
+    for c in communities {
+        let prefix = say::community_prefix(c.name);
+        for f in c.findings {
+            any = true;
+            write!(w, "{}", prefix.current())?;
+            write_findings(w, std::slice::from_ref(f))?;
+        }
+    }
+    if any {
+        writeln!(w)?;
+    }
+    for c in communities {
+        writeln!(w, "{}{}", say::community_prefix(c.name).current(), say::checked(&c.summary.checked()))?;
+        total.add(&c.summary);
+    }
+    writeln!(w, "{}", say::town_checked(town, communities.len(), &say::checked(&total.checked())))
+}
+
+#[derive(Serialize)]
+struct JsonCommunity<'a> {
+    community: &'a str,
+    folder: &'a str,
+    summary: &'a Summary,
+}
+
+#[derive(Serialize)]
+struct JsonTownReport<'a> {
+    town: &'a str,
+    summary: Summary,
+    communities: Vec<JsonCommunity<'a>>,
+    findings: Vec<JsonFinding<'a>>,
+}
+
+/// A town's check for programs: the town's summary, each community's, and every finding with
+/// the community it is in.
+pub fn write_town_json(w: &mut impl Write, town: &str, communities: &[CommunityCheck<'_>]) -> io::Result<()> {
+    let mut summary = Summary::default();
+    for c in communities {
+        summary.add(&c.summary);
+    }
+    let report = JsonTownReport {
+        town,
+        summary,
+        communities: communities
+            .iter()
+            .map(|c| JsonCommunity { community: c.name, folder: &c.folder, summary: &c.summary })
+            .collect(),
+        findings: communities.iter().flat_map(|c| c.findings.iter().map(|f| json_finding(f, Some(c.name)))).collect(),
+    };
+    serde_json::to_writer_pretty(&mut *w, &report)?;
+    writeln!(w)
+}
+
 fn is_zero(n: &usize) -> bool {
     *n == 0
 }
@@ -59,25 +206,7 @@ pub fn write_text(w: &mut impl Write, findings: &[Finding], summary: &Summary) -
     if !findings.is_empty() {
         writeln!(w)?;
     }
-    let s = summary;
-    let checked = say::Checked {
-        grids: s.grids,
-        members: s.members,
-        orgs: s.orgs,
-        households: s.households,
-        visits: s.visits,
-        issues: s.issues,
-        meetings: s.meetings,
-        volunteers: s.volunteers,
-        activities: s.activities,
-        ratings: s.ratings,
-        reviews: s.reviews,
-        projects: s.projects,
-        reserves: s.reserves,
-        errors: s.errors,
-        warnings: s.warnings,
-    };
-    writeln!(w, "{}", say::checked(&checked))
+    writeln!(w, "{}", say::checked(&summary.checked()))
 }
 
 /// The findings alone, one per line with hint and source line, as `gov check` prints them.
@@ -127,6 +256,8 @@ fn source_block(text: &str, line: u32, column: u32) -> String {
 
 #[derive(Serialize)]
 struct JsonFinding<'a> {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    community: Option<&'a str>,
     code: &'a str,
     severity: Severity,
     file: String,
@@ -145,21 +276,23 @@ struct JsonReport<'a> {
 pub fn write_json(w: &mut impl Write, findings: &[Finding], summary: &Summary) -> io::Result<()> {
     let report = JsonReport {
         summary,
-        findings: findings
-            .iter()
-            .map(|f| JsonFinding {
-                code: f.code.as_str(),
-                severity: f.severity(),
-                file: mask_text(&f.file.to_string_lossy().replace('\\', "/")).into_owned(),
-                line: f.line,
-                column: f.column,
-                message: mask_text(f.message.current()),
-                hint: f.hint.as_ref().map(|h| mask_text(h.current())),
-            })
-            .collect(),
+        findings: findings.iter().map(|f| json_finding(f, None)).collect(),
     };
     serde_json::to_writer_pretty(&mut *w, &report)?;
     writeln!(w)
+}
+
+fn json_finding<'a>(f: &'a Finding, community: Option<&'a str>) -> JsonFinding<'a> {
+    JsonFinding {
+        community,
+        code: f.code.as_str(),
+        severity: f.severity(),
+        file: mask_text(&f.file.to_string_lossy().replace('\\', "/")).into_owned(),
+        line: f.line,
+        column: f.column,
+        message: mask_text(f.message.current()),
+        hint: f.hint.as_ref().map(|h| mask_text(h.current())),
+    }
 }
 
 #[cfg(test)]

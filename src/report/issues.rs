@@ -78,6 +78,44 @@ impl Tally {
         }
     }
 
+    /// Adds another set's figures (another community's: no problem is in both).
+    pub fn merge(&mut self, o: &Tally) {
+        let Tally {
+            received,
+            responded,
+            resolved,
+            on_time,
+            days,
+            followed_up,
+            unreachable,
+            solved,
+            satisfied,
+            basic,
+            reopened,
+            open,
+            overdue,
+            awaiting_rework,
+            ageing,
+        } = o;
+        self.received += received;
+        self.responded += responded;
+        self.resolved += resolved;
+        self.on_time += on_time;
+        self.days.extend_from_slice(days);
+        self.followed_up += followed_up;
+        self.unreachable += unreachable;
+        self.solved += solved;
+        self.satisfied += satisfied;
+        self.basic += basic;
+        self.reopened += reopened;
+        self.open += open;
+        self.overdue += overdue;
+        self.awaiting_rework += awaiting_rework;
+        for (a, b) in self.ageing.iter_mut().zip(ageing) {
+            *a += b;
+        }
+    }
+
     /// The satisfaction numerator: satisfied, and with `count_basic` basically satisfied too.
     pub fn satisfied(&self, count_basic: bool) -> usize {
         self.satisfied + if count_basic { self.basic } else { 0 }
@@ -301,6 +339,36 @@ pub fn issues_table(ix: &Index<'_>, period: &Period, today: NaiveDate, by: Issue
         t.push(row);
     }
     let mut total = vec![Value::Empty; key_columns.len()];
+    total.extend(figures(&all, o));
+    t.total = Some(total);
+    t
+}
+
+/// The town's problems report: one row per community (its problems tallied by its own settings)
+/// and the town's total, whose medians are over every community's problems together.
+pub fn issues_town_table(
+    town: &str,
+    parts: &[(&str, &Index<'_>)],
+    period: &Period,
+    today: NaiveDate,
+    o: IssuesOptions,
+) -> Table {
+    let mut columns = vec![super::town::COMMUNITY];
+    columns.extend(figure_columns(o.count_basic));
+    let mut t = Table::new("issues-by-community", &columns).titled(
+        format!("{town}群众诉求办理情况（{}，按社区）", period.label()),
+        format!("{town} problems raised by residents ({}, by community)", period.label()),
+    );
+    let mut all = Tally::default();
+    for (name, ix) in parts {
+        let facts = all_facts(ix, period, today);
+        let tally = tally(&facts, &ix.ds.issues, |_| true);
+        let mut row = vec![Value::text(*name)];
+        row.extend(figures(&tally, o));
+        t.push(row);
+        all.merge(&tally);
+    }
+    let mut total = vec![Value::Empty];
     total.extend(figures(&all, o));
     t.total = Some(total);
     t

@@ -26,6 +26,7 @@ pub mod service_facts;
 pub mod stars;
 pub mod stats;
 pub mod table;
+pub mod town;
 pub mod visits;
 pub mod volunteer_list;
 pub mod whistles;

@@ -71,6 +71,20 @@ pub struct WhistleTally {
     pub resolve_days: Vec<i64>,
 }
 
+impl WhistleTally {
+    /// Adds another community's figures (no whistle or problem is in both).
+    pub fn merge(&mut self, o: &WhistleTally) {
+        let WhistleTally { whistles, summoned, reported, report_days, problems, resolved, resolve_days } = o;
+        self.whistles += whistles;
+        self.summoned += summoned;
+        self.reported += reported;
+        self.report_days.extend_from_slice(report_days);
+        self.problems += problems;
+        self.resolved += resolved;
+        self.resolve_days.extend_from_slice(resolve_days);
+    }
+}
+
 fn tally(set: &[&Summons<'_>]) -> WhistleTally {
     let mut t = WhistleTally { summoned: set.len(), ..WhistleTally::default() };
     let mut whistles: HashSet<(usize, usize)> = HashSet::new();
@@ -177,6 +191,35 @@ pub fn whistles_table(ix: &Index<'_>, period: &Period) -> Table {
     let mut total = vec![Value::Empty];
     total.extend(figures(&tally(&everything)));
     total.push(Value::int(joint_meetings(ix, &everything, period)));
+    t.total = Some(total);
+    t
+}
+
+/// The town's whistle-and-report summary: one row per community (all its departments together)
+/// and the town's total, whose medians are over every community's summonses together.
+pub fn whistles_town_table(town: &str, parts: &[(&str, &Index<'_>)], period: &Period) -> Table {
+    let mut columns = vec![super::town::COMMUNITY];
+    columns.extend_from_slice(&COLUMNS[1..]);
+    let mut t = Table::new("whistles-by-community", &columns).titled(
+        format!("{town}吹哨报到情况（{}，按社区）", period.label()),
+        format!("{town} whistle and report ({}, by community)", period.label()),
+    );
+    let (mut all, mut meetings) = (WhistleTally::default(), 0);
+    for (name, ix) in parts {
+        let summonses = summonses(&ix.ds.issues, period);
+        let everything: Vec<&Summons<'_>> = summonses.iter().collect();
+        let tally = tally(&everything);
+        let joint = joint_meetings(ix, &everything, period);
+        let mut row = vec![Value::text(*name)];
+        row.extend(figures(&tally));
+        row.push(Value::int(joint));
+        t.push(row);
+        all.merge(&tally);
+        meetings += joint;
+    }
+    let mut total = vec![Value::Empty];
+    total.extend(figures(&all));
+    total.push(Value::int(meetings));
     t.total = Some(total);
     t
 }

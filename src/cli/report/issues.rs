@@ -38,18 +38,26 @@ pub enum IssuesByArg {
 }
 
 pub fn run(ctx: &Ctx, args: &IssuesArgs) -> Result<Exit, CliError> {
+    if let crate::cli::town::Place::Town(spec) = ctx.place()? {
+        return crate::cli::town::reports::issues(ctx, spec, args);
+    }
     let period = args.period.period(ctx)?;
     let data = load_for_report(ctx, args.output.on_errors())?;
     let ds = data.ds;
     let ix = Index::new(ds);
-    let by = match args.by {
+    let by = issues_by(args.by);
+    let options = IssuesOptions { count_basic: args.count_basic };
+    args.output.emit(&issues_table(&ix, &period, ctx.today, by, options))?;
+    Ok(data.exit())
+}
+
+/// What `--by` asks for.
+pub fn issues_by(by: Option<IssuesByArg>) -> IssuesBy {
+    match by {
         None => IssuesBy::All,
         Some(IssuesByArg::Category) => IssuesBy::Category,
         Some(IssuesByArg::Grid) => IssuesBy::Grid,
         Some(IssuesByArg::Department) => IssuesBy::Department,
         Some(IssuesByArg::Source) => IssuesBy::Source,
-    };
-    let options = IssuesOptions { count_basic: args.count_basic };
-    args.output.emit(&issues_table(&ix, &period, ctx.today, by, options))?;
-    Ok(data.exit())
+    }
 }

@@ -10,13 +10,15 @@ use crate::report::Index;
 use crate::report::ledger::{By, LedgerFilter, ledger_table};
 use crate::report::monthly::monthly;
 use crate::report::period::PeriodKind;
+use crate::report::town::{by_community, prefixed};
+use crate::cli::town::Place;
 
 /// The options of the ledger summary (走访台账汇总), `gov report` without a subcommand.
 #[derive(Debug, Args)]
 pub struct LedgerArgs {
-    /// One row per member, grid or branch
-    #[arg(long, value_enum, default_value_t = ByArg::Member)]
-    pub by: ByArg,
+    /// One row per member, grid or branch; on a town, per community, or each community's grids (community,grid) [default: member; on a town, community]
+    #[arg(long, value_enum)]
+    pub by: Option<ByArg>,
     /// Only this grid (id or name)
     #[arg(long)]
     pub grid: Option<String>,
@@ -34,9 +36,17 @@ pub enum ByArg {
     Member,
     Grid,
     Branch,
+    /// One row per community (a town's; a community's folder gives its one row)
+    Community,
+    /// Each community's rows by grid
+    #[value(name = "community,grid")]
+    CommunityGrid,
 }
 
 pub fn run(ctx: &Ctx, args: &LedgerArgs) -> Result<Exit, CliError> {
+    if let Place::Town(spec) = ctx.place()? {
+        return crate::cli::town::reports::ledger(ctx, spec, args);
+    }
     let period = args.period.period(ctx)?;
     let data = load_for_report(ctx, args.output.on_errors())?;
     let ds = data.ds;
@@ -45,10 +55,19 @@ pub fn run(ctx: &Ctx, args: &LedgerArgs) -> Result<Exit, CliError> {
         grid: resolve_opt(&ix, args.grid.as_deref(), Index::find_grid)?,
         member: resolve_opt(&ix, args.member.as_deref(), Index::find_member)?,
     };
-    let by = match args.by {
+    let by = match args.by.unwrap_or(ByArg::Member) {
         ByArg::Member => By::Member,
         ByArg::Grid => By::Grid,
         ByArg::Branch => By::Branch,
+        // A community's folder is a town of one.
+        by @ (ByArg::Community | ByArg::CommunityGrid) => {
+            let table = ledger_table(&ix, &period, ctx.today, By::Grid, &filter);
+            let name = ds.settings.name.as_str();
+            let parts = [(name, table)];
+            let t = if by == ByArg::Community { by_community(name, &parts) } else { prefixed(name, &parts) };
+            args.output.emit(&t)?;
+            return Ok(data.exit());
+        }
     };
     // A month's report as HTML, for the whole community, is the monthly page with its charts.
     let whole = filter.grid.is_none() && filter.member.is_none() && by == By::Member;

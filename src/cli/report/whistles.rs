@@ -27,6 +27,9 @@ pub struct WhistlesArgs {
 }
 
 pub fn run(ctx: &Ctx, args: &WhistlesArgs) -> Result<Exit, CliError> {
+    if let crate::cli::town::Place::Town(spec) = ctx.place()? {
+        return crate::cli::town::reports::whistles(ctx, spec, args);
+    }
     let period = args.period.period(ctx)?;
     let data = load_for_report(ctx, args.output.on_errors())?;
     let ds = data.ds;

@@ -20,6 +20,44 @@ pub fn hint_init_there() -> Text {
     Text::new("run `gov init DIR` to make a data folder there", "可运行 `gov init DIR` 在那里新建数据文件夹")
 }
 
+/// A command that works on one community, given a town's folder.
+pub fn town_not_here(command: &str, town: &str, root: &Path) -> Text {
+    let p = root.display();
+    Text::new(
+        format!("{p} is the folder of a town ({town}); `{command}` works on one community's folder"),
+        format!("{p} 是镇（街道）“{town}”的文件夹；`{command}` 只能用于某一个社区的文件夹"),
+    )
+}
+
+/// An option that chooses within one community, on a town.
+pub fn town_option(option: &str, town: &str) -> Text {
+    Text::new(
+        format!("{option} chooses within one community; {town} is a town, whose reports have one row per community"),
+        format!("{option} 用于在一个社区之内选择；“{town}”是镇（街道），其报表每个社区一行"),
+    )
+}
+
+/// The hint under a command refused on a town: name a community's folder.
+pub fn hint_town_community(example: &str) -> Text {
+    Text::new(
+        format!("pass a community's folder, for example --data {example}"),
+        format!("请用 --data 指定某个社区的文件夹，例如 --data {example}"),
+    )
+}
+
+/// The hint under a town's gov.yaml that is wrong.
+pub fn hint_town_yaml() -> Text {
+    Text::new(
+        "a town's gov.yaml holds `kind: town`, `name` and `communities`, a list of folders or globs (docs/town.md)",
+        "镇（街道）的 gov.yaml 应含 `kind: town`、`name` 和 `communities`（社区文件夹或通配符列表，见 docs/town.md）",
+    )
+}
+
+/// What lies under an error met loading one community of a town.
+pub fn in_community(dir: &str) -> Text {
+    Text::new(format!("in the community folder {dir}"), format!("出错的社区文件夹：{dir}"))
+}
+
 /// A --data path that is not a folder.
 pub fn hint_check_data() -> Text {
     Text::new("check the --data path", "请检查 --data 的路径")

@@ -41,6 +41,50 @@ impl crate::load::LoadError {
     }
 }
 
+// ---- a town's gov.yaml (src/load/town.rs) ----
+
+impl crate::load::town::TownError {
+    /// The error in both languages, after `gov.yaml:LINE: `.
+    pub fn text(&self) -> Text {
+        use crate::load::town::TownProblem as P;
+        let at = format!("{}:{}", self.file.display(), self.line);
+        let what = match &self.problem {
+            P::NoName => Text::new("a town needs its `name`", "镇（街道）的 gov.yaml 缺少 `name`（名称）"),
+            P::NoCommunities => Text::new(
+                "a town needs `communities`, a list of its community folders (paths or globs)",
+                "镇（街道）的 gov.yaml 缺少 `communities`：须列出所辖各社区的文件夹（路径或通配符）",
+            ),
+            P::NotAList => Text::new("`communities` must be a list of folders", "`communities` 应为文件夹列表"),
+            P::UnknownField(f) => Text::new(
+                format!("`{f}` is not a field of a town's gov.yaml (kind, name, lang, communities)"),
+                format!("“{f}”不是镇（街道）gov.yaml 的字段（可填：kind、name、lang、communities）"),
+            ),
+            P::BadLang(l) => {
+                Text::new(format!("`lang` must be zh or en, not `{l}`"), format!("`lang` 应为 zh 或 en，不能是“{l}”"))
+            }
+            P::Missing(d) => {
+                Text::new(format!("community folder `{d}` does not exist"), format!("社区文件夹“{d}”不存在"))
+            }
+            P::NotACommunity(d) => Text::new(
+                format!("`{d}` has no gov.yaml, so it is not a community folder"),
+                format!("“{d}”中没有 gov.yaml，不是社区数据文件夹"),
+            ),
+            P::NoMatch(p) => {
+                Text::new(format!("`{p}` matches no community folder"), format!("“{p}”没有匹配到任何社区文件夹"))
+            }
+            P::Nested(d) => Text::new(
+                format!("`{d}` is itself a town; a town lists community folders only"),
+                format!("“{d}”本身是镇（街道）文件夹；`communities` 只能列社区文件夹"),
+            ),
+            P::BadPattern(p) => Text::new(
+                format!("`{p}`: a glob must stay inside the town's folder (no `..`, no absolute path)"),
+                format!("“{p}”：通配符只能用于本镇文件夹之内（不能含 `..`，不能是绝对路径）"),
+            ),
+        };
+        Text::new(format!("{at}: {}", what.en()), format!("{at}：{}", what.zh()))
+    }
+}
+
 impl crate::load::text::DecodeError {
     /// What is wrong with a file's bytes, said after the file's name (`visits.csv is …`).
     pub fn text(&self) -> Text {

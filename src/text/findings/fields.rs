@@ -168,6 +168,22 @@ pub fn not_a_values_language(value: &str) -> Text {
     Text::new(format!("`values` value `{value}` is not a language"), format!("`values` 的值“{value}”不是可用的语言"))
 }
 
+/// `invalid-value`: gov.yaml's `kind` is neither a community nor a town.
+pub fn not_a_folder_kind(value: &str) -> Text {
+    Text::new(
+        format!("`kind` value `{value}` is not a kind of folder"),
+        format!("`kind` 的值“{value}”不是可用的文件夹类型"),
+    )
+}
+
+/// The hint under a bad `kind`.
+pub fn folder_kind_hint() -> Text {
+    Text::new(
+        "allowed: community (社区, the default), town (镇, 街道: a gov.yaml listing `communities`)",
+        "可填：community（社区，默认）、town（镇、街道：列出 `communities` 的 gov.yaml）",
+    )
+}
+
 /// The hint under a bad `lang` or `values`.
 pub fn language_hint() -> Text {
     Text::new("allowed: zh, en", "可填：zh、en")

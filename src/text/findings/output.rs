@@ -51,6 +51,19 @@ fn plural(n: usize, one: &str, many: &str) -> String {
 }
 
 /// `checked 3 grids, 5 members, …: 2 errors, 1 warning`.
+/// What a town's check puts in front of a community's lines.
+pub fn community_prefix(name: &str) -> Text {
+    Text::new(format!("[{name}] "), format!("【{name}】"))
+}
+
+/// A town's summary line: the town, how many communities, and their counts together.
+pub fn town_checked(town: &str, communities: usize, all: &Text) -> Text {
+    Text::new(
+        format!("{town}, {} together: {}", plural(communities, "community", "communities"), all.en()),
+        format!("{town} {} 个社区合计，{}", thousands(communities), all.zh()),
+    )
+}
+
 pub fn checked(c: &Checked) -> Text {
     let orgs_en = if c.orgs > 0 { format!("{}, ", plural(c.orgs, "org", "orgs")) } else { String::new() };
     let orgs_zh = if c.orgs > 0 { format!("组织 {} 个、", thousands(c.orgs)) } else { String::new() };
