@@ -120,7 +120,7 @@ pub fn spec(root: &Path) -> Result<Option<TownSpec>, TownError> {
             if !root.join(&dir).join(SETTINGS_FILE).is_file() {
                 return Err(fail(line, TownProblem::NotACommunity(dir.display().to_string())));
             }
-            if spec(&root.join(&dir)).ok().flatten().is_some() {
+            if says_town(&root.join(&dir)) {
                 return Err(fail(line, TownProblem::Nested(dir.display().to_string())));
             }
             if !communities.contains(&dir) {
@@ -129,6 +129,16 @@ pub fn spec(root: &Path) -> Result<Option<TownSpec>, TownError> {
         }
     }
     Ok(Some(TownSpec { root: root.to_path_buf(), name, lang, communities }))
+}
+
+/// Whether the gov.yaml in `dir` says `kind: town` (read, never followed: a town that lists
+/// itself must not send this round in circles).
+fn says_town(dir: &Path) -> bool {
+    let Ok(text) = super::source::read_text(&dir.join(SETTINGS_FILE)) else { return false };
+    text.contains("kind")
+        && super::yaml::parse_mapping(&text).is_ok_and(|rec| {
+            rec.fields.iter().any(|f| f.key == "kind" && matches!(&f.value, RawValue::Scalar(k) if is_town(k)))
+        })
 }
 
 /// The line of one item of `communities:`: the first line from the key's on that lists it (the

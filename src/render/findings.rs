@@ -274,10 +274,7 @@ struct JsonReport<'a> {
 }
 
 pub fn write_json(w: &mut impl Write, findings: &[Finding], summary: &Summary) -> io::Result<()> {
-    let report = JsonReport {
-        summary,
-        findings: findings.iter().map(|f| json_finding(f, None)).collect(),
-    };
+    let report = JsonReport { summary, findings: findings.iter().map(|f| json_finding(f, None)).collect() };
     serde_json::to_writer_pretty(&mut *w, &report)?;
     writeln!(w)
 }

@@ -3,6 +3,7 @@
 use clap::{Args, ValueEnum};
 
 use crate::cli::output::{OutputArgs, PeriodArgs, load_for_report, resolve_opt};
+use crate::cli::town::Place;
 use crate::cli::{CliError, Ctx, Exit};
 use crate::render::html::monthly::monthly_html;
 use crate::render::report::{OutFormat, RenderOptions};
@@ -10,8 +11,6 @@ use crate::report::Index;
 use crate::report::ledger::{By, LedgerFilter, ledger_table};
 use crate::report::monthly::monthly;
 use crate::report::period::PeriodKind;
-use crate::report::town::{by_community, prefixed};
-use crate::cli::town::Place;
 
 /// The options of the ledger summary (走访台账汇总), `gov report` without a subcommand.
 #[derive(Debug, Args)]
@@ -61,11 +60,14 @@ pub fn run(ctx: &Ctx, args: &LedgerArgs) -> Result<Exit, CliError> {
         ByArg::Branch => By::Branch,
         // A community's folder is a town of one.
         by @ (ByArg::Community | ByArg::CommunityGrid) => {
-            let table = ledger_table(&ix, &period, ctx.today, By::Grid, &filter);
             let name = ds.settings.name.as_str();
-            let parts = [(name, table)];
-            let t = if by == ByArg::Community { by_community(name, &parts) } else { prefixed(name, &parts) };
-            args.output.emit(&t)?;
+            args.output.emit(&crate::cli::town::reports::ledger_rollup(
+                name,
+                &[(name, &ix)],
+                &period,
+                ctx.today,
+                by,
+            ))?;
             return Ok(data.exit());
         }
     };

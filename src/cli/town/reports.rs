@@ -17,7 +17,7 @@ use crate::report::period::Period;
 use crate::report::stats::stats_table;
 use crate::report::town::{Part, by_community, due_town_table, prefixed, summed};
 use crate::report::whistles::whistles_town_table;
-use crate::report::{Table, Value};
+use crate::report::{Index, Table, Value};
 
 fn load(ctx: &Ctx, spec: TownSpec, output: &OutputArgs) -> Result<TownData, CliError> {
     super::load_for_report(ctx, spec, false, output.on_errors())
@@ -48,15 +48,31 @@ pub fn stats(ctx: &Ctx, spec: TownSpec, args: &StatsArgs) -> Result<Exit, CliErr
 /// The town's ledger summary: one row per community (`--by community`, the default), or each
 /// community's rows by member, grid or branch under its name (`--by community,grid`).
 pub fn ledger_figures(data: &TownData, period: &Period, today: chrono::NaiveDate, by_arg: ByArg) -> Table {
+    ledger_rollup(data.name, &data.parts(), period, today, by_arg)
+}
+
+/// [`ledger_figures`] for any list of communities (a community's folder is a town of one).
+pub fn ledger_rollup(
+    name: &str,
+    parts: &[(&str, &Index<'_>)],
+    period: &Period,
+    today: chrono::NaiveDate,
+    by_arg: ByArg,
+) -> Table {
     let table = |by: By| -> Vec<Part<'_>> {
-        data.parts.iter().map(|(n, ix)| (*n, ledger_table(ix, period, today, by, &LedgerFilter::default()))).collect()
+        parts.iter().map(|(n, ix)| (*n, ledger_table(ix, period, today, by, &LedgerFilter::default()))).collect()
     };
-    match by_arg {
-        ByArg::Community => by_community(data.name, &table(By::Grid)),
-        ByArg::CommunityGrid | ByArg::Grid => prefixed(data.name, &table(By::Grid)),
-        ByArg::Member => prefixed(data.name, &table(By::Member)),
-        ByArg::Branch => prefixed(data.name, &table(By::Branch)),
-    }
+    let (mut t, zh, en) = match by_arg {
+        ByArg::Community => (by_community(name, &table(By::Grid)), "按社区", "by community"),
+        ByArg::CommunityGrid | ByArg::Grid => {
+            (prefixed(name, &table(By::Grid)), "按社区、网格", "by community and grid")
+        }
+        ByArg::Member => (prefixed(name, &table(By::Member)), "按社区、党员", "by community and member"),
+        ByArg::Branch => (prefixed(name, &table(By::Branch)), "按社区、支部", "by community and branch"),
+    };
+    t.title_zh = format!("{name}走访台账汇总（{}，{zh}）", period.label());
+    t.title_en = format!("{name} visit ledger summary ({}, {en})", period.label());
+    t
 }
 
 pub fn ledger(ctx: &Ctx, spec: TownSpec, args: &LedgerArgs) -> Result<Exit, CliError> {
@@ -74,7 +90,13 @@ pub fn ledger(ctx: &Ctx, spec: TownSpec, args: &LedgerArgs) -> Result<Exit, CliE
 
 /// The town's problems: one row per community; with `--by`, each community's rows under its
 /// name. The town's total is over all its problems, medians included.
-pub fn issues_figures(data: &TownData, period: &Period, today: chrono::NaiveDate, by: IssuesBy, o: IssuesOptions) -> Table {
+pub fn issues_figures(
+    data: &TownData,
+    period: &Period,
+    today: chrono::NaiveDate,
+    by: IssuesBy,
+    o: IssuesOptions,
+) -> Table {
     let town = issues_town_table(data.name, &data.parts(), period, today, o);
     if by == IssuesBy::All {
         return town;

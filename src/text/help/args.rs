@@ -12,7 +12,12 @@ pub(super) const ARGS: &[(&str, &str, &str)] = &[
     ("check", "format", "输出格式"),
     ("check", "strict", "警告也按错误计算退出码"),
     ("init", "dir", "在哪里新建数据文件夹 [默认：当前文件夹]"),
-    ("report", "by", "每名党员、每个网格或每个支部一行"),
+    (
+        "report",
+        "by",
+        "每名党员、每个网格或每个支部一行；镇（街道）按社区一行，或各社区按网格（community,grid）[默认：member；镇（街道）为 community]",
+    ),
+    ("stats", "by", "镇（街道）：先列各社区的数据，再列全镇合计 [默认：只列全镇合计]"),
     ("report", "member", "只统计这名党员（编号或姓名）"),
     ("report issues", "by", "按类别、网格、吹哨召集的部门或来源分行 [默认：全部诉求只出一组数字]"),
     ("report issues", "count_basic", "计算满意率时，“基本满意”也算满意"),
@@ -392,6 +397,9 @@ pub(super) const VALUES: &[(&str, &str, &str, &str)] = &[
     ("due", "by", "member", "每名党员一页"),
     ("report", "by", "grid", "每个网格一行"),
     ("report", "by", "branch", "每个支部一行"),
+    ("report", "by", "community", "每个社区一行（镇、街道；社区文件夹只有本社区一行）"),
+    ("report", "by", "community,grid", "各社区按网格，每个网格一行"),
+    ("stats", "by", "community", "先列各社区，再列全镇合计"),
     ("report issues", "by", "category", "按诉求类别"),
     ("report issues", "by", "grid", "按网格"),
     ("report issues", "by", "department", "按吹哨召集的部门"),
@@ -490,6 +498,7 @@ pub(super) const VALUE_NAMES: &[(&str, &str)] = &[
 /// (command path, argument id, value name) where one English name means another thing.
 pub(super) const VALUE_NAME_EXCEPTIONS: &[(&str, &str, &str)] = &[
     ("report", "by", "分组"),
+    ("stats", "by", "分组"),
     ("report issues", "by", "分组"),
     ("member add", "name", "姓名"),
     ("project add", "topic", "课题"),
