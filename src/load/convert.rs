@@ -14,7 +14,6 @@ use crate::text::findings as say;
 
 /// The settings gov.yaml may hold.
 pub const SETTINGS_FIELDS: &[&str] = &[
-    "kind",
     "name",
     "town",
     "lang",
@@ -31,6 +30,7 @@ pub const SETTINGS_FIELDS: &[&str] = &[
     "dual_report",
     "stars",
     "targets",
+    "kind",
 ];
 
 /// Turns id text into a [`Sym`].
