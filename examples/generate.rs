@@ -2404,8 +2404,8 @@ fn run(args: Args) -> Res<()> {
     writeln!(w, "# {}：{TOWN_COMMUNITIES} 个社区，虚构示例，由 examples/generate.rs 生成（--scale town）", demo.town)?;
     writeln!(w, "kind: town\nname: {}\nlang: zh\ncommunities:\n  - c*", demo.town)?;
     w.flush()?;
-    for i in 0..TOWN_COMMUNITIES {
-        let s = Scale { name: COMMUNITIES[i], key: "demo", ..demo };
+    for (i, &name) in COMMUNITIES.iter().take(TOWN_COMMUNITIES).enumerate() {
+        let s = Scale { name, key: "demo", ..demo };
         let out = args.out.join(format!("c{:02}", i + 1));
         community(Args { scale: s, out, seed: args.seed + i as u64, force: false })?;
     }
