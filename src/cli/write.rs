@@ -247,44 +247,10 @@ pub fn add_record_unless(
     if let Some(e) = taken {
         return Err(e);
     }
-    let columns = kind.columns().0;
-    let (line, added, whole) = match (&t.file, t.format) {
-        (None, Format::Yaml) => {
-            let whole = yaml_edit::append_item("", "\n", fields);
-            (1, whole.clone(), whole)
-        }
-        (None, _) => {
-            let header: Vec<String> = columns.iter().map(|c| c.to_string()).collect();
-            let row = csv_row(&t, &header, fields)?;
-            (2, row.clone(), csv_edit::new_file(columns, &[row]))
-        }
-        (Some(f), Format::Csv) => {
-            // In the file's own line end, a lone `\r` included, on the line the loader will
-            // read it on.
-            let nl = split::newline(&f.text);
-            let row = csv_row(&t, &csv_edit::header(&f.text, columns), fields)?;
-            let row = if nl == "\n" { row } else { row.replace("\r\n", "\n").replace('\n', nl) };
-            let open = !f.text.is_empty() && !f.text.ends_with(['\n', '\r']);
-            let line = split::count_line_ends(f.text.as_bytes()) as u32 + 1 + u32::from(open);
-            let whole = format!("{}{}{row}", f.text, if open { nl } else { "" });
-            (line, row, whole)
-        }
-        (Some(f), Format::Yaml) => {
-            if !yaml_edit::is_list(&f.text) {
-                return Err(CliError::refused(errors::yaml_not_a_list(&t.rel)).hint(errors::hint_make_a_list()));
-            }
-            let nl = split::newline(&f.text);
-            let whole = yaml_edit::append_item(&f.text, nl, fields);
-            let mut added = whole[f.text.len()..].to_string();
-            if let Some(rest) = added.strip_prefix(nl) {
-                added = rest.to_string();
-            }
-            let open = !f.text.is_empty() && !f.text.ends_with(['\n', '\r']);
-            (split::count_line_ends(f.text.as_bytes()) as u32 + 1 + u32::from(open), added, whole)
-        }
-    };
-    let end = line + split::lines(&added).count().max(1) as u32 - 1;
-    let findings = judge(s, ctx.today, &t.rel, kind, t.format, &whole, line..=end);
+    let mut adds = Additions::new(t, kind);
+    adds.push(fields)?;
+    let (t, line, end, added, whole) = (&adds.t, *adds.spans[0].start(), *adds.spans[0].end(), &adds.added, &adds.whole);
+    let findings = judge(s, ctx.today, &t.rel, kind, t.format, whole, line..=end);
     s.vet(findings)?;
     if id.chosen {
         note(&words::new_id(id.noun, &id.id));
@@ -294,10 +260,104 @@ pub fn add_record_unless(
         echo(&added.replace("\r\n", "\n"));
         return Ok(Exit::Ok);
     }
-    append(&t, &added, &whole)?;
+    append(t, added, whole)?;
     sayln!(words::added_at(&t.rel, line, shown));
     s.commit(write, std::slice::from_ref(&t.path), message);
     Ok(Exit::Ok)
+}
+
+/// New records of one kind for its file ([`target`]), each written as [`add_record`] writes
+/// one: in the file's format, column order and line ends, after the records before it. `gov
+/// import` adds a sheet's rows this way, judged together and appended in one write.
+pub struct Additions {
+    pub t: Target,
+    pub kind: Kind,
+    /// The text added (the file's last open line left to [`append`] to end), and the file's
+    /// whole new text.
+    pub added: String,
+    pub whole: String,
+    /// The lines each record takes in `whole`, in the order they were pushed.
+    pub spans: Vec<std::ops::RangeInclusive<u32>>,
+}
+
+impl Additions {
+    pub fn new(t: Target, kind: Kind) -> Additions {
+        let whole = t.file.as_ref().map_or_else(String::new, |f| f.text.clone());
+        Additions { t, kind, added: String::new(), whole, spans: Vec::new() }
+    }
+
+    /// One more record, its fields in the folder's words ([`values::in_folder_words`]).
+    pub fn push(&mut self, fields: &[(&str, Value)]) -> Result<(), CliError> {
+        let columns = self.kind.columns().0;
+        let fresh = self.t.file.is_none() && self.spans.is_empty();
+        let (line, added, whole) = match (fresh, self.t.format) {
+            (true, Format::Yaml) => {
+                let whole = yaml_edit::append_item("", "\n", fields);
+                (1, whole.clone(), whole)
+            }
+            (true, _) => {
+                let header: Vec<String> = columns.iter().map(|c| c.to_string()).collect();
+                let row = csv_row(&self.t, &header, fields)?;
+                (2, row.clone(), csv_edit::new_file(columns, &[row]))
+            }
+            (false, Format::Csv) => {
+                // In the file's own line end, a lone `\r` included, on the line the loader will
+                // read it on.
+                let text = &self.whole;
+                let nl = split::newline(text);
+                let row = csv_row(&self.t, &csv_edit::header(text, columns), fields)?;
+                let row = if nl == "\n" { row } else { row.replace("\r\n", "\n").replace('\n', nl) };
+                let open = !text.is_empty() && !text.ends_with(['\n', '\r']);
+                let line = split::count_line_ends(text.as_bytes()) as u32 + 1 + u32::from(open);
+                let whole = format!("{text}{}{row}", if open { nl } else { "" });
+                (line, row, whole)
+            }
+            (false, Format::Yaml) => {
+                let text = &self.whole;
+                if !yaml_edit::is_list(text) {
+                    return Err(CliError::refused(errors::yaml_not_a_list(&self.t.rel)).hint(errors::hint_make_a_list()));
+                }
+                let nl = split::newline(text);
+                let whole = yaml_edit::append_item(text, nl, fields);
+                let mut added = whole[text.len()..].to_string();
+                if let Some(rest) = added.strip_prefix(nl) {
+                    added = rest.to_string();
+                }
+                let open = !text.is_empty() && !text.ends_with(['\n', '\r']);
+                (split::count_line_ends(text.as_bytes()) as u32 + 1 + u32::from(open), added, whole)
+            }
+        };
+        let end = line + split::lines(&added).count().max(1) as u32 - 1;
+        self.spans.push(line..=end);
+        self.added.push_str(&added);
+        self.whole = whole;
+        Ok(())
+    }
+
+    /// Writes them: appended in one write (cut back on failure), or the file created.
+    pub fn write(&self) -> Result<(), CliError> {
+        append(&self.t, &self.added, &self.whole)
+    }
+}
+
+/// New files, all or none (`gov import` of issues, one file each): created one by one under a
+/// journal ([`crate::store::journal`]), so that a writer killed part-way is undone by the next
+/// one; none may exist yet. `rel` is relative to the folder.
+pub fn create_files(s: &Session, files: &[(PathBuf, String)]) -> Result<(), CliError> {
+    use crate::store::journal::{Entry, Journal};
+    let entries: Vec<Entry> =
+        files.iter().map(|(rel, text)| Entry { path: rel.clone(), old_len: None, new_len: text.len() as u64 }).collect();
+    let journal = Journal::begin(&s.root, &entries).or_os(errors::batch_cannot_start)?;
+    for (rel, text) in files {
+        let path = s.root.join(rel);
+        if let Err(e) = create_new(&path, text) {
+            let _ = crate::store::journal::roll_back(&s.root);
+            drop(journal);
+            return Err(e).or_os(|| errors::cannot_write(&path));
+        }
+    }
+    journal.finish().or_os(errors::batch_cannot_finish)?;
+    Ok(())
 }
 
 /// Text as compared for duplicates: trimmed, full-width letters, digits and signs folded to

@@ -1,10 +1,10 @@
 //! `gov activity …`: commands about activities and services (活动与服务).
 
 pub mod add;
-mod batch;
+pub(crate) mod batch;
 pub mod list;
 mod prompt;
-mod write;
+pub(crate) mod write;
 
 use clap::Subcommand;
 

@@ -25,7 +25,7 @@ use crate::text::{cli::write as words, errors};
 /// The id `typed` stands for: itself when it is an id, the one record of `kind` it names
 /// ([`crate::model::Dataset::named`]), or itself again when it names none (the check then says
 /// what is wrong); every candidate, `id (what shows it)`, when it names several.
-fn resolve(ds: &crate::model::Dataset, kind: Kind, typed: &str) -> Result<String, Vec<String>> {
+pub(crate) fn resolve(ds: &crate::model::Dataset, kind: Kind, typed: &str) -> Result<String, Vec<String>> {
     if crate::model::id::id_problem(typed.trim()).is_none() {
         return Ok(typed.to_string());
     }
