@@ -111,17 +111,10 @@ pub(super) fn import<K: Import>(
         let at = first.map_or_else(|| sheet.shown.display().to_string(), |l| place_of(s, l));
         sayln!(words::import_present(tally.present, K::KIND, &at));
     }
-    // New ids, in the folder's pattern, for rows without one.
-    let mut taken: Vec<String> = rows.iter().map(|r| r.get("id").to_string()).filter(|i| !i.is_empty()).collect();
-    for row in &mut rows {
-        if row.get("id").is_empty() {
-            let id = K::new_id(s, ctx.today, &taken, row);
-            taken.push(id.clone());
-            row.set("id", id);
-        }
-    }
-    // A name of a record that is itself new in this sheet (a grid's parent on the row above).
-    resolve_new::<K>(&mut rows);
+    // The rows as read, before they are numbered: numbered again without the rows --skip-bad
+    // leaves out, so that the ids written have no gaps.
+    let read = rows.clone();
+    number::<K>(ctx, s, &mut rows);
 
     let mut plan = Plan::make::<K>(ctx, s, sheet, &rows)?;
     if skip_bad {
@@ -135,13 +128,15 @@ pub(super) fn import<K: Import>(
             let mut shown: Vec<Finding> = found.iter().chain(&plan.found).map(|(_, f)| f.clone()).collect();
             crate::check::finish(&mut shown);
             let _ = write_findings(&mut std::io::stderr().lock(), &shown);
+            // What is left is numbered and judged again, without them; what was said about the
+            // folder stays.
+            plan.forget::<K>(ctx, s);
             let before = rows.len();
-            rows.retain(|r| !bad.contains(&r.line));
+            rows = read.into_iter().filter(|r| !bad.contains(&r.line)).collect();
+            number::<K>(ctx, s, &mut rows);
             tally.refused = before - rows.len();
             sayln!(words::import_refused(tally.refused));
-            // What is left is judged again, without them; what was said about the folder stays.
             found.retain(|(line, f)| line.is_none() && f.severity() == Severity::Error);
-            plan.forget(ctx, s);
             plan = Plan::make::<K>(ctx, s, sheet, &rows)?;
         }
     }
@@ -155,6 +150,20 @@ pub(super) fn import<K: Import>(
     let commit = words::import_commit(rows.len(), K::KIND, &sheet.shown);
     let exit = plan.write(ctx, s, write, rows, &commit)?;
     Ok((exit, tally))
+}
+
+/// New ids, in the folder's pattern, for the rows without one; then a name of a record that is
+/// itself new in this sheet (a grid's parent on the row above) made its id.
+fn number<K: Import>(ctx: &Ctx, s: &Session, rows: &mut [Row]) {
+    let mut taken: Vec<String> = rows.iter().map(|r| r.get("id").to_string()).filter(|i| !i.is_empty()).collect();
+    for row in rows.iter_mut() {
+        if row.get("id").is_empty() {
+            let id = K::new_id(s, ctx.today, &taken, row);
+            taken.push(id.clone());
+            row.set("id", id);
+        }
+    }
+    resolve_new::<K>(rows);
 }
 
 /// `file:line` of a record of the folder.
@@ -319,13 +328,20 @@ impl Plan {
         Ok(Plan { how, found })
     }
 
-    /// The judged records let go of again (rows left out with --skip-bad must not stay in the
-    /// folder as loaded).
-    fn forget(&self, ctx: &Ctx, s: &mut Session) {
-        if let How::Files(files) = &self.how {
-            for (rel, _) in files {
-                judge(s, ctx.today, rel, crate::model::Kind::Issues, Format::Yaml, "", 1..=0);
+    /// The judged records let go of again, the folder as loaded put back as it was: rows left
+    /// out with --skip-bad must not stay in it, nor hold their ids.
+    fn forget<K: Import>(&self, ctx: &Ctx, s: &mut Session) {
+        match &self.how {
+            How::File(adds) => {
+                let old = adds.t.file.as_ref().map_or("", |f| f.text.as_str());
+                judge(s, ctx.today, &adds.t.rel, K::KIND, adds.t.format, old, 1..=0);
             }
+            How::Files(files) => {
+                for (rel, _) in files {
+                    judge(s, ctx.today, rel, K::KIND, Format::Yaml, "", 1..=0);
+                }
+            }
+            How::Months => {}
         }
     }
 
