@@ -115,7 +115,8 @@ fn households_name_their_member_and_an_address_is_matched_folded() {
     assert!(out.contains("skipped 1 already recorded (the first at households.csv:2)"), "{out}");
     assert!(out.contains("in all: 1 added, 1 already recorded, 0 left out"), "{out}");
     assert!(
-        read(d, "households.csv").ends_with("H07,幸福里3号楼1单元101室,G1,钱大妈,13600008888,,yellow,elderly_alone;dibao,M01;M03\n"),
+        read(d, "households.csv")
+            .ends_with("H07,幸福里3号楼1单元101室,G1,钱大妈,13600008888,,yellow,elderly_alone;dibao,M01;M03\n"),
         "{}",
         read(d, "households.csv")
     );
@@ -172,8 +173,11 @@ fn a_gbk_csv_of_orgs_imports() {
 fn grids_name_a_parent_from_the_same_sheet() {
     let dir = fixture();
     let d = dir.path();
-    fs::write(d.join("网格.csv"), "网格名称,层级,上级网格,网格长\n三网格,2,测试社区,李强\n三网格一号楼,3,三网格,\n一网格,2,G0,王芳\n")
-        .unwrap();
+    fs::write(
+        d.join("网格.csv"),
+        "网格名称,层级,上级网格,网格长\n三网格,2,测试社区,李强\n三网格一号楼,3,三网格,\n一网格,2,G0,王芳\n",
+    )
+    .unwrap();
     let out = import(d, &["import", "网格.csv", "--kind", "grids", "--apply"]);
     // By hand: 一网格 under G0 is G1, already there; G3 and G4 added.
     assert!(out.contains("合计：新增 2 条，已有 1 条，未导入 0 条"), "{out}");
@@ -243,8 +247,11 @@ fn issues_with_excel_day_numbers_import_once() {
 fn skip_bad_leaves_a_wrong_row_out_naming_its_cell() {
     let dir = fixture();
     let d = dir.path();
-    fs::write(d.join("m.csv"), "姓名,党员类别,联系电话\n刘洋,在职党员,13811112222\n张三,群众,13811113333\n孙丽,社区党员,\n")
-        .unwrap();
+    fs::write(
+        d.join("m.csv"),
+        "姓名,党员类别,联系电话\n刘洋,在职党员,13811112222\n张三,群众,13811113333\n孙丽,社区党员,\n",
+    )
+    .unwrap();
     let refused = run(d, TODAY, &["--lang", "en", "import", "m.csv", "--kind", "members", "--apply"]);
     assert_eq!(refused.code, Some(1), "{}", refused.stderr);
     assert!(refused.stderr.contains("m.csv!m!B3: error[invalid-value]"), "{}", refused.stderr);

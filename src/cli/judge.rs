@@ -96,3 +96,30 @@ impl KindFn for Retype<'_, '_> {
 pub fn new_findings(before: &[Finding], after: Vec<Finding>) -> Vec<Finding> {
     after.into_iter().filter(|a| !before.iter().any(|b| b.code == a.code && b.message == a.message)).collect()
 }
+
+/// Where the rows a batch judges came from, for naming them: a CSV file (`visits.csv:7`), or a
+/// sheet `gov import` read, whose rows are named by cell (`台账.xlsx!十月!C7`) when a finding is
+/// about one field the sheet has a column for, else by row (`台账.xlsx!十月:7`).
+pub struct Origin<'a> {
+    /// The file, or `FILE!Sheet`.
+    pub shown: std::path::PathBuf,
+    /// Each field's column in the sheet (0 for A); none for a file.
+    pub cells: &'a [(String, usize)],
+}
+
+impl Origin<'_> {
+    /// A finding about a row of the input (its file is [`Origin::shown`]) named by its cell when
+    /// it can be; any other finding as it is.
+    pub fn place(&self, mut f: Finding) -> Finding {
+        let Some(line) = f.line.filter(|_| f.file == self.shown) else { return f };
+        let field = f.value.as_ref().map(|v| &*v.field);
+        if let Some((_, c)) = field.and_then(|field| self.cells.iter().find(|(f, _)| f == field)) {
+            let cell = format!("{}{line}", crate::load::sheet::column_letters(*c));
+            f.file = std::path::PathBuf::from(format!("{}!{cell}", self.shown.display()));
+            f.line = None;
+            f.column = None;
+            f.snippet = None;
+        }
+        f
+    }
+}

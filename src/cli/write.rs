@@ -249,7 +249,8 @@ pub fn add_record_unless(
     }
     let mut adds = Additions::new(t, kind);
     adds.push(fields)?;
-    let (t, line, end, added, whole) = (&adds.t, *adds.spans[0].start(), *adds.spans[0].end(), &adds.added, &adds.whole);
+    let (t, line, end, added, whole) =
+        (&adds.t, *adds.spans[0].start(), *adds.spans[0].end(), &adds.added, &adds.whole);
     let findings = judge(s, ctx.today, &t.rel, kind, t.format, whole, line..=end);
     s.vet(findings)?;
     if id.chosen {
@@ -315,7 +316,9 @@ impl Additions {
             (false, Format::Yaml) => {
                 let text = &self.whole;
                 if !yaml_edit::is_list(text) {
-                    return Err(CliError::refused(errors::yaml_not_a_list(&self.t.rel)).hint(errors::hint_make_a_list()));
+                    return Err(
+                        CliError::refused(errors::yaml_not_a_list(&self.t.rel)).hint(errors::hint_make_a_list())
+                    );
                 }
                 let nl = split::newline(text);
                 let whole = yaml_edit::append_item(text, nl, fields);
@@ -345,8 +348,10 @@ impl Additions {
 /// one; none may exist yet. `rel` is relative to the folder.
 pub fn create_files(s: &Session, files: &[(PathBuf, String)]) -> Result<(), CliError> {
     use crate::store::journal::{Entry, Journal};
-    let entries: Vec<Entry> =
-        files.iter().map(|(rel, text)| Entry { path: rel.clone(), old_len: None, new_len: text.len() as u64 }).collect();
+    let entries: Vec<Entry> = files
+        .iter()
+        .map(|(rel, text)| Entry { path: rel.clone(), old_len: None, new_len: text.len() as u64 })
+        .collect();
     let journal = Journal::begin(&s.root, &entries).or_os(errors::batch_cannot_start)?;
     for (rel, text) in files {
         let path = s.root.join(rel);

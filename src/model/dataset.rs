@@ -48,7 +48,9 @@ impl Dataset {
                 .filter(|h| &*h.address == text || &*h.head == text)
                 .map(|h| (h.id, format!("{}, {}", crate::model::privacy::mask_door(&h.address), h.head)))
                 .collect(),
-            Kind::Grids => self.grids.iter().filter(|g| g.name.trim() == text).map(|g| (g.id, g.name.clone())).collect(),
+            Kind::Grids => {
+                self.grids.iter().filter(|g| g.name.trim() == text).map(|g| (g.id, g.name.clone())).collect()
+            }
             Kind::Orgs => self.orgs.iter().filter(|o| o.name.trim() == text).map(|o| (o.id, o.name.clone())).collect(),
             Kind::Volunteers => {
                 self.volunteers.iter().filter(|v| v.name.trim() == text).map(|v| (v.id, v.name.clone())).collect()

@@ -142,12 +142,8 @@ impl Import for Grid {
 
 /// Orgs: the name.
 impl Import for Org {
-    const REFS: &'static [(&'static str, Kind)] = &[
-        ("parent", Kind::Orgs),
-        ("leader", Kind::Members),
-        ("grids", Kind::Grids),
-        ("partner_of", Kind::Orgs),
-    ];
+    const REFS: &'static [(&'static str, Kind)] =
+        &[("parent", Kind::Orgs), ("leader", Kind::Members), ("grids", Kind::Grids), ("partner_of", Kind::Orgs)];
     const DATES: &'static [&'static str] = &["since"];
     const LISTS: &'static [&'static str] = &["grids"];
     const FIRST: &'static str = "O0001";

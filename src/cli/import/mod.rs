@@ -13,13 +13,14 @@ use std::path::{Path, PathBuf};
 
 use clap::{Args, ValueEnum};
 
+use super::judge::Origin;
 use super::record::{Session, WriteArgs};
 use super::{CliError, Ctx, Exit, OrOs};
 use crate::kinds::Record;
-use crate::load::csv::columns::known_list;
-use crate::load::sheet::{self, Rules, SheetError};
 use crate::kinds::activity::Activity;
 use crate::kinds::volunteer::Volunteer;
+use crate::load::csv::columns::known_list;
+use crate::load::sheet::{self, Rules, SheetError};
 use crate::model::{Grid, Household, Issue, Member, Org, Visit};
 use crate::text::{cli::write as words, errors};
 
@@ -121,10 +122,10 @@ pub fn run(ctx: &Ctx, args: &ImportArgs) -> Result<Exit, CliError> {
         })?;
         sayln!(words::import_sheet(&tidy.sheet, tidy.rows, tidy.totals));
         let shown = PathBuf::from(format!("{}!{}", args.file.display(), tidy.sheet));
-        let sheet = rows::Sheet { shown, tidy: &tidy };
+        let sheet = rows::Sheet { origin: Origin { shown, cells: &tidy.cells }, tidy: &tidy };
         let (ctx, s, w, skip) = (ctx, &mut s, &write, args.skip_bad);
         let (e, t) = match args.kind {
-            ImportKind::Visits => super::visit::batch::batch_text(ctx, s, &sheet.shown, &tidy.csv, w, false, skip)?,
+            ImportKind::Visits => super::visit::batch::batch_text(ctx, s, &sheet.origin, &tidy.csv, w, false, skip)?,
             ImportKind::Members => rows::import::<Member>(ctx, s, &sheet, w, skip)?,
             ImportKind::Households => rows::import::<Household>(ctx, s, &sheet, w, skip)?,
             ImportKind::Grids => rows::import::<Grid>(ctx, s, &sheet, w, skip)?,

@@ -12,14 +12,15 @@ use std::collections::HashSet;
 use std::path::PathBuf;
 
 use super::kinds::{Import, Keys, Store, activity_row, issue_file, issue_year};
+use crate::cli::judge::{Origin, judge};
 use crate::cli::record::{Session, WriteArgs};
 use crate::cli::visit::batch::{Tally, resolve};
 use crate::cli::write::{Additions, create_files, target};
-use crate::cli::{CliError, Ctx, Exit, echo, judge::judge, values};
+use crate::cli::{CliError, Ctx, Exit, echo, values};
 use crate::finding::{Code, Finding, Severity};
 use crate::load::fields::{Sink, split_list};
 use crate::load::raw::RawValue;
-use crate::load::sheet::{Tidy, column_letters};
+use crate::load::sheet::Tidy;
 use crate::model::{Format, Loc};
 use crate::render::findings::write_findings;
 use crate::store::yaml_edit::Value;
@@ -46,29 +47,20 @@ impl Row {
 
 /// The sheet, and how a finding about one of its rows names the place.
 pub(super) struct Sheet<'a> {
-    /// `台账.xlsx!党员`.
-    pub shown: PathBuf,
+    /// `台账.xlsx!党员`, and the fields' columns.
+    pub origin: Origin<'a>,
     pub tidy: &'a Tidy,
 }
 
 impl Sheet<'_> {
-    /// The finding moved to the row on `line`: its cell when it is about a field the sheet has
-    /// a column for, else its row.
-    fn place(&self, mut f: Finding, line: u32, field: Option<&str>) -> Finding {
-        let column = field.and_then(|field| self.tidy.cells.iter().find(|(f, _)| f == field)).map(|(_, c)| *c);
-        match column {
-            Some(c) => {
-                f.file = PathBuf::from(format!("{}!{}{line}", self.shown.display(), column_letters(c)));
-                f.line = None;
-            }
-            None => {
-                f.file = self.shown.clone();
-                f.line = Some(line);
-            }
-        }
+    /// The finding moved to the row on `line` ([`Origin::place`]: its cell when it is about a
+    /// field the sheet has a column for).
+    fn place(&self, mut f: Finding, line: u32) -> Finding {
+        f.file = self.origin.shown.clone();
+        f.line = Some(line);
         f.column = None;
         f.snippet = None;
-        f
+        self.origin.place(f)
     }
 }
 
@@ -108,7 +100,7 @@ pub(super) fn import<K: Import>(
         }
     });
     if tally.present > 0 {
-        let at = first.map_or_else(|| sheet.shown.display().to_string(), |l| place_of(s, l));
+        let at = first.map_or_else(|| sheet.origin.shown.display().to_string(), |l| place_of(s, l));
         sayln!(words::import_present(tally.present, K::KIND, &at));
     }
     // The rows as read, before they are numbered: numbered again without the rows --skip-bad
@@ -117,6 +109,7 @@ pub(super) fn import<K: Import>(
     number::<K>(ctx, s, &mut rows);
 
     let mut plan = Plan::make::<K>(ctx, s, sheet, &rows)?;
+    plan.found = said_once(&found, plan.found);
     if skip_bad {
         let bad: HashSet<u32> = found
             .iter()
@@ -138,16 +131,17 @@ pub(super) fn import<K: Import>(
             sayln!(words::import_refused(tally.refused));
             found.retain(|(line, f)| line.is_none() && f.severity() == Severity::Error);
             plan = Plan::make::<K>(ctx, s, sheet, &rows)?;
+            plan.found = said_once(&found, plan.found);
         }
     }
     found.append(&mut plan.found);
     s.vet(found.into_iter().map(|(_, f)| f).collect())?;
     if rows.is_empty() {
-        sayln!(words::import_nothing_new(&sheet.shown));
+        sayln!(words::import_nothing_new(&sheet.origin.shown));
         return Ok((Exit::Ok, tally));
     }
     tally.added = rows.len();
-    let commit = words::import_commit(rows.len(), K::KIND, &sheet.shown);
+    let commit = words::import_commit(rows.len(), K::KIND, &sheet.origin.shown);
     let exit = plan.write(ctx, s, write, rows, &commit)?;
     Ok((exit, tally))
 }
@@ -166,6 +160,17 @@ fn number<K: Import>(ctx: &Ctx, s: &Session, rows: &mut [Row]) {
     resolve_new::<K>(rows);
 }
 
+/// The checks' findings less those about a cell already found wrong in reading it: a name that
+/// fits several records is said once, not again as an id that is not one.
+fn said_once(read: &[Found], judged: Vec<Found>) -> Vec<Found> {
+    let about = |(line, f): &Found| Some(((*line)?, f.value.as_ref()?.field.to_string()));
+    let said: HashSet<(u32, String)> = read.iter().filter_map(about).collect();
+    judged
+        .into_iter()
+        .filter(|x| x.1.code != Code::InvalidValue || about(x).is_none_or(|a| !said.contains(&a)))
+        .collect()
+}
+
 /// `file:line` of a record of the folder.
 fn place_of(s: &Session, loc: Loc) -> String {
     format!("{}:{}", s.ds.path(loc.file).display(), loc.line)
@@ -175,7 +180,7 @@ fn place_of(s: &Session, loc: Loc) -> String {
 /// trimmed, dates as `YYYY-MM-DD`, labels as codes, names where ids go as ids.
 fn read<K: Import>(s: &Session, sheet: &Sheet<'_>) -> (Vec<Row>, Vec<Found>) {
     let mut rows: Vec<Row> = Vec::new();
-    let mut sink = Sink::new(&sheet.shown);
+    let mut sink = Sink::new(&sheet.origin.shown);
     crate::load::csv::for_each_row(&sheet.tidy.csv, &mut sink, K::COLUMNS, &[], |rec, _| {
         let mut row = Row { line: rec.line, values: K::COLUMNS.iter().map(|&c| (c, String::new())).collect() };
         for f in &rec.fields {
@@ -191,10 +196,7 @@ fn read<K: Import>(s: &Session, sheet: &Sheet<'_>) -> (Vec<Row>, Vec<Found>) {
         .findings
         .into_iter()
         .map(|f| match f.line {
-            Some(line) => {
-                let field = f.value.as_ref().map(|v| v.field.to_string());
-                (Some(line), sheet.place(f, line, field.as_deref()))
-            }
+            Some(line) => (Some(line), sheet.place(f, line)),
             None => (None, f),
         })
         .collect();
@@ -218,12 +220,13 @@ fn read<K: Import>(s: &Session, sheet: &Sheet<'_>) -> (Vec<Row>, Vec<Found>) {
                     Err(candidates) => {
                         let f = Finding::new(
                             Code::InvalidValue,
-                            &sheet.shown,
+                            &sheet.origin.shown,
                             Some(row.line),
                             crate::text::findings::ambiguous_name(field, item, candidates.len(), *kind),
                         )
-                        .hint(crate::text::findings::ambiguous_name_hint(&candidates));
-                        found.push((Some(row.line), sheet.place(f, row.line, Some(field))));
+                        .hint(crate::text::findings::ambiguous_name_hint(&candidates))
+                        .about(field, item);
+                        found.push((Some(row.line), sheet.place(f, row.line)));
                         ids.push(item.to_string());
                     }
                 }
@@ -242,8 +245,11 @@ const LABELLED: &[&str] = &["kind", "status", "color", "tags", "category", "urge
 /// A name in a field that refers to the kind itself (a grid's parent, an org's parent) that
 /// names a row of this sheet, now that it has an id.
 fn resolve_new<K: Import>(rows: &mut [Row]) {
-    let by_name: Vec<(String, String)> =
-        rows.iter().map(|r| (r.get("name").to_string(), r.get("id").to_string())).filter(|(n, _)| !n.is_empty()).collect();
+    let by_name: Vec<(String, String)> = rows
+        .iter()
+        .map(|r| (r.get("name").to_string(), r.get("id").to_string()))
+        .filter(|(n, _)| !n.is_empty())
+        .collect();
     for (field, kind) in K::REFS {
         if *kind != K::KIND {
             continue;
@@ -345,7 +351,14 @@ impl Plan {
         }
     }
 
-    fn write(self, ctx: &Ctx, s: &mut Session, write: &WriteArgs, rows: Vec<Row>, commit: &crate::text::Text) -> Result<Exit, CliError> {
+    fn write(
+        self,
+        ctx: &Ctx,
+        s: &mut Session,
+        write: &WriteArgs,
+        rows: Vec<Row>,
+        commit: &crate::text::Text,
+    ) -> Result<Exit, CliError> {
         match self.how {
             How::File(adds) => {
                 if write.dry_run {
@@ -382,10 +395,7 @@ impl Plan {
 /// A finding of the checks moved to the sheet's row it is about, when it is about one of them.
 fn moved(sheet: &Sheet<'_>, f: Finding, row: Option<&Row>) -> Found {
     match row {
-        Some(row) => {
-            let field = f.value.as_ref().map(|v| v.field.to_string());
-            (Some(row.line), sheet.place(f, row.line, field.as_deref()))
-        }
+        Some(row) => (Some(row.line), sheet.place(f, row.line)),
         None => (None, f),
     }
 }

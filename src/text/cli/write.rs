@@ -617,8 +617,5 @@ pub fn import_files_created(n: usize, kind: crate::model::Kind) -> Text {
 /// The commit message of an import.
 pub fn import_commit(n: usize, kind: crate::model::Kind, sheet: &Path) -> Text {
     let (p, c) = (sheet.display(), thousands(n));
-    Text::new(
-        format!("{}: {c} imported from {p}", kind.noun()),
-        format!("{}：从 {p} 导入 {c} 条", kind_zh(kind)),
-    )
+    Text::new(format!("{}: {c} imported from {p}", kind.noun()), format!("{}：从 {p} 导入 {c} 条", kind_zh(kind)))
 }
