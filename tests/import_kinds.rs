@@ -265,18 +265,29 @@ fn skip_bad_leaves_a_wrong_row_out_naming_its_cell() {
 }
 
 /// Activities through the activity writer: the members by name with their hours, the kind a
-/// Chinese label, a day number; by hand 2 added to activities/2024-02.csv; again, 0.
+/// Chinese label, a day number (45340 = 2024-02-18). Row 4's kind (跳舞) is none gov knows: it
+/// stops the import, and with --skip-bad is named by its cell (B4) and left out. By hand 2
+/// added to activities/2024-02.csv (A0001, A0002); again, 0.
 #[test]
-fn activities_import_once() {
+fn activities_import_once_and_a_wrong_kind_is_left_out() {
     let dir = fixture();
     let d = dir.path();
-    fs::write(d.join("活动.csv"), "活动日期,活动类别,活动名称,参与党员\n2024-02-10,卡点值守,春节卡点值守,王芳:3;陈静:2\n45340,志愿服务,清扫楼道,李强\n")
-        .unwrap();
-    let out = import(d, &["--lang", "en", "import", "活动.csv", "--kind", "activities", "--apply"]);
-    assert!(out.contains("in all: 2 added, 0 already recorded, 0 left out"), "{out}");
+    fs::write(
+        d.join("活动.csv"),
+        "活动日期,活动类别,活动名称,参与党员\n2024-02-10,卡点值守,春节卡点值守,王芳:3;陈静:2\n45340,志愿服务,清扫楼道,李强\n2024-02-19,跳舞,广场舞,王芳\n",
+    )
+    .unwrap();
+    let refused = run(d, TODAY, &["--lang", "en", "import", "活动.csv", "--kind", "activities", "--apply"]);
+    assert_eq!(refused.code, Some(1), "{}", refused.stderr);
+    assert!(refused.stderr.contains("活动.csv!活动!B4: error[invalid-value]"), "{}", refused.stderr);
+    assert!(!d.join("activities/2024-02.csv").exists());
+    let args = ["--lang", "en", "import", "活动.csv", "--kind", "activities", "--apply", "--skip-bad"];
+    let out = import(d, &args);
+    assert!(out.contains("in all: 2 added, 0 already recorded, 1 left out"), "{out}");
     let text = read(d, "activities/2024-02.csv");
     assert!(text.contains("A0001,2024-02-10,epidemic,春节卡点值守,,,,M01:3;M04:2"), "{text}");
     assert!(text.contains("A0002,2024-02-18,volunteer,清扫楼道,,,,M03"), "{text}");
-    let again = import(d, &["--lang", "en", "import", "活动.csv", "--kind", "activities", "--apply"]);
-    assert!(again.contains("in all: 0 added, 2 already recorded, 0 left out"), "{again}");
+    assert!(!text.contains("广场舞"), "{text}");
+    let again = import(d, &args);
+    assert!(again.contains("in all: 0 added, 2 already recorded, 1 left out"), "{again}");
 }

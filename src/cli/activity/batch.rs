@@ -100,7 +100,7 @@ pub(super) fn batch(ctx: &Ctx, s: &mut Session, from: &str, write: &WriteArgs) -
 
 /// Each `;` item of a list column as an id when it is the one record of its kind named so
 /// (what follows a colon kept: `周敏:2` → `M2:2`), else as written.
-pub(crate) fn named_ids(ds: &crate::model::Dataset, field: &str, list: &str) -> String {
+fn named_ids(ds: &crate::model::Dataset, field: &str, list: &str) -> String {
     let one = |ids: Vec<crate::model::Sym>| match ids.as_slice() {
         [id] => Some(ds.name(*id).to_string()),
         _ => None,

@@ -1,7 +1,7 @@
 //! `gov activity …`: commands about activities and services (活动与服务).
 
 pub mod add;
-pub(crate) mod batch;
+mod batch;
 pub mod list;
 mod prompt;
 pub(crate) mod write;

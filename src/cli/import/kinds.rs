@@ -38,6 +38,8 @@ pub(super) trait Import: Record {
     /// The id of a folder's first record of the kind.
     const FIRST: &'static str;
     const STORE: Store = Store::OneFile;
+    /// Items of its lists of ids may carry a count after a colon (`周敏:2`, an activity's hours).
+    const COUNTED: bool = false;
 
     /// A row without an id is the record of the folder that has the same key (folded text:
     /// full-width digits, case and spaces do not count); `None` when the row has too little to
@@ -212,10 +214,17 @@ pub(super) fn issue_file(row: &Row, year: i32) -> (PathBuf, String) {
 /// Activities: the rule `gov activity add --from` skips repeats by (the same id, date and
 /// title; without an id, the same date, kind and title).
 impl Import for Activity {
-    const REFS: &'static [(&'static str, Kind)] = &[];
+    const REFS: &'static [(&'static str, Kind)] = &[
+        ("orgs", Kind::Orgs),
+        ("grid", Kind::Grids),
+        ("members", Kind::Members),
+        ("volunteers", Kind::Volunteers),
+        ("households", Kind::Households),
+    ];
     const DATES: &'static [&'static str] = &["date"];
     const FIRST: &'static str = "A0001";
     const STORE: Store = Store::Months;
+    const COUNTED: bool = true;
     fn key(_: &Row) -> Option<String> {
         None
     }
@@ -225,19 +234,12 @@ impl Import for Activity {
     fn already(s: &Session, _: &Keys, row: &Row) -> Option<Loc> {
         crate::cli::activity::write::already(s, &activity_row(row))
     }
-    /// The kind as its code; members, volunteers, orgs and households by name in their lists
-    /// (`周敏:2`), as `gov activity add --from` reads them.
-    fn finish(ds: &Dataset, row: &mut Row) {
+    /// The kind as its code (卡点值守 → epidemic), as `gov activity add --from` reads it.
+    fn finish(_: &Dataset, row: &mut Row) {
         use crate::kinds::activity::ActivityKind;
         use crate::model::labels::Labelled;
         let kind = row.get("kind").to_string();
         row.set("kind", ActivityKind::parse(&kind).map_or(kind.clone(), |k| k.code().to_string()));
-        for field in ["members", "volunteers", "orgs", "households"] {
-            let value = row.get(field).to_string();
-            if !value.is_empty() {
-                row.set(field, crate::cli::activity::batch::named_ids(ds, field, &value));
-            }
-        }
     }
 }
 

@@ -142,7 +142,7 @@ pub(super) fn import<K: Import>(
     }
     tally.added = rows.len();
     let commit = words::import_commit(rows.len(), K::KIND, &sheet.origin.shown);
-    let exit = plan.write(ctx, s, write, rows, &commit)?;
+    let exit = plan.write(s, write, rows, &commit)?;
     Ok((exit, tally))
 }
 
@@ -215,8 +215,13 @@ fn read<K: Import>(s: &Session, sheet: &Sheet<'_>) -> (Vec<Row>, Vec<Found>) {
             }
             let mut ids = Vec::new();
             for item in split_list(&value) {
+                // An activity's `周敏:2`: the name, and what follows it kept.
+                let (item, rest) = match item.rfind([':', '：']).filter(|_| K::COUNTED) {
+                    Some(i) => (item[..i].trim(), format!(":{}", item[i..].chars().skip(1).collect::<String>().trim())),
+                    None => (item, String::new()),
+                };
                 match resolve(&s.ds, *kind, item) {
-                    Ok(id) => ids.push(id),
+                    Ok(id) => ids.push(format!("{id}{rest}")),
                     Err(candidates) => {
                         let f = Finding::new(
                             Code::InvalidValue,
@@ -227,7 +232,7 @@ fn read<K: Import>(s: &Session, sheet: &Sheet<'_>) -> (Vec<Row>, Vec<Found>) {
                         .hint(crate::text::findings::ambiguous_name_hint(&candidates))
                         .about(field, item);
                         found.push((Some(row.line), sheet.place(f, row.line)));
-                        ids.push(item.to_string());
+                        ids.push(format!("{item}{rest}"));
                     }
                 }
             }
@@ -292,7 +297,7 @@ struct Plan {
 enum How {
     File(Additions),
     Files(Vec<(PathBuf, String)>),
-    Months,
+    Months(crate::cli::activity::write::Prepared),
 }
 
 impl Plan {
@@ -328,8 +333,17 @@ impl Plan {
                 }
                 How::Files(files)
             }
-            // The activity writer judges them itself.
-            Store::Months => How::Months,
+            Store::Months => {
+                let rows_: Vec<_> = rows.iter().map(activity_row).collect();
+                let mut prepared = crate::cli::activity::write::prepare(ctx, s, &rows_)?;
+                for f in std::mem::take(&mut prepared.findings) {
+                    let i = f.line.and_then(|l| {
+                        prepared.spans.iter().position(|(rel, span)| *rel == f.file && span.contains(&l))
+                    });
+                    found.push(moved(sheet, f, i.map(|i| &rows[i])));
+                }
+                How::Months(prepared)
+            }
         };
         Ok(Plan { how, found })
     }
@@ -347,13 +361,12 @@ impl Plan {
                     judge(s, ctx.today, rel, K::KIND, Format::Yaml, "", 1..=0);
                 }
             }
-            How::Months => {}
+            How::Months(prepared) => prepared.forget(ctx, s),
         }
     }
 
     fn write(
         self,
-        ctx: &Ctx,
         s: &mut Session,
         write: &WriteArgs,
         rows: Vec<Row>,
@@ -383,9 +396,9 @@ impl Plan {
                 let paths: Vec<PathBuf> = files.iter().map(|(rel, _)| s.root.join(rel)).collect();
                 s.commit(write, &paths, commit);
             }
-            How::Months => {
-                let rows = rows.iter().map(activity_row).collect();
-                return crate::cli::activity::write::record(ctx, s, write, rows, false, commit);
+            How::Months(prepared) => {
+                let rows: Vec<_> = rows.iter().map(activity_row).collect();
+                return prepared.write(s, write, &rows, false, commit);
             }
         }
         Ok(Exit::Ok)
