@@ -291,3 +291,21 @@ fn activities_import_once_and_a_wrong_kind_is_left_out() {
     let again = import(d, &args);
     assert!(again.contains("in all: 0 added, 2 already recorded, 1 left out"), "{again}");
 }
+
+/// Volunteers (the cheap extra kind): the grid by its name, a phone as a number-like text; by
+/// hand 1 added (Y0001) into a new volunteers.csv; again, 0.
+#[test]
+fn volunteers_import_once() {
+    let dir = fixture();
+    let d = dir.path();
+    fs::write(d.join("志愿者.csv"), "序号,姓名,志愿者类别,网格,联系电话\n1,何静,居民,二网格,13811115555\n").unwrap();
+    let out = import(d, &["--lang", "en", "import", "志愿者.csv", "--kind", "volunteers", "--apply"]);
+    assert!(out.contains("in all: 1 added, 0 already recorded, 0 left out"), "{out}");
+    assert_eq!(
+        read(d, "volunteers.csv"),
+        "id,name,kind,org,grid,phone,registered,status,skills\nY0001,何静,居民,,G2,13811115555,,,\n"
+    );
+    let again = import(d, &["--lang", "en", "import", "志愿者.csv", "--kind", "volunteers", "--apply"]);
+    assert!(again.contains("in all: 0 added, 1 already recorded, 0 left out"), "{again}");
+    ok(d, TODAY, &["check"]);
+}

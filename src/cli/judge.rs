@@ -62,6 +62,13 @@ pub fn judge(
     found
 }
 
+/// Puts `text` in the dataset as the file at `rel` the way the loader would read it, judging
+/// nothing: a batch that was judged and then not written puts the file back as it was.
+pub fn retype(s: &mut Session, today: NaiveDate, rel: &Path, kind: Kind, format: Format, text: &str) {
+    // Line 0 holds no record: nothing is judged.
+    let _ = judge(s, today, rel, kind, format, text, 0..=0);
+}
+
 /// Replaces the records of one file in the dataset with those typed from its new text: a CSV
 /// `csv` text, or parsed YAML `records`.
 struct Retype<'a, 'p> {
@@ -121,5 +128,28 @@ impl Origin<'_> {
             f.snippet = None;
         }
         f
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_finding_about_a_field_is_named_by_its_cell_else_by_its_row() {
+        let cells = [("member".to_string(), 2), ("date".to_string(), 27)];
+        let o = Origin { shown: "台账.xlsx!十月".into(), cells: &cells };
+        let f = |field: &str| {
+            Finding::new(Code::InvalidValue, "台账.xlsx!十月", Some(7), crate::text::findings::ambiguous_name_hint(&[]))
+                .about(field, "v")
+        };
+        let cell = o.place(f("member"));
+        assert_eq!((cell.file.to_string_lossy().into_owned(), cell.line), ("台账.xlsx!十月!C7".to_string(), None));
+        assert_eq!(o.place(f("date")).file.to_string_lossy(), "台账.xlsx!十月!AB7");
+        let row = o.place(f("summary"));
+        assert_eq!((row.file.to_string_lossy().into_owned(), row.line), ("台账.xlsx!十月".to_string(), Some(7)));
+        let elsewhere =
+            Finding::new(Code::InvalidValue, "members.csv", Some(7), crate::text::findings::ambiguous_name_hint(&[]));
+        assert_eq!(o.place(elsewhere.about("member", "v")).file.to_string_lossy(), "members.csv");
     }
 }

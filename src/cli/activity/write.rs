@@ -220,7 +220,7 @@ impl Prepared {
     pub fn forget(&self, ctx: &Ctx, s: &mut Session) {
         for m in &self.months {
             let old = m.file.as_ref().map_or("", |f| f.text.as_str());
-            judge(s, ctx.today, &m.rel, Kind::Activities, m.format, old, 1..=0);
+            crate::cli::judge::retype(s, ctx.today, &m.rel, Kind::Activities, m.format, old);
         }
     }
 

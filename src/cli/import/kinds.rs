@@ -35,6 +35,9 @@ pub(super) trait Import: Record {
     const DATES: &'static [&'static str] = &[];
     /// Fields that hold lists (`;` in a cell).
     const LISTS: &'static [&'static str] = &[];
+    /// Fields whose Chinese labels are written as codes ([`crate::cli::values::canonical`]
+    /// knows them for this kind); the loader reads the others' labels as they are.
+    const LABELLED: &'static [&'static str] = &[];
     /// The id of a folder's first record of the kind.
     const FIRST: &'static str;
     const STORE: Store = Store::OneFile;
@@ -107,6 +110,7 @@ impl Import for Member {
     const REFS: &'static [(&'static str, Kind)] = &[("grid", Kind::Grids), ("registered_grid", Kind::Grids)];
     const DATES: &'static [&'static str] = &["registered"];
     const LISTS: &'static [&'static str] = &["roles"];
+    const LABELLED: &'static [&'static str] = &["kind", "status", "registered_mode"];
     const FIRST: &'static str = "M0001";
     fn key(row: &Row) -> Option<String> {
         key(&[&folded(row.get("name")), &folded_phone(row.get("phone"))])
@@ -121,6 +125,7 @@ impl Import for Household {
     const REFS: &'static [(&'static str, Kind)] = &[("grid", Kind::Grids), ("contacts", Kind::Members)];
     const DATES: &'static [&'static str] = &["since"];
     const LISTS: &'static [&'static str] = &["tags", "contacts"];
+    const LABELLED: &'static [&'static str] = &["color", "tags"];
     const FIRST: &'static str = "H0001";
     fn key(row: &Row) -> Option<String> {
         key(&[&folded(row.get("address"))])
@@ -148,6 +153,7 @@ impl Import for Org {
         &[("parent", Kind::Orgs), ("leader", Kind::Members), ("grids", Kind::Grids), ("partner_of", Kind::Orgs)];
     const DATES: &'static [&'static str] = &["since"];
     const LISTS: &'static [&'static str] = &["grids"];
+    const LABELLED: &'static [&'static str] = &["kind"];
     const FIRST: &'static str = "O0001";
     fn key(row: &Row) -> Option<String> {
         key(&[&folded(row.get("name"))])
@@ -176,6 +182,7 @@ impl Import for Issue {
     const REFS: &'static [(&'static str, Kind)] =
         &[("grid", Kind::Grids), ("household", Kind::Households), ("recorded_by", Kind::Members)];
     const DATES: &'static [&'static str] = &["received"];
+    const LABELLED: &'static [&'static str] = &["category", "urgency", "source"];
     const FIRST: &'static str = "I-0001";
     const STORE: Store = Store::FilePerRecord;
     fn key(row: &Row) -> Option<String> {
@@ -250,4 +257,37 @@ pub(super) fn activity_row(row: &Row) -> crate::cli::activity::write::Row {
         out.set(k, v.as_str());
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn row(values: &[(&'static str, &str)]) -> Row {
+        Row { line: 2, values: values.iter().map(|(k, v)| (*k, v.to_string())).collect() }
+    }
+
+    #[test]
+    fn members_are_the_same_by_name_and_phone_folded() {
+        let a = Member::key(&row(&[("name", "王芳"), ("phone", "13812345678")]));
+        assert_eq!(a, Member::key(&row(&[("name", " 王 芳"), ("phone", "+86 138-1234-5678")])));
+        assert_ne!(a, Member::key(&row(&[("name", "王芳"), ("phone", "13812345679")])));
+        assert_eq!(Member::key(&row(&[("name", ""), ("phone", "13812345678")])), None, "no name, no match");
+    }
+
+    #[test]
+    fn households_by_address_grids_by_name_under_their_parent_issues_by_title_day_and_household() {
+        assert_eq!(
+            Household::key(&row(&[("address", "幸福里１号楼１单元１０１室")])),
+            Household::key(&row(&[("address", "幸福里1号楼1单元101室")]))
+        );
+        let g = |parent| Grid::key(&row(&[("name", "三网格"), ("parent", parent)]));
+        assert_ne!(g("G0"), g("G1"));
+        assert_eq!(g("G0"), g("G0"));
+        let i =
+            |day, household| Issue::key(&row(&[("title", "暖气不热"), ("received", day), ("household", household)]));
+        assert_eq!(i("2024-02-20", "H02"), i("2024-02-20", "H02"));
+        assert_ne!(i("2024-02-20", "H02"), i("2024-02-21", "H02"));
+        assert_ne!(i("2024-02-20", "H02"), i("2024-02-20", "H03"));
+    }
 }

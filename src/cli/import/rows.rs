@@ -12,7 +12,7 @@ use std::collections::HashSet;
 use std::path::PathBuf;
 
 use super::kinds::{Import, Keys, Store, activity_row, issue_file, issue_year};
-use crate::cli::judge::{Origin, judge};
+use crate::cli::judge::{Origin, judge, retype};
 use crate::cli::record::{Session, WriteArgs};
 use crate::cli::visit::batch::{Tally, resolve};
 use crate::cli::write::{Additions, create_files, target};
@@ -204,7 +204,7 @@ fn read<K: Import>(s: &Session, sheet: &Sheet<'_>) -> (Vec<Row>, Vec<Found>) {
         for (field, value) in &mut row.values {
             if K::DATES.contains(field) && !value.is_empty() {
                 *value = crate::cli::visit::add::normal_date(value);
-            } else if LABELLED.contains(field) && !value.is_empty() {
+            } else if K::LABELLED.contains(field) && !value.is_empty() {
                 *value = values::canonical(field, value);
             }
         }
@@ -242,10 +242,6 @@ fn read<K: Import>(s: &Session, sheet: &Sheet<'_>) -> (Vec<Row>, Vec<Found>) {
     }
     (rows, found)
 }
-
-/// Fields whose values may be labels (入户, 在职党员, 红): written as their codes, and then in
-/// the folder's words by the writer.
-const LABELLED: &[&str] = &["kind", "status", "color", "tags", "category", "urgency", "source", "registered_mode"];
 
 /// A name in a field that refers to the kind itself (a grid's parent, an org's parent) that
 /// names a row of this sheet, now that it has an id.
@@ -354,11 +350,11 @@ impl Plan {
         match &self.how {
             How::File(adds) => {
                 let old = adds.t.file.as_ref().map_or("", |f| f.text.as_str());
-                judge(s, ctx.today, &adds.t.rel, K::KIND, adds.t.format, old, 1..=0);
+                retype(s, ctx.today, &adds.t.rel, K::KIND, adds.t.format, old);
             }
             How::Files(files) => {
                 for (rel, _) in files {
-                    judge(s, ctx.today, rel, K::KIND, Format::Yaml, "", 1..=0);
+                    retype(s, ctx.today, rel, K::KIND, Format::Yaml, "");
                 }
             }
             How::Months(prepared) => prepared.forget(ctx, s),
