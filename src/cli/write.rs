@@ -85,35 +85,65 @@ pub fn scalar(v: &Option<String>) -> Value {
 /// The id after the highest one of the folder's most common pattern (`M0760` → `M0761`), keeping
 /// its width (growing when it must); `default` when there is no pattern yet.
 pub fn next_id<'a>(ids: impl Iterator<Item = &'a str>, default: &str) -> String {
-    let mut patterns: Vec<((String, usize), u64, usize)> = Vec::new(); // ((prefix, width), max, count)
-    let mut taken = std::collections::HashSet::new();
-    for id in ids {
-        taken.insert(id.to_string());
-        let digits = id.len() - id.trim_end_matches(|c: char| c.is_ascii_digit()).len();
-        if digits == 0 || digits > 18 {
-            continue;
-        }
-        let (prefix, num) = id.split_at(id.len() - digits);
-        let n: u64 = num.parse().unwrap_or(0);
-        let key = (prefix.to_string(), digits);
-        match patterns.iter_mut().find(|p| p.0 == key) {
-            Some(p) => {
-                p.1 = p.1.max(n);
-                p.2 += 1;
+    Numbering::new(ids, default).next_id()
+}
+
+/// Ids one after another in the folder's most common pattern ([`next_id`]), the folder's ids
+/// read once: `gov import` numbers thousands of rows.
+pub struct Numbering {
+    /// The pattern's prefix and width, and the highest number taken; none before a first id.
+    pattern: Option<(String, usize, u64)>,
+    taken: std::collections::HashSet<String>,
+    default: String,
+}
+
+impl Numbering {
+    pub fn new<'a>(ids: impl Iterator<Item = &'a str>, default: &str) -> Numbering {
+        let mut patterns: Vec<((String, usize), u64, usize)> = Vec::new(); // ((prefix, width), max, count)
+        let mut taken = std::collections::HashSet::new();
+        for id in ids {
+            taken.insert(id.to_string());
+            let digits = id.len() - id.trim_end_matches(|c: char| c.is_ascii_digit()).len();
+            if digits == 0 || digits > 18 {
+                continue;
             }
-            None => patterns.push((key, n, 1)),
+            let (prefix, num) = id.split_at(id.len() - digits);
+            let n: u64 = num.parse().unwrap_or(0);
+            let key = (prefix.to_string(), digits);
+            match patterns.iter_mut().find(|p| p.0 == key) {
+                Some(p) => {
+                    p.1 = p.1.max(n);
+                    p.2 += 1;
+                }
+                None => patterns.push((key, n, 1)),
+            }
         }
+        let pattern =
+            patterns.into_iter().max_by_key(|p| (p.2, p.1)).map(|((prefix, width), max, _)| (prefix, width, max));
+        Numbering { pattern, taken, default: default.to_string() }
     }
-    let Some(((prefix, width), max, _)) = patterns.into_iter().max_by_key(|p| (p.2, p.1)) else {
-        return default.to_string();
-    };
-    let mut n = max + 1;
-    loop {
-        let id = format!("{prefix}{n:0width$}");
-        if !taken.contains(&id) {
-            return id;
-        }
-        n += 1;
+
+    /// The next free id, taken from then on.
+    pub fn next_id(&mut self) -> String {
+        let id = match &mut self.pattern {
+            None => {
+                // The ids after it follow its pattern.
+                let id = self.default.clone();
+                let taken = std::mem::take(&mut self.taken);
+                *self = Numbering::new(std::iter::once(id.as_str()), &id);
+                self.taken.extend(taken);
+                return id;
+            }
+            Some((prefix, width, max)) => loop {
+                *max += 1;
+                let id = format!("{prefix}{:0width$}", *max, width = *width);
+                if !self.taken.contains(&id) {
+                    break id;
+                }
+            },
+        };
+        self.taken.insert(id.clone());
+        id
     }
 }
 
@@ -279,16 +309,35 @@ pub struct Additions {
     pub whole: String,
     /// The lines each record takes in `whole`, in the order they were pushed.
     pub spans: Vec<std::ops::RangeInclusive<u32>>,
+    /// Once a record is pushed and the text ends a line: the file's newline, its CSV header, and
+    /// the first record's text (a YAML item's style), so that a thousand records do not read
+    /// the whole text a thousand times.
+    after: Option<(&'static str, Vec<String>, String)>,
 }
 
 impl Additions {
     pub fn new(t: Target, kind: Kind) -> Additions {
         let whole = t.file.as_ref().map_or_else(String::new, |f| f.text.clone());
-        Additions { t, kind, added: String::new(), whole, spans: Vec::new() }
+        Additions { t, kind, added: String::new(), whole, spans: Vec::new(), after: None }
     }
 
     /// One more record, its fields in the folder's words ([`values::in_folder_words`]).
     pub fn push(&mut self, fields: &[(&str, Value)]) -> Result<(), CliError> {
+        if let (Some((nl, header, first)), Some(last)) = (&self.after, self.spans.last()) {
+            // The records after the first, each after the one before, as the first was added.
+            let added = match self.t.format {
+                Format::Csv => {
+                    let row = csv_row(&self.t, header, fields)?;
+                    if *nl == "\n" { row } else { row.replace("\r\n", "\n").replace('\n', nl) }
+                }
+                Format::Yaml => yaml_edit::append_item(first, nl, fields)[first.len()..].to_string(),
+            };
+            let line = last.end() + 1;
+            self.spans.push(line..=line + split::lines(&added).count().max(1) as u32 - 1);
+            self.whole.push_str(&added);
+            self.added.push_str(&added);
+            return Ok(());
+        }
         let columns = self.kind.columns().0;
         let fresh = self.t.file.is_none() && self.spans.is_empty();
         let (line, added, whole) = match (fresh, self.t.format) {
@@ -334,6 +383,14 @@ impl Additions {
         self.spans.push(line..=end);
         self.added.push_str(&added);
         self.whole = whole;
+        if self.whole.ends_with(['\n', '\r']) && added.ends_with(['\n', '\r']) {
+            let nl = split::newline(&self.whole);
+            let header = match self.t.format {
+                Format::Csv => csv_edit::header(&self.whole, columns),
+                Format::Yaml => Vec::new(),
+            };
+            self.after = Some((nl, header, added));
+        }
         Ok(())
     }
 
@@ -543,6 +600,10 @@ mod tests {
         assert_eq!(next_id(["M999"].into_iter(), "M0001"), "M1000");
         assert_eq!(next_id(["A-01", "A-02", "B-7"].into_iter(), "M0001"), "A-03");
         assert_eq!(next_id(std::iter::empty(), "M0001"), "M0001");
+        let mut n = Numbering::new(["M0759", "M0761"].into_iter(), "M0001");
+        assert_eq!([n.next_id(), n.next_id(), n.next_id()], ["M0762", "M0763", "M0764"]);
+        let mut n = Numbering::new(std::iter::empty(), "G01");
+        assert_eq!([n.next_id(), n.next_id()], ["G01", "G02"]);
     }
 
     #[test]

@@ -8,7 +8,7 @@ use std::path::PathBuf;
 
 use super::rows::Row;
 use crate::cli::record::Session;
-use crate::cli::write::{folded, folded_phone, next_id};
+use crate::cli::write::{Numbering, folded, folded_phone};
 use crate::kinds::Record;
 use crate::kinds::activity::Activity;
 use chrono::{Datelike, NaiveDate};
@@ -60,12 +60,10 @@ pub(super) trait Import: Record {
         }
     }
 
-    /// The id for a row that has none: the next free one in the folder's pattern, after those
-    /// `taken` by the rows before it.
-    fn new_id(s: &Session, _today: NaiveDate, taken: &[String], _row: &Row) -> String {
-        let ds = &s.ds;
-        let ids = Self::all(ds).iter().filter_map(|r| r.id()).map(|i| ds.name(i));
-        next_id(ids.chain(taken.iter().map(String::as_str)), Self::FIRST)
+    /// The id for a row that has none: the next free one in the folder's pattern (`ids`: the
+    /// folder's and the sheet's), after those `taken` by the rows before it.
+    fn new_id(_s: &Session, _today: NaiveDate, ids: &mut Numbering, _taken: &[String], _row: &Row) -> String {
+        ids.next_id()
     }
 
     /// Values the kind writes in a form of its own, after the common ones (dates, labels,
@@ -193,7 +191,7 @@ impl Import for Issue {
     }
     /// `I-YYYY-NNNN` in the year it was received (this year when its date does not read),
     /// after the ids of the folder, the files of that year's folder and the rows before.
-    fn new_id(s: &Session, today: NaiveDate, taken: &[String], row: &Row) -> String {
+    fn new_id(s: &Session, today: NaiveDate, _: &mut Numbering, taken: &[String], row: &Row) -> String {
         let year = issue_year(row).unwrap_or(today.year());
         let dir = s.root.join("issues").join(year.to_string());
         let files: Vec<String> = std::fs::read_dir(&dir)

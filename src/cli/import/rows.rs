@@ -15,7 +15,7 @@ use super::kinds::{Import, Keys, Store, activity_row, issue_file, issue_year};
 use crate::cli::judge::{Origin, judge, retype};
 use crate::cli::record::{Session, WriteArgs};
 use crate::cli::visit::batch::{Tally, resolve};
-use crate::cli::write::{Additions, create_files, target};
+use crate::cli::write::{Additions, Numbering, create_files, target};
 use crate::cli::{CliError, Ctx, Exit, echo, values};
 use crate::finding::{Code, Finding, Severity};
 use crate::load::fields::{Sink, split_list};
@@ -150,9 +150,11 @@ pub(super) fn import<K: Import>(
 /// itself new in this sheet (a grid's parent on the row above) made its id.
 fn number<K: Import>(ctx: &Ctx, s: &Session, rows: &mut [Row]) {
     let mut taken: Vec<String> = rows.iter().map(|r| r.get("id").to_string()).filter(|i| !i.is_empty()).collect();
+    let folder = K::all(&s.ds).iter().filter_map(|r| r.id()).map(|i| s.ds.name(i));
+    let mut ids = Numbering::new(folder.chain(taken.iter().map(String::as_str)), K::FIRST);
     for row in rows.iter_mut() {
         if row.get("id").is_empty() {
-            let id = K::new_id(s, ctx.today, &taken, row);
+            let id = K::new_id(s, ctx.today, &mut ids, &taken, row);
             taken.push(id.clone());
             row.set("id", id);
         }
