@@ -27,6 +27,9 @@ use rust_xlsxwriter::{ExcelDateTime, Format, Workbook};
 /// ```
 ///
 /// By hand: 3 rows read, 1 totals row left out; 2 added (M06, M07), 1 already recorded.
+///
+/// A second sheet, 3月新增: 刘洋 again (+86 138-1111-2222: the same phone) and 周红 new; with
+/// --all-sheets after the first: 1 added (M08), 1 already recorded.
 fn roster(path: &Path) {
     let mut book = Workbook::new();
     let ws = book.add_worksheet();
@@ -56,6 +59,18 @@ fn roster(path: &Path) {
     }
     ws.write_string(6, 0, "合计").unwrap();
     ws.write_string(6, 1, "3人").unwrap();
+    // A later month's sheet that repeats 刘洋 (phone written with +86 and dashes) and adds 周红.
+    let ws = book.add_worksheet();
+    ws.set_name("3月新增").unwrap();
+    for (c, h) in ["姓名", "党员类别", "联系电话"].iter().enumerate() {
+        ws.write_string(0, c as u16, *h).unwrap();
+    }
+    for (r, row) in [["刘洋", "在职党员", "+86 138-1111-2222"], ["周红", "流动党员", "13811114444"]].iter().enumerate()
+    {
+        for (c, v) in row.iter().enumerate() {
+            ws.write_string(1 + r as u32, c as u16, *v).unwrap();
+        }
+    }
     book.save(path).unwrap();
 }
 
@@ -98,6 +113,10 @@ fn a_members_roster_imports_once_with_phones_as_text() {
     let again = import(d, &["import", "花名册.xlsx", "--kind", "members", "--apply"]);
     assert!(again.contains("合计：新增 0 条，已有 3 条，未导入 0 条"), "{again}");
     assert_eq!(read(d, "members.csv"), after);
+    // Every sheet: the first adds nothing now, the overlapping second only 周红.
+    let all = import(d, &["import", "花名册.xlsx", "--kind", "members", "--all-sheets", "--apply"]);
+    assert!(all.contains("合计：新增 1 条，已有 4 条，未导入 0 条"), "{all}");
+    assert!(read(d, "members.csv").ends_with("M08,周红,mobile,,,13811114444,,,,\n"), "{}", read(d, "members.csv"));
     ok(d, TODAY, &["check"]);
 }
 
