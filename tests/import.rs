@@ -154,7 +154,7 @@ fn a_wrong_row_stops_the_whole_import_and_names_its_row() {
     std::fs::write(d.join("bad.csv"), text).unwrap();
     let out = run(d, TODAY, &["--lang", "en", "import", "bad.csv", "--kind", "visits", "--apply"]);
     assert_ne!(out.code, Some(0), "{}", out.stdout);
-    assert!(out.stderr.contains("bad.csv!bad:3"), "{}", out.stderr);
+    assert!(out.stderr.contains("bad.csv!bad!C3"), "{}", out.stderr);
     assert_eq!(visits(d), 14);
 }
 
@@ -187,7 +187,7 @@ fn skip_bad_leaves_the_wrong_rows_out_and_writes_the_rest() {
     std::fs::write(d.join("bad.csv"), text).unwrap();
     let out = run(d, TODAY, &["--lang", "en", "import", "bad.csv", "--kind", "visits", "--apply", "--skip-bad"]);
     assert_eq!(out.code, Some(0), "{}\n{}", out.stdout, out.stderr);
-    assert!(out.stderr.contains("bad.csv!bad:3"), "{}", out.stderr);
+    assert!(out.stderr.contains("bad.csv!bad!C3"), "{}", out.stderr);
     assert!(out.stdout.contains("left out 1 row with errors"), "{}", out.stdout);
     assert!(out.stdout.contains("in all: 1 added, 0 already recorded, 1 left out"), "{}", out.stdout);
     assert_eq!(visits(d), 15);
@@ -210,7 +210,7 @@ fn an_ambiguous_name_is_refused_with_its_candidates() {
     let out = run(d, TODAY, &["--lang", "en", "import", "amb.csv", "--kind", "visits", "--apply"]);
     assert_eq!(out.code, Some(1), "{}", out.stderr);
     assert!(
-        out.stderr.contains("amb.csv!amb:2: error[invalid-value] `household` value `刘大爷` names 2 households"),
+        out.stderr.contains("amb.csv!amb!C2: error[invalid-value] `household` value `刘大爷` names 2 households"),
         "{}",
         out.stderr
     );

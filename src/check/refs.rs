@@ -30,7 +30,7 @@ impl Refs<'_> {
         let name = self.ds.name(r.sym);
         let hint = say::dangling_reference_hint(r.target, self.suggest(r.target, name).as_deref());
         let message = say::dangling_reference(r.field, r.target, name);
-        out.push(at(self.ds, loc, Code::DanglingReference, message).hint(hint));
+        out.push(at(self.ds, loc, Code::DanglingReference, message).hint(hint).about(r.field, name));
     }
 
     fn suggest(&self, target: Kind, name: &str) -> Option<String> {

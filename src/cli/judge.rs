@@ -62,6 +62,13 @@ pub fn judge(
     found
 }
 
+/// Puts `text` in the dataset as the file at `rel` the way the loader would read it, judging
+/// nothing: a batch that was judged and then not written puts the file back as it was.
+pub fn retype(s: &mut Session, today: NaiveDate, rel: &Path, kind: Kind, format: Format, text: &str) {
+    // Line 0 holds no record: nothing is judged.
+    let _ = judge(s, today, rel, kind, format, text, 0..=0);
+}
+
 /// Replaces the records of one file in the dataset with those typed from its new text: a CSV
 /// `csv` text, or parsed YAML `records`.
 struct Retype<'a, 'p> {
@@ -95,4 +102,54 @@ impl KindFn for Retype<'_, '_> {
 /// worse, not for what was already wrong with the record.
 pub fn new_findings(before: &[Finding], after: Vec<Finding>) -> Vec<Finding> {
     after.into_iter().filter(|a| !before.iter().any(|b| b.code == a.code && b.message == a.message)).collect()
+}
+
+/// Where the rows a batch judges came from, for naming them: a CSV file (`visits.csv:7`), or a
+/// sheet `gov import` read, whose rows are named by cell (`台账.xlsx!十月!C7`) when a finding is
+/// about one field the sheet has a column for, else by row (`台账.xlsx!十月:7`).
+pub struct Origin<'a> {
+    /// The file, or `FILE!Sheet`.
+    pub shown: std::path::PathBuf,
+    /// Each field's column in the sheet (0 for A); none for a file.
+    pub cells: &'a [(String, usize)],
+}
+
+impl Origin<'_> {
+    /// A finding about a row of the input (its file is [`Origin::shown`]) named by its cell when
+    /// it can be; any other finding as it is.
+    pub fn place(&self, mut f: Finding) -> Finding {
+        let Some(line) = f.line.filter(|_| f.file == self.shown) else { return f };
+        let field = f.value.as_ref().map(|v| &*v.field);
+        if let Some((_, c)) = field.and_then(|field| self.cells.iter().find(|(f, _)| f == field)) {
+            let cell = format!("{}{line}", crate::load::sheet::column_letters(*c));
+            f.file = std::path::PathBuf::from(format!("{}!{cell}", self.shown.display()));
+            f.line = None;
+            f.column = None;
+            f.snippet = None;
+        }
+        f
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_finding_about_a_field_is_named_by_its_cell_else_by_its_row() {
+        let cells = [("member".to_string(), 2), ("date".to_string(), 27)];
+        let o = Origin { shown: "台账.xlsx!十月".into(), cells: &cells };
+        let f = |field: &str| {
+            Finding::new(Code::InvalidValue, "台账.xlsx!十月", Some(7), crate::text::findings::ambiguous_name_hint(&[]))
+                .about(field, "v")
+        };
+        let cell = o.place(f("member"));
+        assert_eq!((cell.file.to_string_lossy().into_owned(), cell.line), ("台账.xlsx!十月!C7".to_string(), None));
+        assert_eq!(o.place(f("date")).file.to_string_lossy(), "台账.xlsx!十月!AB7");
+        let row = o.place(f("summary"));
+        assert_eq!((row.file.to_string_lossy().into_owned(), row.line), ("台账.xlsx!十月".to_string(), Some(7)));
+        let elsewhere =
+            Finding::new(Code::InvalidValue, "members.csv", Some(7), crate::text::findings::ambiguous_name_hint(&[]));
+        assert_eq!(o.place(elsewhere.about("member", "v")).file.to_string_lossy(), "members.csv");
+    }
 }

@@ -85,35 +85,65 @@ pub fn scalar(v: &Option<String>) -> Value {
 /// The id after the highest one of the folder's most common pattern (`M0760` → `M0761`), keeping
 /// its width (growing when it must); `default` when there is no pattern yet.
 pub fn next_id<'a>(ids: impl Iterator<Item = &'a str>, default: &str) -> String {
-    let mut patterns: Vec<((String, usize), u64, usize)> = Vec::new(); // ((prefix, width), max, count)
-    let mut taken = std::collections::HashSet::new();
-    for id in ids {
-        taken.insert(id.to_string());
-        let digits = id.len() - id.trim_end_matches(|c: char| c.is_ascii_digit()).len();
-        if digits == 0 || digits > 18 {
-            continue;
-        }
-        let (prefix, num) = id.split_at(id.len() - digits);
-        let n: u64 = num.parse().unwrap_or(0);
-        let key = (prefix.to_string(), digits);
-        match patterns.iter_mut().find(|p| p.0 == key) {
-            Some(p) => {
-                p.1 = p.1.max(n);
-                p.2 += 1;
+    Numbering::new(ids, default).next_id()
+}
+
+/// Ids one after another in the folder's most common pattern ([`next_id`]), the folder's ids
+/// read once: `gov import` numbers thousands of rows.
+pub struct Numbering {
+    /// The pattern's prefix and width, and the highest number taken; none before a first id.
+    pattern: Option<(String, usize, u64)>,
+    taken: std::collections::HashSet<String>,
+    default: String,
+}
+
+impl Numbering {
+    pub fn new<'a>(ids: impl Iterator<Item = &'a str>, default: &str) -> Numbering {
+        let mut patterns: Vec<((String, usize), u64, usize)> = Vec::new(); // ((prefix, width), max, count)
+        let mut taken = std::collections::HashSet::new();
+        for id in ids {
+            taken.insert(id.to_string());
+            let digits = id.len() - id.trim_end_matches(|c: char| c.is_ascii_digit()).len();
+            if digits == 0 || digits > 18 {
+                continue;
             }
-            None => patterns.push((key, n, 1)),
+            let (prefix, num) = id.split_at(id.len() - digits);
+            let n: u64 = num.parse().unwrap_or(0);
+            let key = (prefix.to_string(), digits);
+            match patterns.iter_mut().find(|p| p.0 == key) {
+                Some(p) => {
+                    p.1 = p.1.max(n);
+                    p.2 += 1;
+                }
+                None => patterns.push((key, n, 1)),
+            }
         }
+        let pattern =
+            patterns.into_iter().max_by_key(|p| (p.2, p.1)).map(|((prefix, width), max, _)| (prefix, width, max));
+        Numbering { pattern, taken, default: default.to_string() }
     }
-    let Some(((prefix, width), max, _)) = patterns.into_iter().max_by_key(|p| (p.2, p.1)) else {
-        return default.to_string();
-    };
-    let mut n = max + 1;
-    loop {
-        let id = format!("{prefix}{n:0width$}");
-        if !taken.contains(&id) {
-            return id;
-        }
-        n += 1;
+
+    /// The next free id, taken from then on.
+    pub fn next_id(&mut self) -> String {
+        let id = match &mut self.pattern {
+            None => {
+                // The ids after it follow its pattern.
+                let id = self.default.clone();
+                let taken = std::mem::take(&mut self.taken);
+                *self = Numbering::new(std::iter::once(id.as_str()), &id);
+                self.taken.extend(taken);
+                return id;
+            }
+            Some((prefix, width, max)) => loop {
+                *max += 1;
+                let id = format!("{prefix}{:0width$}", *max, width = *width);
+                if !self.taken.contains(&id) {
+                    break id;
+                }
+            },
+        };
+        self.taken.insert(id.clone());
+        id
     }
 }
 
@@ -247,44 +277,11 @@ pub fn add_record_unless(
     if let Some(e) = taken {
         return Err(e);
     }
-    let columns = kind.columns().0;
-    let (line, added, whole) = match (&t.file, t.format) {
-        (None, Format::Yaml) => {
-            let whole = yaml_edit::append_item("", "\n", fields);
-            (1, whole.clone(), whole)
-        }
-        (None, _) => {
-            let header: Vec<String> = columns.iter().map(|c| c.to_string()).collect();
-            let row = csv_row(&t, &header, fields)?;
-            (2, row.clone(), csv_edit::new_file(columns, &[row]))
-        }
-        (Some(f), Format::Csv) => {
-            // In the file's own line end, a lone `\r` included, on the line the loader will
-            // read it on.
-            let nl = split::newline(&f.text);
-            let row = csv_row(&t, &csv_edit::header(&f.text, columns), fields)?;
-            let row = if nl == "\n" { row } else { row.replace("\r\n", "\n").replace('\n', nl) };
-            let open = !f.text.is_empty() && !f.text.ends_with(['\n', '\r']);
-            let line = split::count_line_ends(f.text.as_bytes()) as u32 + 1 + u32::from(open);
-            let whole = format!("{}{}{row}", f.text, if open { nl } else { "" });
-            (line, row, whole)
-        }
-        (Some(f), Format::Yaml) => {
-            if !yaml_edit::is_list(&f.text) {
-                return Err(CliError::refused(errors::yaml_not_a_list(&t.rel)).hint(errors::hint_make_a_list()));
-            }
-            let nl = split::newline(&f.text);
-            let whole = yaml_edit::append_item(&f.text, nl, fields);
-            let mut added = whole[f.text.len()..].to_string();
-            if let Some(rest) = added.strip_prefix(nl) {
-                added = rest.to_string();
-            }
-            let open = !f.text.is_empty() && !f.text.ends_with(['\n', '\r']);
-            (split::count_line_ends(f.text.as_bytes()) as u32 + 1 + u32::from(open), added, whole)
-        }
-    };
-    let end = line + split::lines(&added).count().max(1) as u32 - 1;
-    let findings = judge(s, ctx.today, &t.rel, kind, t.format, &whole, line..=end);
+    let mut adds = Additions::new(t, kind);
+    adds.push(fields)?;
+    let (t, line, end, added, whole) =
+        (&adds.t, *adds.spans[0].start(), *adds.spans[0].end(), &adds.added, &adds.whole);
+    let findings = judge(s, ctx.today, &t.rel, kind, t.format, whole, line..=end);
     s.vet(findings)?;
     if id.chosen {
         note(&words::new_id(id.noun, &id.id));
@@ -294,10 +291,135 @@ pub fn add_record_unless(
         echo(&added.replace("\r\n", "\n"));
         return Ok(Exit::Ok);
     }
-    append(&t, &added, &whole)?;
+    append(t, added, whole)?;
     sayln!(words::added_at(&t.rel, line, shown));
     s.commit(write, std::slice::from_ref(&t.path), message);
     Ok(Exit::Ok)
+}
+
+/// New records of one kind for its file ([`target`]), each written as [`add_record`] writes
+/// one: in the file's format, column order and line ends, after the records before it. `gov
+/// import` adds a sheet's rows this way, judged together and appended in one write.
+pub struct Additions {
+    pub t: Target,
+    pub kind: Kind,
+    /// The text added (the file's last open line left to [`append`] to end), and the file's
+    /// whole new text.
+    pub added: String,
+    pub whole: String,
+    /// The lines each record takes in `whole`, in the order they were pushed.
+    pub spans: Vec<std::ops::RangeInclusive<u32>>,
+    /// Once a record is pushed and the text ends a line: the file's newline, its CSV header, and
+    /// the first record's text (a YAML item's style), so that a thousand records do not read
+    /// the whole text a thousand times.
+    after: Option<(&'static str, Vec<String>, String)>,
+}
+
+impl Additions {
+    pub fn new(t: Target, kind: Kind) -> Additions {
+        let whole = t.file.as_ref().map_or_else(String::new, |f| f.text.clone());
+        Additions { t, kind, added: String::new(), whole, spans: Vec::new(), after: None }
+    }
+
+    /// One more record, its fields in the folder's words ([`values::in_folder_words`]).
+    pub fn push(&mut self, fields: &[(&str, Value)]) -> Result<(), CliError> {
+        if let (Some((nl, header, first)), Some(last)) = (&self.after, self.spans.last()) {
+            // The records after the first, each after the one before, as the first was added.
+            let added = match self.t.format {
+                Format::Csv => {
+                    let row = csv_row(&self.t, header, fields)?;
+                    if *nl == "\n" { row } else { row.replace("\r\n", "\n").replace('\n', nl) }
+                }
+                Format::Yaml => yaml_edit::append_item(first, nl, fields)[first.len()..].to_string(),
+            };
+            let line = last.end() + 1;
+            self.spans.push(line..=line + split::lines(&added).count().max(1) as u32 - 1);
+            self.whole.push_str(&added);
+            self.added.push_str(&added);
+            return Ok(());
+        }
+        let columns = self.kind.columns().0;
+        let fresh = self.t.file.is_none() && self.spans.is_empty();
+        let (line, added, whole) = match (fresh, self.t.format) {
+            (true, Format::Yaml) => {
+                let whole = yaml_edit::append_item("", "\n", fields);
+                (1, whole.clone(), whole)
+            }
+            (true, _) => {
+                let header: Vec<String> = columns.iter().map(|c| c.to_string()).collect();
+                let row = csv_row(&self.t, &header, fields)?;
+                (2, row.clone(), csv_edit::new_file(columns, &[row]))
+            }
+            (false, Format::Csv) => {
+                // In the file's own line end, a lone `\r` included, on the line the loader will
+                // read it on.
+                let text = &self.whole;
+                let nl = split::newline(text);
+                let row = csv_row(&self.t, &csv_edit::header(text, columns), fields)?;
+                let row = if nl == "\n" { row } else { row.replace("\r\n", "\n").replace('\n', nl) };
+                let open = !text.is_empty() && !text.ends_with(['\n', '\r']);
+                let line = split::count_line_ends(text.as_bytes()) as u32 + 1 + u32::from(open);
+                let whole = format!("{text}{}{row}", if open { nl } else { "" });
+                (line, row, whole)
+            }
+            (false, Format::Yaml) => {
+                let text = &self.whole;
+                if !yaml_edit::is_list(text) {
+                    return Err(
+                        CliError::refused(errors::yaml_not_a_list(&self.t.rel)).hint(errors::hint_make_a_list())
+                    );
+                }
+                let nl = split::newline(text);
+                let whole = yaml_edit::append_item(text, nl, fields);
+                let mut added = whole[text.len()..].to_string();
+                if let Some(rest) = added.strip_prefix(nl) {
+                    added = rest.to_string();
+                }
+                let open = !text.is_empty() && !text.ends_with(['\n', '\r']);
+                (split::count_line_ends(text.as_bytes()) as u32 + 1 + u32::from(open), added, whole)
+            }
+        };
+        let end = line + split::lines(&added).count().max(1) as u32 - 1;
+        self.spans.push(line..=end);
+        self.added.push_str(&added);
+        self.whole = whole;
+        if self.whole.ends_with(['\n', '\r']) && added.ends_with(['\n', '\r']) {
+            let nl = split::newline(&self.whole);
+            let header = match self.t.format {
+                Format::Csv => csv_edit::header(&self.whole, columns),
+                Format::Yaml => Vec::new(),
+            };
+            self.after = Some((nl, header, added));
+        }
+        Ok(())
+    }
+
+    /// Writes them: appended in one write (cut back on failure), or the file created.
+    pub fn write(&self) -> Result<(), CliError> {
+        append(&self.t, &self.added, &self.whole)
+    }
+}
+
+/// New files, all or none (`gov import` of issues, one file each): created one by one under a
+/// journal ([`crate::store::journal`]), so that a writer killed part-way is undone by the next
+/// one; none may exist yet. `rel` is relative to the folder.
+pub fn create_files(s: &Session, files: &[(PathBuf, String)]) -> Result<(), CliError> {
+    use crate::store::journal::{Entry, Journal};
+    let entries: Vec<Entry> = files
+        .iter()
+        .map(|(rel, text)| Entry { path: rel.clone(), old_len: None, new_len: text.len() as u64 })
+        .collect();
+    let journal = Journal::begin(&s.root, &entries).or_os(errors::batch_cannot_start)?;
+    for (rel, text) in files {
+        let path = s.root.join(rel);
+        if let Err(e) = create_new(&path, text) {
+            let _ = crate::store::journal::roll_back(&s.root);
+            drop(journal);
+            return Err(e).or_os(|| errors::cannot_write(&path));
+        }
+    }
+    journal.finish().or_os(errors::batch_cannot_finish)?;
+    Ok(())
 }
 
 /// Text as compared for duplicates: trimmed, full-width letters, digits and signs folded to
@@ -478,6 +600,10 @@ mod tests {
         assert_eq!(next_id(["M999"].into_iter(), "M0001"), "M1000");
         assert_eq!(next_id(["A-01", "A-02", "B-7"].into_iter(), "M0001"), "A-03");
         assert_eq!(next_id(std::iter::empty(), "M0001"), "M0001");
+        let mut n = Numbering::new(["M0759", "M0761"].into_iter(), "M0001");
+        assert_eq!([n.next_id(), n.next_id(), n.next_id()], ["M0762", "M0763", "M0764"]);
+        let mut n = Numbering::new(std::iter::empty(), "G01");
+        assert_eq!([n.next_id(), n.next_id()], ["G01", "G02"]);
     }
 
     #[test]

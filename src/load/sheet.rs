@@ -64,6 +64,22 @@ pub struct Tidy {
     pub rows: usize,
     /// Totals rows left out.
     pub totals: usize,
+    /// Each field's column in the sheet (0 for A), for naming a cell: `Sheet1!C7`.
+    pub cells: Vec<(String, usize)>,
+}
+
+/// A column's letters: 0 → `A`, 25 → `Z`, 26 → `AA`.
+pub fn column_letters(mut i: usize) -> String {
+    let mut out = Vec::new();
+    loop {
+        out.push(b'A' + (i % 26) as u8);
+        if i < 26 {
+            break;
+        }
+        i = i / 26 - 1;
+    }
+    out.reverse();
+    String::from_utf8(out).unwrap_or_default()
 }
 
 /// A sheet's name and its rows of text cells.
@@ -223,7 +239,8 @@ pub fn tidy(sheet: &str, rows: &[Vec<String>], known: &[&str], rules: &Rules) ->
         line += 1;
         kept += 1;
     }
-    Ok(Tidy { sheet: sheet.to_string(), csv, rows: kept, totals })
+    let cells = columns.iter().map(|(i, f)| (f.to_string(), *i)).collect();
+    Ok(Tidy { sheet: sheet.to_string(), csv, rows: kept, totals, cells })
 }
 
 #[cfg(test)]
@@ -288,6 +305,11 @@ mod tests {
     #[test]
     fn no_header_is_said() {
         assert!(matches!(tidy("S", &grid(&[&["a", "b"]]), KNOWN, &Rules::default()), Err(SheetError::NoHeader)));
+    }
+
+    #[test]
+    fn columns_have_letters() {
+        assert_eq!(["A", "C", "Z", "AA", "AZ", "BA"].map(String::from), [0, 2, 25, 26, 51, 52].map(column_letters));
     }
 
     #[test]

@@ -34,7 +34,8 @@ impl Dataset {
 
     /// The records of `kind` that `text` names where an id was expected, each with what shows
     /// it: members by their exact name (`M0001`, `张伟`), households by their exact address or
-    /// head (`H001`, the address with its door masked by [`mask_door`]). Other kinds: none.
+    /// head (`H001`, the address with its door masked by [`mask_door`]), grids, orgs and
+    /// volunteers by their exact name. Other kinds: none.
     ///
     /// [`mask_door`]: crate::model::privacy::mask_door
     pub fn named(&self, kind: Kind, text: &str) -> Vec<(Sym, String)> {
@@ -47,6 +48,13 @@ impl Dataset {
                 .filter(|h| &*h.address == text || &*h.head == text)
                 .map(|h| (h.id, format!("{}, {}", crate::model::privacy::mask_door(&h.address), h.head)))
                 .collect(),
+            Kind::Grids => {
+                self.grids.iter().filter(|g| g.name.trim() == text).map(|g| (g.id, g.name.clone())).collect()
+            }
+            Kind::Orgs => self.orgs.iter().filter(|o| o.name.trim() == text).map(|o| (o.id, o.name.clone())).collect(),
+            Kind::Volunteers => {
+                self.volunteers.iter().filter(|v| v.name.trim() == text).map(|v| (v.id, v.name.clone())).collect()
+            }
             _ => Vec::new(),
         }
     }

@@ -4,7 +4,7 @@ pub mod add;
 mod batch;
 pub mod list;
 mod prompt;
-mod write;
+pub(crate) mod write;
 
 use clap::Subcommand;
 

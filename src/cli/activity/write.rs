@@ -161,20 +161,22 @@ impl Month {
     }
 }
 
-/// Writes `rows` (each `(line in the input, row)`) to their month files, after judging them all;
-/// `commit` is the commit message when the folder commits. `one` says the single record's place
-/// as `gov member add` does; otherwise each file's count is said.
-pub fn record(
-    ctx: &Ctx,
-    s: &mut Session,
-    write: &WriteArgs,
-    rows: Vec<Row>,
-    one: bool,
-    commit: &Text,
-) -> Result<Exit, CliError> {
+/// New activities laid out in their month files and judged, not yet written
+/// ([`Prepared::write`]).
+pub struct Prepared {
+    months: Vec<Month>,
+    /// Each row's file and lines, in the order of the rows.
+    pub spans: Vec<(PathBuf, std::ops::RangeInclusive<u32>)>,
+    /// What the checks say about them.
+    pub findings: Vec<crate::finding::Finding>,
+}
+
+/// Lays `rows` out in their month files and judges them all.
+pub fn prepare(ctx: &Ctx, s: &mut Session, rows: &[Row]) -> Result<Prepared, CliError> {
     let values = s.ds.settings.values;
     let mut months: Vec<Month> = Vec::new();
-    for row in &rows {
+    let mut at: Vec<(usize, usize)> = Vec::new();
+    for row in rows {
         let date = parse_date(row.get("date")).unwrap_or(ctx.today);
         let m = month(s, date)?;
         let i = match months.iter().position(|x| x.path == m.path) {
@@ -186,6 +188,7 @@ pub fn record(
         };
         let rel = months[i].rel.display().to_string();
         months[i].push(row, values).map_err(|why| CliError::refused(errors::refused_in(&rel, &why)))?;
+        at.push((i, months[i].starts.len() - 1));
     }
     // Judged twice: the first pass puts every new record in the dataset, so that the second
     // judges each file's against all of them (one person's hours over a day, ids repeated).
@@ -200,48 +203,96 @@ pub fn record(
             }
         }
     }
-    s.vet(findings)?;
-    if write.dry_run {
-        for m in &months {
-            match one {
-                true => sayln!(words::would_add_at(&m.rel, m.starts[0])),
-                false => sayln!(words::batch_would_add(m.starts.len(), &m.rel)),
-            }
-            echo(&m.added);
-        }
-        return Ok(Exit::Ok);
-    }
-    let entries: Vec<Entry> = months
+    let spans = at
         .iter()
-        .map(|m| Entry {
-            path: m.rel.clone(),
-            old_len: m.file.as_ref().map(|f| f.len_on_disk()),
-            new_len: match &m.file {
-                Some(f) => f.len_on_disk() + f.addition(&m.added).len() as u64,
-                None => m.whole.len() as u64,
-            },
+        .map(|&(i, k)| {
+            let m = &months[i];
+            let end = m.starts.get(k + 1).map_or(m.next_line().saturating_sub(1), |next| next - 1);
+            (m.rel.clone(), m.starts[k]..=end.max(m.starts[k]))
         })
         .collect();
-    let journal = Journal::begin(&s.root, &entries).or_os(errors::batch_cannot_start)?;
-    for m in &months {
-        let written = match &m.file {
-            Some(f) => f.append(&m.added),
-            None => create_new(&m.path, &m.whole),
-        };
-        if written.is_err() {
-            let _ = store::journal::roll_back(&s.root);
-            drop(journal);
-            return written.or_os(|| errors::cannot_write(&m.path)).map(|_| Exit::Ok);
-        }
-        match one {
-            true => sayln!(words::added_at(&m.rel, m.starts[0], &rows[0].shown())),
-            false => sayln!(words::batch_added(m.starts.len(), &m.rel)),
+    Ok(Prepared { months, spans, findings })
+}
+
+impl Prepared {
+    /// The month files put back in the folder as loaded, as they were before (the rows are
+    /// not to be written after all).
+    pub fn forget(&self, ctx: &Ctx, s: &mut Session) {
+        for m in &self.months {
+            let old = m.file.as_ref().map_or("", |f| f.text.as_str());
+            crate::cli::judge::retype(s, ctx.today, &m.rel, Kind::Activities, m.format, old);
         }
     }
-    journal.finish().or_os(errors::batch_cannot_finish)?;
-    let files: Vec<PathBuf> = months.iter().map(|m| m.path.clone()).collect();
-    s.commit(write, &files, commit);
-    Ok(Exit::Ok)
+
+    /// Writes them (or, with --dry-run, shows them), all files or none; `commit` is the commit
+    /// message when the folder commits. `one` says the single record's place as `gov member
+    /// add` does; otherwise each file's count is said.
+    pub fn write(
+        self,
+        s: &Session,
+        write: &WriteArgs,
+        rows: &[Row],
+        one: bool,
+        commit: &Text,
+    ) -> Result<Exit, CliError> {
+        let months = self.months;
+        if write.dry_run {
+            for m in &months {
+                match one {
+                    true => sayln!(words::would_add_at(&m.rel, m.starts[0])),
+                    false => sayln!(words::batch_would_add(m.starts.len(), &m.rel)),
+                }
+                echo(&m.added);
+            }
+            return Ok(Exit::Ok);
+        }
+        let entries: Vec<Entry> = months
+            .iter()
+            .map(|m| Entry {
+                path: m.rel.clone(),
+                old_len: m.file.as_ref().map(|f| f.len_on_disk()),
+                new_len: match &m.file {
+                    Some(f) => f.len_on_disk() + f.addition(&m.added).len() as u64,
+                    None => m.whole.len() as u64,
+                },
+            })
+            .collect();
+        let journal = Journal::begin(&s.root, &entries).or_os(errors::batch_cannot_start)?;
+        for m in &months {
+            let written = match &m.file {
+                Some(f) => f.append(&m.added),
+                None => create_new(&m.path, &m.whole),
+            };
+            if written.is_err() {
+                let _ = store::journal::roll_back(&s.root);
+                drop(journal);
+                return written.or_os(|| errors::cannot_write(&m.path)).map(|_| Exit::Ok);
+            }
+            match one {
+                true => sayln!(words::added_at(&m.rel, m.starts[0], &rows[0].shown())),
+                false => sayln!(words::batch_added(m.starts.len(), &m.rel)),
+            }
+        }
+        journal.finish().or_os(errors::batch_cannot_finish)?;
+        let files: Vec<PathBuf> = months.iter().map(|m| m.path.clone()).collect();
+        s.commit(write, &files, commit);
+        Ok(Exit::Ok)
+    }
+}
+
+/// Writes `rows` to their month files, after judging them all ([`prepare`], then
+/// [`Prepared::write`]).
+pub fn record(
+    ctx: &Ctx,
+    s: &mut Session,
+    write: &WriteArgs,
+    rows: Vec<Row>,
+    one: bool,
+    commit: &Text,
+) -> Result<Exit, CliError> {
+    let mut prepared = prepare(ctx, s, &rows)?;
+    s.vet(std::mem::take(&mut prepared.findings))?;
+    prepared.write(s, write, &rows, one, commit)
 }
 
 /// The activity already in the folder that `row` repeats (a command run again): the same id,

@@ -62,6 +62,15 @@ pub fn next_issue_id<'a>(year: i32, ids: impl Iterator<Item = &'a str>) -> Strin
     format!("{prefix}{:04}", max + 1)
 }
 
+/// A new issue's file and text: `issues/YYYY/<id>.yaml` for the year it was received, a `key:
+/// value` line for each field given (`id` first). Shared with `gov import --kind issues`.
+pub fn issue_file(year: i32, fields: &[(&str, String)]) -> (std::path::PathBuf, String) {
+    let id = fields.iter().find(|(k, _)| *k == "id").map_or("", |(_, v)| v.as_str());
+    let text: String =
+        fields.iter().filter(|(_, v)| !v.is_empty()).map(|(k, v)| format!("{k}: {}\n", scalar(v))).collect();
+    (std::path::PathBuf::from("issues").join(year.to_string()).join(format!("{id}.yaml")), text)
+}
+
 pub fn run(ctx: &Ctx, args: &AddArgs) -> Result<Exit, CliError> {
     let mut s = Session::open(ctx, &args.write)?;
     let received = match &args.date {
@@ -128,9 +137,7 @@ pub fn run(ctx: &Ctx, args: &AddArgs) -> Result<Exit, CliError> {
         let place = format!("{}:{}", s.ds.path(i.loc.file).display(), i.loc.line);
         return Err(CliError::refused(errors::issue_taken(s.ds.name(i.id), &place)).hint(errors::hint_issue_taken()));
     }
-    let text: String =
-        fields.iter().filter(|(_, v)| !v.is_empty()).map(|(k, v)| format!("{k}: {}\n", scalar(v))).collect();
-    let rel = std::path::PathBuf::from("issues").join(received.year().to_string()).join(format!("{id}.yaml"));
+    let (rel, text) = issue_file(received.year(), &fields);
     let lines = text.lines().count() as u32;
     let findings = judge(&mut s, ctx.today, &rel, Kind::Issues, Format::Yaml, &text, 1..=lines);
     s.vet(findings)?;

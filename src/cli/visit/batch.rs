@@ -25,7 +25,7 @@ use crate::text::{cli::write as words, errors};
 /// The id `typed` stands for: itself when it is an id, the one record of `kind` it names
 /// ([`crate::model::Dataset::named`]), or itself again when it names none (the check then says
 /// what is wrong); every candidate, `id (what shows it)`, when it names several.
-fn resolve(ds: &crate::model::Dataset, kind: Kind, typed: &str) -> Result<String, Vec<String>> {
+pub(crate) fn resolve(ds: &crate::model::Dataset, kind: Kind, typed: &str) -> Result<String, Vec<String>> {
     if crate::model::id::id_problem(typed.trim()).is_none() {
         return Ok(typed.to_string());
     }
@@ -52,7 +52,8 @@ pub(super) fn batch(ctx: &Ctx, s: &mut Session, from: &str, args: &AddArgs) -> R
     s.lock(ctx, &args.write)?;
     let (text, _) = crate::load::text::decode(&bytes)
         .map_err(|why| CliError::io(errors::input_not_text(&shown_path, &why.text())))?;
-    batch_text(ctx, s, &shown_path, &text, &args.write, args.allow_duplicates, false).map(|(exit, _)| exit)
+    let origin = crate::cli::judge::Origin { shown: shown_path, cells: &[] };
+    batch_text(ctx, s, &origin, &text, &args.write, args.allow_duplicates, false).map(|(exit, _)| exit)
 }
 
 /// What a batch did with its rows: added (or would add, in a dry run), already recorded and
@@ -71,14 +72,14 @@ pub(crate) struct Tally {
 pub(crate) fn batch_text(
     ctx: &Ctx,
     s: &mut Session,
-    shown_path: &std::path::Path,
+    origin: &crate::cli::judge::Origin<'_>,
     text: &str,
     write: &WriteArgs,
     allow_duplicates: bool,
     skip_bad: bool,
 ) -> Result<(Exit, Tally), CliError> {
     let mut tally = Tally::default();
-    let shown_path = shown_path.to_path_buf();
+    let shown_path = origin.shown.clone();
     let input = s.ds.file_id(&shown_path, Kind::Visits, Format::Csv);
 
     // Parse and type every row, as the loader does, reporting against the input's own lines.
@@ -124,7 +125,8 @@ pub(crate) fn batch_text(
                         Some(*line),
                         crate::text::findings::ambiguous_name(field, value, candidates.len(), kind),
                     )
-                    .hint(crate::text::findings::ambiguous_name_hint(&candidates)),
+                    .hint(crate::text::findings::ambiguous_name_hint(&candidates))
+                    .about(field, value),
                 ),
             }
         }
@@ -166,7 +168,7 @@ pub(crate) fn batch_text(
             .filter_map(|f| f.line)
             .collect();
         if !bad.is_empty() {
-            let mut shown = findings.clone();
+            let mut shown: Vec<Finding> = findings.iter().cloned().map(|f| origin.place(f)).collect();
             crate::check::finish(&mut shown);
             let _ = write_findings(&mut std::io::stderr().lock(), &shown);
             let before = rows.len();
@@ -177,7 +179,7 @@ pub(crate) fn batch_text(
             findings = unlined.chain(validate(s, ctx.today, &records(&rows), true).findings).collect();
         }
     }
-    s.vet(findings)?;
+    s.vet(findings.into_iter().map(|f| origin.place(f)).collect())?;
     if unknown > 0 {
         return Err(CliError::refused(errors::batch_unknown_columns(&shown_path, unknown))
             .hint(errors::hint_visit_columns(Visit::FIELDS)));

@@ -105,8 +105,19 @@ impl<'r, 'a, 's, 'p> Fields<'r, 'a, 's, 'p> {
         self.sink.push(Code::MissingField, line, 0, say::missing_field(name), Some(say::missing_field_hint(name)));
     }
 
+    /// An `invalid-value` finding about `field`, which it names ([`Finding::value`]: `gov
+    /// import` names the sheet's cell by it).
     pub fn invalid(&mut self, field: &RawField<'_>, message: Text, hint: Option<Text>) {
         self.sink.push(Code::InvalidValue, field.line, field.column, message, hint);
+        if let Some(f) = self.sink.findings.last_mut()
+            && f.value.is_none()
+        {
+            let value = match &field.value {
+                RawValue::Scalar(s) => s.trim(),
+                _ => "",
+            };
+            f.value = Some(FieldValue { field: field.key.as_ref().into(), value: value.into() });
+        }
     }
 
     fn scalar_of(&mut self, field: &'r RawField<'a>) -> Option<&'r str> {

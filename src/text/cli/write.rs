@@ -582,3 +582,40 @@ pub fn import_dry_run() -> Text {
 fn plural(n: usize, one: &'static str, many: &'static str) -> &'static str {
     if n == 1 { one } else { many }
 }
+
+// ---- gov import of members, households, grids, orgs, issues, activities, volunteers ----
+
+/// A kind's noun in Chinese, from its English one.
+fn kind_zh(kind: crate::model::Kind) -> &'static str {
+    crate::text::findings::noun_zh(kind)
+}
+
+/// The rows of a sheet that the folder holds already (by the kind's fingerprint), skipped.
+pub fn import_present(n: usize, kind: crate::model::Kind, at: &str) -> Text {
+    let c = thousands(n);
+    Text::new(
+        format!("skipped {c} already recorded (the first at {at})"),
+        format!("跳过 {c} 条已有的{}记录（第一条在 {at}）", kind_zh(kind)),
+    )
+}
+
+/// A sheet with nothing left to add.
+pub fn import_nothing_new(sheet: &Path) -> Text {
+    let p = sheet.display();
+    Text::new(format!("{p}: nothing new; nothing was written"), format!("{p}：没有需要新增的记录，未写入任何内容"))
+}
+
+/// The new files of a sheet (issues, one file each), created.
+pub fn import_files_created(n: usize, kind: crate::model::Kind) -> Text {
+    let c = thousands(n);
+    Text::new(
+        format!("created {c} {} {}", kind.noun(), plural(n, "file", "files")),
+        format!("已新建{}文件 {c} 个", kind_zh(kind)),
+    )
+}
+
+/// The commit message of an import.
+pub fn import_commit(n: usize, kind: crate::model::Kind, sheet: &Path) -> Text {
+    let (p, c) = (sheet.display(), thousands(n));
+    Text::new(format!("{}: {c} imported from {p}", kind.noun()), format!("{}：从 {p} 导入 {c} 条", kind_zh(kind)))
+}

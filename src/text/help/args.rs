@@ -408,6 +408,13 @@ pub(super) const VALUES: &[(&str, &str, &str, &str)] = &[
     ("export", "format", "json", "JSON 文件，给程序读"),
     ("export", "format", "md", "Markdown 文件"),
     ("import", "kind", "visits", "走访记录（走访台账）"),
+    ("import", "kind", "members", "党员（党员花名册）"),
+    ("import", "kind", "households", "住户（住户信息台账）"),
+    ("import", "kind", "grids", "网格"),
+    ("import", "kind", "orgs", "组织"),
+    ("import", "kind", "issues", "群众诉求"),
+    ("import", "kind", "activities", "活动（双报到活动、志愿服务）"),
+    ("import", "kind", "volunteers", "志愿者"),
 ];
 
 /// (English value name, Chinese): what an option's value is, as `--date <日期>` shows it.

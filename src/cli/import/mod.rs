@@ -1,29 +1,38 @@
-//! `gov import FILE --kind visits`: the sheets an office already keeps (Excel, WPS, LibreOffice,
+//! `gov import FILE --kind KIND`: the sheets an office already keeps (Excel, WPS, LibreOffice,
 //! or CSV in any encoding gov reads), made into the kind's own rows ([`crate::load::sheet`]) and
-//! recorded through the same path as `gov visit add --from`: names where ids go resolved (an
-//! ambiguous one refuses the row with its candidates), rows already recorded skipped, every row
-//! validated, then all or nothing, locked and journalled.
+//! recorded: visits through the same path as `gov visit add --from`, every other kind through
+//! [`rows`], one path over the kind's [`kinds::Import`]. Either way names where ids go are
+//! resolved (an ambiguous one refuses the row with its candidates), rows already recorded are
+//! skipped, every row is validated, then all or nothing, locked (and journalled where several
+//! files are written).
+
+mod kinds;
+mod rows;
 
 use std::path::{Path, PathBuf};
 
 use clap::{Args, ValueEnum};
 
+use super::judge::Origin;
 use super::record::{Session, WriteArgs};
 use super::{CliError, Ctx, Exit, OrOs};
 use crate::kinds::Record;
+use crate::kinds::activity::Activity;
+use crate::kinds::volunteer::Volunteer;
 use crate::load::csv::columns::known_list;
 use crate::load::sheet::{self, Rules, SheetError};
-use crate::model::Visit;
+use crate::model::{Grid, Household, Issue, Member, Org, Visit};
 use crate::text::{cli::write as words, errors};
 
 /// Import the rows of a spreadsheet (.xlsx, .xls, .ods) or a CSV file into the data folder
 ///
 /// The header row is found below title rows; columns are named by their English or Chinese
-/// names (走访日期, 走访党员, 走访户…); a header in two rows (merged cells) is read as one; 序号
+/// names (走访日期, 姓名, 联系电话…); a header in two rows (merged cells) is read as one; 序号
 /// and other unknown columns are left out, and so are totals rows (合计). Names where ids go
 /// become ids when they name one record; dates may be typed in any form gov reads (2022年10月5日,
-/// Excel day numbers). Rows already recorded are skipped, so importing a sheet again adds
-/// nothing. A preview unless --apply is given; a row that is wrong stops the whole import.
+/// Excel day numbers). Rows already recorded are skipped (each kind's rule is in
+/// docs/import.md), so importing a sheet again adds nothing; rows without an id get the next
+/// free one. A preview unless --apply is given; a row that is wrong stops the whole import.
 #[derive(Debug, Args)]
 pub struct ImportArgs {
     /// The file: .xlsx, .xls, .ods or .csv
@@ -55,11 +64,41 @@ pub struct ImportArgs {
 pub enum ImportKind {
     /// Visits (走访台账)
     Visits,
+    /// Party members (党员花名册)
+    Members,
+    /// Households (住户信息台账)
+    Households,
+    /// Grids (网格)
+    Grids,
+    /// Organisations (组织)
+    Orgs,
+    /// Problems raised by residents (诉求)
+    Issues,
+    /// Activities (双报到活动, 志愿服务)
+    Activities,
+    /// Volunteers (志愿者)
+    Volunteers,
+}
+
+impl ImportKind {
+    /// The kind's fields, which name the sheet's columns.
+    fn fields(self) -> &'static [&'static str] {
+        match self {
+            ImportKind::Visits => Visit::FIELDS,
+            ImportKind::Members => Member::COLUMNS,
+            ImportKind::Households => Household::COLUMNS,
+            ImportKind::Grids => Grid::COLUMNS,
+            ImportKind::Orgs => Org::COLUMNS,
+            ImportKind::Issues => Issue::COLUMNS,
+            ImportKind::Activities => Activity::COLUMNS,
+            ImportKind::Volunteers => Volunteer::COLUMNS,
+        }
+    }
 }
 
 pub fn run(ctx: &Ctx, args: &ImportArgs) -> Result<Exit, CliError> {
     let path = ctx.cwd.join(&args.file);
-    let known = Visit::FIELDS;
+    let known = args.kind.fields();
     let rules = match &args.rules {
         Some(r) => {
             let p = ctx.cwd.join(r);
@@ -83,7 +122,18 @@ pub fn run(ctx: &Ctx, args: &ImportArgs) -> Result<Exit, CliError> {
         })?;
         sayln!(words::import_sheet(&tidy.sheet, tidy.rows, tidy.totals));
         let shown = PathBuf::from(format!("{}!{}", args.file.display(), tidy.sheet));
-        let (e, t) = super::visit::batch::batch_text(ctx, &mut s, &shown, &tidy.csv, &write, false, args.skip_bad)?;
+        let sheet = rows::Sheet { origin: Origin { shown, cells: &tidy.cells }, tidy: &tidy };
+        let (ctx, s, w, skip) = (ctx, &mut s, &write, args.skip_bad);
+        let (e, t) = match args.kind {
+            ImportKind::Visits => super::visit::batch::batch_text(ctx, s, &sheet.origin, &tidy.csv, w, false, skip)?,
+            ImportKind::Members => rows::import::<Member>(ctx, s, &sheet, w, skip)?,
+            ImportKind::Households => rows::import::<Household>(ctx, s, &sheet, w, skip)?,
+            ImportKind::Grids => rows::import::<Grid>(ctx, s, &sheet, w, skip)?,
+            ImportKind::Orgs => rows::import::<Org>(ctx, s, &sheet, w, skip)?,
+            ImportKind::Issues => rows::import::<Issue>(ctx, s, &sheet, w, skip)?,
+            ImportKind::Activities => rows::import::<Activity>(ctx, s, &sheet, w, skip)?,
+            ImportKind::Volunteers => rows::import::<Volunteer>(ctx, s, &sheet, w, skip)?,
+        };
         exit = e;
         (added, present, refused) = (added + t.added, present + t.present, refused + t.refused);
     }
