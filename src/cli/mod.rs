@@ -17,6 +17,7 @@ mod due;
 mod edit;
 mod error;
 mod export;
+mod export_parquet;
 mod git;
 mod grid;
 mod household;
