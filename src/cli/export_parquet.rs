@@ -18,7 +18,8 @@ pub fn run(ctx: &Ctx, args: &ExportArgs) -> Result<Exit, CliError> {
     }
     let out = ctx.cwd.join(&args.out);
     if inspect(&out) == Target::Other && !args.force {
-        return Err(CliError::refused(errors::export_target_taken(&out)).hint(errors::hint_export_target()));
+        let shown_out = std::path::PathBuf::from(shown(&out, &ctx.cwd));
+        return Err(CliError::usage(errors::export_target_taken(&shown_out)).hint(errors::hint_export_target()));
     }
     let on_errors = if args.allow_errors { OnErrors::Allow } else { OnErrors::Refuse };
     let data = load_for_report_with_text(ctx, on_errors)?;
