@@ -440,3 +440,27 @@ proptest! {
         }
     }
 }
+
+// ---- what the command says ----
+
+/// The export of tests/fixtures/issues, in English and Chinese: its 4 grids, 2 members, 2
+/// households and 10 problems (as `gov check` counts them), no visits (so no `visits` folder),
+/// and the note on masking; then the refusal of a folder that is not an earlier export.
+#[test]
+fn the_export_says_what_it_wrote_in_both_languages() {
+    let dir = tempfile::tempdir().unwrap();
+    copy_dir(&common::fixture_path("issues"), &dir.path().join("data"));
+    std::fs::create_dir(dir.path().join("mine")).unwrap();
+    std::fs::write(dir.path().join("mine/notes.txt"), "x").unwrap();
+    let mut said = String::new();
+    for lang in ["en", "zh"] {
+        for (out, extra) in [("warehouse", &[][..]), ("warehouse", &["--unmask"][..]), ("mine", &[][..])] {
+            let mut cmd = gov(dir.path());
+            cmd.args(["--data", "data", "--today", "2024-12-31", "--lang", lang, "export", "--format", "parquet"])
+                .args(["--out", out])
+                .args(extra);
+            said += &common::Outcome::of(&mut cmd).snapshot(&[dir.path()]);
+        }
+    }
+    insta::assert_snapshot!(said);
+}

@@ -404,12 +404,7 @@ pub(super) const VALUES: &[(&str, &str, &str, &str)] = &[
     ("export", "format", "csv", "CSV 文件（带 UTF-8 BOM，Excel/WPS 可直接打开）"),
     ("export", "format", "json", "JSON 文件，给程序读"),
     ("export", "format", "md", "Markdown 文件"),
-    (
-        "export",
-        "format",
-        "parquet",
-        "Parquet 数据集：全部记录按表分文件夹（hive 分区），供 DuckDB、Spark、Trino 直接查询（见 docs/warehouse.md）",
-    ),
+    ("export", "format", "parquet", "Parquet 数据集（全部记录），供 DuckDB、Spark、Trino 查询"),
     ("import", "kind", "visits", "走访记录（走访台账）"),
 ];
 
