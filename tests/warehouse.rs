@@ -335,11 +335,17 @@ fn an_earlier_export_is_replaced_and_anything_else_needs_force() {
 /// reports as errors; both sides read the same records).
 #[derive(Debug, Clone)]
 struct Folder {
+    /// (kind, status, month registered)
     members: Vec<(u8, u8, Option<u8>)>,
+    /// Each household's contacts (member numbers).
     households: Vec<Vec<usize>>,
+    /// (month, day, member, household, method)
     visits: Vec<(u8, u8, usize, usize, u8)>,
-    issues: Vec<(u8, u8, u8, Option<usize>, Vec<(u8, u8, u8, u8)>)>,
+    issues: Vec<RandomIssue>,
 }
+
+/// (month and day received, urgency, recorded by, events as (action, month, day, verdict)).
+type RandomIssue = (u8, u8, u8, Option<usize>, Vec<(u8, u8, u8, u8)>);
 
 fn folder() -> impl Strategy<Value = Folder> {
     let members = prop::collection::vec((0u8..3, 0u8..4, prop::option::of(1u8..13)), 1..12);
