@@ -74,9 +74,12 @@ pub enum ExportFormat {
 }
 
 pub fn run(ctx: &Ctx, args: &ExportArgs) -> Result<Exit, CliError> {
-    if args.format == ExportFormat::Parquet {
-        return super::export_parquet::run(ctx, args);
-    }
+    let (format, ext) = match args.format {
+        ExportFormat::Csv => (OutFormat::Csv, "csv"),
+        ExportFormat::Json => (OutFormat::Json, "json"),
+        ExportFormat::Md => (OutFormat::Md, "md"),
+        ExportFormat::Parquet => return super::export_parquet::run(ctx, args),
+    };
     let month = args.month.as_deref().ok_or_else(|| CliError::usage(errors::export_needs_month()))?;
     let period = parse_month_arg(month, ctx.today)?;
     let on_errors = if args.allow_errors { OnErrors::Allow } else { OnErrors::Refuse };
@@ -123,12 +126,6 @@ pub fn run(ctx: &Ctx, args: &ExportArgs) -> Result<Exit, CliError> {
     }
     let out = ctx.cwd.join(&args.out);
     std::fs::create_dir_all(&out).or_os(|| errors::cannot_create(&out))?;
-    let (format, ext) = match args.format {
-        ExportFormat::Csv => (OutFormat::Csv, "csv"),
-        ExportFormat::Json => (OutFormat::Json, "json"),
-        ExportFormat::Md => (OutFormat::Md, "md"),
-        ExportFormat::Parquet => unreachable!("written by export_parquet"),
-    };
     let opts = RenderOptions { lang, unmask: args.unmask, bom: !args.no_bom, width: None };
     // An incomplete pack says so first, in a file of its own; a complete one leaves no such
     // file from an earlier export behind.

@@ -77,3 +77,30 @@ fn a_table_has_typed_optional_columns_and_lists() {
         assert!(schema.contains(line), "{line} in\n{schema}");
     }
 }
+
+#[test]
+fn a_dataset_replaces_the_earlier_one_whole_and_leaves_nothing_beside_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("warehouse");
+    let ds = Dataset::default();
+    let written = write_dataset(&out, &[("空社区", &ds)], Mask::Masked).unwrap();
+    // No visits: no visits folder; the 22 other tables, one empty file each.
+    assert_eq!(written.len(), 22);
+    assert!(written.iter().all(|w| w.files == 1 && w.rows == 0));
+    assert!(out.join("members/community=空社区/part-0.parquet").is_file());
+    std::fs::write(out.join("stale.txt"), "x").unwrap();
+    write_dataset(&out, &[("空社区", &ds)], Mask::Unmasked).unwrap();
+    assert!(!out.join("stale.txt").exists());
+    assert!(std::fs::read_to_string(out.join(MARKER)).unwrap().contains("\"masked\": false"));
+    let beside: Vec<_> = std::fs::read_dir(dir.path()).unwrap().map(|e| e.unwrap().file_name()).collect();
+    assert_eq!(beside, ["warehouse"]);
+}
+
+#[test]
+fn a_dataset_that_cannot_be_written_is_an_error_naming_the_place() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("file"), "x").unwrap();
+    let out = dir.path().join("file/warehouse");
+    let e = write_dataset(&out, &[("c", &Dataset::default())], Mask::Masked).unwrap_err();
+    assert!(matches!(&e, WarehouseError::Io { path, .. } if path == &dir.path().join("file")), "{e}");
+}
