@@ -420,6 +420,10 @@ title starts `【未完成：数据有 N 个错误】` (`[INCOMPLETE: the data h
 and in CSV, which has no title, that is the first row, before the header (in the workbook, the
 first row of every sheet, in red). Exporting a fixed
 folder into the same place removes an old `未完成-INCOMPLETE.txt`.
+
+With `--format parquet` (no `--month`), `gov export --out DIR` writes every record of the folder
+instead, as a hive-partitioned Parquet dataset for DuckDB, Spark or Trino, masked unless
+`--unmask`; docs/warehouse.md gives its schema and the SQL that reproduces `gov stats`.
 EOF
 } > "$out"
 echo "wrote $out"

@@ -175,6 +175,19 @@ impl From<FindError> for CliError {
     }
 }
 
+/// The Parquet dataset cannot be written (exit 2); the OS's or Parquet's words under it.
+impl From<crate::warehouse::WarehouseError> for CliError {
+    fn from(e: crate::warehouse::WarehouseError) -> Self {
+        let kind = match &e {
+            crate::warehouse::WarehouseError::Io { source, .. } if source.kind() == io::ErrorKind::StorageFull => {
+                return CliError::io(e.text()).caused_by(e.cause()).hint(errors::hint_free_space());
+            }
+            _ => ErrorKind::Io,
+        };
+        CliError::new(kind, e.text()).caused_by(e.cause())
+    }
+}
+
 impl CliError {
     /// The error as it prints in `lang`: the message, each cause, the hint, one to a line.
     pub fn render(&self, lang: text::Lang) -> String {

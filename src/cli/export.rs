@@ -1,4 +1,5 @@
-//! `gov export`: the month's whole pack as CSV files, for submission to the town.
+//! `gov export`: the month's whole pack as CSV files, for submission to the town; or, with
+//! `--format parquet`, every record as a Parquet dataset ([`super::export_parquet`]).
 
 use std::path::PathBuf;
 
@@ -30,11 +31,17 @@ use crate::text::{cli as words, errors};
 ///
 /// A folder with errors exports nothing (exit 1) unless --allow-errors is given: then the pack
 /// holds 未完成-INCOMPLETE.txt and every file's title row says it is incomplete.
+///
+/// --format parquet writes every record of the folder instead, as a hive-partitioned Parquet
+/// dataset for DuckDB, Spark or Trino (docs/warehouse.md): one folder per table, the visits one
+/// file per month, personal numbers masked unless --unmask. It is written beside DIR and renamed
+/// into place whole; it replaces an earlier export in DIR, and anything else only with --force.
 #[derive(Debug, Args)]
 pub struct ExportArgs {
-    /// The month: YYYY-MM, this-month or last-month
+    /// The month: YYYY-MM, this-month or last-month (needed for the monthly pack; not with
+    /// --format parquet)
     #[arg(long, value_name = "MONTH")]
-    pub month: String,
+    pub month: Option<String>,
     /// The folder to write into (made if missing)
     #[arg(long, value_name = "DIR")]
     pub out: PathBuf,
@@ -52,6 +59,10 @@ pub struct ExportArgs {
     /// nothing and exit 1]
     #[arg(long)]
     pub allow_errors: bool,
+    /// With --format parquet: replace DIR even when it holds things other than an earlier gov
+    /// export (everything in it is removed)
+    #[arg(long)]
+    pub force: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -59,13 +70,17 @@ pub enum ExportFormat {
     Csv,
     Json,
     Md,
+    Parquet,
 }
 
 pub fn run(ctx: &Ctx, args: &ExportArgs) -> Result<Exit, CliError> {
     if let super::town::Place::Town(spec) = ctx.place()? {
         return super::town::export::run(ctx, spec, args);
     }
-    let period = parse_month_arg(&args.month, ctx.today)?;
+    if args.format == ExportFormat::Parquet {
+        return super::export_parquet::run(ctx, args);
+    }
+    let period = pack_period(ctx, args)?;
     let on_errors = if args.allow_errors { OnErrors::Allow } else { OnErrors::Refuse };
     let data = load_for_report_with_text(ctx, on_errors)?;
     if data.errors > 0 && !args.allow_errors {
@@ -128,6 +143,12 @@ pub fn run(ctx: &Ctx, args: &ExportArgs) -> Result<Exit, CliError> {
     Ok(data.exit())
 }
 
+/// The month a pack is for: `--month`, which every format but Parquet needs.
+pub fn pack_period(ctx: &Ctx, args: &ExportArgs) -> Result<crate::report::Period, CliError> {
+    let month = args.month.as_deref().ok_or_else(|| CliError::usage(errors::export_needs_month()))?;
+    Ok(parse_month_arg(month, ctx.today)?)
+}
+
 /// The month's page of a pack: where it goes, its text and how many rows its tables hold.
 pub struct Page<'a> {
     pub path: &'a std::path::Path,
@@ -152,13 +173,15 @@ pub fn write_pack(
     page: Option<Page<'_>>,
 ) -> Result<(), CliError> {
     let lang = crate::text::lang();
-    let out = ctx.cwd.join(&args.out);
-    std::fs::create_dir_all(&out).or_os(|| errors::cannot_create(&out))?;
     let (format, ext) = match args.format {
         ExportFormat::Csv => (OutFormat::Csv, "csv"),
         ExportFormat::Json => (OutFormat::Json, "json"),
         ExportFormat::Md => (OutFormat::Md, "md"),
+        // Written by `export_parquet`, never as a pack (the callers send it there first).
+        ExportFormat::Parquet => return Ok(()),
     };
+    let out = ctx.cwd.join(&args.out);
+    std::fs::create_dir_all(&out).or_os(|| errors::cannot_create(&out))?;
     let opts = RenderOptions { lang, unmask: args.unmask, bom: !args.no_bom, width: None };
     // An incomplete pack says so first, in a file of its own; a complete one leaves no such
     // file from an earlier export behind.

@@ -17,6 +17,7 @@ pub mod due;
 mod edit;
 mod error;
 pub mod export;
+pub mod export_parquet;
 mod git;
 mod grid;
 mod household;

@@ -2,19 +2,21 @@
 //! each with a row per community and the town's totals.
 
 use super::reports::{issues_figures, ledger_figures, stats_figures};
-use crate::cli::export::{ExportArgs, write_pack};
+use crate::cli::export::{ExportArgs, ExportFormat, pack_period, write_pack};
 use crate::cli::output::OnErrors;
 use crate::cli::report::ledger::ByArg;
 use crate::cli::{CliError, Ctx, Exit};
 use crate::load::town::TownSpec;
 use crate::report::Table;
 use crate::report::issues::{IssuesBy, IssuesOptions};
-use crate::report::period::parse_month_arg;
 use crate::report::town::due_town_table;
 use crate::report::whistles::whistles_town_table;
 
 pub fn run(ctx: &Ctx, spec: TownSpec, args: &ExportArgs) -> Result<Exit, CliError> {
-    let period = parse_month_arg(&args.month, ctx.today)?;
+    if args.format == ExportFormat::Parquet {
+        return crate::cli::export_parquet::run_town(ctx, spec, args);
+    }
+    let period = pack_period(ctx, args)?;
     let on_errors = if args.allow_errors { OnErrors::Allow } else { OnErrors::Refuse };
     let data = super::load_for_report(ctx, spec, false, on_errors)?;
     if data.errors > 0 && !args.allow_errors {

@@ -38,6 +38,32 @@ pub fn export_marker(path: &str, title: &Text) -> Text {
     Text::new(format!("{path}  ({})", title.en().trim()), format!("{path}{}", title.zh().trim()))
 }
 
+/// One table of a Parquet dataset, with its files and rows.
+pub fn export_table(path: &str, files: usize, rows: usize) -> Text {
+    let (f, n) = (thousands(files), thousands(rows));
+    let (fs, rs) = (if files == 1 { "file" } else { "files" }, if rows == 1 { "row" } else { "rows" });
+    Text::new(format!("{path}  ({f} {fs}, {n} {rs})"), format!("{path}（{f} 个文件，{n} 行）"))
+}
+
+/// After a masked Parquet export.
+pub fn export_masked() -> Text {
+    Text::new(
+        "phones, ID and card numbers and door numbers are masked, as in every report; --unmask keeps them in full, \
+         for the community's own use only",
+        "电话、身份证号、银行卡号和门牌号已按报表的方式遮盖；加 --unmask 可完整保留，仅限本社区自用",
+    )
+}
+
+/// After an unmasked Parquet export.
+pub fn export_unmasked() -> Text {
+    Text::new(
+        "unmasked: phones, ID and card numbers and door numbers are in full, for the community's own use only; \
+         do not pass these files on (export again without --unmask for anyone else)",
+        "未遮盖：电话、身份证号、银行卡号和门牌号均完整保留，仅限本社区自用，请勿外传\
+         （给他人的数据请不加 --unmask 重新导出）",
+    )
+}
+
 // ---- while a load runs ----
 
 /// The progress line.

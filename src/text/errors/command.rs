@@ -552,3 +552,46 @@ pub fn import_bad_rules(path: &Path, why: &str) -> Text {
         format!("规则文件“{p}”无法读取：{why}（格式见 docs/import.md）"),
     )
 }
+
+// ---- gov export --format parquet ----
+
+/// `--out` names a folder that holds other things.
+pub fn export_target_taken(dir: &Path) -> Text {
+    let d = dir.display();
+    Text::new(
+        format!("{d} is not empty and is not an earlier gov export: nothing was written"),
+        format!("{d} 不是空文件夹，也不是 gov 以前导出的数据集：什么也没有写入"),
+    )
+}
+
+/// How to go on.
+pub fn hint_export_target() -> Text {
+    Text::new(
+        "name a new or empty folder, or pass --force to replace it and everything in it",
+        "请指定一个新的或空的文件夹；如确要替换它（连同其中全部内容），请加 --force",
+    )
+}
+
+/// `gov export` without `--month` for a monthly pack.
+pub fn export_needs_month() -> Text {
+    Text::new(
+        "--month is needed for the monthly pack (--format csv, json or md)",
+        "导出月度报表（--format csv、json 或 md）需要 --month",
+    )
+}
+
+/// `--month` with `--format parquet`.
+pub fn parquet_takes_no_month() -> Text {
+    Text::new(
+        "--month does not apply to --format parquet: the dataset holds every record of the folder",
+        "--format parquet 不用 --month：导出的数据集包含数据文件夹中的全部记录",
+    )
+}
+
+/// Options of the monthly pack with `--format parquet`.
+pub fn parquet_pack_option(option: &str) -> Text {
+    Text::new(
+        format!("{option} applies to the monthly pack only, not to --format parquet"),
+        format!("{option} 只用于月度报表，不用于 --format parquet"),
+    )
+}

@@ -518,3 +518,27 @@ impl crate::store::yaml_edit::EditError {
         }
     }
 }
+
+// ---- the Parquet dataset (src/warehouse) ----
+
+impl crate::warehouse::WarehouseError {
+    /// The error in both languages (the cause, an OS or Parquet error, is said under it).
+    pub fn text(&self) -> Text {
+        use crate::warehouse::WarehouseError as E;
+        match self {
+            E::Io { path, .. } | E::Parquet { path, .. } => {
+                let p = path.display();
+                Text::new(format!("cannot write the Parquet dataset at {p}"), format!("无法在 {p} 写入 Parquet 数据集"))
+            }
+        }
+    }
+
+    /// What lies under it.
+    pub fn cause(&self) -> Text {
+        use crate::warehouse::WarehouseError as E;
+        match self {
+            E::Io { source, .. } => os(source),
+            E::Parquet { source, .. } => Text::new(source.to_string(), format!("Parquet 写入出错：{source}")),
+        }
+    }
+}

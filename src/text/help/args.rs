@@ -248,7 +248,11 @@ pub(super) const ARGS: &[(&str, &str, &str)] = &[
     ("due", "grid", "只列这个网格（编号或名称）"),
     ("due", "color", "只列这种颜色的住户：red、yellow、green（或 红、黄、绿）"),
     ("due", "by", "每名党员一页（各自联系的住户，可打印分发）；CSV 和 JSON 为一张表，每行前加党员"),
-    ("export", "month", "哪个月：YYYY-MM、this-month（本月）或 last-month（上月）"),
+    (
+        "export",
+        "month",
+        "哪个月：YYYY-MM、this-month（本月）或 last-month（上月）（导出月度报表时必填；--format parquet 不用）",
+    ),
     ("export", "out", "导出到这个文件夹（没有就新建）"),
     ("import", "file", "要导入的文件：.xlsx、.xls、.ods 或 .csv"),
     ("import", "kind", "文件中每一行是什么记录"),
@@ -270,6 +274,7 @@ pub(super) const ARGS: &[(&str, &str, &str)] = &[
         "数据文件夹有错误也导出，并标为不完整：附 `未完成-INCOMPLETE.txt` 列出错误，每个文件的标题都注明 \
          [默认：什么也不导出，退出码 1]",
     ),
+    ("export", "force", "用于 --format parquet：DIR 中有 gov 导出的数据集以外的内容时也替换它（其中全部内容都会删除）"),
     ("activity add", "id", "活动编号 [默认：下一个空闲编号]"),
     ("activity add", "date", "活动日期 [默认：今天]"),
     (
@@ -407,6 +412,7 @@ pub(super) const VALUES: &[(&str, &str, &str, &str)] = &[
     ("export", "format", "csv", "CSV 文件（带 UTF-8 BOM，Excel/WPS 可直接打开）"),
     ("export", "format", "json", "JSON 文件，给程序读"),
     ("export", "format", "md", "Markdown 文件"),
+    ("export", "format", "parquet", "Parquet 数据集（全部记录），供 DuckDB、Spark、Trino 查询"),
     ("import", "kind", "visits", "走访记录（走访台账）"),
     ("import", "kind", "members", "党员（党员花名册）"),
     ("import", "kind", "households", "住户（住户信息台账）"),
