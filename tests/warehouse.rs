@@ -470,3 +470,53 @@ fn the_export_says_what_it_wrote_in_both_languages() {
     }
     insta::assert_snapshot!(said);
 }
+
+/// A generated town of 20 communities (examples/generate.rs `--scale town`): the documented stats
+/// SQL gives each community exactly its own `gov stats`, and the documented town query gives
+/// the town's `gov stats` counts.
+#[test]
+fn the_documented_sql_reproduces_gov_stats_on_a_town() {
+    let dir = tempfile::tempdir().unwrap();
+    let town = dir.path().join("town");
+    let generate = Path::new(env!("CARGO_BIN_EXE_gov"))
+        .parent()
+        .unwrap()
+        .join("examples")
+        .join(format!("generate{}", std::env::consts::EXE_SUFFIX));
+    let made = std::process::Command::new(&generate)
+        .args(["--scale", "town", "--seed", "1", "--out"])
+        .arg(&town)
+        .output()
+        .unwrap_or_else(|e| panic!("{} (cargo test builds it): {e}", generate.display()));
+    assert!(made.status.success(), "{}", String::from_utf8_lossy(&made.stderr));
+    export(dir.path(), &town, &[]);
+    let month = ("2022-10-01", "2022-10-31");
+    let stats = stats_sql(month);
+    let duck = run_sql(dir.path(), &[("views.sql", sql_block("views")), ("stats.sql", stats.clone())]);
+    for i in 1..=20 {
+        let data = town.join(format!("c{i:02}"));
+        let ours = gov_json(&data, "2022-12-31", &["stats", "--month", "2022-10"]);
+        let yaml = std::fs::read_to_string(data.join("gov.yaml")).unwrap();
+        let community = yaml.lines().find_map(|l| l.strip_prefix("name: ")).expect("a name").to_string();
+        let theirs = figures(duck.iter().filter(|r| r["community"] == community.as_str()));
+        assert_eq!(theirs.len(), 50, "{community}: 25 figures in each of two scopes");
+        let ours = figures(ours["rows"].as_array().unwrap().iter().map(|r| r.as_object().unwrap()));
+        for (key, values) in &theirs {
+            assert_eq!(Some(values), ours.get(key), "{community} {key:?}");
+        }
+    }
+    // The query's rows as a table, as the doc says: `CREATE TABLE community_stats AS` before its WITH.
+    let with = stats.find("\nWITH").expect("the stats query starts WITH");
+    let table = format!("{}\nCREATE TABLE community_stats AS{}", &stats[..with], &stats[with..]);
+    let summed = run_sql(
+        dir.path(),
+        &[("views.sql", sql_block("views")), ("table.sql", table), ("town.sql", sql_block("town"))],
+    );
+    let ours = gov_json(&town, "2022-12-31", &["stats", "--month", "2022-10"]);
+    let ours = figures(ours["rows"].as_array().unwrap().iter().map(|r| r.as_object().unwrap()));
+    let summed = figures(summed.iter());
+    assert_eq!(summed.len(), 2 * (25 - 7), "every count figure of both scopes (the 7 rates left out)");
+    for (key, values) in &summed {
+        assert_eq!(Some(values), ours.get(key), "the town's {key:?}");
+    }
+}
