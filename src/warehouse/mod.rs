@@ -21,6 +21,7 @@ mod people;
 mod records;
 mod work;
 
+use rayon::prelude::*;
 use std::path::{Path, PathBuf};
 
 pub use column::{Table, days};
@@ -148,18 +149,43 @@ pub fn write_dataset(out: &Path, communities: &[(&str, &Dataset)], mask: Mask) -
         }
         None => written.push(Written { table, files: 1, rows }),
     };
+    // One job a file: each month of visits, and each community's other tables (built and
+    // written together, as they are small). The jobs run in parallel; the counts are taken in
+    // job order, so what is said of the export does not depend on the threads.
+    enum Job<'d> {
+        Month { part: String, ds: &'d Dataset, year: i32, month: u32, at: Vec<usize> },
+        Rest { part: String, ds: &'d Dataset },
+    }
+    let mut jobs: Vec<Job<'_>> = Vec::new();
     for &(name, ds) in communities {
         let part = format!("community={}", partition_value(name));
         for ((year, month), at) in records::visit_months(ds) {
-            let dir =
-                tmp.path().join("visits").join(&part).join(format!("year={year}")).join(format!("month={month:02}"));
-            let t = records::visits(ds, &at, mask);
-            write_table(&t, &dir)?;
-            count(t.name, t.rows());
+            jobs.push(Job::Month { part: part.clone(), ds, year, month, at });
         }
-        for t in tables(ds, mask) {
-            write_table(&t, &tmp.path().join(t.name).join(&part))?;
-            count(t.name, t.rows());
+        jobs.push(Job::Rest { part, ds });
+    }
+    let root = tmp.path();
+    let done: Vec<Result<Vec<(&'static str, usize)>, WarehouseError>> = jobs
+        .par_iter()
+        .map(|job| match job {
+            Job::Month { part, ds, year, month, at } => {
+                let dir = root.join("visits").join(part).join(format!("year={year}")).join(format!("month={month:02}"));
+                let t = records::visits(ds, at, mask);
+                write_table(&t, &dir)?;
+                Ok(vec![(t.name, t.rows())])
+            }
+            Job::Rest { part, ds } => tables(ds, mask)
+                .into_iter()
+                .map(|t| {
+                    write_table(&t, &root.join(t.name).join(part))?;
+                    Ok((t.name, t.rows()))
+                })
+                .collect(),
+        })
+        .collect();
+    for tables in done {
+        for (table, rows) in tables? {
+            count(table, rows);
         }
     }
     let marker = serde_json::json!({
