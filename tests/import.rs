@@ -158,6 +158,21 @@ fn a_wrong_row_stops_the_whole_import_and_names_its_row() {
     assert_eq!(visits(d), 14);
 }
 
+/// A CSV row is named by the line it is on in the file: blank lines and a cell broken over two
+/// lines (quoted) count, as an editor shows them.
+#[test]
+fn a_csv_row_is_named_by_its_own_line() {
+    let dir = fixture();
+    let d = dir.path();
+    // Line 1 the header; 2–3 a visit whose summary has a line break; 4 blank; 5 a member who
+    // does not exist (column B, 走访党员).
+    let text = "走访日期,走访党员,住户,走访方式,走访内容\n2024-02-08,王芳,H02,入户,\"了解情况\n已上报\"\n\n2024-02-09,无此人,H02,入户,了解情况\n";
+    std::fs::write(d.join("lines.csv"), text).unwrap();
+    let out = run(d, TODAY, &["--lang", "en", "import", "lines.csv", "--kind", "visits"]);
+    assert_ne!(out.code, Some(0), "{}", out.stdout);
+    assert!(out.stderr.contains("lines.csv!lines!B5"), "{}", out.stderr);
+}
+
 /// A template in other words, through a rules file: 联系户 and 日期时间 named, 上门 for 入户, the
 /// member for the whole sheet (陈静, M04), the 填表人 line skipped. Two rows by hand count.
 #[test]

@@ -364,3 +364,54 @@ fn a_generated_towns_totals_are_the_sums_of_its_communities() {
     let overdue: i64 = communities.iter().map(|c| rows(&json(c, today, &["due"])).len() as i64).sum();
     assert_eq!(due["total"]["overdue"].as_i64(), Some(overdue));
 }
+
+/// A community listed twice, however spelt (a glob and a path, `./`, absolute, a link to it),
+/// is read once; a link to a checkout elsewhere is a community like any folder.
+#[cfg(unix)]
+#[test]
+fn a_community_is_read_once_however_it_is_listed() {
+    let dir = town();
+    let root = dir.path();
+    let elsewhere = tempfile::tempdir().expect("temp dir");
+    common::copy_dir(&common::fixture_path("reports"), &elsewhere.path().join("c"));
+    let yaml = fs::read_to_string(elsewhere.path().join("c/gov.yaml")).unwrap();
+    fs::write(elsewhere.path().join("c/gov.yaml"), yaml.replace("name: 测试社区", "name: 外部社区")).unwrap();
+    std::os::unix::fs::symlink(elsewhere.path().join("c"), root.join("c/linked")).expect("link");
+    let absolute = root.join("c/a").display().to_string();
+    fs::write(
+        root.join("gov.yaml"),
+        format!("kind: town\nname: 测试镇\ncommunities:\n  - c/*\n  - ./c/a   # 甲\n  - {absolute}\n"),
+    )
+    .unwrap();
+    let r = json(root, TODAY, &with_period(&["report"]));
+    let names: Vec<&str> = rows(&r).iter().map(|x| x["community"].as_str().unwrap()).collect();
+    // c/* in name order: a, b, linked (c/notes has no gov.yaml); ./c/a and the absolute path are a.
+    assert_eq!(names, ["测试社区", "第二社区", "外部社区"]);
+    assert_eq!(r["total"]["visits"].as_i64(), Some(14 + 10 + 14));
+}
+
+/// Two communities of one name are both told apart by their folders.
+#[test]
+fn communities_sharing_a_name_are_told_apart_by_folder() {
+    let dir = town();
+    let yaml = fs::read_to_string(dir.path().join("c/a/gov.yaml")).unwrap();
+    fs::write(dir.path().join("c/b/gov.yaml"), yaml).unwrap();
+    let r = json(dir.path(), TODAY, &with_period(&["report"]));
+    let names: Vec<&str> = rows(&r).iter().map(|x| x["community"].as_str().unwrap()).collect();
+    assert_eq!(names, ["测试社区（c/a）", "测试社区（c/b）"]);
+}
+
+/// The line of a listed folder that is wrong is its own, a comment after it or not; and a
+/// town's `lang: zh` is the language its errors are said in.
+#[test]
+fn a_wrong_item_is_named_by_its_own_line_in_the_towns_language() {
+    let dir = town();
+    fs::write(
+        dir.path().join("gov.yaml"),
+        "kind: town\nname: 测试镇\nlang: zh\ncommunities:\n  - c/a\n  - c/x   # 新社区\n",
+    )
+    .unwrap();
+    let out = run(dir.path(), TODAY, &["stats"]);
+    assert_eq!(out.code, Some(2));
+    assert!(out.stderr.starts_with("错误：gov.yaml:6：社区文件夹“c/x”不存在"), "{}", out.stderr);
+}

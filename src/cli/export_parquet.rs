@@ -12,7 +12,7 @@ use crate::text::{cli as words, errors};
 use crate::warehouse::{Mask, Target, inspect, write_dataset};
 
 pub fn run(ctx: &Ctx, args: &ExportArgs) -> Result<Exit, CliError> {
-    let out = target(ctx, args)?;
+    let out = target(ctx, args, &[ctx.root()?])?;
     let on_errors = if args.allow_errors { OnErrors::Allow } else { OnErrors::Refuse };
     let data = load_for_report_with_text(ctx, on_errors)?;
     if data.errors > 0 && !args.allow_errors {
@@ -26,7 +26,9 @@ pub fn run(ctx: &Ctx, args: &ExportArgs) -> Result<Exit, CliError> {
 /// A town's communities as one dataset, each under its own name (`community=…`): ids stay
 /// scoped to their community's partition.
 pub fn run_town(ctx: &Ctx, spec: TownSpec, args: &ExportArgs) -> Result<Exit, CliError> {
-    let out = target(ctx, args)?;
+    let mut folders = vec![spec.root.clone()];
+    folders.extend(spec.communities.iter().map(|d| spec.root.join(d)));
+    let out = target(ctx, args, &folders)?;
     let on_errors = if args.allow_errors { OnErrors::Allow } else { OnErrors::Refuse };
     let data = super::town::load_for_report(ctx, spec, true, on_errors)?;
     if data.errors > 0 && !args.allow_errors {
@@ -38,8 +40,9 @@ pub fn run_town(ctx: &Ctx, spec: TownSpec, args: &ExportArgs) -> Result<Exit, Cl
     Ok(data.exit())
 }
 
-/// The folder to write, once the options are right for Parquet and it may be replaced.
-fn target(ctx: &Ctx, args: &ExportArgs) -> Result<std::path::PathBuf, CliError> {
+/// The folder to write, once the options are right for Parquet and it may be replaced. It may
+/// never be, or hold, one of the data `folders` being exported, `--force` or not.
+fn target(ctx: &Ctx, args: &ExportArgs, folders: &[std::path::PathBuf]) -> Result<std::path::PathBuf, CliError> {
     if args.month.is_some() {
         return Err(CliError::usage(errors::parquet_takes_no_month()));
     }
@@ -47,6 +50,11 @@ fn target(ctx: &Ctx, args: &ExportArgs) -> Result<std::path::PathBuf, CliError> 
         return Err(CliError::usage(errors::parquet_pack_option("--no-bom")));
     }
     let out = ctx.cwd.join(&args.out);
+    let real = real_path(&out);
+    if folders.iter().any(|f| real_path(f).starts_with(&real)) {
+        let shown_out = std::path::PathBuf::from(shown(&out, &ctx.cwd));
+        return Err(CliError::usage(errors::export_target_holds_data(&shown_out)).hint(errors::hint_export_elsewhere()));
+    }
     if inspect(&out) == Target::Other && !args.force {
         let shown_out = std::path::PathBuf::from(shown(&out, &ctx.cwd));
         return Err(CliError::usage(errors::export_target_taken(&shown_out)).hint(errors::hint_export_target()));
@@ -72,4 +80,22 @@ fn write(
     }
     println!("{}", if args.unmask { words::export_unmasked() } else { words::export_masked() });
     Ok(())
+}
+
+/// A path with its links and `..` resolved as far as it exists (the rest appended as written).
+fn real_path(p: &std::path::Path) -> std::path::PathBuf {
+    let mut missing = Vec::new();
+    let mut at = p.to_path_buf();
+    loop {
+        if let Ok(real) = std::fs::canonicalize(&at) {
+            return missing.iter().rev().fold(real, |acc: std::path::PathBuf, part| acc.join(part));
+        }
+        match (at.file_name().map(|n| n.to_os_string()), at.parent()) {
+            (Some(name), Some(parent)) => {
+                missing.push(name);
+                at = parent.to_path_buf();
+            }
+            _ => return p.to_path_buf(),
+        }
+    }
 }

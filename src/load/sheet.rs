@@ -234,9 +234,11 @@ pub fn tidy(sheet: &str, rows: &[Vec<String>], known: &[&str], rules: &Rules) ->
             csv.push('\n');
             line += 1;
         }
-        csv.push_str(&cells.join(","));
+        let row_text = cells.join(",");
+        // A cell with line breaks (quoted) takes more than one line of the CSV.
+        line += 1 + row_text.matches('\n').count();
+        csv.push_str(&row_text);
         csv.push('\n');
-        line += 1;
         kept += 1;
     }
     let cells = columns.iter().map(|(i, f)| (f.to_string(), *i)).collect();

@@ -34,6 +34,9 @@ pub struct TownError {
     pub file: PathBuf,
     pub line: u32,
     pub problem: TownProblem,
+    /// The town's `lang`, when its gov.yaml names one it can be read from: the language to say
+    /// the error in.
+    pub lang: Option<Lang>,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -85,13 +88,21 @@ pub fn spec(root: &Path) -> Result<Option<TownSpec>, TownError> {
         Some((kind, _)) if is_town(&kind) => {}
         _ => return Ok(None),
     }
-    let fail = |line: u32, problem| TownError { file: file.clone(), line, problem };
+    let said_lang = match scalar("lang") {
+        Some((l, _)) if matches!(l.to_lowercase().as_str(), "zh" | "中文") => Some(Lang::Zh),
+        Some((l, _)) if matches!(l.to_lowercase().as_str(), "en" | "english") => Some(Lang::En),
+        _ => None,
+    };
+    let fail = |line: u32, problem| TownError { file: file.clone(), line, problem, lang: said_lang };
     if let Some(f) = rec.fields.iter().find(|f| !TOWN_FIELDS.contains(&f.key.as_ref())) {
         return Err(fail(f.line, TownProblem::UnknownField(f.key.to_string())));
     }
     let name = match scalar("name") {
         Some((name, _)) if !name.is_empty() => name,
-        _ => return Err(fail(rec.line, TownProblem::NoName)),
+        _ => {
+            let line = rec.fields.iter().find(|f| f.key == "name").map_or(rec.line, |f| f.line);
+            return Err(fail(line, TownProblem::NoName));
+        }
     };
     let lang = match scalar("lang") {
         None => None,
@@ -114,6 +125,8 @@ pub fn spec(root: &Path) -> Result<Option<TownSpec>, TownError> {
         return Err(fail(listed.line, TownProblem::NoCommunities));
     }
     let mut communities: Vec<PathBuf> = Vec::new();
+    // The same folder however it is spelt (`c01`, `./c01`, an absolute path, a link): read once.
+    let mut seen: Vec<PathBuf> = Vec::new();
     for p in &patterns {
         let line = item_line(&text, listed.line, p);
         for dir in expand(root, p).map_err(|problem| fail(line, problem))? {
@@ -123,7 +136,9 @@ pub fn spec(root: &Path) -> Result<Option<TownSpec>, TownError> {
             if says_town(&root.join(&dir)) {
                 return Err(fail(line, TownProblem::Nested(dir.display().to_string())));
             }
-            if !communities.contains(&dir) {
+            let real = std::fs::canonicalize(root.join(&dir)).unwrap_or_else(|_| root.join(&dir));
+            if !seen.contains(&real) {
+                seen.push(real);
                 communities.push(dir);
             }
         }
@@ -144,7 +159,11 @@ fn says_town(dir: &Path) -> bool {
 /// The line of one item of `communities:`: the first line from the key's on that lists it (the
 /// key's own line for a list written inline).
 fn item_line(text: &str, list_line: u32, item: &str) -> u32 {
-    let unquoted = |s: &str| s.trim().trim_matches(['"', '\'']).trim().to_string();
+    // The item as YAML reads it: a comment after it left out, quotes taken off.
+    let unquoted = |s: &str| {
+        let s = s.split(" #").next().unwrap_or_default();
+        s.trim().trim_matches(['"', '\'']).trim().to_string()
+    };
     text.lines()
         .enumerate()
         .skip(list_line.saturating_sub(1) as usize)
@@ -187,8 +206,9 @@ fn expand(root: &Path, pattern: &str) -> Result<Vec<PathBuf>, TownProblem> {
             let Ok(entries) = std::fs::read_dir(root.join(base)) else { continue };
             let mut names: Vec<String> = entries
                 .flatten()
-                .filter(|e| e.file_type().is_ok_and(|t| t.is_dir()))
                 .filter_map(|e| e.file_name().into_string().ok())
+                // A link to a community's checkout elsewhere counts as its folder.
+                .filter(|n| root.join(base).join(n).is_dir())
                 .filter(|n| !n.starts_with('.') && wildcard(part, n))
                 .collect();
             names.sort();
@@ -263,11 +283,11 @@ pub fn load_town(spec: TownSpec, opts: LoadOptions<'_>) -> Result<Town, (PathBuf
         let name = if own.is_empty() { dir.display().to_string() } else { own.to_string() };
         communities.push(Community { name, dir: dir.clone(), loaded });
     }
-    for i in 0..communities.len() {
-        let shared = communities.iter().filter(|c| c.name == communities[i].name).count() > 1;
+    let shared: Vec<bool> =
+        communities.iter().map(|c| communities.iter().filter(|o| o.name == c.name).count() > 1).collect();
+    for (c, shared) in communities.iter_mut().zip(shared) {
         if shared {
-            let dir = communities[i].dir.display().to_string();
-            communities[i].name = format!("{}（{dir}）", communities[i].name.split('（').next().unwrap_or_default());
+            c.name = format!("{}（{}）", c.name, c.dir.display());
         }
     }
     Ok(Town { spec, communities })

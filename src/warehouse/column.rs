@@ -17,6 +17,7 @@ use parquet::file::writer::SerializedFileWriter;
 use parquet::schema::types::Type;
 
 use crate::model::labels::Labelled;
+use crate::model::privacy;
 
 /// The values of one column, one entry per row (`None` is NULL).
 enum Data {
@@ -55,6 +56,24 @@ impl Table {
 
     pub fn rows(&self) -> usize {
         self.rows
+    }
+
+    /// Masks every text cell the way reports mask free text ([`privacy::mask_text`]): a phone or
+    /// an ID number written into a name, a work unit or a department is never written whole,
+    /// whichever column it was typed into. Cells already masked are left as they are.
+    pub fn mask_all_text(&mut self) {
+        let mask = |s: &mut String| {
+            if let std::borrow::Cow::Owned(m) = privacy::mask_text(s) {
+                *s = m;
+            }
+        };
+        for c in &mut self.columns {
+            match &mut c.data {
+                Data::Text(v) => v.iter_mut().flatten().for_each(mask),
+                Data::TextList(v) => v.iter_mut().flatten().for_each(mask),
+                _ => {}
+            }
+        }
     }
 
     fn push(&mut self, name: impl Into<String>, data: Data) -> &mut Self {

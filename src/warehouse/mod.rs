@@ -171,14 +171,16 @@ pub fn write_dataset(out: &Path, communities: &[(&str, &Dataset)], mask: Mask) -
             Job::Month { part, ds, year, month, at } => {
                 let dir = root.join("visits").join(part).join(format!("year={year}")).join(format!("month={month:02}"));
                 let t = records::visits(ds, at, mask);
-                write_table(&t, &dir)?;
-                Ok(vec![(t.name, t.rows())])
+                let (name, rows) = (t.name, t.rows());
+                write_table(t, &dir, mask)?;
+                Ok(vec![(name, rows)])
             }
             Job::Rest { part, ds } => tables(ds, mask)
                 .into_iter()
                 .map(|t| {
-                    write_table(&t, &root.join(t.name).join(part))?;
-                    Ok((t.name, t.rows()))
+                    let (name, rows) = (t.name, t.rows());
+                    write_table(t, &root.join(name).join(part), mask)?;
+                    Ok((name, rows))
                 })
                 .collect(),
         })
@@ -202,7 +204,12 @@ pub fn write_dataset(out: &Path, communities: &[(&str, &Dataset)], mask: Mask) -
     Ok(written)
 }
 
-fn write_table(t: &Table, dir: &Path) -> Result<(), WarehouseError> {
+/// Writes one table, every text cell masked first when the export is masked (a personal number
+/// typed into any column, not only the phone and note columns the builders mask).
+fn write_table(mut t: Table, dir: &Path, mask: Mask) -> Result<(), WarehouseError> {
+    if mask.is_masked() {
+        t.mask_all_text();
+    }
     std::fs::create_dir_all(dir).map_err(|source| WarehouseError::Io { path: dir.to_path_buf(), source })?;
     let path = dir.join("part-0.parquet");
     t.write(&path).map_err(|source| WarehouseError::Parquet { path, source })

@@ -151,14 +151,27 @@ fn read(path: &Path, shown: &Path, args: &ImportArgs) -> Result<Vec<sheet::Rows>
         let bytes = std::fs::read(path).or_os(|| errors::cannot_read(path))?;
         let (text, _) = crate::load::text::decode(&bytes)
             .map_err(|why| CliError::io(errors::input_not_text(shown, &why.text())))?;
-        let rows: Vec<Vec<String>> = ::csv::ReaderBuilder::new()
-            .has_headers(false)
-            .flexible(true)
-            .from_reader(text.as_bytes())
-            .records()
-            .map(|r| r.map(|r| r.iter().map(|c| c.trim().to_string()).collect()))
-            .collect::<Result<_, _>>()
-            .map_err(|e| CliError::io(errors::import_cannot_read(shown, &e.to_string())))?;
+        // Each record at the row of the line it starts on, so that a cell is named by the line
+        // a person sees in an editor: the reader skips blank lines, and a quoted cell may hold
+        // line breaks; the rows between are left empty.
+        let mut rows: Vec<Vec<String>> = Vec::new();
+        let (mut counted, mut line) = (0usize, 1usize);
+        for r in ::csv::ReaderBuilder::new().has_headers(false).flexible(true).from_reader(text.as_bytes()).records() {
+            let r = r.map_err(|e| CliError::io(errors::import_cannot_read(shown, &e.to_string())))?;
+            // The line from the record's byte offset (newlines before it, counted on from the
+            // last record's): the reader's own count passes over the blank lines it skips.
+            let mut byte = r.position().map_or(counted, |p| p.byte() as usize).min(text.len());
+            // The reader may place a record after blank lines at their start: step over them.
+            while matches!(text.as_bytes().get(byte), Some(b'\r' | b'\n')) {
+                byte += 1;
+            }
+            line += text.as_bytes()[counted..byte.max(counted)].iter().filter(|&&b| b == b'\n').count();
+            counted = byte.max(counted);
+            while rows.len() + 1 < line {
+                rows.push(Vec::new());
+            }
+            rows.push(r.iter().map(|c| c.trim().to_string()).collect());
+        }
         let name = path.file_stem().map_or_else(String::new, |s| s.to_string_lossy().into_owned());
         return Ok(vec![(name, rows)]);
     }

@@ -35,13 +35,25 @@ impl Ctx {
         match town::spec(&root) {
             Ok(None) => Ok(Place::Community(root)),
             Ok(Some(spec)) => Ok(Place::Town(spec)),
-            Err(e) => Err(CliError::usage(e.text()).hint(errors::hint_town_yaml())),
+            Err(e) => {
+                speak(self, e.lang);
+                Err(CliError::usage(e.text()).hint(errors::hint_town_yaml()))
+            }
         }
+    }
+}
+
+/// Speaks the town's language from now on (its gov.yaml's `lang`), unless the user asked for
+/// another: what is said of a town before its communities are loaded.
+fn speak(ctx: &Ctx, lang: Option<crate::text::Lang>) {
+    if let (None, Some(lang)) = (ctx.lang, lang) {
+        text::set_lang(lang);
     }
 }
 
 /// The refusal of a command that works on one community, given a town's folder.
 pub fn not_on_a_town(ctx: &Ctx, spec: &TownSpec) -> CliError {
+    speak(ctx, spec.lang);
     let example = spec.communities.first().map(|d| spec.root.join(d)).unwrap_or_else(|| spec.root.clone());
     CliError::usage(errors::town_not_here(&ctx.command, &spec.name, &spec.root))
         .hint(errors::hint_town_community(&super::shown(&example, &ctx.cwd)))
@@ -49,6 +61,7 @@ pub fn not_on_a_town(ctx: &Ctx, spec: &TownSpec) -> CliError {
 
 /// The refusal of an option that chooses within one community (`--grid`, `--member`), on a town.
 pub fn option_not_on_a_town(ctx: &Ctx, spec: &TownSpec, option: &str) -> CliError {
+    speak(ctx, spec.lang);
     let example = spec.communities.first().map(|d| spec.root.join(d)).unwrap_or_else(|| spec.root.clone());
     CliError::usage(errors::town_option(option, &spec.name))
         .hint(errors::hint_town_community(&super::shown(&example, &ctx.cwd)))

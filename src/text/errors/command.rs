@@ -564,6 +564,25 @@ pub fn export_target_taken(dir: &Path) -> Text {
     )
 }
 
+/// `--out` would replace the data itself (the folder, or a folder holding it), `--force` or not.
+pub fn export_target_holds_data(dir: &Path) -> Text {
+    let d = dir.display();
+    Text::new(
+        format!(
+            "{d} holds the data folder being exported; gov never writes a dataset over the records: nothing was written"
+        ),
+        format!("{d} 包含正在导出的数据文件夹本身，不能覆盖原始记录：什么也没有写入"),
+    )
+}
+
+/// How to go on after [`export_target_holds_data`].
+pub fn hint_export_elsewhere() -> Text {
+    Text::new(
+        "name a folder outside the data folder, for example --out ../数据集",
+        "请指定数据文件夹以外的文件夹，例如 --out ../数据集",
+    )
+}
+
 /// How to go on.
 pub fn hint_export_target() -> Text {
     Text::new(
