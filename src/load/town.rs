@@ -72,22 +72,13 @@ fn is_town(kind: &str) -> bool {
 /// a gov.yaml that does not parse is left to the community loader, which says where).
 pub fn spec(root: &Path) -> Result<Option<TownSpec>, TownError> {
     let file = PathBuf::from(SETTINGS_FILE);
-    // A community's gov.yaml seldom says `kind`; most are never parsed here at all.
-    let Ok(text) = super::source::read_text(&root.join(SETTINGS_FILE)) else { return Ok(None) };
-    if !text.contains("kind") {
-        return Ok(None);
-    }
-    let Ok(rec) = super::yaml::parse_mapping(&text) else { return Ok(None) };
+    let Some((text, rec)) = town_yaml(root) else { return Ok(None) };
     let scalar = |key: &str| {
         rec.fields.iter().find(|f| f.key == key).and_then(|f| match &f.value {
             RawValue::Scalar(s) => Some((s.trim().to_string(), f.line)),
             _ => None,
         })
     };
-    match scalar("kind") {
-        Some((kind, _)) if is_town(&kind) => {}
-        _ => return Ok(None),
-    }
     let said_lang = match scalar("lang") {
         Some((l, _)) if matches!(l.to_lowercase().as_str(), "zh" | "中文") => Some(Lang::Zh),
         Some((l, _)) if matches!(l.to_lowercase().as_str(), "en" | "english") => Some(Lang::En),
@@ -149,11 +140,16 @@ pub fn spec(root: &Path) -> Result<Option<TownSpec>, TownError> {
 /// Whether the gov.yaml in `dir` says `kind: town` (read, never followed: a town that lists
 /// itself must not send this round in circles).
 fn says_town(dir: &Path) -> bool {
-    let Ok(text) = super::source::read_text(&dir.join(SETTINGS_FILE)) else { return false };
-    text.contains("kind")
-        && super::yaml::parse_mapping(&text).is_ok_and(|rec| {
-            rec.fields.iter().any(|f| f.key == "kind" && matches!(&f.value, RawValue::Scalar(k) if is_town(k)))
-        })
+    town_yaml(dir).is_some()
+}
+
+/// The text and mapping of the gov.yaml in `dir` when it says `kind: town`. A community's
+/// gov.yaml seldom says `kind`, so most are never parsed here at all.
+fn town_yaml(dir: &Path) -> Option<(String, super::raw::RawRecord<'static>)> {
+    let text = super::source::read_text(&dir.join(SETTINGS_FILE)).ok().filter(|t| t.contains("kind"))?;
+    let rec = super::yaml::parse_mapping(&text).ok()?;
+    let town = rec.fields.iter().any(|f| f.key == "kind" && matches!(&f.value, RawValue::Scalar(k) if is_town(k)));
+    town.then_some((text, rec))
 }
 
 /// The line of one item of `communities:`: the first line from the key's on that lists it (the
